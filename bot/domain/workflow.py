@@ -1,0 +1,372 @@
+"""The workflow engine: enforces the SOP table on a cycle. Knows nothing of Telegram.
+
+Each function changes state inside the caller's session and appends an audit event; refusals
+raise a ``WorkflowError`` that says why. Nothing here commits: the caller's transaction makes
+the change, its audit event and its notifications one unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.domain import errors
+from bot.domain.sop import (
+    STEPS,
+    DocumentKind,
+    Outcome,
+    Role,
+    Step,
+    StepKey,
+    step,
+    transitions_from,
+)
+from storage import agencies, audit, cycles, documents, users
+from storage.models import Division, MeasurementCycle, RoleAssignment, StepRun, User
+
+OPEN = "open"
+ARCHIVED = "archived"
+ACTIVE = "active"
+DONE = "done"
+
+# Documents produced per division: a step that needs them needs one from every division.
+PER_DIVISION_KINDS: frozenset[DocumentKind] = frozenset(
+    kind for s in STEPS if s.per_division for kind in s.outputs
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A user with the roles they hold."""
+
+    user: User
+    roles: tuple[RoleAssignment, ...]
+
+    @property
+    def id(self) -> int:
+        assert self.user.id is not None
+        return self.user.id
+
+    def holds(self, role: Role, division_id: int | None = None) -> bool:
+        return any(
+            r.role == role and (division_id is None or r.division_id == division_id)
+            for r in self.roles
+        )
+
+    def may_act(self, s: Step, division: Division | None = None) -> bool:
+        """Whether this actor may carry out ``s`` (for ``division``'s part of it)."""
+        if not self.user.active:
+            return False
+        if s.per_division and division is not None:
+            if division.is_secretariat:
+                return Role.SECRETARY in s.actors and self.holds(Role.SECRETARY)
+            return Role.DIVISION in s.actors and self.holds(Role.DIVISION, division.id)
+        return any(self.holds(role) for role in s.actors if role is not Role.DIVISION)
+
+
+@dataclass
+class Result:
+    """What one action changed: runs finished, runs started, whether the cycle closed."""
+
+    cycle: MeasurementCycle
+    completed: list[StepRun] = field(default_factory=list)
+    activated: list[StepRun] = field(default_factory=list)
+    closed: bool = False
+
+
+def load_actor(*, session: Session, user: User) -> Actor:
+    assert user.id is not None
+    return Actor(user=user, roles=tuple(users.roles_of(session=session, user_id=user.id)))
+
+
+def start_cycle(
+    *, session: Session, agency_id: int, actor: Actor, year: int, quarter: int, now: datetime
+) -> Result:
+    """Open a cycle for a period; step 1 becomes the head's task."""
+    first = STEPS[0]
+    if not actor.may_act(first):
+        raise errors.NotAllowed(step=first.number)
+    if quarter not in (1, 2, 3, 4) or not 2000 <= year <= 2100:
+        raise errors.InvalidInput(year=year, quarter=quarter)
+    existing = cycles.find_cycle(session=session, agency_id=agency_id, year=year, quarter=quarter)
+    if existing is not None:
+        raise errors.CycleExists(year=year, quarter=quarter, status=existing.status)
+    cycle = MeasurementCycle(
+        agency_id=agency_id, year=year, quarter=quarter, status=OPEN,
+        opened_by_user_id=actor.id, created_at=now,
+    )
+    session.add(cycle)
+    session.flush()
+    run = _activate(session=session, cycle=cycle, s=first, now=now)
+    _audit(session, cycle, actor, "cycle.start", now, after={"year": year, "quarter": quarter})
+    return Result(cycle=cycle, activated=run)
+
+
+def active_run(
+    *, session: Session, cycle: MeasurementCycle, key: StepKey, division_id: int | None = None
+) -> StepRun | None:
+    assert cycle.id is not None
+    for run in cycles.active_runs(session=session, cycle_id=cycle.id):
+        if run.step == key and run.division_id == division_id:
+            return run
+    return None
+
+
+def current_steps(*, session: Session, cycle: MeasurementCycle) -> list[Step]:
+    """The steps that have an active run, in SOP order."""
+    assert cycle.id is not None
+    keys = {run.step for run in cycles.active_runs(session=session, cycle_id=cycle.id)}
+    return [s for s in STEPS if s.key in keys]
+
+
+def missing_documents(
+    *,
+    session: Session,
+    cycle: MeasurementCycle,
+    kinds: tuple[DocumentKind, ...],
+    division_id: int | None = None,
+) -> list[tuple[DocumentKind, Division | None]]:
+    """The (kind, division) pairs of ``kinds`` that the cycle does not hold yet."""
+    assert cycle.id is not None
+    present = {
+        (doc.kind, doc.division_id)
+        for doc in documents.documents_of(session=session, cycle_id=cycle.id)
+    }
+    present_kinds = {kind for kind, _ in present}
+    missing: list[tuple[DocumentKind, Division | None]] = []
+    for kind in kinds:
+        if division_id is not None:
+            if (kind, division_id) not in present:
+                missing.append((kind, agencies.get_division(session=session,
+                                                            division_id=division_id)))
+        elif kind in PER_DIVISION_KINDS:
+            for division in _parts(session, cycle):
+                if (kind, division.id) not in present:
+                    missing.append((kind, division))
+        elif kind not in present_kinds:
+            missing.append((kind, None))
+    return missing
+
+
+def complete_step(
+    *,
+    session: Session,
+    cycle_id: int,
+    key: StepKey,
+    actor: Actor,
+    now: datetime,
+    division_id: int | None = None,
+    note: str | None = None,
+    data: dict[str, object] | None = None,
+) -> Result:
+    """Finish ``key`` (or one division's part of it) and activate what follows."""
+    s = step(key)
+    if s.decision:
+        raise errors.InvalidInput(reason="decision_step", step=s.number)
+    cycle = _open_cycle(session, cycle_id)
+    run = _run_for(session, cycle, s, actor, division_id)
+    missing = missing_documents(session=session, cycle=cycle, kinds=s.inputs + s.outputs,
+                                division_id=run.division_id)
+    if missing:
+        raise errors.MissingInputs(step=s.number, missing=missing)
+    _finish(run, actor, now, Outcome.DONE, note, data)
+    result = Result(cycle=cycle, completed=[run])
+    _audit(session, cycle, actor, f"step.{s.key}.done", now, before={"status": ACTIVE},
+           after={"run": run.id, "division_id": run.division_id, "note": note})
+    if s.per_division and any(
+        r.status == ACTIVE for r in cycles.latest_runs(
+            session=session, cycle_id=cycle_id, step=s.key).values()
+    ):
+        return result
+    _follow(session, cycle, s.key, Outcome.DONE, now, result, actor)
+    return result
+
+
+def decide(
+    *,
+    session: Session,
+    cycle_id: int,
+    actor: Actor,
+    approve: bool,
+    now: datetime,
+    note: str | None = None,
+    return_division_ids: list[int] | None = None,
+) -> Result:
+    """Step 7: approve (on to step 8) or return with a note.
+
+    A return names the divisions that must complete their part (step 4 again for them only)
+    or, with no divisions named, sends the report back to the Tim SAKIP (step 5).
+    """
+    review = next(s for s in STEPS if s.decision)
+    cycle = _open_cycle(session, cycle_id)
+    run = _run_for(session, cycle, review, actor, None)
+    if approve:
+        _finish(run, actor, now, Outcome.APPROVED, note, {})
+        result = Result(cycle=cycle, completed=[run])
+        _audit(session, cycle, actor, "step.review.approved", now, after={"note": note})
+        _follow(session, cycle, review.key, Outcome.APPROVED, now, result, actor)
+        return result
+    if not note or not note.strip():
+        raise errors.InvalidInput(reason="note_required")
+    division_ids = sorted(set(return_division_ids or []))
+    valid = {d.id for d in _parts(session, cycle)}
+    if any(d not in valid for d in division_ids):
+        raise errors.InvalidInput(reason="unknown_division")
+    _finish(run, actor, now, Outcome.RETURNED, note, {"division_ids": division_ids})
+    result = Result(cycle=cycle, completed=[run])
+    edges = {t.target: t for t in transitions_from(review.key, Outcome.RETURNED)}
+    if division_ids:
+        fill_in = step(StepKey.FILL_IN)
+        assert fill_in.key in edges
+        for division_id in division_ids:
+            result.activated += _activate(session=session, cycle=cycle, s=fill_in, now=now,
+                                          division_ids=[division_id], note=note)
+    else:
+        result.activated += _activate(session=session, cycle=cycle, s=step(StepKey.COMPILE),
+                                      now=now, note=note)
+    _audit(session, cycle, actor, "step.review.returned", now,
+           after={"note": note, "division_ids": division_ids})
+    return result
+
+
+def _follow(
+    session: Session, cycle: MeasurementCycle, key: StepKey, outcome: Outcome, now: datetime,
+    result: Result, actor: Actor,
+) -> None:
+    edges = transitions_from(key, outcome)
+    target = edges[0].target if edges else None
+    if target is None:
+        cycle.status = ARCHIVED
+        cycle.closed_at = now
+        session.add(cycle)
+        result.closed = True
+        _audit(session, cycle, actor, "cycle.archived", now, before={"status": OPEN},
+               after={"status": ARCHIVED})
+        return
+    result.activated += _activate(session=session, cycle=cycle, s=step(target), now=now)
+
+
+def _activate(
+    *,
+    session: Session,
+    cycle: MeasurementCycle,
+    s: Step,
+    now: datetime,
+    division_ids: list[int] | None = None,
+    note: str | None = None,
+) -> list[StepRun]:
+    assert cycle.id is not None
+    if s.per_division:
+        targets: list[int | None] = list(
+            division_ids if division_ids is not None
+            else [d.id for d in _parts(session, cycle) if d.id is not None]
+        )
+    else:
+        targets = [None]
+    latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=s.key)
+    runs = []
+    for division_id in targets:
+        previous = latest.get(division_id)
+        run = StepRun(
+            cycle_id=cycle.id, step=s.key, division_id=division_id,
+            round=(previous.round + 1) if previous else 1, status=ACTIVE, started_at=now,
+            due_at=now + s.time_standard.duration, note=note,
+        )
+        session.add(run)
+        runs.append(run)
+    session.flush()
+    return runs
+
+
+def _finish(
+    run: StepRun, actor: Actor, now: datetime, outcome: Outcome, note: str | None,
+    data: dict[str, object] | None,
+) -> None:
+    run.status = DONE
+    run.done_at = now
+    run.done_by_user_id = actor.id
+    run.outcome = outcome
+    if note is not None:
+        run.note = note
+    if data:
+        run.data = {**run.data, **data}
+
+
+def _open_cycle(session: Session, cycle_id: int) -> MeasurementCycle:
+    cycle = cycles.get_cycle(session=session, cycle_id=cycle_id, for_update=True)
+    if cycle is None:
+        raise errors.InvalidInput(reason="unknown_cycle")
+    if cycle.status != OPEN:
+        raise errors.CycleClosed(year=cycle.year, quarter=cycle.quarter)
+    return cycle
+
+
+def _run_for(
+    session: Session, cycle: MeasurementCycle, s: Step, actor: Actor, division_id: int | None
+) -> StepRun:
+    division = None
+    if s.per_division:
+        if division_id is None:
+            raise errors.InvalidInput(reason="division_required", step=s.number)
+        division = agencies.get_division(session=session, division_id=division_id)
+        if division is None or division.agency_id != cycle.agency_id:
+            raise errors.InvalidInput(reason="unknown_division")
+    else:
+        division_id = None
+    if not actor.may_act(s, division):
+        raise errors.NotAllowed(step=s.number)
+    run = active_run(session=session, cycle=cycle, key=s.key, division_id=division_id)
+    if run is None:
+        raise errors.StepNotActive(step=s.number, division=division.name if division else None)
+    return run
+
+
+def _parts(session: Session, cycle: MeasurementCycle) -> list[Division]:
+    """The divisions that fill in step 4: the Sekretariat and every active Bidang."""
+    return agencies.list_divisions(session=session, agency_id=cycle.agency_id)
+
+
+def _audit(
+    session: Session, cycle: MeasurementCycle, actor: Actor, action: str, now: datetime,
+    before: dict[str, object] | None = None, after: dict[str, object] | None = None,
+) -> None:
+    audit.record(
+        session=session, agency_id=cycle.agency_id, cycle_id=cycle.id, actor_user_id=actor.id,
+        action=action, at=now, before=before, after=after,
+    )
+
+
+def parts(*, session: Session, cycle: MeasurementCycle) -> list[Division]:
+    """Public view of the step 4 parts."""
+    return _parts(session, cycle)
+
+
+def assignees(*, session: Session, cycle: MeasurementCycle, run: StepRun) -> list[User]:
+    """The active users who may carry out ``run``."""
+    s = step(run.step)
+    if s.per_division and run.division_id is not None:
+        division = agencies.get_division(session=session, division_id=run.division_id)
+        assert division is not None
+        if division.is_secretariat:
+            return users.users_with_role(
+                session=session, agency_id=cycle.agency_id, role=Role.SECRETARY
+            )
+        return users.users_with_role(
+            session=session, agency_id=cycle.agency_id, role=Role.DIVISION,
+            division_id=division.id,
+        )
+    return users_with_any_role(session=session, agency_id=cycle.agency_id, roles=s.actors)
+
+
+def users_with_any_role(
+    *, session: Session, agency_id: int, roles: tuple[Role, ...]
+) -> list[User]:
+    """Active holders of any of ``roles``, each once, in id order."""
+    found: dict[int, User] = {}
+    for role in roles:
+        for user in users.users_with_role(session=session, agency_id=agency_id, role=role):
+            assert user.id is not None
+            found.setdefault(user.id, user)
+    return [found[key] for key in sorted(found)]

@@ -1,0 +1,66 @@
+"""Indonesian formats for dates, numbers and money, shown in WIB."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from bot.domain.clock import to_local
+
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+    "Oktober", "November", "Desember",
+)
+DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def quarter_label(quarter: int) -> str:
+    """``Triwulan II`` for 2."""
+    return f"Triwulan {ROMAN[quarter]}"
+
+
+def period_label(year: int, quarter: int) -> str:
+    return f"{quarter_label(quarter)} Tahun {year}"
+
+
+def date_long(day: date) -> str:
+    """``11 Januari 2024``."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def datetime_long(moment: datetime) -> str:
+    """A stored time as ``Senin, 11 Januari 2024 pukul 08.30 WIB``."""
+    local = to_local(moment)
+    return f"{DAYS[local.weekday()]}, {date_long(local.date())} pukul {local:%H.%M} WIB"
+
+
+def datetime_short(moment: datetime) -> str:
+    """A stored time as ``11 Jan 08.30``, for lists."""
+    local = to_local(moment)
+    return f"{local.day} {MONTHS[local.month - 1][:3]} {local:%H.%M}"
+
+
+def number(value: float | Decimal | int, decimals: int = 2) -> str:
+    """``1.234,5`` style, rounding half up to ``decimals`` places."""
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if rounded < 0 else ""
+    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    groups = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{groups},{fraction}" if fraction else f"{sign}{groups}"
+
+
+def money(value: float | Decimal | int) -> str:
+    """``Rp 1.250.000``; cents only when there are any."""
+    rounded = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    decimals = 0 if rounded == rounded.to_integral_value() else 2
+    return f"Rp {number(rounded, decimals)}"
+
+
+def file_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{number(size / 1024, 1)} KB"
+    return f"{number(size / (1024 * 1024), 1)} MB"

@@ -1,0 +1,74 @@
+"""What every service needs: the database, the file store, the clock and the letterhead.
+
+Services are plain synchronous functions over a ``ServiceContext``; the Telegram layer runs them
+in a worker thread so that database and file work never blocks the event loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from bot.domain import errors, workflow
+from bot.domain.clock import utcnow
+from storage import agencies, cycles, users
+from storage.db import session_scope
+from storage.documents import FileStore
+from storage.models import Division, MeasurementCycle, StepRun
+
+
+@dataclass
+class ServiceContext:
+    engine: Engine
+    store: FileStore
+    clock: Callable[[], datetime] = utcnow
+    # Called after a commit that queued notifications, so the sender can go at once.
+    on_outbox: Callable[[], None] = field(default=lambda: None)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with session_scope(self.engine) as session:
+            yield session
+
+    def now(self) -> datetime:
+        return self.clock()
+
+
+@dataclass(frozen=True)
+class RunRef:
+    """A step run with the cycle and division it belongs to, loaded in one go."""
+
+    run: StepRun
+    cycle: MeasurementCycle
+    division: Division | None
+
+    @property
+    def division_name(self) -> str | None:
+        return self.division.name if self.division else None
+
+
+def load_actor(session: Session, user_id: int) -> workflow.Actor:
+    user = users.get_user(session=session, user_id=user_id)
+    if user is None or not user.active:
+        raise errors.NotAllowed(step="-")
+    return workflow.load_actor(session=session, user=user)
+
+
+def load_run(session: Session, run_id: int, actor: workflow.Actor) -> RunRef:
+    """The run ``run_id`` if it belongs to the actor's agency."""
+    run = session.get(StepRun, run_id)
+    if run is None:
+        raise errors.InvalidInput(reason="unknown_run")
+    cycle = cycles.get_cycle(session=session, cycle_id=run.cycle_id)
+    if cycle is None or cycle.agency_id != actor.user.agency_id:
+        raise errors.InvalidInput(reason="unknown_run")
+    division = (
+        agencies.get_division(session=session, division_id=run.division_id)
+        if run.division_id is not None else None
+    )
+    return RunRef(run=run, cycle=cycle, division=division)

@@ -1,0 +1,107 @@
+"""Step 4: one division's part — figures and evidence saved at once, then submitted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from bot.domain import errors, workflow
+from bot.domain.clock import to_local
+from bot.domain.sop import DocumentKind, StepKey
+from bot.services import runs
+from bot.services.context import RunRef, ServiceContext, load_actor, load_run
+from bot.services.runs import RunView
+from bot.services.steps import TEXT, DocView, _generate, _letterhead, _store, doc_view
+from bot.services.uploads import Upload
+from reports import letters
+from storage import cycles, documents
+
+
+@dataclass(frozen=True)
+class PartView:
+    run: RunView
+    figures: str | None
+    evidence: list[DocView]
+    form_id: int | None
+
+
+def open_part(ctx: ServiceContext, user_id: int, run_id: int) -> PartView:
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = _part(session, run_id, actor)
+        return _view(session, ref)
+
+
+def save_figures(ctx: ServiceContext, user_id: int, run_id: int, figures: str) -> PartView:
+    """Keep the typed realisation on the part itself, shared by the division's staff."""
+    figures = figures.strip()
+    if not figures:
+        raise errors.InvalidInput(reason="figures_required")
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = _part(session, run_id, actor)
+        ref.run.data = {**ref.run.data, "figures": figures}
+        session.add(ref.run)
+        return _view(session, ref)
+
+
+def add_evidence(ctx: ServiceContext, user_id: int, run_id: int, upload: Upload) -> DocView:
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = _part(session, run_id, actor)
+        return _store(ctx, session, ref, actor, DocumentKind.EVIDENCE, upload)
+
+
+def submit_part(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
+    """Write the division's Draf Realisasi and hand the part to the Tim SAKIP."""
+    now = ctx.now()
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = _part(session, run_id, actor)
+        part = _view(session, ref)
+        if not part.figures:
+            raise errors.InvalidInput(reason="figures_required")
+        if not part.evidence:
+            raise errors.InvalidInput(reason="evidence_required")
+        cycle = ref.cycle
+        division = ref.division_name or "-"
+        content = letters.division_draft(
+            letterhead=_letterhead(session, cycle.agency_id), day=to_local(now).date(),
+            year=cycle.year, quarter=cycle.quarter, division=division,
+            submitted_by=actor.user.name, figures=part.figures,
+            evidence=[d.name for d in part.evidence],
+        )
+        name = f"Draf-Realisasi-TW{cycle.quarter}-{cycle.year}-{division}-r{ref.run.round}.txt"
+        _generate(ctx, session, ref, actor, DocumentKind.DRAFT, name, content, TEXT,
+                  division_id=ref.run.division_id)
+        runs.complete(session, ref, actor, now)
+        return runs.view(ref)
+
+
+def _part(session: Session, run_id: int, actor: workflow.Actor) -> RunRef:
+    ref = load_run(session, run_id, actor)
+    if ref.run.step != StepKey.FILL_IN:
+        raise errors.InvalidInput(reason="unknown_run")
+    runs.require_active(ref, actor)
+    return ref
+
+
+def _view(session: Session, ref: RunRef) -> PartView:
+    cycle, run = ref.cycle, ref.run
+    assert cycle.id is not None
+    figures = run.data.get("figures")
+    if figures is None and run.round > 1:
+        # A returned part starts from what the division submitted last time.
+        earlier = [r for r in cycles.runs_of(session=session, cycle_id=cycle.id,
+                                             step=StepKey.FILL_IN)
+                   if r.division_id == run.division_id and r.id != run.id]
+        figures = next((r.data.get("figures") for r in reversed(earlier)
+                        if r.data.get("figures")), None)
+    evidence = documents.documents_of(session=session, cycle_id=cycle.id,
+                                      kind=DocumentKind.EVIDENCE, division_id=run.division_id)
+    forms = documents.documents_of(session=session, cycle_id=cycle.id, kind=DocumentKind.FORM,
+                                   division_id=run.division_id)
+    return PartView(run=runs.view(ref), figures=figures,
+                    evidence=[doc_view(d) for d in evidence],
+                    form_id=forms[-1].id if forms else None)

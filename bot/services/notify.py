@@ -1,0 +1,149 @@
+"""Turns what the engine changed into outbox messages, inside the same transaction.
+
+Whoever must act next gets a hand-off with a button; those who only need to know get a notice.
+Nobody gets both for the same change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot import texts
+from bot.callbacks import Action, button
+from bot.domain import workflow
+from bot.domain.sop import Outcome, Role, StepKey, step
+from bot.domain.workflow import PER_DIVISION_KINDS
+from storage import agencies, cycles, documents, outbox, users
+from storage.models import MeasurementCycle, StepRun, User
+
+
+def announce(
+    *, session: Session, result: workflow.Result, actor: workflow.Actor, now: datetime
+) -> None:
+    cycle = result.cycle
+    handed_off: set[int] = set()
+    for run in result.activated:
+        handed_off |= _handoff(session, cycle, run, now)
+    for run in result.completed:
+        _completion_notice(session, cycle, run, actor, now, skip=handed_off)
+    if result.closed:
+        notice = texts.archived_notice(cycle.year, cycle.quarter, actor.user.name)
+        roles = (Role.HEAD, Role.SECRETARY, Role.SAKIP_TEAM)
+        for user in workflow.users_with_any_role(
+            session=session, agency_id=cycle.agency_id, roles=roles
+        ):
+            _send(session, cycle, user, notice, now)
+
+
+def _handoff(session: Session, cycle: MeasurementCycle, run: StepRun, now: datetime) -> set[int]:
+    s = step(run.step)
+    assert run.id is not None
+    division = (
+        agencies.get_division(session=session, division_id=run.division_id)
+        if run.division_id is not None else None
+    )
+    document_id = _input_document(session, cycle, run)
+    if s.decision:
+        text = texts.review_request(cycle.year, cycle.quarter, run.due_at,
+                                    review_summary(session=session, cycle=cycle))
+        buttons = [[button(texts.BTN_APPROVE, Action.APPROVE, run.id),
+                    button(texts.BTN_RETURN, Action.RETURN, run.id)]]
+    else:
+        text = texts.handoff(s, cycle.year, cycle.quarter, run.due_at,
+                             division=division.name if division else None, note=run.note,
+                             returned=run.round > 1 and bool(run.note))
+        buttons = [[button(texts.BTN_BEGIN, Action.BEGIN, s.key, run.id)]]
+    recipients = workflow.assignees(session=session, cycle=cycle, run=run)
+    for user in recipients:
+        _send(session, cycle, user, text, now, buttons=buttons, document_id=document_id,
+              tag=f"run:{run.id}")
+    return {u.id for u in recipients if u.id is not None}
+
+
+def _completion_notice(
+    session: Session, cycle: MeasurementCycle, run: StepRun, actor: workflow.Actor,
+    now: datetime, *, skip: set[int],
+) -> None:
+    s = step(run.step)
+    document_id = None
+    if s.per_division:
+        assert cycle.id is not None
+        latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=s.key)
+        done = sum(1 for r in latest.values() if r.status == workflow.DONE)
+        division = agencies.get_division(session=session, division_id=run.division_id or 0)
+        text = texts.part_submitted(division.name if division else "-", done, len(latest),
+                                    cycle.year, cycle.quarter)
+    elif s.decision:
+        targets = [d.name for d in _returned_divisions(session, run)] or (
+            [texts.role_label(Role.SAKIP_TEAM)] if run.outcome == Outcome.RETURNED else [])
+        text = texts.decision_notice(run.outcome == Outcome.APPROVED, cycle.year, cycle.quarter,
+                                     actor.user.name, run.note, targets)
+    elif s.key is StepKey.FINAL_REPORT:
+        assert cycle.id is not None
+        text = texts.final_report_notice(cycle.year, cycle.quarter, actor.user.name)
+        final = documents.latest_document(session=session, cycle_id=cycle.id, kind=s.outputs[0])
+        document_id = final.id if final else None
+    else:
+        return
+    for user in workflow.users_with_any_role(
+        session=session, agency_id=cycle.agency_id, roles=s.participants
+    ):
+        if user.id not in skip and user.id != actor.id:
+            _send(session, cycle, user, text, now, document_id=document_id)
+
+
+def review_summary(*, session: Session, cycle: MeasurementCycle) -> str:
+    assert cycle.id is not None
+    parts = []
+    for division in workflow.parts(session=session, cycle=cycle):
+        evidence = documents.documents_of(session=session, cycle_id=cycle.id,
+                                          kind="evidence", division_id=division.id)
+        parts.append((division.name, len(evidence)))
+    return texts.review_summary(parts)
+
+
+def _returned_divisions(session: Session, run: StepRun) -> list:  # type: ignore[type-arg]
+    ids = run.data.get("division_ids", []) if run.outcome == Outcome.RETURNED else []
+    found = [agencies.get_division(session=session, division_id=i) for i in ids]
+    return [d for d in found if d is not None]
+
+
+def _input_document(session: Session, cycle: MeasurementCycle, run: StepRun) -> int | None:
+    """The document a hand-off carries: the step's first input, when there is one to send."""
+    s = step(run.step)
+    if not s.inputs or s.inputs[0] in PER_DIVISION_KINDS:
+        return None
+    assert cycle.id is not None
+    kind = s.inputs[0]
+    if s.per_division:
+        found = documents.documents_of(session=session, cycle_id=cycle.id, kind=kind,
+                                       division_id=run.division_id)
+        return found[-1].id if found else None
+    latest = documents.latest_document(session=session, cycle_id=cycle.id, kind=kind)
+    return latest.id if latest else None
+
+
+def _send(
+    session: Session, cycle: MeasurementCycle, user: User, text: str, now: datetime, *,
+    buttons: list[list[dict[str, str]]] | None = None, document_id: int | None = None,
+    tag: str | None = None,
+) -> None:
+    if user.telegram_id is None or user.id is None:
+        return  # invited but not yet bound: /tugas shows the task once they join
+    outbox.enqueue(session=session, agency_id=cycle.agency_id, user_id=user.id,
+                   chat_id=user.telegram_id, text=text, now=now, buttons=buttons,
+                   document_id=document_id, tag=tag)
+
+
+def notify_user(
+    *, session: Session, agency_id: int, user_id: int, text: str, now: datetime,
+    buttons: list[list[dict[str, str]]] | None = None,
+) -> None:
+    """A one-off message to one user through the outbox."""
+    user = users.get_user(session=session, user_id=user_id)
+    if user is None or user.telegram_id is None:
+        return
+    outbox.enqueue(session=session, agency_id=agency_id, user_id=user_id,
+                   chat_id=user.telegram_id, text=text, now=now, buttons=buttons)

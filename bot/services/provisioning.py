@@ -1,0 +1,132 @@
+"""Setting an agency up: divisions, officials, roles and invitations (used by the CLI)."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.domain import errors
+from bot.domain.sop import Role
+from bot.services.context import ServiceContext
+from storage import agencies, audit, users
+from storage.models import Agency, User
+
+INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud or typed
+INVITE_TTL = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class UserRow:
+    user_id: int
+    name: str
+    telegram_id: int | None
+    nip: str | None
+    active: bool
+    roles: list[str]
+
+
+def init_agency(ctx: ServiceContext, name: str, code: str, divisions: list[str]) -> Agency:
+    """Create the agency (or rename it) and make sure every division exists."""
+    now = ctx.now()
+    with ctx.transaction() as session:
+        agency = agencies.get_agency(session=session, code=code)
+        if agency is None:
+            agency = agencies.create_agency(session=session, name=name, code=code, now=now)
+        else:
+            agency.name = name
+            session.add(agency)
+        assert agency.id is not None
+        for division in divisions:
+            if division.strip():
+                agencies.add_division(session=session, agency_id=agency.id, name=division.strip())
+        audit.record(session=session, agency_id=agency.id, action="agency.init", at=now,
+                     after={"name": name, "divisions": divisions})
+        return agency
+
+
+def add_user(
+    ctx: ServiceContext, *, name: str, roles: list[tuple[Role, str | None]],
+    telegram_id: int | None = None, nip: str | None = None, agency_code: str | None = None,
+) -> User:
+    """Register an official with one or more roles; a Bidang role names its division."""
+    now = ctx.now()
+    with ctx.transaction() as session:
+        agency = _agency(session, agency_code)
+        assert agency.id is not None
+        user = None
+        if telegram_id is not None:
+            user = users.get_user_by_telegram_id(session=session, telegram_id=telegram_id,
+                                                 agency_id=agency.id)
+        if user is None:
+            user = users.create_user(session=session, agency_id=agency.id, name=name, now=now,
+                                     telegram_id=telegram_id, nip=nip)
+        assert user.id is not None
+        for role, division_name in roles:
+            division_id = None
+            if role is Role.DIVISION:
+                if not division_name:
+                    raise errors.InvalidInput(reason="division_required")
+                division = agencies.get_division_by_name(session=session, agency_id=agency.id,
+                                                         name=division_name)
+                if division is None or division.is_secretariat:
+                    raise errors.InvalidInput(reason="unknown_division", name=division_name)
+                division_id = division.id
+            users.add_role(session=session, user_id=user.id, role=role, division_id=division_id)
+        audit.record(session=session, agency_id=agency.id, action="user.add", at=now,
+                     after={"user_id": user.id, "name": name,
+                            "roles": [f"{r}:{d or ''}" for r, d in roles]})
+        return user
+
+
+def invite(ctx: ServiceContext, user_id: int) -> str:
+    """A one-time code that binds the first Telegram account sending it to ``user_id``."""
+    now = ctx.now()
+    code = "".join(secrets.choice(INVITE_ALPHABET) for _ in range(8))
+    with ctx.transaction() as session:
+        user = users.get_user(session=session, user_id=user_id)
+        if user is None:
+            raise errors.InvalidInput(reason="unknown_user")
+        users.create_invite(session=session, agency_id=user.agency_id, user_id=user_id,
+                            code=code, now=now, expires_at=now + INVITE_TTL)
+        audit.record(session=session, agency_id=user.agency_id, action="user.invite", at=now,
+                     after={"user_id": user_id})
+    return code
+
+
+def set_active(ctx: ServiceContext, user_id: int, active: bool) -> None:
+    now = ctx.now()
+    with ctx.transaction() as session:
+        user = users.get_user(session=session, user_id=user_id)
+        if user is None:
+            raise errors.InvalidInput(reason="unknown_user")
+        before = user.active
+        user.active = active
+        session.add(user)
+        audit.record(session=session, agency_id=user.agency_id, action="user.active", at=now,
+                     actor_user_id=None, before={"active": before}, after={"active": active})
+
+
+def list_users(ctx: ServiceContext, agency_code: str | None = None) -> list[UserRow]:
+    with ctx.transaction() as session:
+        agency = _agency(session, agency_code)
+        assert agency.id is not None
+        rows = []
+        for user in users.list_users(session=session, agency_id=agency.id):
+            assert user.id is not None
+            labels = []
+            for assignment in users.roles_of(session=session, user_id=user.id):
+                division = (agencies.get_division(session=session,
+                                                  division_id=assignment.division_id)
+                            if assignment.division_id else None)
+                labels.append(f"{assignment.role}" + (f":{division.name}" if division else ""))
+            rows.append(UserRow(user.id, user.name, user.telegram_id, user.nip, user.active,
+                                labels))
+        return rows
+
+
+def _agency(session, code: str | None) -> Agency:  # type: ignore[no-untyped-def]
+    agency = agencies.get_agency(session=session, code=code)
+    if agency is None:
+        raise errors.InvalidInput(reason="no_agency")
+    return agency

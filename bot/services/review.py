@@ -1,0 +1,48 @@
+"""Step 7: the Kepala Dinas approves the report or returns it with a note."""
+
+from __future__ import annotations
+
+from bot import texts
+from bot.domain import errors, workflow
+from bot.domain.sop import Role, StepKey
+from bot.services import notify, runs
+from bot.services.context import RunRef, ServiceContext, load_actor, load_run
+from bot.services.runs import RunView
+
+TEAM = 0  # the return target that means "back to the Tim SAKIP" rather than a division
+
+
+def targets(ctx: ServiceContext, user_id: int, run_id: int) -> list[tuple[int, str]]:
+    """What a return can name: every division, and the Tim SAKIP (as ``TEAM``)."""
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = load_run(session, run_id, actor)
+        _check(ref, actor)
+        divisions = [(d.id, d.name) for d in workflow.parts(session=session, cycle=ref.cycle)
+                     if d.id is not None]
+        return [*divisions, (TEAM, texts.role_label(Role.SAKIP_TEAM))]
+
+
+def decide(
+    ctx: ServiceContext, user_id: int, run_id: int, *, approve: bool, note: str | None = None,
+    division_ids: list[int] | None = None,
+) -> RunView:
+    """Approve, or return to the named divisions (or the Tim SAKIP when none is named)."""
+    now = ctx.now()
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = load_run(session, run_id, actor)
+        _check(ref, actor)
+        assert ref.cycle.id is not None
+        result = workflow.decide(
+            session=session, cycle_id=ref.cycle.id, actor=actor, approve=approve, now=now,
+            note=note, return_division_ids=[d for d in division_ids or [] if d != TEAM],
+        )
+        notify.announce(session=session, result=result, actor=actor, now=now)
+        return runs.view(ref)
+
+
+def _check(ref: RunRef, actor: workflow.Actor) -> None:
+    if ref.run.step != StepKey.REVIEW:
+        raise errors.InvalidInput(reason="unknown_run")
+    runs.require_active(ref, actor)

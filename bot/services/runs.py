@@ -1,0 +1,75 @@
+"""Views of step runs, and the one way services complete a step and announce it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.domain import errors, workflow
+from bot.domain.sop import StepKey, step
+from bot.formatting import period_label
+from bot.services import notify
+from bot.services.context import RunRef
+
+
+@dataclass(frozen=True)
+class RunView:
+    run_id: int
+    cycle_id: int
+    year: int
+    quarter: int
+    step: StepKey
+    division_id: int | None
+    division_name: str | None
+    due_at: datetime
+    status: str
+    note: str | None
+    round: int
+
+    @property
+    def period(self) -> str:
+        return period_label(self.year, self.quarter)
+
+    @property
+    def number(self) -> int:
+        return step(self.step).number
+
+    @property
+    def active(self) -> bool:
+        return self.status == workflow.ACTIVE
+
+
+def view(ref: RunRef) -> RunView:
+    run, cycle = ref.run, ref.cycle
+    assert run.id is not None and cycle.id is not None
+    return RunView(
+        run_id=run.id, cycle_id=cycle.id, year=cycle.year, quarter=cycle.quarter,
+        step=StepKey(run.step), division_id=run.division_id, division_name=ref.division_name,
+        due_at=run.due_at, status=run.status, note=run.note, round=run.round,
+    )
+
+
+def require_active(ref: RunRef, actor: workflow.Actor) -> None:
+    """Refuse early, before any work, when the actor cannot act on this run now."""
+    s = step(ref.run.step)
+    if not actor.may_act(s, ref.division):
+        raise errors.NotAllowed(step=s.number)
+    if ref.cycle.status != workflow.OPEN:
+        raise errors.CycleClosed(year=ref.cycle.year, quarter=ref.cycle.quarter)
+    if ref.run.status != workflow.ACTIVE:
+        raise errors.StepNotActive(step=s.number, division=ref.division_name)
+
+
+def complete(
+    session: Session, ref: RunRef, actor: workflow.Actor, now: datetime, *,
+    note: str | None = None, data: dict[str, object] | None = None,
+) -> workflow.Result:
+    assert ref.cycle.id is not None
+    result = workflow.complete_step(
+        session=session, cycle_id=ref.cycle.id, key=StepKey(ref.run.step), actor=actor, now=now,
+        division_id=ref.run.division_id, note=note, data=data,
+    )
+    notify.announce(session=session, result=result, actor=actor, now=now)
+    return result

@@ -1,0 +1,388 @@
+"""Steps 1, 2 and the confirm-only steps (3, 5, 6, 8, 9): what each does when completed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session
+
+from bot import texts
+from bot.domain import errors, workflow
+from bot.domain.clock import to_local
+from bot.domain.sop import DocumentKind, Role, StepKey, step
+from bot.formatting import datetime_short
+from bot.services import runs
+from bot.services.context import RunRef, ServiceContext, load_actor, load_run
+from bot.services.runs import RunView
+from bot.services.uploads import Upload
+from reports import letters, workbooks
+from storage import cycles, documents, users
+from storage.models import Agency, Document, StepRun
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TEXT = "text/plain"
+
+
+@dataclass(frozen=True)
+class DocView:
+    document_id: int
+    name: str
+    size: int
+    kind: str
+    duplicate: bool = False
+
+
+def doc_view(document: Document, *, duplicate: bool = False) -> DocView:
+    assert document.id is not None
+    return DocView(document.id, document.original_name, document.size, document.kind, duplicate)
+
+
+# --- step 1 -------------------------------------------------------------------------------------
+def start_cycle(ctx: ServiceContext, user_id: int, year: int, quarter: int) -> RunView:
+    now = ctx.now()
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        result = workflow.start_cycle(session=session, agency_id=actor.user.agency_id,
+                                      actor=actor, year=year, quarter=quarter, now=now)
+        run = result.activated[0]
+        assert run.id is not None
+        return runs.view(load_run(session, run.id, actor))
+
+
+def open_order_run(ctx: ServiceContext, user_id: int) -> RunView | None:
+    """The head's unfinished step 1, if a cycle was opened but the memo not yet issued."""
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        for cycle in cycles.list_cycles(session=session, agency_id=actor.user.agency_id,
+                                        status=workflow.OPEN):
+            run = workflow.active_run(session=session, cycle=cycle, key=StepKey.ORDER)
+            if run is not None and run.id is not None:
+                return runs.view(load_run(session, run.id, actor))
+    return None
+
+
+def get_run(ctx: ServiceContext, user_id: int, run_id: int, *, for_action: bool = True) -> RunView:
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = load_run(session, run_id, actor)
+        if for_action:
+            runs.require_active(ref, actor)
+        return runs.view(ref)
+
+
+def previous_analysis(ctx: ServiceContext, user_id: int, run_id: int) -> DocView | None:
+    """The latest report of an earlier cycle that can serve as this cycle's analysis."""
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = load_run(session, run_id, actor)
+        return _previous_report(session, ref)
+
+
+def _previous_report(session: Session, ref: RunRef) -> DocView | None:
+    earlier = [
+        c for c in cycles.list_cycles(session=session, agency_id=ref.cycle.agency_id)
+        if (c.year, c.quarter) < (ref.cycle.year, ref.cycle.quarter) and c.id is not None
+    ]
+    for cycle in earlier:
+        assert cycle.id is not None
+        for kind in (DocumentKind.FINAL_REPORT, DocumentKind.REPORT):
+            found = documents.latest_document(session=session, cycle_id=cycle.id, kind=kind)
+            if found is not None:
+                return doc_view(found)
+    return None
+
+
+def attach(
+    ctx: ServiceContext, user_id: int, run_id: int, kind: DocumentKind, upload: Upload
+) -> DocView:
+    """Store a file an official sent for this run."""
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = load_run(session, run_id, actor)
+        runs.require_active(ref, actor)
+        return _store(ctx, session, ref, actor, kind, upload)
+
+
+def _store(
+    ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor, kind: DocumentKind,
+    upload: Upload,
+) -> DocView:
+    assert ref.cycle.id is not None
+    before = {d.id for d in documents.documents_of(session=session, cycle_id=ref.cycle.id)}
+    document = documents.add_document(
+        session=session, store=ctx.store, agency_id=ref.cycle.agency_id, kind=kind,
+        data=upload.data, original_name=upload.name, mime_type=upload.mime_type, now=ctx.now(),
+        cycle_id=ref.cycle.id, step=ref.run.step, division_id=ref.run.division_id,
+        created_by_user_id=actor.id,
+    )
+    return doc_view(document, duplicate=document.id in before)
+
+
+def reuse_previous_analysis(ctx: ServiceContext, user_id: int, run_id: int) -> DocView:
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = load_run(session, run_id, actor)
+        runs.require_active(ref, actor)
+        previous = _previous_report(session, ref)
+        if previous is None:
+            raise errors.MissingInputs(step=1, missing=[(DocumentKind.ANALYSIS_REPORT, None)])
+        source = documents.get_document(session=session, document_id=previous.document_id)
+        assert source is not None
+        upload = Upload(ctx.store.read(source.path), source.original_name, source.mime_type)
+        return _store(ctx, session, ref, actor, DocumentKind.ANALYSIS_REPORT, upload)
+
+
+def analysis_of(ctx: ServiceContext, run_id: int) -> DocView | None:
+    with ctx.transaction() as session:
+        run = load_run_unchecked(session, run_id)
+        found = documents.latest_document(session=session, cycle_id=run.cycle_id,
+                                          kind=DocumentKind.ANALYSIS_REPORT)
+        return doc_view(found) if found else None
+
+
+def load_run_unchecked(session: Session, run_id: int) -> StepRun:
+    run = session.get(StepRun, run_id)
+    if run is None:
+        raise errors.InvalidInput(reason="unknown_run")
+    return run
+
+
+def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
+    """Step 1: write the Nota Kepala Dinas and hand the cycle to the Sekretaris."""
+    now = ctx.now()
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = load_run(session, run_id, actor)
+        runs.require_active(ref, actor)
+        cycle = ref.cycle
+        assert cycle.id is not None
+        analysis = documents.latest_document(session=session, cycle_id=cycle.id,
+                                             kind=DocumentKind.ANALYSIS_REPORT)
+        if analysis is None:
+            raise errors.MissingInputs(step=1, missing=[(DocumentKind.ANALYSIS_REPORT, None)])
+        secretaries = users.users_with_role(session=session, agency_id=cycle.agency_id,
+                                            role=Role.SECRETARY)
+        letterhead = _letterhead(session, cycle.agency_id)
+        content = letters.head_memo(
+            letterhead=letterhead, number=_number("ND", cycle.year, cycle.quarter),
+            day=to_local(now).date(), year=cycle.year, quarter=cycle.quarter,
+            head_name=actor.user.name, secretary_names=[u.name for u in secretaries],
+            analysis_name=analysis.original_name,
+        )
+        _generate(ctx, session, ref, actor, DocumentKind.HEAD_MEMO,
+                  f"Nota-Kepala-Dinas-TW{cycle.quarter}-{cycle.year}.txt", content, TEXT)
+        runs.complete(session, ref, actor, now)
+        return runs.view(ref)
+
+
+# --- step 2 -------------------------------------------------------------------------------------
+def sakip_team(ctx: ServiceContext, user_id: int) -> list[tuple[int, str]]:
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        members = users.users_with_role(session=session, agency_id=actor.user.agency_id,
+                                        role=Role.SAKIP_TEAM)
+        return [(u.id, u.name) for u in members if u.id is not None]
+
+
+def record_briefing(
+    ctx: ServiceContext, user_id: int, run_id: int, *, meeting_date: date,
+    attendee_ids: list[int], directions: str, attachment_id: int | None,
+) -> RunView:
+    """Step 2: the Notulen Rapat, handed to the Tim SAKIP."""
+    now = ctx.now()
+    if not attendee_ids:
+        raise errors.InvalidInput(reason="attendees_required")
+    if not directions.strip():
+        raise errors.InvalidInput(reason="directions_required")
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = load_run(session, run_id, actor)
+        runs.require_active(ref, actor)
+        cycle = ref.cycle
+        names = []
+        for attendee_id in attendee_ids:
+            attendee = users.get_user(session=session, user_id=attendee_id)
+            if attendee is None or attendee.agency_id != cycle.agency_id:
+                raise errors.InvalidInput(reason="unknown_attendee")
+            names.append(attendee.name)
+        attachment = (documents.get_document(session=session, document_id=attachment_id)
+                      if attachment_id else None)
+        content = letters.minutes(
+            letterhead=_letterhead(session, cycle.agency_id),
+            number=_number("NR", cycle.year, cycle.quarter), day=meeting_date, year=cycle.year,
+            quarter=cycle.quarter, chair=actor.user.name, attendees=names,
+            directions=directions.strip(),
+            attachment=attachment.original_name if attachment else None,
+        )
+        _generate(ctx, session, ref, actor, DocumentKind.MINUTES,
+                  f"Notulen-Rapat-TW{cycle.quarter}-{cycle.year}.txt", content, TEXT)
+        data = {"meeting_date": meeting_date.isoformat(), "attendee_ids": attendee_ids,
+                "directions": directions.strip()}
+        runs.complete(session, ref, actor, now, data=data)
+        return runs.view(ref)
+
+
+# --- confirm-only steps -------------------------------------------------------------------------
+ATTACHABLE: dict[StepKey, DocumentKind] = {StepKey.ESR_UPLOAD: DocumentKind.ESR_RECEIPT}
+CONFIRM_STEPS = (StepKey.PREPARE_FORMS, StepKey.COMPILE, StepKey.FORWARD, StepKey.FINAL_REPORT,
+                 StepKey.ESR_UPLOAD)
+
+
+@dataclass(frozen=True)
+class Preview:
+    run: RunView
+    extra: list[str]
+    inputs: list[str]
+    attachments: list[DocView]
+    document_id: int | None
+
+
+def preview(ctx: ServiceContext, user_id: int, run_id: int) -> Preview:
+    """What the official sees before confirming a confirm-only step."""
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = load_run(session, run_id, actor)
+        runs.require_active(ref, actor)
+        cycle = ref.cycle
+        assert cycle.id is not None
+        s = step(ref.run.step)
+        extra: list[str] = []
+        if s.key is StepKey.PREPARE_FORMS:
+            extra.append(texts.forms_ready(
+                [d.name for d in workflow.parts(session=session, cycle=cycle)]))
+        elif s.key is StepKey.COMPILE:
+            extra += completeness(session, ref)
+        elif s.key is StepKey.ESR_UPLOAD:
+            extra.append(texts.ESR_CHECKLIST)
+        inputs = [texts.doc_label(kind) for kind in dict.fromkeys(s.inputs)]
+        document_id = None
+        for kind in (DocumentKind.FINAL_REPORT, DocumentKind.REPORT):
+            found = documents.latest_document(session=session, cycle_id=cycle.id, kind=kind)
+            if found is not None and kind in s.inputs:
+                document_id = found.id
+        attachments = [
+            doc_view(d) for d in documents.documents_of(session=session, cycle_id=cycle.id)
+            if s.key in ATTACHABLE and d.kind == ATTACHABLE[s.key]
+        ]
+        return Preview(runs.view(ref), extra, inputs, attachments, document_id)
+
+
+def completeness(session: Session, ref: RunRef) -> list[str]:
+    """One line per division: submitted or not, and how much evidence."""
+    cycle = ref.cycle
+    assert cycle.id is not None
+    latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=StepKey.FILL_IN)
+    lines = []
+    for division in workflow.parts(session=session, cycle=cycle):
+        run = latest.get(division.id)
+        evidence = documents.documents_of(session=session, cycle_id=cycle.id,
+                                          kind=DocumentKind.EVIDENCE, division_id=division.id)
+        submitted = run is not None and run.status == workflow.DONE
+        lines.append(texts.completeness_line(division.name, submitted, len(evidence)))
+    return lines
+
+
+def confirm(ctx: ServiceContext, user_id: int, run_id: int, note: str | None = None) -> RunView:
+    """Complete a confirm-only step, producing its output first."""
+    now = ctx.now()
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = load_run(session, run_id, actor)
+        runs.require_active(ref, actor)
+        key = StepKey(ref.run.step)
+        if key not in CONFIRM_STEPS:
+            raise errors.InvalidInput(reason="not_confirm_step")
+        if key is StepKey.PREPARE_FORMS:
+            _make_forms(ctx, session, ref, actor)
+        elif key is StepKey.COMPILE:
+            _check_parts_ready(session, ref)
+            _make_report(ctx, session, ref, actor, final=False)
+        elif key is StepKey.FINAL_REPORT:
+            _make_report(ctx, session, ref, actor, final=True)
+        runs.complete(session, ref, actor, now, note=note)
+        return runs.view(ref)
+
+
+def _check_parts_ready(session: Session, ref: RunRef) -> None:
+    missing = workflow.missing_documents(session=session, cycle=ref.cycle,
+                                         kinds=step(StepKey.COMPILE).inputs)
+    if missing:
+        raise errors.MissingInputs(step=step(StepKey.COMPILE).number, missing=missing)
+
+
+def _make_forms(ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor) -> None:
+    cycle = ref.cycle
+    agency = _agency_name(session, cycle.agency_id)
+    for division in workflow.parts(session=session, cycle=cycle):
+        content = workbooks.division_form(agency=agency, division=division.name,
+                                          year=cycle.year, quarter=cycle.quarter)
+        name = f"Format-Realisasi-TW{cycle.quarter}-{cycle.year}-{division.name}.xlsx"
+        _generate(ctx, session, ref, actor, DocumentKind.FORM, name, content, XLSX,
+                  division_id=division.id)
+
+
+def _make_report(
+    ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor, *, final: bool
+) -> None:
+    cycle = ref.cycle
+    assert cycle.id is not None
+    latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=StepKey.FILL_IN)
+    parts = []
+    for division in workflow.parts(session=session, cycle=cycle):
+        run = latest.get(division.id)
+        evidence = documents.documents_of(session=session, cycle_id=cycle.id,
+                                          kind=DocumentKind.EVIDENCE, division_id=division.id)
+        submitter = (users.get_user(session=session, user_id=run.done_by_user_id)
+                     if run and run.done_by_user_id else None)
+        parts.append(workbooks.PartSummary(
+            division=division.name,
+            submitted_by=submitter.name if submitter else "-",
+            submitted_at=datetime_short(run.done_at) if run and run.done_at else "-",
+            figures=str(run.data.get("figures", "")) if run else "",
+            evidence=tuple(d.original_name for d in evidence),
+        ))
+    approval = None
+    if final:
+        review = cycles.latest_runs(session=session, cycle_id=cycle.id, step=StepKey.REVIEW)
+        decided = review.get(None)
+        approver = (users.get_user(session=session, user_id=decided.done_by_user_id)
+                    if decided and decided.done_by_user_id else None)
+        if decided and decided.done_at and approver:
+            approval = f"Disetujui oleh {approver.name}, {datetime_short(decided.done_at)}"
+    content = workbooks.compiled_report(
+        agency=_agency_name(session, cycle.agency_id), year=cycle.year, quarter=cycle.quarter,
+        parts=parts, final=final, approval_note=approval,
+    )
+    kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
+    prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
+    round_ = ref.run.round
+    name = f"{prefix}-TW{cycle.quarter}-{cycle.year}" + (f"-r{round_}" if round_ > 1 else "")
+    _generate(ctx, session, ref, actor, kind, name + ".xlsx", content, XLSX)
+
+
+# --- shared -------------------------------------------------------------------------------------
+def _generate(
+    ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor,
+    kind: DocumentKind, name: str, content: bytes, mime: str, *, division_id: int | None = None,
+) -> Document:
+    assert ref.cycle.id is not None
+    return documents.add_document(
+        session=session, store=ctx.store, agency_id=ref.cycle.agency_id, kind=kind,
+        data=content, original_name=name, mime_type=mime, now=ctx.now(), cycle_id=ref.cycle.id,
+        step=ref.run.step, division_id=division_id, created_by_user_id=actor.id,
+    )
+
+
+def _letterhead(session: Session, agency_id: int) -> letters.Letterhead:
+    return letters.Letterhead(agency=_agency_name(session, agency_id))
+
+
+def _agency_name(session: Session, agency_id: int) -> str:
+    agency = session.get(Agency, agency_id)
+    return agency.name if agency else "-"
+
+
+def _number(prefix: str, year: int, quarter: int) -> str:
+    return f"{prefix}/{quarter:02d}/SAKIP/{year}"
+

@@ -1,0 +1,116 @@
+"""Document records and the files behind them, kept under the data folder."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from storage.models import Document
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._ -]+")
+
+
+@dataclass(frozen=True)
+class FileStore:
+    """Content-addressed files: the same bytes are stored once, under their sha256."""
+
+    root: Path
+
+    def save(self, data: bytes, original_name: str) -> tuple[str, str]:
+        """Store ``data``; returns (relative path, sha256)."""
+        digest = hashlib.sha256(data).hexdigest()
+        suffix = Path(_safe_name(original_name)).suffix.lower()[:10]
+        relative = Path("files") / digest[:2] / f"{digest}{suffix}"
+        target = self.root / relative
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(target.suffix + ".part")
+            tmp.write_bytes(data)
+            tmp.replace(target)
+        return relative.as_posix(), digest
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+    def read(self, relative: str) -> bytes:
+        return (self.root / relative).read_bytes()
+
+
+def _safe_name(name: str) -> str:
+    cleaned = _UNSAFE.sub("_", Path(name).name).strip() or "berkas"
+    return cleaned[:120]
+
+
+def add_document(
+    *,
+    session: Session,
+    store: FileStore,
+    agency_id: int,
+    kind: str,
+    data: bytes,
+    original_name: str,
+    mime_type: str,
+    now: datetime,
+    cycle_id: int | None = None,
+    step: str | None = None,
+    division_id: int | None = None,
+    created_by_user_id: int | None = None,
+) -> Document:
+    """Store the bytes and record them; the same file for the same slot is recorded once."""
+    path, digest = store.save(data, original_name)
+    query = select(Document).where(
+        Document.agency_id == agency_id,
+        Document.cycle_id == cycle_id,
+        Document.kind == kind,
+        Document.division_id == division_id,
+        Document.sha256 == digest,
+    )
+    existing = session.exec(query).first()
+    if existing is not None:
+        return existing
+    document = Document(
+        agency_id=agency_id, cycle_id=cycle_id, step=step, kind=kind, division_id=division_id,
+        path=path, original_name=_safe_name(original_name), mime_type=mime_type, size=len(data),
+        sha256=digest, created_by_user_id=created_by_user_id, created_at=now,
+    )
+    session.add(document)
+    session.flush()
+    return document
+
+
+def get_document(*, session: Session, document_id: int) -> Document | None:
+    return session.get(Document, document_id)
+
+
+def documents_of(
+    *,
+    session: Session,
+    cycle_id: int,
+    kind: str | None = None,
+    division_id: int | None = None,
+) -> list[Document]:
+    query = select(Document).where(Document.cycle_id == cycle_id)
+    if kind is not None:
+        query = query.where(Document.kind == kind)
+    if division_id is not None:
+        query = query.where(Document.division_id == division_id)
+    return list(session.exec(query.order_by(col(Document.id))))
+
+
+def latest_document(*, session: Session, cycle_id: int, kind: str) -> Document | None:
+    query = (
+        select(Document)
+        .where(Document.cycle_id == cycle_id, Document.kind == kind)
+        .order_by(col(Document.id).desc())
+    )
+    return session.exec(query).first()
+
+
+def remove_document(*, session: Session, document: Document) -> None:
+    """Forget a document record; the file stays, since other records may share its bytes."""
+    session.delete(document)

@@ -1,0 +1,97 @@
+"""Users, their roles and invitations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from storage.models import Invite, RoleAssignment, User
+
+
+def create_user(
+    *,
+    session: Session,
+    agency_id: int,
+    name: str,
+    now: datetime,
+    telegram_id: int | None = None,
+    nip: str | None = None,
+    title: str | None = None,
+) -> User:
+    user = User(
+        agency_id=agency_id, name=name, telegram_id=telegram_id, nip=nip, title=title,
+        created_at=now,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def get_user(*, session: Session, user_id: int) -> User | None:
+    return session.get(User, user_id)
+
+
+def get_user_by_telegram_id(
+    *, session: Session, telegram_id: int, agency_id: int | None = None
+) -> User | None:
+    query = select(User).where(User.telegram_id == telegram_id)
+    if agency_id is not None:
+        query = query.where(User.agency_id == agency_id)
+    return session.exec(query.order_by(User.id)).first()
+
+
+def list_users(*, session: Session, agency_id: int) -> list[User]:
+    return list(session.exec(select(User).where(User.agency_id == agency_id).order_by(User.id)))
+
+
+def add_role(
+    *, session: Session, user_id: int, role: str, division_id: int | None = None
+) -> RoleAssignment:
+    query = select(RoleAssignment).where(
+        RoleAssignment.user_id == user_id,
+        RoleAssignment.role == role,
+        RoleAssignment.division_id == division_id,
+    )
+    existing = session.exec(query).first()
+    if existing is not None:
+        return existing
+    assignment = RoleAssignment(user_id=user_id, role=role, division_id=division_id)
+    session.add(assignment)
+    session.flush()
+    return assignment
+
+
+def roles_of(*, session: Session, user_id: int) -> list[RoleAssignment]:
+    query = select(RoleAssignment).where(RoleAssignment.user_id == user_id)
+    return list(session.exec(query.order_by(RoleAssignment.id)))
+
+
+def users_with_role(
+    *, session: Session, agency_id: int, role: str, division_id: int | None = None
+) -> list[User]:
+    """Active users holding ``role`` (in ``division_id`` when given)."""
+    query = (
+        select(User)
+        .join(RoleAssignment, col(RoleAssignment.user_id) == col(User.id))
+        .where(User.agency_id == agency_id, User.active == True, RoleAssignment.role == role)  # noqa: E712
+    )
+    if division_id is not None:
+        query = query.where(RoleAssignment.division_id == division_id)
+    return list(session.exec(query.order_by(User.id)).unique())
+
+
+def create_invite(
+    *, session: Session, agency_id: int, user_id: int, code: str, now: datetime,
+    expires_at: datetime,
+) -> Invite:
+    invite = Invite(
+        agency_id=agency_id, user_id=user_id, code=code, created_at=now, expires_at=expires_at
+    )
+    session.add(invite)
+    session.flush()
+    return invite
+
+
+def get_invite(*, session: Session, code: str) -> Invite | None:
+    return session.exec(select(Invite).where(Invite.code == code)).first()

@@ -1,0 +1,84 @@
+"""Shared fixtures: an in-memory database, a file store and factories for the domain."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from bot.domain.sop import Role
+from storage import agencies, users
+from storage.db import create_schema, make_engine
+from storage.documents import FileStore
+from storage.models import Agency, Division, User
+
+NOW = datetime(2024, 4, 1, 1, 0, tzinfo=UTC)  # 08:00 WIB on a Monday
+
+
+@pytest.fixture
+def engine() -> Iterator[Engine]:
+    engine = make_engine("sqlite://")
+    create_schema(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> FileStore:
+    return FileStore(tmp_path / "data")
+
+
+class Factory:
+    """Builds an agency with divisions and officials in one session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._telegram_id = 1000
+
+    def agency(self, divisions: tuple[str, ...] = ("Bina Marga", "Cipta Karya")) -> Agency:
+        agency = agencies.create_agency(
+            session=self.session, name="Dinas BMCKTR", code="bmcktr", now=NOW
+        )
+        assert agency.id is not None
+        for name in divisions:
+            agencies.add_division(session=self.session, agency_id=agency.id, name=name)
+        return agency
+
+    def division(self, agency: Agency, name: str) -> Division:
+        assert agency.id is not None
+        found = agencies.get_division_by_name(session=self.session, agency_id=agency.id, name=name)
+        assert found is not None
+        return found
+
+    def user(
+        self, agency: Agency, name: str, *roles: Role | tuple[Role, Division]
+    ) -> User:
+        assert agency.id is not None
+        self._telegram_id += 1
+        user = users.create_user(
+            session=self.session, agency_id=agency.id, name=name, now=NOW,
+            telegram_id=self._telegram_id,
+        )
+        assert user.id is not None
+        for role in roles:
+            if isinstance(role, tuple):
+                users.add_role(session=self.session, user_id=user.id, role=role[0],
+                               division_id=role[1].id)
+            else:
+                users.add_role(session=self.session, user_id=user.id, role=role)
+        return user
+
+
+@pytest.fixture
+def factory(session: Session) -> Factory:
+    return Factory(session)
