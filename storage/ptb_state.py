@@ -1,0 +1,55 @@
+"""Rows of python-telegram-bot persistence: one JSON value per (namespace, kind, key).
+
+The functions run inside a caller's session and never commit, so the caller decides the
+transaction. Only portable statements are used (no SQLite ``INSERT OR REPLACE`` and no
+PostgreSQL ``ON CONFLICT``) so that the same code serves both databases.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete as sa_delete
+from sqlmodel import Session, select
+
+from storage.models import PtbState
+
+
+def load_all(*, session: Session, namespace: str, kind: str) -> dict[str, Any]:
+    """Every stored value of ``kind`` in ``namespace``, keyed by the row key."""
+    rows = session.exec(
+        select(PtbState).where(PtbState.namespace == namespace, PtbState.kind == kind)
+    ).all()
+    return {row.key: row.data for row in rows}
+
+
+def upsert(*, session: Session, namespace: str, kind: str, key: str, data: Any) -> None:
+    """Store ``data`` under the key, replacing what was there.
+
+    A concurrent writer can insert the same key between our select and our insert; the unique
+    constraint then fails the flush with ``IntegrityError`` and the caller may retry the whole
+    transaction, which will take the update branch.
+    """
+    row = session.exec(
+        select(PtbState).where(
+            PtbState.namespace == namespace, PtbState.kind == kind, PtbState.key == key
+        )
+    ).one_or_none()
+    if row is None:
+        session.add(PtbState(namespace=namespace, kind=kind, key=key, data=data))
+    else:
+        # The JSON column does not track in-place mutation, so a new value must be assigned.
+        row.data = data
+        session.add(row)
+    # Flushing here surfaces a unique-constraint race inside the caller's retry scope.
+    session.flush()
+
+
+def delete(*, session: Session, namespace: str, kind: str, key: str) -> bool:
+    """Remove the key; True if a row was there."""
+    result = session.exec(
+        sa_delete(PtbState).where(
+            PtbState.namespace == namespace, PtbState.kind == kind, PtbState.key == key
+        )
+    )
+    return bool(result.rowcount)
