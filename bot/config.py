@@ -1,0 +1,59 @@
+"""One typed settings object, read from the environment or ``.env`` when ``main()`` starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+TELEGRAM_API = "https://api.telegram.org/bot"
+TELEGRAM_FILES = "https://api.telegram.org/file/bot"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    # Any other value points the bot at a self-hosted Bot API server or the local stand-in.
+    telegram_api_base_url: str = TELEGRAM_API
+    telegram_api_file_url: str | None = None
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+    agency_code: str | None = None
+    timezone: str = "Asia/Jakarta"
+    poll_timeout: float = Field(default=10.0, ge=0)
+
+    @field_validator("telegram_api_base_url")
+    @classmethod
+    def _strip_slash(cls, value: str) -> str:
+        return value.rstrip("/") if value.endswith("/bot/") else value
+
+    @field_validator("database_url")
+    @classmethod
+    def _normalise_url(cls, value: str | None) -> str | None:
+        # Hosting panels hand out postgres:// URLs, which SQLAlchemy no longer accepts.
+        if value and value.startswith("postgres://"):
+            return "postgresql://" + value.removeprefix("postgres://")
+        return value
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'sakip.db').as_posix()}"
+
+    @property
+    def file_url(self) -> str:
+        """The file download base: derived from the API base unless given."""
+        if self.telegram_api_file_url:
+            return self.telegram_api_file_url
+        base = self.telegram_api_base_url
+        if base.endswith("/bot"):
+            return base[: -len("/bot")] + "/file/bot"
+        return base.rstrip("/") + "/file/bot"
+
+    def token(self) -> str:
+        if self.telegram_bot_token is None or not self.telegram_bot_token.get_secret_value():
+            raise SystemExit(
+                "TELEGRAM_BOT_TOKEN belum diisi. Isi di lingkungan atau di berkas .env."
+            )
+        return self.telegram_bot_token.get_secret_value()
