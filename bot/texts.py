@@ -133,6 +133,13 @@ def error_message(error: errors.WorkflowError) -> str:
         "unknown_run": "Tugas ini tidak ditemukan.",
         "figures_required": "Mohon isi realisasi terlebih dahulu.",
         "evidence_required": "Mohon lampirkan minimal satu data dukung.",
+        "file_type": FILE_TYPE_REFUSED,
+        "file_too_big": FILE_TOO_BIG,
+        "file_required": EXPECT_FILE,
+        "attendees_required": "Mohon pilih minimal satu peserta rapat.",
+        "directions_required": "Mohon tuliskan pokok-pokok arahan rapat.",
+        "unknown_attendee": "Peserta rapat tidak dikenal.",
+        "no_return_target": "Mohon pilih minimal satu tujuan pengembalian.",
     }.get(str(reason), "Mohon maaf, isian tidak dapat digunakan. Silakan periksa kembali.")
 
 
@@ -368,4 +375,22 @@ def returned(targets: list[str]) -> str:
 def review_summary(parts: list[tuple[str, int]]) -> str:
     return "Bagian yang diserahkan:\n" + "\n".join(
         f"• {name}: {count} data dukung" for name, count in parts
+    )
+
+
+# --- demo -----------------------------------------------------------------------------------------
+def demo_intro(folder: str) -> str:
+    return (
+        "sakip-bot demo: satu triwulan penuh, dari perintah Kepala Dinas sampai arsip, "
+        "dimainkan oleh pejabat simulasi melalui Bot API tiruan di 127.0.0.1.\n"
+        f"Basis data dan berkas hasil disimpan di: {folder}\n"
+    )
+
+
+def demo_done(folder: str) -> str:
+    return (
+        "\nDemo selesai. Siklus telah diarsipkan.\n"
+        f"• Basis data : {folder}/data/sakip.db\n"
+        f"• Berkas     : {folder}/data/files/\n"
+        f"• Transkrip  : {folder}/transkrip.txt"
     )

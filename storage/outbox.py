@@ -9,6 +9,9 @@ from sqlmodel import Session, col, select
 
 from storage.models import MessageLog, OutboxMessage
 
+# Set on a session that queued a message, so the sender can be woken once it commits.
+QUEUED = "outbox_queued"
+
 
 def enqueue(
     *,
@@ -28,6 +31,7 @@ def enqueue(
         next_attempt_at=now,
     )
     session.add(message)
+    session.info[QUEUED] = True
     return message
 
 

@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from bot.domain import errors, workflow
 from bot.domain.clock import utcnow
-from storage import agencies, cycles, users
+from storage import agencies, cycles, outbox, users
 from storage.db import session_scope
 from storage.documents import FileStore
 from storage.models import Division, MeasurementCycle, StepRun
@@ -34,6 +34,8 @@ class ServiceContext:
     def transaction(self) -> Iterator[Session]:
         with session_scope(self.engine) as session:
             yield session
+        if session.info.get(outbox.QUEUED):
+            self.on_outbox()
 
     def now(self) -> datetime:
         return self.clock()

@@ -1,0 +1,98 @@
+"""``sakip-bot demo``: a whole quarter against the local Bot API stand-in, no token needed.
+
+The real bot (the same Application as in production) polls the stand-in over HTTP on
+127.0.0.1; simulated officials tap and type; the transcript is printed as it happens, and the
+database and every produced file stay in the output folder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from telegram import Update
+
+from bot import texts
+from bot.bootstrap import build_context
+from bot.config import Settings
+from bot.demo_data import seed
+from bot.demo_scenario import Officials, play_quarter
+from bot.domain.clock import JAKARTA
+from bot.services.context import ServiceContext
+from bot.standin import BotApiStandIn
+from bot.telegram_context import SakipApplication
+
+
+@dataclass
+class World:
+    standin: BotApiStandIn
+    application: SakipApplication
+    services: ServiceContext
+    people: Officials
+
+
+@contextlib.asynccontextmanager
+async def running_bot(data_dir: Path) -> AsyncIterator[World]:
+    """The stand-in, a seeded database and the bot polling it, all in this event loop."""
+    from bot.app import build_application
+
+    async with BotApiStandIn(bot_username="sakip_demo_bot") as standin:
+        settings = Settings(
+            telegram_bot_token=standin.token, telegram_api_base_url=standin.base_url,
+            telegram_api_file_url=standin.base_file_url, data_dir=data_dir,
+            database_url=None, poll_timeout=1.0,
+        )
+        services = await asyncio.to_thread(_prepare, settings)
+        application = build_application(settings, services)
+        people = Officials.register(standin)
+        await application.initialize()
+        if application.post_init is not None:
+            await application.post_init(application)
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0, timeout=1,
+                                                allowed_updates=Update.ALL_TYPES)
+        try:
+            yield World(standin, application, services, people)
+        finally:
+            await application.updater.stop()
+            await application.stop()
+            if application.post_stop is not None:
+                await application.post_stop(application)
+            await application.shutdown()
+            services.engine.dispose()
+
+
+def _prepare(settings: Settings) -> ServiceContext:
+    services = build_context(settings)
+    seed(services)
+    return services
+
+
+async def _play(out_dir: Path) -> None:
+    async with running_bot(out_dir / "data") as world:
+        world.standin.add_listener(lambda event: print(event.format(), flush=True))
+        now = datetime.now(JAKARTA)
+        year, quarter = now.year, (now.month - 1) // 3 + 1
+        await play_quarter(world.people, year, quarter,
+                           say=lambda line: print(f"\n=== {line} ===", flush=True))
+        transcript = world.standin.format_transcript()
+    (out_dir / "transkrip.txt").write_text(transcript + "\n", encoding="utf-8")
+
+
+def main(out_dir: Path | None = None) -> int:
+    out = out_dir or Path("demo-output") / datetime.now(JAKARTA).strftime("%Y%m%d-%H%M%S")
+    out.mkdir(parents=True, exist_ok=True)
+    print(texts.demo_intro(str(out)), flush=True)
+    asyncio.run(_play(out))
+    print(texts.demo_done(str(out)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else None))

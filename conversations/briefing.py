@@ -1,0 +1,213 @@
+"""Step 2: the Sekretaris records the briefing meeting with the Tim SAKIP as Notulen Rapat."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+
+from bot import texts
+from bot.callbacks import Action, button, pattern
+from bot.domain import errors
+from bot.domain.clock import to_local
+from bot.domain.sop import DocumentKind, StepKey
+from bot.formatting import date_long
+from bot.keyboards import checklist, inline, with_cancel
+from bot.services import drafts, steps
+from bot.telegram_context import BotContext
+from conversations.common import (
+    END,
+    Flow,
+    call,
+    callback_args,
+    close_buttons,
+    download,
+    refusals,
+    reply,
+)
+
+FLOW = "briefing"
+_DATE = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")
+
+
+class BriefingState(StrEnum):
+    DATE = "briefing.date"
+    ATTENDEES = "briefing.attendees"
+    DIRECTIONS = "briefing.directions"
+    ATTACHMENT = "briefing.attachment"
+    CONFIRM = "briefing.confirm"
+
+
+def parse_date(text: str, today: date) -> date | None:
+    """``11-01-2024`` (also with / or .) as a date that is not in the future."""
+    match = _DATE.match(text)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        parsed = date(year, month, day)
+    except ValueError:
+        return None
+    return parsed if parsed <= today else None
+
+
+@refusals
+async def begin(update: Update, context: BotContext) -> object:
+    """The ▶️ Mulai button: asks for the meeting date."""
+    await close_buttons(update)
+    run_id = int(callback_args(update)[1])
+    await call(context, steps.get_run, context.me.user_id, run_id)
+    await call(context, drafts.update, context.me.user_id, FLOW, run_id=run_id, attendees=[])
+    today = _today(context)
+    choices = [button(texts.BTN_TODAY, Action.DATE, today.isoformat()),
+               button(texts.BTN_YESTERDAY, Action.DATE, (today - timedelta(days=1)).isoformat())]
+    await reply(update, texts.ASK_MEETING_DATE, with_cancel([choices]))
+    return BriefingState.DATE
+
+
+async def date_button(update: Update, context: BotContext) -> object:
+    await close_buttons(update)
+    return await _store_date(update, context, date.fromisoformat(callback_args(update)[0]))
+
+
+async def date_text(update: Update, context: BotContext) -> object:
+    """A typed date; a wrong one is asked again with an example."""
+    assert update.effective_message is not None
+    parsed = parse_date(update.effective_message.text or "", _today(context))
+    if parsed is None:
+        await reply(update, texts.BAD_DATE)
+        return None
+    return await _store_date(update, context, parsed)
+
+
+async def _store_date(update: Update, context: BotContext, chosen: date) -> object:
+    await call(context, drafts.update, context.me.user_id, FLOW, date=chosen.isoformat())
+    return await _ask_attendees(update, context)
+
+
+async def _ask_attendees(update: Update, context: BotContext) -> object:
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    chosen = set(draft.get("attendees", []))
+    team = await call(context, steps.sakip_team, context.me.user_id)
+    await reply(update, texts.ASK_ATTENDEES, checklist(team, chosen))
+    return BriefingState.ATTENDEES
+
+
+
+async def toggle_attendee(update: Update, context: BotContext) -> object:
+    """Adds or removes one attendee and redraws the list in place."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    uid = int(callback_args(update)[0])
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    chosen = set(draft.get("attendees", []))
+    chosen ^= {uid}
+    await call(context, drafts.update, context.me.user_id, FLOW, attendees=sorted(chosen))
+    team = await call(context, steps.sakip_team, context.me.user_id)
+    await query.edit_message_reply_markup(inline(checklist(team, chosen)))
+    return None
+
+
+async def attendees_done(update: Update, context: BotContext) -> object:
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    if not draft.get("attendees"):
+        assert update.callback_query is not None
+        await update.callback_query.answer(texts.NO_ATTENDEES, show_alert=True)
+        return None
+    await close_buttons(update)
+    await reply(update, texts.ASK_DIRECTIONS)
+    return BriefingState.DIRECTIONS
+
+
+async def directions(update: Update, context: BotContext) -> object:
+    assert update.effective_message is not None
+    text = (update.effective_message.text or "").strip()
+    await call(context, drafts.update, context.me.user_id, FLOW, directions=text)
+    await reply(update, texts.ASK_MINUTES_FILE,
+                with_cancel([[button(texts.BTN_SKIP, Action.SKIP)]]))
+    return BriefingState.ATTACHMENT
+
+
+@refusals
+async def attachment(update: Update, context: BotContext) -> object:
+    """An optional file with the minutes (a scan, a photo of the attendance list)."""
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    upload = await download(update, context)
+    doc = await call(context, steps.attach, context.me.user_id, int(draft["run_id"]),
+                     DocumentKind.MINUTES_ATTACHMENT, upload)
+    await call(context, drafts.update, context.me.user_id, FLOW, attachment_id=doc.document_id,
+               attachment_name=doc.name)
+    return await _confirm(update, context)
+
+
+async def skip_attachment(update: Update, context: BotContext) -> object:
+    await close_buttons(update)
+    return await _confirm(update, context)
+
+
+async def _confirm(update: Update, context: BotContext) -> object:
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    team = dict(await call(context, steps.sakip_team, context.me.user_id))
+    names = [team.get(uid, "-") for uid in draft.get("attendees", [])]
+    text = texts.confirm_minutes(date_long(date.fromisoformat(draft["date"])), names,
+                                 draft.get("directions", ""), draft.get("attachment_name"))
+    await reply(update, text, with_cancel([[button(texts.BTN_CONFIRM, Action.CONFIRM)]]))
+    return BriefingState.CONFIRM
+
+
+@refusals
+async def save(update: Update, context: BotContext) -> object:
+    """Writes the Notulen Rapat; the Tim SAKIP is notified."""
+    await close_buttons(update)
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    if "date" not in draft:
+        raise errors.InvalidInput(reason="unknown_run")
+    await call(context, steps.record_briefing, context.me.user_id, int(draft["run_id"]),
+               meeting_date=date.fromisoformat(draft["date"]),
+               attendee_ids=list(draft.get("attendees", [])),
+               directions=draft.get("directions", ""), attachment_id=draft.get("attachment_id"))
+    await call(context, drafts.clear, context.me.user_id, FLOW)
+    await reply(update, texts.MINUTES_SAVED)
+    return END
+
+
+async def expect_text(update: Update, context: BotContext) -> object:
+    await reply(update, texts.EXPECT_TEXT)
+    return None
+
+
+def _today(context: BotContext) -> date:
+    now: datetime = context.services.now()
+    return to_local(now).date()
+
+
+def build_briefing_flow() -> Flow:
+    text = filters.TEXT & ~filters.COMMAND
+    files = filters.Document.ALL | filters.PHOTO
+    return Flow(
+        entry_points=[CallbackQueryHandler(
+            begin, pattern=pattern(Action.BEGIN, first=(StepKey.BRIEFING,)))],
+        states={
+            BriefingState.DATE: [
+                CallbackQueryHandler(date_button, pattern=pattern(Action.DATE)),
+                MessageHandler(text, date_text),
+            ],
+            BriefingState.ATTENDEES: [
+                CallbackQueryHandler(toggle_attendee, pattern=pattern(Action.TOGGLE)),
+                CallbackQueryHandler(attendees_done, pattern=pattern(Action.DONE)),
+            ],
+            BriefingState.DIRECTIONS: [
+                MessageHandler(text, directions),
+                MessageHandler(files, expect_text),
+            ],
+            BriefingState.ATTACHMENT: [
+                MessageHandler(files, attachment),
+                CallbackQueryHandler(skip_attachment, pattern=pattern(Action.SKIP)),
+            ],
+            BriefingState.CONFIRM: [CallbackQueryHandler(save, pattern=pattern(Action.CONFIRM))],
+        },
+    )

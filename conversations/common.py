@@ -1,0 +1,117 @@
+"""What every flow shares: calling services off the event loop, replies, refusals, uploads."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, ParamSpec, TypeVar
+
+from telegram import Message, Update
+from telegram.error import BadRequest
+from telegram.ext import BaseHandler, ConversationHandler
+
+from bot import keyboards, texts
+from bot.callbacks import parse
+from bot.domain import errors
+from bot.services.context import ServiceContext
+from bot.services.uploads import Upload, check
+from bot.telegram_context import BotContext
+
+END = ConversationHandler.END
+CAPTION_LIMIT = 1024
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# Refusals after which the flow cannot go on: the task is gone or was never the user's.
+ENDING_ERRORS = (errors.NotAllowed, errors.StepNotActive, errors.CycleClosed)
+
+Handler = Callable[[Update, BotContext], Awaitable[object]]
+
+
+@dataclass
+class Flow:
+    """One conversation flow: how it starts and the handlers of each of its states."""
+
+    entry_points: list[BaseHandler[Any, Any, Any]]
+    states: dict[object, list[BaseHandler[Any, Any, Any]]] = field(default_factory=dict)
+
+
+async def call(context: BotContext, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+    """Run a (blocking) service function in a worker thread."""
+    return await asyncio.to_thread(fn, context.services, *args, **kwargs)
+
+
+async def reply(update: Update, text: str, buttons: keyboards.Rows | None = None) -> Message:
+    message = update.effective_message
+    assert message is not None
+    return await message.reply_text(text, reply_markup=keyboards.inline(buttons))
+
+
+async def close_buttons(update: Update, note: str | None = None) -> None:
+    """Acknowledge a button press and take the buttons off, so it cannot be pressed again."""
+    query = update.callback_query
+    if query is None:
+        return
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    try:
+        if note and message.text:
+            await message.edit_text(f"{message.text}\n\n{note}", reply_markup=None)
+        elif note and message.caption and len(message.caption) + len(note) < CAPTION_LIMIT:
+            await message.edit_caption(f"{message.caption}\n\n{note}", reply_markup=None)
+        else:
+            await message.edit_reply_markup(reply_markup=None)
+            if note:
+                await message.reply_text(note)
+    except BadRequest:
+        pass  # already edited: an earlier press of the same button got here first
+
+
+def callback_args(update: Update) -> list[str]:
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    return parse(query.data)[1]
+
+
+def refusals(handler: Handler) -> Handler:
+    """Turn a workflow refusal into a polite message; the flow ends only if it cannot go on."""
+
+    @functools.wraps(handler)
+    async def wrapper(update: Update, context: BotContext) -> object:
+        try:
+            return await handler(update, context)
+        except errors.WorkflowError as error:
+            if update.callback_query is not None:
+                await update.callback_query.answer()
+            await reply(update, texts.error_message(error))
+            return END if isinstance(error, ENDING_ERRORS) else None
+
+    return wrapper
+
+
+async def download(update: Update, context: BotContext) -> Upload:
+    """The document or photo in the message, checked for type and size before downloading."""
+    message = update.effective_message
+    assert message is not None
+    if message.document is not None:
+        doc = message.document
+        name = doc.file_name or f"berkas-{doc.file_unique_id}"
+        mime = check(name, doc.file_size)
+        file = await doc.get_file()
+    elif message.photo:
+        photo = message.photo[-1]
+        name = f"foto-{photo.file_unique_id}.jpg"
+        mime = check(name, photo.file_size)
+        file = await photo.get_file()
+    else:
+        raise errors.InvalidInput(reason="file_required")
+    data = bytes(await file.download_as_bytearray())
+    return Upload(data=data, name=name, mime_type=mime)
+
+
+def services(context: BotContext) -> ServiceContext:
+    return context.services

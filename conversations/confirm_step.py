@@ -1,0 +1,113 @@
+"""Steps 3, 5, 6, 8 and 9: read what the step needs, optionally attach a file, confirm.
+
+One flow serves all of them; what differs (the extra lines, the confirm label, what may be
+attached, what completing produces) comes from the SOP table and the services.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+
+from bot import texts
+from bot.callbacks import Action, button, pattern
+from bot.domain.sop import step
+from bot.services import drafts, steps
+from bot.services.steps import ATTACHABLE, CONFIRM_STEPS
+from bot.telegram_context import BotContext
+from conversations.common import (
+    END,
+    Flow,
+    call,
+    callback_args,
+    close_buttons,
+    download,
+    refusals,
+    reply,
+)
+
+FLOW = "confirm"
+
+
+class ConfirmState(StrEnum):
+    CONFIRM = "confirm.confirm"
+    ATTACH = "confirm.attach"
+
+
+@refusals
+async def begin(update: Update, context: BotContext) -> object:
+    """The ▶️ Mulai button: shows the step, its inputs and the confirm button."""
+    await close_buttons(update)
+    run_id = int(callback_args(update)[1])
+    await call(context, drafts.update, context.me.user_id, FLOW, run_id=run_id)
+    return await _show(update, context, run_id)
+
+
+async def _show(update: Update, context: BotContext, run_id: int) -> object:
+    preview = await call(context, steps.preview, context.me.user_id, run_id)
+    run = preview.run
+    extra = list(preview.extra)
+    extra += [texts.attachment_saved(d.name, d.size) for d in preview.attachments]
+    text = texts.step_intro(step(run.step), run.period, run.due_at, extra, preview.inputs)
+    rows = [[button(texts.CONFIRM_LABELS[run.step], Action.CONFIRM)]]
+    if run.step in ATTACHABLE:
+        rows.append([button(texts.BTN_ATTACH, Action.ATTACH)])
+    rows.append([button(texts.BTN_CANCEL, Action.CANCEL)])
+    await reply(update, text, rows)
+    return ConfirmState.CONFIRM
+
+
+@refusals
+async def confirm(update: Update, context: BotContext) -> object:
+    """Completes the step; the next role is notified by the outbox."""
+    run_id = await _run_id(context)
+    run = await call(context, steps.confirm, context.me.user_id, run_id)
+    await close_buttons(update)
+    await call(context, drafts.clear, context.me.user_id, FLOW)
+    await reply(update, texts.STEP_DONE[run.step])
+    return END
+
+
+async def ask_attachment(update: Update, context: BotContext) -> object:
+    await close_buttons(update)
+    await reply(update, texts.ASK_ATTACHMENT, [[button(texts.BTN_BACK, Action.SUMMARY)]])
+    return ConfirmState.ATTACH
+
+
+@refusals
+async def attachment(update: Update, context: BotContext) -> object:
+    run_id = await _run_id(context)
+    run = await call(context, steps.get_run, context.me.user_id, run_id)
+    upload = await download(update, context)
+    await call(context, steps.attach, context.me.user_id, run_id, ATTACHABLE[run.step], upload)
+    return await _show(update, context, run_id)
+
+
+@refusals
+async def back(update: Update, context: BotContext) -> object:
+    await close_buttons(update)
+    return await _show(update, context, await _run_id(context))
+
+
+async def _run_id(context: BotContext) -> int:
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    return int(draft["run_id"])
+
+
+def build_confirm_flow() -> Flow:
+    return Flow(
+        entry_points=[CallbackQueryHandler(
+            begin, pattern=pattern(Action.BEGIN, first=tuple(CONFIRM_STEPS)))],
+        states={
+            ConfirmState.CONFIRM: [
+                CallbackQueryHandler(confirm, pattern=pattern(Action.CONFIRM)),
+                CallbackQueryHandler(ask_attachment, pattern=pattern(Action.ATTACH)),
+            ],
+            ConfirmState.ATTACH: [
+                MessageHandler(filters.Document.ALL | filters.PHOTO, attachment),
+                CallbackQueryHandler(back, pattern=pattern(Action.SUMMARY)),
+            ],
+        },
+    )

@@ -1,0 +1,123 @@
+"""Step 7: the Kepala Dinas approves the report, or returns it with a note, by button."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+
+from bot import texts
+from bot.callbacks import Action, button, pattern
+from bot.domain import errors
+from bot.domain.sop import StepKey
+from bot.keyboards import checklist, inline
+from bot.services import drafts, review, steps
+from bot.telegram_context import BotContext
+from conversations.common import (
+    END,
+    Flow,
+    call,
+    callback_args,
+    close_buttons,
+    refusals,
+    reply,
+)
+
+FLOW = "review"
+
+
+class ReviewState(StrEnum):
+    TARGETS = "review.targets"
+    NOTE = "review.note"
+
+
+@refusals
+async def begin(update: Update, context: BotContext) -> object:
+    """From /tugas: the decision buttons again, under a short summary."""
+    await close_buttons(update)
+    run_id = int(callback_args(update)[1])
+    run = await call(context, steps.get_run, context.me.user_id, run_id)
+    await reply(update, texts.review_request(run.year, run.quarter, run.due_at, ""),
+                [[button(texts.BTN_APPROVE, Action.APPROVE, run_id),
+                  button(texts.BTN_RETURN, Action.RETURN, run_id)]])
+    return END
+
+
+@refusals
+async def approve(update: Update, context: BotContext) -> object:
+    """✅ Setujui: the report goes on to step 8; the buttons disappear."""
+    run_id = int(callback_args(update)[0])
+    await call(context, review.decide, context.me.user_id, run_id, approve=True)
+    await close_buttons(update, texts.APPROVED)
+    return END
+
+
+@refusals
+async def start_return(update: Update, context: BotContext) -> object:
+    """↩️ Kembalikan: asks whom to return to."""
+    run_id = int(callback_args(update)[0])
+    targets = await call(context, review.targets, context.me.user_id, run_id)
+    await close_buttons(update)
+    await call(context, drafts.update, context.me.user_id, FLOW, run_id=run_id, chosen=[])
+    await reply(update, texts.ASK_RETURN_TARGETS, checklist(targets, set()))
+    return ReviewState.TARGETS
+
+
+
+async def toggle_target(update: Update, context: BotContext) -> object:
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    chosen = set(draft.get("chosen", [])) ^ {int(callback_args(update)[0])}
+    await call(context, drafts.update, context.me.user_id, FLOW, chosen=sorted(chosen))
+    targets = await call(context, review.targets, context.me.user_id, int(draft["run_id"]))
+    await query.edit_message_reply_markup(inline(checklist(targets, chosen)))
+    return None
+
+
+async def targets_done(update: Update, context: BotContext) -> object:
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    if not draft.get("chosen"):
+        assert update.callback_query is not None
+        await update.callback_query.answer(texts.NO_RETURN_TARGET, show_alert=True)
+        return None
+    await close_buttons(update)
+    await reply(update, texts.ASK_RETURN_NOTE)
+    return ReviewState.NOTE
+
+
+@refusals
+async def note(update: Update, context: BotContext) -> object:
+    """The note goes with the return to everyone who must complete."""
+    assert update.effective_message is not None
+    text = (update.effective_message.text or "").strip()
+    if not text:
+        raise errors.InvalidInput(reason="note_required")
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    chosen = [int(c) for c in draft.get("chosen", [])]
+    run_id = int(draft["run_id"])
+    names = dict(await call(context, review.targets, context.me.user_id, run_id))
+    await call(context, review.decide, context.me.user_id, run_id, approve=False, note=text,
+               division_ids=chosen)
+    await call(context, drafts.clear, context.me.user_id, FLOW)
+    await reply(update, texts.returned([names[c] for c in chosen if c in names]))
+    return END
+
+
+def build_review_flow() -> Flow:
+    return Flow(
+        entry_points=[
+            CallbackQueryHandler(approve, pattern=pattern(Action.APPROVE)),
+            CallbackQueryHandler(start_return, pattern=pattern(Action.RETURN)),
+            CallbackQueryHandler(begin, pattern=pattern(Action.BEGIN, first=(StepKey.REVIEW,))),
+        ],
+        states={
+            ReviewState.TARGETS: [
+                CallbackQueryHandler(toggle_target, pattern=pattern(Action.TOGGLE)),
+                CallbackQueryHandler(targets_done, pattern=pattern(Action.DONE)),
+            ],
+            ReviewState.NOTE: [MessageHandler(filters.TEXT & ~filters.COMMAND, note)],
+        },
+    )
