@@ -7,7 +7,7 @@ import logging
 from typing import Any, cast
 
 from telegram import BotCommand, Update
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, TypeHandler
 
 from bot import texts
 from bot.bootstrap import build_context
@@ -24,6 +24,7 @@ from conversations.sop import build_sop_conversation
 from storage import outbox
 
 log = logging.getLogger(__name__)
+PERSIST_GROUP = 100  # after every other handler group
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 
 
@@ -51,6 +52,7 @@ def build_application(settings: Settings, ctx: ServiceContext) -> SakipApplicati
     application.add_handlers(general.guard_handlers(), group=-1)
     application.add_handlers([*general.command_handlers(), build_sop_conversation(),
                               *general.fallback_handlers()])
+    application.add_handler(TypeHandler(Update, _persist_now), group=PERSIST_GROUP)
     application.add_error_handler(_on_error)
     return application
 
@@ -66,6 +68,12 @@ async def _post_stop(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     app = cast(SakipApplication, application)
     if app.outbox_sender is not None:
         await app.outbox_sender.stop()
+
+
+async def _persist_now(update: Update, context: BotContext) -> None:
+    """Write conversation state right after each update, not on PTB's timer: a crash between
+    two ticks would otherwise forget where an official was."""
+    await context.application.update_persistence()
 
 
 async def _on_error(update: object, context: BotContext) -> None:

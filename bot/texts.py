@@ -267,7 +267,7 @@ def confirm_minutes(date_text: str, attendees: list[str], directions: str, attac
     return (
         "Mohon periksa Notulen Rapat:\n"
         f"📅 Tanggal: {date_text}\n"
-        f"👥 Peserta: {', '.join(attendees)}\n"
+        f"👥 Peserta: {'; '.join(attendees)}\n"
         f"📝 Arahan:\n{directions}\n"
         f"📎 Lampiran: {attachment or '-'}\n\n"
         "Simpan dan kirim kepada Tim SAKIP?"
@@ -394,3 +394,182 @@ def demo_done(folder: str) -> str:
         f"• Berkas     : {folder}/data/files/\n"
         f"• Transkrip  : {folder}/transkrip.txt"
     )
+
+
+# --- CLI (admin) ---------------------------------------------------------------------------------
+CLI_DESCRIPTION = "sakip-bot: asisten Telegram untuk SOP Pengukuran Kinerja. Perintah admin:"
+CLI_USAGE_PREFIX = "Penggunaan: "
+CLI_POSITIONALS = "argumen"
+CLI_OPTIONS = "opsi"
+CLI_COMMANDS = "perintah"
+CLI_HELP_OPTION = "tampilkan petunjuk ini lalu keluar"
+
+# Keyed by "command" or "command.option"; shown by ``sakip-bot ... --help``.
+CLI_HELP: dict[str, str] = {
+    "init": "siapkan Dinas beserta Bidang-bidangnya (aman dijalankan ulang)",
+    "init.name": "nama lengkap Dinas",
+    "init.code": "kode singkat Dinas, misalnya bmcktr (bawaan: AGENCY_CODE)",
+    "init.division": "nama Bidang; ulangi untuk setiap Bidang (Sekretariat dibuat otomatis)",
+    "user": "kelola pengguna: add, invite, activate, deactivate",
+    "user.add": "daftarkan pejabat beserta perannya",
+    "user.invite": "buat kode undangan sekali pakai untuk menghubungkan akun Telegram",
+    "user.deactivate": "nonaktifkan pengguna",
+    "user.activate": "aktifkan kembali pengguna",
+    "user.name": "nama pejabat",
+    "user.role": "peran: kepala, sekretaris, bidang, tim-sakip, perencanaan (boleh diulang)",
+    "user.division": "nama Bidang (wajib untuk peran bidang)",
+    "user.telegram_id": "ID Telegram (angka) bila sudah diketahui",
+    "user.nip": "NIP pejabat (opsional)",
+    "user.user_id": "ID pengguna (lihat: sakip-bot users)",
+    "user.bot_username": "username bot untuk tautan undangan (bawaan: BOT_USERNAME)",
+    "users": "tampilkan daftar pengguna",
+    "diagram": "cetak alur SOP sebagai diagram Mermaid",
+    "run": "jalankan bot (memerlukan TELEGRAM_BOT_TOKEN)",
+    "demo": "jalankan simulasi satu triwulan tanpa token",
+    "demo.out": "folder hasil demo",
+}
+
+# argparse reports in English; these phrases are replaced in order.
+CLI_USAGE_PHRASES: tuple[tuple[str, str], ...] = (
+    ("the following arguments are required", "argumen berikut wajib diisi"),
+    ("unrecognized arguments", "argumen tidak dikenal"),
+    ("one of the arguments", "salah satu argumen"),
+    (" is required", " wajib diisi"),
+    ("not allowed with argument", "tidak boleh digabung dengan argumen"),
+    ("expected at least one argument", "memerlukan minimal satu nilai"),
+    ("expected one argument", "memerlukan satu nilai"),
+    ("ignored explicit argument", "nilai tidak diperlukan"),
+    ("invalid choice", "pilihan tidak dikenal"),
+    ("(choose from", "(pilih dari"),
+    ("ambiguous option", "opsi ambigu"),
+    ("could match", "bisa berarti"),
+    ("argument ", "argumen "),
+)
+
+
+def cli_usage_error(prog: str, message: str) -> str:
+    for english, indonesian in CLI_USAGE_PHRASES:
+        message = message.replace(english, indonesian)
+    return f"{prog}: {message}\nKetik {prog} --help untuk petunjuk."
+
+
+def cli_unknown_role(value: str, accepted: Iterable[str]) -> str:
+    return f"peran {value!r} tidak dikenal. Pilihan: {', '.join(accepted)}"
+
+
+def cli_bad_id(value: str) -> str:
+    return f"{value!r} bukan ID yang sah (harus bilangan bulat positif)"
+
+
+def cli_bad_settings(fields: Iterable[str]) -> str:
+    return ("Mohon maaf, pengaturan tidak valid: " + ", ".join(fields)
+            + ". Periksa variabel lingkungan atau berkas .env.")
+
+
+def cli_database_error(kind: str) -> str:
+    return (f"Mohon maaf, basis data tidak dapat dibuka ({kind}). "
+            "Periksa DATABASE_URL atau DATA_DIR.")
+
+
+def cli_error(error: errors.WorkflowError, *, user_id: int | None = None,
+              divisions: Iterable[str] = ()) -> str:
+    reason = error.params.get("reason")
+    if reason == "no_agency":
+        return ("Dinas belum disiapkan. Jalankan terlebih dahulu:\n"
+                '  sakip-bot init --name "Nama Dinas" --code KODE --division "Nama Bidang"')
+    if reason == "unknown_division":
+        known = ", ".join(divisions) or "(belum ada)"
+        return (f"Bidang \"{error.params.get('name')}\" tidak dikenal. Bidang yang terdaftar: "
+                f"{known}.\nTambahkan Bidang baru dengan sakip-bot init ... --division \"NAMA\".")
+    if reason == "division_required":
+        return "Peran Bidang memerlukan nama Bidang. Tambahkan --division \"Nama Bidang\"."
+    if reason == "unknown_user":
+        who = f" dengan ID {user_id}" if user_id is not None else ""
+        return f"Pengguna{who} tidak ditemukan. Lihat daftarnya dengan: sakip-bot users"
+    return error_message(error)
+
+
+def cli_agency_ready(name: str, code: str, created: bool, divisions: list[str],
+                     added: list[str]) -> str:
+    state = "telah dibuat" if created else "sudah ada dan diperbarui"
+    lines = [f"✅ {name} (kode {code}) {state}.", "Bidang:"]
+    lines += [f"• {d}" + (" (baru)" if d in added and not created else "") for d in divisions]
+    if not created and not added:
+        lines.append("Tidak ada Bidang baru.")
+    lines.append("Langkah berikutnya: daftarkan pejabat dengan sakip-bot user add atau "
+                 "sakip-bot user invite.")
+    return "\n".join(lines)
+
+
+def cli_agency_code_mismatch(configured: str, code: str) -> str:
+    return (f"Catatan: AGENCY_CODE saat ini {configured}, bukan {code}. Bot dan perintah "
+            f"lain akan memakai {configured}.")
+
+
+def cli_user_added(user_id: int, name: str, roles: Iterable[str], nip: str | None,
+                   existing: bool) -> str:
+    head = (f"✅ Peran ditambahkan untuk pengguna yang sudah terdaftar: {name}."
+            if existing else f"✅ Pengguna terdaftar: {name}.")
+    lines = [head, f"ID pengguna: {user_id}", f"Peran: {', '.join(roles)}"]
+    if nip:
+        lines.append(f"NIP: {nip}")
+    return "\n".join(lines)
+
+
+CLI_DIVISION_IGNORED = "Catatan: --division hanya dipakai untuk peran bidang; diabaikan."
+CLI_NIP_REASONS: dict[str, str] = {
+    "length": "bukan 18 angka",
+    "birth_date": "tanggal lahir (8 angka pertama) tidak valid",
+    "appointment": "tahun/bulan pengangkatan (angka 9–14) tidak valid",
+    "sex": "kode jenis kelamin (angka ke-15) harus 1 atau 2",
+}
+
+
+def cli_nip_warning(nip: str, reason: str) -> str:
+    why = CLI_NIP_REASONS.get(reason, "format tidak dikenali")
+    return (f"Peringatan: \"{nip}\" bukan NIP PNS yang sah ({why}). "
+            "Tetap disimpan apa adanya (misalnya nomor PPPK).")
+
+
+def cli_name_taken(name: str, user_ids: list[int]) -> str:
+    ids = ", ".join(str(i) for i in user_ids)
+    return (f"Pengguna bernama \"{name}\" sudah terdaftar (ID {ids}). Untuk membuat kode "
+            f"undangan baru, gunakan: sakip-bot user invite --user-id {user_ids[0]}")
+
+
+def cli_invite(name: str, user_id: int, code: str, days: int, link: str | None) -> str:
+    lines = [
+        f"🔑 Kode undangan untuk {name} (ID {user_id}): {code}",
+        f"Berlaku {days} hari dan hanya dapat dipakai sekali.",
+        "",
+        f"Mohon {name} mengirim pesan berikut kepada bot dari akun Telegram-nya:",
+        f"/start {code}",
+    ]
+    if link:
+        lines += ["", f"Atau cukup membuka tautan: {link}"]
+    return "\n".join(lines)
+
+
+def cli_invite_rebind(telegram_id: int) -> str:
+    return (f"Catatan: pengguna ini sudah terhubung ke Telegram ID {telegram_id}. "
+            "Kode ini akan memindahkannya ke akun yang mengirim kode.")
+
+
+CLI_INVITE_INACTIVE = ("Catatan: pengguna ini sedang nonaktif. Aktifkan dengan "
+                       "sakip-bot user activate ID agar dapat memakai bot.")
+
+
+def cli_active_changed(user_id: int, name: str, active: bool) -> str:
+    state = "diaktifkan kembali" if active else "dinonaktifkan"
+    return f"✅ Pengguna {name} (ID {user_id}) {state}."
+
+
+CLI_USERS_HEADER: tuple[str, ...] = ("ID", "Nama", "Telegram ID", "NIP", "Aktif", "Peran")
+CLI_YES = "ya"
+CLI_NO = "tidak"
+CLI_EMPTY = "-"
+CLI_NO_USERS = "Belum ada pengguna terdaftar. Tambahkan dengan: sakip-bot user add"
+CLI_NAME_EMPTY = "Mohon isi nama dengan --name \"Nama\"."
+CLI_CODE_REQUIRED = "Mohon isi kode Dinas dengan --code KODE (misalnya --code bmcktr)."
+CLI_INVITE_ROLE_REQUIRED = "Untuk pengguna baru, mohon sebutkan perannya dengan --role (boleh diulang)."
+CLI_INVITE_ROLES_IGNORED = "Catatan: --role, --division dan --nip hanya dipakai bersama --name; diabaikan."

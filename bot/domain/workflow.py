@@ -86,7 +86,7 @@ def start_cycle(
 ) -> Result:
     """Open a cycle for a period; step 1 becomes the head's task."""
     first = STEPS[0]
-    if not actor.may_act(first):
+    if actor.user.agency_id != agency_id or not actor.may_act(first):
         raise errors.NotAllowed(step=first.number)
     if quarter not in (1, 2, 3, 4) or not 2000 <= year <= 2100:
         raise errors.InvalidInput(year=year, quarter=quarter)
@@ -138,7 +138,9 @@ def missing_documents(
     missing: list[tuple[DocumentKind, Division | None]] = []
     for kind in kinds:
         if division_id is not None:
-            if (kind, division_id) not in present:
+            # An input made once for the whole agency serves every division's part.
+            shared = kind not in PER_DIVISION_KINDS and (kind, None) in present
+            if (kind, division_id) not in present and not shared:
                 missing.append((kind, agencies.get_division(session=session,
                                                             division_id=division_id)))
         elif kind in PER_DIVISION_KINDS:
@@ -315,7 +317,7 @@ def _run_for(
             raise errors.InvalidInput(reason="unknown_division")
     else:
         division_id = None
-    if not actor.may_act(s, division):
+    if actor.user.agency_id != cycle.agency_id or not actor.may_act(s, division):
         raise errors.NotAllowed(step=s.number)
     run = active_run(session=session, cycle=cycle, key=s.key, division_id=division_id)
     if run is None:
@@ -324,8 +326,23 @@ def _run_for(
 
 
 def _parts(session: Session, cycle: MeasurementCycle) -> list[Division]:
-    """The divisions that fill in step 4: the Sekretariat and every active Bidang."""
-    return agencies.list_divisions(session=session, agency_id=cycle.agency_id)
+    """The divisions that fill in step 4: the Sekretariat and every active Bidang.
+
+    Once step 4 has begun, the parts are fixed to the divisions it began with, so that a
+    division added mid-cycle joins the next cycle instead of blocking this one.
+    """
+    assert cycle.id is not None
+    fill_in = [s for s in STEPS if s.per_division]
+    started = {
+        run.division_id
+        for s in fill_in
+        for run in cycles.runs_of(session=session, cycle_id=cycle.id, step=s.key)
+    }
+    divisions = agencies.list_divisions(session=session, agency_id=cycle.agency_id,
+                                        active_only=not started)
+    if started:
+        divisions = [d for d in divisions if d.id in started]
+    return divisions
 
 
 def _audit(

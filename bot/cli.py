@@ -1,0 +1,452 @@
+"""``sakip-bot``: the admin command line (set the agency up, register officials, run the bot).
+
+Settings are read when ``main()`` runs, never at import. Every message is in ``bot.texts``; a
+refused action prints one Indonesian sentence to stderr and exits with 1, without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot import texts
+from bot.bootstrap import build_context
+from bot.config import Settings
+from bot.domain import errors
+from bot.domain.sop import Role
+from bot.services import provisioning
+from bot.services.context import ServiceContext
+from storage import agencies, users
+from storage.models import User
+
+PROG = "sakip-bot"
+
+# What an admin may type for --role: the English keys and the Indonesian names, normalised by
+# ``_role_key`` (lower case, "-" and spaces read as "_").
+ROLE_ALIASES: dict[str, Role] = {
+    "head": Role.HEAD,
+    "kepala": Role.HEAD,
+    "kepala_dinas": Role.HEAD,
+    "secretary": Role.SECRETARY,
+    "sekretaris": Role.SECRETARY,
+    "division": Role.DIVISION,
+    "bidang": Role.DIVISION,
+    "sakip_team": Role.SAKIP_TEAM,
+    "tim_sakip": Role.SAKIP_TEAM,
+    "planning_unit": Role.PLANNING_UNIT,
+    "perencanaan": Role.PLANNING_UNIT,
+    "subbag_perencanaan": Role.PLANNING_UNIT,
+}
+ROLE_CHOICES = ("kepala", "sekretaris", "bidang", "tim-sakip", "perencanaan",
+                "head", "secretary", "division", "sakip_team", "planning_unit")
+
+
+class _Failure(Exception):
+    """A refusal already worded for the admin."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# --- parsing values ---------------------------------------------------------------------------
+def _role_key(value: str) -> str:
+    return "_".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
+
+
+def parse_role(value: str) -> Role:
+    """``--role`` value: an English key or an Indonesian alias, any case."""
+    role = ROLE_ALIASES.get(_role_key(value))
+    if role is None:
+        raise argparse.ArgumentTypeError(texts.cli_unknown_role(value, ROLE_CHOICES))
+    return role
+
+
+def parse_id(value: str) -> int:
+    try:
+        number = int(value.strip())
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(texts.cli_bad_id(value))
+    return number
+
+
+def normalise_nip(text: str) -> tuple[str | None, str | None]:
+    """The NIP to store and, when it is not a civil servant's NIP, why (for a warning).
+
+    A PNS NIP has 18 digits: birth date YYYYMMDD, appointment YYYYMM, sex 1/2 and a 3-digit
+    sequence; it is stored as ``19720925 199803 1 003``. Anything else (PPPK numbers, typos)
+    is kept as written, with whitespace collapsed.
+    """
+    written = " ".join(text.split())
+    if not written:
+        return None, None
+    digits = written.replace(" ", "")
+    if len(digits) != 18 or not (digits.isascii() and digits.isdigit()):
+        return written, "length"
+    try:
+        born = date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return written, "birth_date"
+    if born.year < 1900 or born > date.today():
+        return written, "birth_date"
+    appointed = (int(digits[8:12]), int(digits[12:14]))
+    if not 1 <= appointed[1] <= 12 or appointed <= (born.year, born.month):
+        return written, "appointment"
+    if digits[14] not in "12":
+        return written, "sex"
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}", None
+
+
+# --- the parser ------------------------------------------------------------------------------
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        # argparse passes prefix="" when it only builds a subcommand's prog name.
+        prefix = texts.CLI_USAGE_PREFIX if prefix is None else prefix
+        return super().add_usage(usage, actions, groups, prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Indonesian headings, help option and error messages."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = texts.CLI_POSITIONALS
+        self._optionals.title = texts.CLI_OPTIONS
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help=texts.CLI_HELP_OPTION)
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, texts.cli_usage_error(self.prog, message) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    h = texts.CLI_HELP
+    parser = _Parser(prog=PROG, description=texts.CLI_DESCRIPTION)
+    commands = parser.add_subparsers(title=texts.CLI_COMMANDS, metavar="PERINTAH")
+
+    init = commands.add_parser("init", help=h["init"], description=h["init"])
+    init.add_argument("--name", required=True, metavar="NAMA", help=h["init.name"])
+    init.add_argument("--code", metavar="KODE", help=h["init.code"])
+    init.add_argument("--division", action="append", default=[], metavar="BIDANG",
+                      help=h["init.division"])
+    init.set_defaults(handler=cmd_init)
+
+    user = commands.add_parser("user", help=h["user"], description=h["user"])
+    user.set_defaults(help_parser=user)
+    user_commands = user.add_subparsers(title=texts.CLI_COMMANDS, metavar="PERINTAH")
+
+    add = user_commands.add_parser("add", help=h["user.add"], description=h["user.add"])
+    add.add_argument("--name", required=True, metavar="NAMA", help=h["user.name"])
+    _role_options(add, required=True)
+    add.add_argument("--telegram-id", type=parse_id, metavar="ID", help=h["user.telegram_id"])
+    add.add_argument("--nip", metavar="NIP", help=h["user.nip"])
+    add.set_defaults(handler=cmd_user_add)
+
+    invite = user_commands.add_parser("invite", help=h["user.invite"],
+                                      description=h["user.invite"])
+    who = invite.add_mutually_exclusive_group(required=True)
+    who.add_argument("--user-id", type=parse_id, metavar="ID", help=h["user.user_id"])
+    who.add_argument("--name", metavar="NAMA", help=h["user.name"])
+    _role_options(invite, required=False)
+    invite.add_argument("--nip", metavar="NIP", help=h["user.nip"])
+    invite.add_argument("--bot-username", metavar="USERNAME", help=h["user.bot_username"])
+    invite.set_defaults(handler=cmd_user_invite)
+
+    for name, active in (("deactivate", False), ("activate", True)):
+        toggle = user_commands.add_parser(name, help=h[f"user.{name}"],
+                                          description=h[f"user.{name}"])
+        toggle.add_argument("user_id", type=parse_id, metavar="ID", help=h["user.user_id"])
+        toggle.set_defaults(handler=cmd_user_active, active=active)
+
+    listing = commands.add_parser("users", help=h["users"], description=h["users"])
+    listing.set_defaults(handler=cmd_users)
+
+    diagram = commands.add_parser("diagram", help=h["diagram"], description=h["diagram"])
+    diagram.set_defaults(handler=cmd_diagram)
+
+    run = commands.add_parser("run", help=h["run"], description=h["run"])
+    run.set_defaults(handler=cmd_run)
+
+    demo = commands.add_parser("demo", help=h["demo"], description=h["demo"])
+    demo.add_argument("--out", type=Path, metavar="FOLDER", help=h["demo.out"])
+    demo.set_defaults(handler=cmd_demo)
+    return parser
+
+
+def _role_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    h = texts.CLI_HELP
+    parser.add_argument("--role", dest="roles", action="append", type=parse_role,
+                        required=required, default=[], metavar="PERAN", help=h["user.role"])
+    parser.add_argument("--division", metavar="BIDANG", help=h["user.division"])
+
+
+# --- entry point -----------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, or a usage error already printed
+        return stop.code if isinstance(stop.code, int) else 2
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        getattr(args, "help_parser", parser).print_help(sys.stderr)
+        return 2
+    try:
+        return handler(args)
+    except _Failure as failure:
+        _warn(failure.message)
+    except errors.WorkflowError as error:
+        _warn(texts.cli_error(error, user_id=getattr(args, "user_id", None)))
+    return 1
+
+
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as error:
+        # Only the field names: the values may hold secrets.
+        fields = sorted({".".join(str(part) for part in e["loc"]).upper()
+                         for e in error.errors()})
+        raise _Failure(texts.cli_bad_settings(fields)) from None
+
+
+@dataclass
+class _Admin:
+    settings: Settings
+    ctx: ServiceContext
+
+    @classmethod
+    def open(cls) -> _Admin:
+        settings = _settings()
+        try:
+            ctx = build_context(settings)
+        except SQLAlchemyError as error:
+            raise _Failure(texts.cli_database_error(type(error).__name__)) from None
+        return cls(settings, ctx)
+
+    @property
+    def agency_code(self) -> str | None:
+        return self.settings.agency_code
+
+    def division_names(self) -> list[str]:
+        with self.ctx.transaction() as session:
+            agency = agencies.get_agency(session=session, code=self.agency_code)
+            if agency is None or agency.id is None:
+                return []
+            return [d.name for d in agencies.list_divisions(session=session,
+                                                             agency_id=agency.id)]
+
+
+# --- commands --------------------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> int:
+    admin = _Admin.open()
+    name = " ".join(args.name.split())
+    code = (args.code or admin.agency_code or "").strip()
+    if not name:
+        raise _Failure(texts.CLI_NAME_EMPTY)
+    if not code:
+        raise _Failure(texts.CLI_CODE_REQUIRED)
+    wanted = list(dict.fromkeys(" ".join(d.split()) for d in args.division if d.strip()))
+    with admin.ctx.transaction() as session:
+        before = agencies.get_agency(session=session, code=code)
+        known = ([d.name for d in agencies.list_divisions(session=session, agency_id=before.id,
+                                                          active_only=False)]
+                 if before is not None and before.id is not None else [])
+    agency = provisioning.init_agency(admin.ctx, name=name, code=code, divisions=wanted)
+    with admin.ctx.transaction() as session:
+        assert agency.id is not None
+        divisions = [d.name for d in agencies.list_divisions(session=session,
+                                                             agency_id=agency.id)]
+    added = [d for d in wanted if d not in known]
+    print(texts.cli_agency_ready(name, code, before is None, divisions, added))
+    if admin.agency_code and admin.agency_code != code:
+        _warn(texts.cli_agency_code_mismatch(admin.agency_code, code))
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    admin = _Admin.open()
+    name = _name(args.name)
+    nip = _nip(args.nip)
+    existing = False
+    if args.telegram_id is not None:
+        with admin.ctx.transaction() as session:
+            agency = agencies.get_agency(session=session, code=admin.agency_code)
+            existing = agency is not None and users.get_user_by_telegram_id(
+                session=session, telegram_id=args.telegram_id, agency_id=agency.id
+            ) is not None
+    user = _add_user(admin, args, name=name, nip=nip, telegram_id=args.telegram_id)
+    assert user.id is not None
+    print(texts.cli_user_added(user.id, user.name, _labels(admin, user.id), user.nip, existing))
+    return 0
+
+
+def cmd_user_invite(args: argparse.Namespace) -> int:
+    admin = _Admin.open()
+    if args.user_id is not None:
+        if args.roles or args.division or args.nip:
+            _warn(texts.CLI_INVITE_ROLES_IGNORED)
+        user_id = args.user_id
+    else:
+        name = _name(args.name)
+        if not args.roles:
+            raise _Failure(texts.CLI_INVITE_ROLE_REQUIRED)
+        same = [row.user_id for row in provisioning.list_users(admin.ctx, admin.agency_code)
+                if row.name.casefold() == name.casefold()]
+        if same:
+            raise _Failure(texts.cli_name_taken(name, same))
+        created = _add_user(admin, args, name=name, nip=_nip(args.nip), telegram_id=None)
+        assert created.id is not None
+        user_id = created.id
+    code = provisioning.invite(admin.ctx, user_id)
+    with admin.ctx.transaction() as session:
+        user = users.get_user(session=session, user_id=user_id)
+        assert user is not None
+    if user.telegram_id is not None:
+        _warn(texts.cli_invite_rebind(user.telegram_id))
+    if not user.active:
+        _warn(texts.CLI_INVITE_INACTIVE)
+    username = _bot_username(args.bot_username)
+    link = f"https://t.me/{username}?start={code}" if username else None
+    print(texts.cli_invite(user.name, user_id, code, provisioning.INVITE_TTL.days, link))
+    return 0
+
+
+def cmd_user_active(args: argparse.Namespace) -> int:
+    admin = _Admin.open()
+    provisioning.set_active(admin.ctx, args.user_id, args.active)
+    with admin.ctx.transaction() as session:
+        user = users.get_user(session=session, user_id=args.user_id)
+        assert user is not None
+    print(texts.cli_active_changed(args.user_id, user.name, args.active))
+    return 0
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    admin = _Admin.open()
+    rows = provisioning.list_users(admin.ctx, admin.agency_code)
+    if not rows:
+        print(texts.CLI_NO_USERS)
+        return 0
+    table = [list(texts.CLI_USERS_HEADER)]
+    for row in rows:
+        table.append([
+            str(row.user_id),
+            row.name,
+            str(row.telegram_id) if row.telegram_id is not None else texts.CLI_EMPTY,
+            row.nip or texts.CLI_EMPTY,
+            texts.CLI_YES if row.active else texts.CLI_NO,
+            ", ".join(_label(assignment) for assignment in row.roles) or texts.CLI_EMPTY,
+        ])
+    print(_format_table(table))
+    return 0
+
+
+def cmd_diagram(args: argparse.Namespace) -> int:
+    from bot.domain.sop import mermaid
+
+    print(mermaid(), end="")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = _settings()
+    from bot.app import run
+
+    return run(settings)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from bot.demo import main as demo_main
+
+    return demo_main(args.out)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+def _name(value: str) -> str:
+    name = " ".join(value.split())
+    if not name:
+        raise _Failure(texts.CLI_NAME_EMPTY)
+    return name
+
+
+def _nip(value: str | None) -> str | None:
+    if value is None:
+        return None
+    nip, problem = normalise_nip(value)
+    if problem is not None and nip is not None:
+        _warn(texts.cli_nip_warning(nip, problem))
+    return nip
+
+
+def _add_user(admin: _Admin, args: argparse.Namespace, *, name: str, nip: str | None,
+              telegram_id: int | None) -> User:
+    roles = list(dict.fromkeys(args.roles))
+    division = " ".join(args.division.split()) if args.division else None
+    if division and Role.DIVISION not in roles:
+        _warn(texts.CLI_DIVISION_IGNORED)
+    pairs = [(role, division if role is Role.DIVISION else None) for role in roles]
+    try:
+        return provisioning.add_user(admin.ctx, name=name, roles=pairs, telegram_id=telegram_id,
+                                     nip=nip, agency_code=admin.agency_code)
+    except errors.InvalidInput as error:
+        if error.params.get("reason") == "unknown_division":
+            raise _Failure(texts.cli_error(error, divisions=admin.division_names())) from None
+        raise
+
+
+def _labels(admin: _Admin, user_id: int) -> list[str]:
+    with admin.ctx.transaction() as session:
+        labels = []
+        for assignment in users.roles_of(session=session, user_id=user_id):
+            division = (agencies.get_division(session=session,
+                                              division_id=assignment.division_id)
+                        if assignment.division_id else None)
+            labels.append(_label(assignment.role, division.name if division else None))
+        return labels
+
+
+def _label(role: str, division: str | None = None) -> str:
+    """``division:Bina Marga`` (as ``provisioning.list_users`` writes it) as ``Bidang Bina Marga``.
+
+    ``role`` may also be a bare role key with ``division`` given apart.
+    """
+    if division is None:
+        role, _, rest = role.partition(":")
+        division = rest or None
+    try:
+        return texts.role_label(role, division)
+    except ValueError:  # a role this version does not know
+        return role + (f" {division}" if division else "")
+
+
+def _bot_username(option: str | None) -> str | None:
+    value = option or os.environ.get("BOT_USERNAME") or ""
+    value = value.strip().removeprefix("https://").removeprefix("t.me/").lstrip("@").strip("/")
+    return value or None
+
+
+def _format_table(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+             .rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)

@@ -1,0 +1,201 @@
+"""End to end: the real bot in its own process, the Bot API stand-in here, HTTP on 127.0.0.1.
+
+The agency is provisioned with the CLI, the bot is started as ``python -m bot run`` pointed at
+the stand-in by ``TELEGRAM_API_BASE_URL``, and simulated officials play a whole quarter.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from bot.demo_data import AGENCY_CODE, AGENCY_NAME, DIVISIONS, OFFICIALS
+from bot.demo_scenario import TIMEOUT, Officials, play_quarter
+from bot.domain.clock import JAKARTA
+from bot.standin import BotApiStandIn
+
+YEAR = datetime.now(JAKARTA).year  # the head is offered this year and the one before
+ROLE_FLAGS = {"head": "head", "secretary": "secretary", "division": "division",
+              "sakip_team": "sakip_team", "planning_unit": "planning_unit"}
+
+
+def _cli(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run([sys.executable, "-m", "bot", *args], env=env, capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def _provision(env: dict[str, str]) -> None:
+    division_args = [a for d in DIVISIONS for a in ("--division", d)]
+    _cli(env, "init", "--name", AGENCY_NAME, "--code", AGENCY_CODE, *division_args)
+    for official in OFFICIALS:
+        args = ["user", "add", "--name", official.name, "--telegram-id",
+                str(official.telegram_id)]
+        for role, division in official.roles:
+            args += ["--role", ROLE_FLAGS[role]]
+            if division:
+                args += ["--division", division]
+        _cli(env, *args)
+
+
+class BotProcess:
+    """``python -m bot run`` as a child process, restartable and killable."""
+
+    def __init__(self, env: dict[str, str], log: Path) -> None:
+        self.env = env
+        self.log = log
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        with self.log.open("ab") as out:
+            self.process = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=self.env,
+                                            stdout=out, stderr=subprocess.STDOUT)
+
+    def kill(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+@pytest.fixture
+async def world(tmp_path: Path) -> AsyncIterator[tuple[BotApiStandIn, Officials, BotProcess]]:
+    async with BotApiStandIn() as standin:
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
+            "TELEGRAM_BOT_TOKEN": standin.token,
+            "TELEGRAM_API_BASE_URL": standin.base_url,
+            "DATA_DIR": str(tmp_path / "data"),
+            "POLL_TIMEOUT": "1",
+        }
+        env.pop("DATABASE_URL", None)
+        await asyncio.to_thread(_provision, env)
+        people = Officials.register(standin)
+        bot = BotProcess(env, tmp_path / "bot.log")
+        bot.start()
+        try:
+            yield standin, people, bot
+        finally:
+            bot.stop()
+        assert not standin.errors, standin.errors
+
+
+def _db(tmp_path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(tmp_path / "data" / "sakip.db")
+
+
+async def _outbox_drained(tmp_path: Path) -> None:
+    """Every queued notification is marked sent (the last ones may still be in flight)."""
+    for _ in range(100):
+        with _db(tmp_path) as db:
+            unsent = db.execute("select count(*) from outboxmessage where sent_at is null")
+            if unsent.fetchone() == (0,):
+                return
+        await asyncio.sleep(0.1)
+    raise AssertionError("the outbox was not drained")
+
+
+async def _state_saved(tmp_path: Path, state: str) -> None:
+    """Wait until the conversation state is in the database (written right after the update)."""
+    for _ in range(100):
+        with _db(tmp_path) as db:
+            rows = db.execute("select data from ptbstate where kind like 'conversation%'")
+            if any(state in str(data) for (data,) in rows):
+                return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"conversation state {state} was never persisted")
+
+
+async def test_whole_quarter_with_a_return(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    standin, people, _bot = world
+    await play_quarter(people, YEAR, 1)
+
+    head = people["head"]
+    review = [m for m in head.messages if "Setujui untuk dijadikan" in m.content]
+    assert len(review) == 2, "the head reviews the report twice: before and after the return"
+    assert all(m.file_name and m.file_name.endswith(".xlsx") for m in review)
+    assert review[0].buttons == [], "used decision buttons are removed"
+    assert "disetujui" in review[1].content
+
+    bina_marga = people["bina_marga"]
+    returned = [m for m in bina_marga.messages if "Dikembalikan untuk dilengkapi" in m.content]
+    assert len(returned) == 1 and "Foto progres jalan belum dilampirkan." in returned[0].content
+    for key in ("cipta_karya", "tata_ruang"):
+        handoffs = [m for m in people[key].messages if "Tugas baru" in m.content]
+        assert len(handoffs) == 1, f"{key} was not asked to fill in again"
+        assert handoffs[0].file_name and handoffs[0].file_name.endswith(".xlsx")
+
+    secretary = people["secretary"]
+    memo = next(m for m in secretary.messages if "Langkah 2" in m.content)
+    assert memo.file_name == f"Nota-Kepala-Dinas-TW1-{YEAR}.txt"
+    assert f"Triwulan I Tahun {YEAR}".encode() in (memo.file_bytes or b"")
+    planning = people["planning"]
+    esr = next(m for m in planning.messages if "Langkah 9" in m.content)
+    assert esr.file_name == f"Realisasi-Rencana-Aksi-TW1-{YEAR}.xlsx"
+
+    for person in people.by_key.values():
+        assert not [m for m in person.messages if "gangguan" in m.content], person.label
+    assert not standin.unanswered_callback_queries
+
+    await _outbox_drained(tmp_path)
+    with _db(tmp_path) as db:
+        assert db.execute("select status from measurementcycle").fetchall() == [("archived",)]
+        review_runs = db.execute(
+            "select outcome from steprun where step='review' order by id").fetchall()
+        assert review_runs == [("returned",), ("approved",)]
+        logged = db.execute("select count(*) from messagelog where method='sendmessage' "
+                            "or method='senddocument'").fetchone()[0]
+        actions = {a for (a,) in db.execute("select action from auditevent")}
+    sent = len(standin.calls_to("sendMessage")) + len(standin.calls_to("sendDocument"))
+    assert logged == sent, "every message the bot sent is recorded"
+    assert {"cycle.start", "step.review.returned", "step.review.approved",
+            "cycle.archived"} <= actions
+
+
+async def test_sigkill_mid_conversation_loses_nothing(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _standin, people, bot = world
+    head = people["head"]
+    await head.send_command("mulai")
+    await head.wait_for_text("tahun berapa", TIMEOUT)
+    await head.press(str(YEAR))
+    await head.wait_for_text("Triwulan yang mana", TIMEOUT)
+    await _state_saved(tmp_path, "order.quarter")
+    bot.kill()
+    bot.start()
+    await head.press("TW II")
+    await head.wait_for_text("Laporan Hasil Analisa Data Kinerja", TIMEOUT)
+    with _db(tmp_path) as db:
+        assert db.execute("select year, quarter from measurementcycle").fetchall() == [(YEAR, 2)]
+
+
+async def test_strangers_and_deactivated_users_are_refused(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    standin, people, _bot = world
+    stranger = standin.add_user(999001, "Orang Lain")
+    await stranger.send_command("tugas")
+    refusal = await stranger.wait_for_text("belum terdaftar", TIMEOUT)
+    assert "kode undangan" in refusal.content
+    env = {**os.environ, "DATA_DIR": str(tmp_path / "data")}
+    env.pop("DATABASE_URL", None)
+    users = await asyncio.to_thread(_cli, env, "users")
+    planning_id = next(line.split()[0] for line in users.splitlines() if "YULIA" in line)
+    await asyncio.to_thread(_cli, env, "user", "deactivate", planning_id)
+    planning = people["planning"]
+    await planning.send_command("tugas")
+    await planning.wait_for_text("dinonaktifkan", TIMEOUT)
