@@ -15,7 +15,7 @@ from bot.domain import errors
 from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, StepKey
 from bot.formatting import date_long
-from bot.keyboards import checklist, inline, with_cancel
+from bot.keyboards import checklist, with_cancel
 from bot.services import drafts, steps
 from bot.telegram_context import BotContext
 from conversations.common import (
@@ -23,10 +23,12 @@ from conversations.common import (
     Flow,
     call,
     callback_args,
+    chosen_or_alert,
     close_buttons,
     download,
     refusals,
     reply,
+    toggle_choice,
 )
 
 FLOW = "briefing"
@@ -99,24 +101,13 @@ async def _ask_attendees(update: Update, context: BotContext) -> object:
 
 async def toggle_attendee(update: Update, context: BotContext) -> object:
     """Adds or removes one attendee and redraws the list in place."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    uid = int(callback_args(update)[0])
-    draft = await call(context, drafts.load, context.me.user_id, FLOW)
-    chosen = set(draft.get("attendees", []))
-    chosen ^= {uid}
-    await call(context, drafts.update, context.me.user_id, FLOW, attendees=sorted(chosen))
     team = await call(context, steps.sakip_team, context.me.user_id)
-    await query.edit_message_reply_markup(inline(checklist(team, chosen)))
+    await toggle_choice(update, context, FLOW, "attendees", team)
     return None
 
 
 async def attendees_done(update: Update, context: BotContext) -> object:
-    draft = await call(context, drafts.load, context.me.user_id, FLOW)
-    if not draft.get("attendees"):
-        assert update.callback_query is not None
-        await update.callback_query.answer(texts.NO_ATTENDEES, show_alert=True)
+    if await chosen_or_alert(update, context, FLOW, "attendees", texts.NO_ATTENDEES) is None:
         return None
     await close_buttons(update)
     await reply(update, texts.ASK_DIRECTIONS)

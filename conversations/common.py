@@ -15,6 +15,7 @@ from telegram.ext import BaseHandler, ConversationHandler
 from bot import keyboards, texts
 from bot.callbacks import parse
 from bot.domain import errors
+from bot.services import drafts
 from bot.services.context import ServiceContext
 from bot.services.uploads import Upload, check
 from bot.telegram_context import BotContext
@@ -115,3 +116,38 @@ async def download(update: Update, context: BotContext) -> Upload:
 
 def services(context: BotContext) -> ServiceContext:
     return context.services
+
+
+async def draft_run_id(context: BotContext, flow: str) -> int:
+    """The step run the member's current ``flow`` is about, kept in their draft."""
+    draft = await asyncio.to_thread(drafts.load, context.services, context.me.user_id, flow)
+    if "run_id" not in draft:
+        raise errors.InvalidInput(reason="unknown_run")
+    return int(draft["run_id"])
+
+
+async def toggle_choice(
+    update: Update, context: BotContext, flow: str, key: str, items: list[tuple[int, str]]
+) -> None:
+    """Tick or untick one item of a checklist kept in the draft, and redraw it in place."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    user_id = context.me.user_id
+    draft = await asyncio.to_thread(drafts.load, context.services, user_id, flow)
+    chosen = set(draft.get(key, [])) ^ {int(callback_args(update)[0])}
+    values = {key: sorted(chosen)}
+    await asyncio.to_thread(drafts.update, context.services, user_id, flow, **values)
+    await query.edit_message_reply_markup(keyboards.inline(keyboards.checklist(items, chosen)))
+
+
+async def chosen_or_alert(update: Update, context: BotContext, flow: str, key: str,
+                          alert: str) -> list[int] | None:
+    """The ticked items, or None after telling the member to tick at least one."""
+    draft = await asyncio.to_thread(drafts.load, context.services, context.me.user_id, flow)
+    chosen = [int(c) for c in draft.get(key, [])]
+    if not chosen:
+        assert update.callback_query is not None
+        await update.callback_query.answer(alert, show_alert=True)
+        return None
+    return chosen

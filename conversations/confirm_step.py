@@ -24,6 +24,7 @@ from conversations.common import (
     callback_args,
     close_buttons,
     download,
+    draft_run_id,
     refusals,
     reply,
 )
@@ -62,7 +63,7 @@ async def _show(update: Update, context: BotContext, run_id: int) -> object:
 @refusals
 async def confirm(update: Update, context: BotContext) -> object:
     """Completes the step; the next role is notified by the outbox."""
-    run_id = await _run_id(context)
+    run_id = await draft_run_id(context, FLOW)
     run = await call(context, steps.confirm, context.me.user_id, run_id)
     await close_buttons(update)
     await call(context, drafts.clear, context.me.user_id, FLOW)
@@ -78,7 +79,7 @@ async def ask_attachment(update: Update, context: BotContext) -> object:
 
 @refusals
 async def attachment(update: Update, context: BotContext) -> object:
-    run_id = await _run_id(context)
+    run_id = await draft_run_id(context, FLOW)
     run = await call(context, steps.get_run, context.me.user_id, run_id)
     upload = await download(update, context)
     await call(context, steps.attach, context.me.user_id, run_id, ATTACHABLE[run.step], upload)
@@ -88,12 +89,8 @@ async def attachment(update: Update, context: BotContext) -> object:
 @refusals
 async def back(update: Update, context: BotContext) -> object:
     await close_buttons(update)
-    return await _show(update, context, await _run_id(context))
+    return await _show(update, context, await draft_run_id(context, FLOW))
 
-
-async def _run_id(context: BotContext) -> int:
-    draft = await call(context, drafts.load, context.me.user_id, FLOW)
-    return int(draft["run_id"])
 
 
 def build_confirm_flow() -> Flow:

@@ -20,6 +20,7 @@ from conversations.common import (
     callback_args,
     close_buttons,
     download,
+    draft_run_id,
     refusals,
     reply,
 )
@@ -60,7 +61,8 @@ async def begin(update: Update, context: BotContext) -> object:
 async def figures(update: Update, context: BotContext) -> object:
     """Typed realisation figures are saved at once, replacing the previous text."""
     assert update.effective_message is not None
-    await call(context, fill_in.save_figures, context.me.user_id, await _run_id(context),
+    run_id = await draft_run_id(context, FLOW)
+    await call(context, fill_in.save_figures, context.me.user_id, run_id,
                update.effective_message.text or "")
     await reply(update, texts.FIGURES_SAVED, _actions())
     return None
@@ -70,7 +72,8 @@ async def figures(update: Update, context: BotContext) -> object:
 async def evidence(update: Update, context: BotContext) -> object:
     """A file (filled form, photo, PDF) is saved at once as evidence."""
     upload = await download(update, context)
-    doc = await call(context, fill_in.add_evidence, context.me.user_id, await _run_id(context),
+    run_id = await draft_run_id(context, FLOW)
+    doc = await call(context, fill_in.add_evidence, context.me.user_id, run_id,
                      upload)
     text = texts.EVIDENCE_DUPLICATE if doc.duplicate else texts.EVIDENCE_SAVED
     await reply(update, text.format(name=doc.name), _actions())
@@ -80,7 +83,8 @@ async def evidence(update: Update, context: BotContext) -> object:
 @refusals
 async def summary(update: Update, context: BotContext) -> object:
     await close_buttons(update)
-    part = await call(context, fill_in.open_part, context.me.user_id, await _run_id(context))
+    run_id = await draft_run_id(context, FLOW)
+    part = await call(context, fill_in.open_part, context.me.user_id, run_id)
     await reply(update, _summary(part), _actions())
     return None
 
@@ -88,7 +92,8 @@ async def summary(update: Update, context: BotContext) -> object:
 @refusals
 async def ask_submit(update: Update, context: BotContext) -> object:
     await close_buttons(update)
-    part = await call(context, fill_in.open_part, context.me.user_id, await _run_id(context))
+    run_id = await draft_run_id(context, FLOW)
+    part = await call(context, fill_in.open_part, context.me.user_id, run_id)
     await reply(update, _summary(part) + "\n\n" + texts.CONFIRM_SUBMIT,
                 [[button(texts.BTN_CONFIRM, Action.CONFIRM),
                   button(texts.BTN_BACK, Action.SUMMARY)]])
@@ -99,7 +104,8 @@ async def ask_submit(update: Update, context: BotContext) -> object:
 async def submit(update: Update, context: BotContext) -> object:
     """Submits the part; it is locked and the Tim SAKIP is told."""
     await close_buttons(update)
-    run = await call(context, fill_in.submit_part, context.me.user_id, await _run_id(context))
+    run_id = await draft_run_id(context, FLOW)
+    run = await call(context, fill_in.submit_part, context.me.user_id, run_id)
     await call(context, drafts.clear, context.me.user_id, FLOW)
     await reply(update, texts.part_done(run.division_name or "-"))
     return END
@@ -110,10 +116,6 @@ async def back(update: Update, context: BotContext) -> object:
     await summary(update, context)
     return FillInState.FILLING
 
-
-async def _run_id(context: BotContext) -> int:
-    draft = await call(context, drafts.load, context.me.user_id, FLOW)
-    return int(draft["run_id"])
 
 
 def build_fill_in_flow() -> Flow:

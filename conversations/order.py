@@ -23,6 +23,7 @@ from conversations.common import (
     callback_args,
     close_buttons,
     download,
+    draft_run_id,
     refusals,
     reply,
 )
@@ -98,7 +99,7 @@ async def _ask_analysis(update: Update, context: BotContext, run_id: int) -> obj
 @refusals
 async def analysis_file(update: Update, context: BotContext) -> object:
     """Stores the uploaded analysis report; asks to confirm the memo."""
-    run_id = await _run_id(context)
+    run_id = await draft_run_id(context, FLOW)
     upload = await download(update, context)
     doc = await call(context, steps.attach, context.me.user_id, run_id,
                      DocumentKind.ANALYSIS_REPORT, upload)
@@ -110,7 +111,7 @@ async def analysis_file(update: Update, context: BotContext) -> object:
 async def reuse_previous(update: Update, context: BotContext) -> object:
     """Takes the previous quarter's report as the analysis; asks to confirm the memo."""
     await close_buttons(update)
-    run_id = await _run_id(context)
+    run_id = await draft_run_id(context, FLOW)
     doc = await call(context, steps.reuse_previous_analysis, context.me.user_id, run_id)
     return await _confirm(update, context, run_id, doc.name)
 
@@ -126,7 +127,8 @@ async def _confirm(update: Update, context: BotContext, run_id: int, analysis: s
 async def issue(update: Update, context: BotContext) -> object:
     """Issues the Nota Kepala Dinas; the Sekretaris is notified."""
     await close_buttons(update)
-    run = await call(context, steps.issue_memo, context.me.user_id, await _run_id(context))
+    run_id = await draft_run_id(context, FLOW)
+    run = await call(context, steps.issue_memo, context.me.user_id, run_id)
     await call(context, drafts.clear, context.me.user_id, FLOW)
     await reply(update, texts.memo_issued(run.year, run.quarter))
     return END
@@ -136,10 +138,6 @@ async def expect_file(update: Update, context: BotContext) -> object:
     await reply(update, texts.EXPECT_FILE)
     return None
 
-
-async def _run_id(context: BotContext) -> int:
-    draft = await call(context, drafts.load, context.me.user_id, FLOW)
-    return int(draft["run_id"])
 
 
 def build_order_flow() -> Flow:

@@ -11,7 +11,7 @@ from bot import texts
 from bot.callbacks import Action, button, pattern
 from bot.domain import errors
 from bot.domain.sop import StepKey
-from bot.keyboards import checklist, inline
+from bot.keyboards import checklist
 from bot.services import drafts, review, steps
 from bot.telegram_context import BotContext
 from conversations.common import (
@@ -19,9 +19,12 @@ from conversations.common import (
     Flow,
     call,
     callback_args,
+    chosen_or_alert,
     close_buttons,
+    draft_run_id,
     refusals,
     reply,
+    toggle_choice,
 )
 
 FLOW = "review"
@@ -66,22 +69,14 @@ async def start_return(update: Update, context: BotContext) -> object:
 
 
 async def toggle_target(update: Update, context: BotContext) -> object:
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    draft = await call(context, drafts.load, context.me.user_id, FLOW)
-    chosen = set(draft.get("chosen", [])) ^ {int(callback_args(update)[0])}
-    await call(context, drafts.update, context.me.user_id, FLOW, chosen=sorted(chosen))
-    targets = await call(context, review.targets, context.me.user_id, int(draft["run_id"]))
-    await query.edit_message_reply_markup(inline(checklist(targets, chosen)))
+    targets = await call(context, review.targets, context.me.user_id,
+                         await draft_run_id(context, FLOW))
+    await toggle_choice(update, context, FLOW, "chosen", targets)
     return None
 
 
 async def targets_done(update: Update, context: BotContext) -> object:
-    draft = await call(context, drafts.load, context.me.user_id, FLOW)
-    if not draft.get("chosen"):
-        assert update.callback_query is not None
-        await update.callback_query.answer(texts.NO_RETURN_TARGET, show_alert=True)
+    if await chosen_or_alert(update, context, FLOW, "chosen", texts.NO_RETURN_TARGET) is None:
         return None
     await close_buttons(update)
     await reply(update, texts.ASK_RETURN_NOTE)

@@ -11,8 +11,8 @@ from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, StepKey
 from bot.services import runs
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
+from bot.services.outputs import TEXT, DocView, doc_view, generate, letterhead, store_upload
 from bot.services.runs import RunView
-from bot.services.steps import TEXT, DocView, _generate, _letterhead, _store, doc_view
 from bot.services.uploads import Upload
 from reports import letters
 from storage import cycles, documents
@@ -50,7 +50,7 @@ def add_evidence(ctx: ServiceContext, user_id: int, run_id: int, upload: Upload)
     with ctx.transaction() as session:
         actor = load_actor(session, user_id)
         ref = _part(session, run_id, actor)
-        return _store(ctx, session, ref, actor, DocumentKind.EVIDENCE, upload)
+        return store_upload(ctx, session, ref, actor, DocumentKind.EVIDENCE, upload)
 
 
 def submit_part(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
@@ -67,13 +67,13 @@ def submit_part(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
         cycle = ref.cycle
         division = ref.division_name or "-"
         content = letters.division_draft(
-            letterhead=_letterhead(session, cycle.agency_id), day=to_local(now).date(),
+            letterhead=letterhead(session, cycle.agency_id), day=to_local(now).date(),
             year=cycle.year, quarter=cycle.quarter, division=division,
             submitted_by=actor.user.name, figures=part.figures,
             evidence=[d.name for d in part.evidence],
         )
         name = f"Draf-Realisasi-TW{cycle.quarter}-{cycle.year}-{division}-r{ref.run.round}.txt"
-        _generate(ctx, session, ref, actor, DocumentKind.DRAFT, name, content, TEXT,
+        generate(ctx, session, ref, actor, DocumentKind.DRAFT, name, content, TEXT,
                   division_id=ref.run.division_id)
         runs.complete(session, ref, actor, now)
         return runs.view(ref)

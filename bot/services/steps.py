@@ -12,30 +12,13 @@ from bot.domain import errors, workflow
 from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, Role, StepKey, step
 from bot.formatting import datetime_short
-from bot.services import runs
+from bot.services import outputs, runs
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
 from reports import letters, workbooks
 from storage import cycles, documents, users
-from storage.models import Agency, Document, StepRun
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-TEXT = "text/plain"
-
-
-@dataclass(frozen=True)
-class DocView:
-    document_id: int
-    name: str
-    size: int
-    kind: str
-    duplicate: bool = False
-
-
-def doc_view(document: Document, *, duplicate: bool = False) -> DocView:
-    assert document.id is not None
-    return DocView(document.id, document.original_name, document.size, document.kind, duplicate)
+from storage.models import StepRun
 
 
 # --- step 1 -------------------------------------------------------------------------------------
@@ -71,7 +54,7 @@ def get_run(ctx: ServiceContext, user_id: int, run_id: int, *, for_action: bool 
         return runs.view(ref)
 
 
-def previous_analysis(ctx: ServiceContext, user_id: int, run_id: int) -> DocView | None:
+def previous_analysis(ctx: ServiceContext, user_id: int, run_id: int) -> outputs.DocView | None:
     """The latest report of an earlier cycle that can serve as this cycle's analysis."""
     with ctx.transaction() as session:
         actor = load_actor(session, user_id)
@@ -79,7 +62,7 @@ def previous_analysis(ctx: ServiceContext, user_id: int, run_id: int) -> DocView
         return _previous_report(session, ref)
 
 
-def _previous_report(session: Session, ref: RunRef) -> DocView | None:
+def _previous_report(session: Session, ref: RunRef) -> outputs.DocView | None:
     earlier = [
         c for c in cycles.list_cycles(session=session, agency_id=ref.cycle.agency_id)
         if (c.year, c.quarter) < (ref.cycle.year, ref.cycle.quarter) and c.id is not None
@@ -89,37 +72,22 @@ def _previous_report(session: Session, ref: RunRef) -> DocView | None:
         for kind in (DocumentKind.FINAL_REPORT, DocumentKind.REPORT):
             found = documents.latest_document(session=session, cycle_id=cycle.id, kind=kind)
             if found is not None:
-                return doc_view(found)
+                return outputs.doc_view(found)
     return None
 
 
 def attach(
     ctx: ServiceContext, user_id: int, run_id: int, kind: DocumentKind, upload: Upload
-) -> DocView:
+) -> outputs.DocView:
     """Store a file an official sent for this run."""
     with ctx.transaction() as session:
         actor = load_actor(session, user_id)
         ref = load_run(session, run_id, actor)
         runs.require_active(ref, actor)
-        return _store(ctx, session, ref, actor, kind, upload)
+        return outputs.store_upload(ctx, session, ref, actor, kind, upload)
 
 
-def _store(
-    ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor, kind: DocumentKind,
-    upload: Upload,
-) -> DocView:
-    assert ref.cycle.id is not None
-    before = {d.id for d in documents.documents_of(session=session, cycle_id=ref.cycle.id)}
-    document = documents.add_document(
-        session=session, store=ctx.store, agency_id=ref.cycle.agency_id, kind=kind,
-        data=upload.data, original_name=upload.name, mime_type=upload.mime_type, now=ctx.now(),
-        cycle_id=ref.cycle.id, step=ref.run.step, division_id=ref.run.division_id,
-        created_by_user_id=actor.id,
-    )
-    return doc_view(document, duplicate=document.id in before)
-
-
-def reuse_previous_analysis(ctx: ServiceContext, user_id: int, run_id: int) -> DocView:
+def reuse_previous_analysis(ctx: ServiceContext, user_id: int, run_id: int) -> outputs.DocView:
     with ctx.transaction() as session:
         actor = load_actor(session, user_id)
         ref = load_run(session, run_id, actor)
@@ -130,15 +98,15 @@ def reuse_previous_analysis(ctx: ServiceContext, user_id: int, run_id: int) -> D
         source = documents.get_document(session=session, document_id=previous.document_id)
         assert source is not None
         upload = Upload(ctx.store.read(source.path), source.original_name, source.mime_type)
-        return _store(ctx, session, ref, actor, DocumentKind.ANALYSIS_REPORT, upload)
+        return outputs.store_upload(ctx, session, ref, actor, DocumentKind.ANALYSIS_REPORT, upload)
 
 
-def analysis_of(ctx: ServiceContext, run_id: int) -> DocView | None:
+def analysis_of(ctx: ServiceContext, run_id: int) -> outputs.DocView | None:
     with ctx.transaction() as session:
         run = load_run_unchecked(session, run_id)
         found = documents.latest_document(session=session, cycle_id=run.cycle_id,
                                           kind=DocumentKind.ANALYSIS_REPORT)
-        return doc_view(found) if found else None
+        return outputs.doc_view(found) if found else None
 
 
 def load_run_unchecked(session: Session, run_id: int) -> StepRun:
@@ -163,15 +131,15 @@ def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
             raise errors.MissingInputs(step=1, missing=[(DocumentKind.ANALYSIS_REPORT, None)])
         secretaries = users.users_with_role(session=session, agency_id=cycle.agency_id,
                                             role=Role.SECRETARY)
-        letterhead = _letterhead(session, cycle.agency_id)
+        letterhead = outputs.letterhead(session, cycle.agency_id)
         content = letters.head_memo(
-            letterhead=letterhead, number=_number("ND", cycle.year, cycle.quarter),
+            letterhead=letterhead, number=outputs.number("ND", cycle.year, cycle.quarter),
             day=to_local(now).date(), year=cycle.year, quarter=cycle.quarter,
             head_name=actor.user.name, secretary_names=[u.name for u in secretaries],
             analysis_name=analysis.original_name,
         )
-        _generate(ctx, session, ref, actor, DocumentKind.HEAD_MEMO,
-                  f"Nota-Kepala-Dinas-TW{cycle.quarter}-{cycle.year}.txt", content, TEXT)
+        outputs.generate(ctx, session, ref, actor, DocumentKind.HEAD_MEMO,
+                  f"Nota-Kepala-Dinas-TW{cycle.quarter}-{cycle.year}.txt", content, outputs.TEXT)
         runs.complete(session, ref, actor, now)
         return runs.view(ref)
 
@@ -209,14 +177,14 @@ def record_briefing(
         attachment = (documents.get_document(session=session, document_id=attachment_id)
                       if attachment_id else None)
         content = letters.minutes(
-            letterhead=_letterhead(session, cycle.agency_id),
-            number=_number("NR", cycle.year, cycle.quarter), day=meeting_date, year=cycle.year,
-            quarter=cycle.quarter, chair=actor.user.name, attendees=names,
+            letterhead=outputs.letterhead(session, cycle.agency_id),
+            number=outputs.number("NR", cycle.year, cycle.quarter), day=meeting_date,
+            year=cycle.year, quarter=cycle.quarter, chair=actor.user.name, attendees=names,
             directions=directions.strip(),
             attachment=attachment.original_name if attachment else None,
         )
-        _generate(ctx, session, ref, actor, DocumentKind.MINUTES,
-                  f"Notulen-Rapat-TW{cycle.quarter}-{cycle.year}.txt", content, TEXT)
+        outputs.generate(ctx, session, ref, actor, DocumentKind.MINUTES,
+                  f"Notulen-Rapat-TW{cycle.quarter}-{cycle.year}.txt", content, outputs.TEXT)
         data = {"meeting_date": meeting_date.isoformat(), "attendee_ids": attendee_ids,
                 "directions": directions.strip()}
         runs.complete(session, ref, actor, now, data=data)
@@ -234,7 +202,7 @@ class Preview:
     run: RunView
     extra: list[str]
     inputs: list[str]
-    attachments: list[DocView]
+    attachments: list[outputs.DocView]
     document_id: int | None
 
 
@@ -262,7 +230,7 @@ def preview(ctx: ServiceContext, user_id: int, run_id: int) -> Preview:
             if found is not None and kind in s.inputs:
                 document_id = found.id
         attachments = [
-            doc_view(d) for d in documents.documents_of(session=session, cycle_id=cycle.id)
+            outputs.doc_view(d) for d in documents.documents_of(session=session, cycle_id=cycle.id)
             if s.key in ATTACHABLE and d.kind == ATTACHABLE[s.key]
         ]
         return Preview(runs.view(ref), extra, inputs, attachments, document_id)
@@ -313,12 +281,12 @@ def _check_parts_ready(session: Session, ref: RunRef) -> None:
 
 def _make_forms(ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor) -> None:
     cycle = ref.cycle
-    agency = _agency_name(session, cycle.agency_id)
+    agency = outputs.agency_name(session, cycle.agency_id)
     for division in workflow.parts(session=session, cycle=cycle):
         content = workbooks.division_form(agency=agency, division=division.name,
                                           year=cycle.year, quarter=cycle.quarter)
         name = f"Format-Realisasi-TW{cycle.quarter}-{cycle.year}-{division.name}.xlsx"
-        _generate(ctx, session, ref, actor, DocumentKind.FORM, name, content, XLSX,
+        outputs.generate(ctx, session, ref, actor, DocumentKind.FORM, name, content, outputs.XLSX,
                   division_id=division.id)
 
 
@@ -351,38 +319,13 @@ def _make_report(
         if decided and decided.done_at and approver:
             approval = f"Disetujui oleh {approver.name}, {datetime_short(decided.done_at)}"
     content = workbooks.compiled_report(
-        agency=_agency_name(session, cycle.agency_id), year=cycle.year, quarter=cycle.quarter,
-        parts=parts, final=final, approval_note=approval,
+        agency=outputs.agency_name(session, cycle.agency_id), year=cycle.year,
+        quarter=cycle.quarter, parts=parts, final=final, approval_note=approval,
     )
     kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
     prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
     round_ = ref.run.round
     name = f"{prefix}-TW{cycle.quarter}-{cycle.year}" + (f"-r{round_}" if round_ > 1 else "")
-    _generate(ctx, session, ref, actor, kind, name + ".xlsx", content, XLSX)
+    outputs.generate(ctx, session, ref, actor, kind, name + ".xlsx", content, outputs.XLSX)
 
-
-# --- shared -------------------------------------------------------------------------------------
-def _generate(
-    ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor,
-    kind: DocumentKind, name: str, content: bytes, mime: str, *, division_id: int | None = None,
-) -> Document:
-    assert ref.cycle.id is not None
-    return documents.add_document(
-        session=session, store=ctx.store, agency_id=ref.cycle.agency_id, kind=kind,
-        data=content, original_name=name, mime_type=mime, now=ctx.now(), cycle_id=ref.cycle.id,
-        step=ref.run.step, division_id=division_id, created_by_user_id=actor.id,
-    )
-
-
-def _letterhead(session: Session, agency_id: int) -> letters.Letterhead:
-    return letters.Letterhead(agency=_agency_name(session, agency_id))
-
-
-def _agency_name(session: Session, agency_id: int) -> str:
-    agency = session.get(Agency, agency_id)
-    return agency.name if agency else "-"
-
-
-def _number(prefix: str, year: int, quarter: int) -> str:
-    return f"{prefix}/{quarter:02d}/SAKIP/{year}"
 

@@ -1,0 +1,58 @@
+"""The layering rules, checked on the source: the domain knows no Telegram, handlers no SQL."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.domain.sop import mermaid
+
+ROOT = Path(__file__).resolve().parents[1]
+NO_TELEGRAM = ["bot/domain", "bot/services", "storage", "reports", "bot/texts.py",
+               "bot/formatting.py", "bot/callbacks.py"]
+NO_STORAGE_IN_HANDLERS = ["conversations"]
+
+
+def _modules(*paths: str) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        target = ROOT / path
+        found += [target] if target.is_file() else sorted(target.rglob("*.py"))
+    return found
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("path", _modules(*NO_TELEGRAM), ids=lambda p: str(p.relative_to(ROOT)))
+def test_domain_storage_and_reports_do_not_import_telegram(path: Path) -> None:
+    forbidden = {n for n in _imports(path) if n.split(".")[0] in ("telegram", "conversations")}
+    assert not forbidden, f"{path} imports {forbidden}"
+
+
+@pytest.mark.parametrize("path", _modules(*NO_STORAGE_IN_HANDLERS),
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_handlers_use_services_not_the_database(path: Path) -> None:
+    forbidden = {n for n in _imports(path)
+                 if n.split(".")[0] in ("sqlmodel", "sqlalchemy", "storage")}
+    assert not forbidden, f"{path} imports {forbidden}"
+    source = path.read_text(encoding="utf-8")
+    assert not re.search(r"\bselect\(|session\.add|session\.exec", source), path
+
+
+def test_readme_shows_the_flow_derived_from_the_sop_table() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```mermaid\n(.*?)```", readme, re.S)
+    assert block is not None
+    assert block.group(1) == mermaid(), "README's diagram is out of date: sakip-bot diagram"
