@@ -6,9 +6,10 @@ Times are aware UTC (SQLModel refuses naive ones); the presentation layer shows 
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Numeric, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -80,6 +81,7 @@ class MeasurementCycle(SQLModel, table=True):
     quarter: int
     status: str = "open"
     opened_by_user_id: int = Field(foreign_key="user.id")
+    agreement_id: int | None = Field(default=None, foreign_key="performanceagreement.id")
     created_at: datetime
     closed_at: datetime | None = None
 
@@ -109,6 +111,7 @@ class Document(SQLModel, table=True):
     step: str | None = None
     kind: str
     division_id: int | None = Field(default=None, foreign_key="division.id")
+    indicator_id: int | None = Field(default=None, foreign_key="indicator.id")
     path: str
     original_name: str
     mime_type: str
@@ -184,3 +187,113 @@ class PtbState(SQLModel, table=True):
     kind: str
     key: str
     data: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+# --- performance data: Perjanjian Kinerja, Rencana Aksi, budget, realisation ------------------
+def _amount_column(nullable: bool = True) -> Any:
+    return Field(default=None, sa_column=Column(Numeric(24, 6), nullable=nullable))
+
+
+class PerformanceAgreement(SQLModel, table=True):
+    """One imported version of a year's Perjanjian Kinerja with its Rencana Aksi and budget.
+
+    A revision (*PK Perubahan*) is a new version; a cycle keeps the version it started with.
+    """
+
+    __table_args__ = (UniqueConstraint("agency_id", "year", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    agency_id: int = Field(foreign_key="agency.id", index=True)
+    year: int
+    version: int = 1
+    label: str = "Perjanjian Kinerja"
+    source_name: str | None = None
+    source_sha256: str | None = None
+    imported_at: datetime
+    imported_by_user_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class StrategicGoal(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    agreement_id: int = Field(foreign_key="performanceagreement.id", index=True)
+    code: str
+    name: str
+    position: int = 0
+
+
+class Indicator(SQLModel, table=True):
+    """An *Indikator Kinerja* with its yearly and quarterly targets (the Rencana Aksi)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    agreement_id: int = Field(foreign_key="performanceagreement.id", index=True)
+    goal_id: int = Field(foreign_key="strategicgoal.id", index=True)
+    division_id: int = Field(foreign_key="division.id", index=True)
+    code: str
+    name: str
+    unit: str
+    direction: str = "naik"  # naik | turun | stabil
+    range_low: Decimal | None = _amount_column()
+    range_high: Decimal | None = _amount_column()
+    accumulation: str = "akumulasi"  # akumulasi | nilai_akhir | rata_rata
+    cumulative_targets: bool = False
+    decimals: int = 2
+    allow_negative: bool = False
+    annual_target: Decimal | None = _amount_column()
+    target_q1: Decimal | None = _amount_column()
+    target_q2: Decimal | None = _amount_column()
+    target_q3: Decimal | None = _amount_column()
+    target_q4: Decimal | None = _amount_column()
+    formula_note: str | None = None
+    position: int = 0
+
+
+class BudgetItem(SQLModel, table=True):
+    """Program → Kegiatan → Sub Kegiatan from the DPA, with pagu and quarterly money targets."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    agreement_id: int = Field(foreign_key="performanceagreement.id", index=True)
+    parent_id: int | None = Field(default=None, foreign_key="budgetitem.id")
+    division_id: int | None = Field(default=None, foreign_key="division.id", index=True)
+    level: str  # program | kegiatan | sub_kegiatan
+    code: str
+    name: str
+    budget: Decimal | None = _amount_column()
+    target_q1: Decimal | None = _amount_column()
+    target_q2: Decimal | None = _amount_column()
+    target_q3: Decimal | None = _amount_column()
+    target_q4: Decimal | None = _amount_column()
+    indicator_codes: list[Any] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    position: int = 0
+
+
+class IndicatorRealization(SQLModel, table=True):
+    """What a division reports for one indicator in one cycle; saved at every answer."""
+
+    __table_args__ = (UniqueConstraint("cycle_id", "indicator_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="measurementcycle.id", index=True)
+    indicator_id: int = Field(foreign_key="indicator.id", index=True)
+    division_id: int = Field(foreign_key="division.id")
+    value: Decimal | None = _amount_column()
+    explanation: str | None = None
+    obstacles: str | None = None
+    follow_up: str | None = None
+    updated_at: datetime
+    updated_by_user_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class FinancialRealization(SQLModel, table=True):
+    """Money spent on one sub-kegiatan up to the cycle's quarter."""
+
+    __table_args__ = (UniqueConstraint("cycle_id", "budget_item_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="measurementcycle.id", index=True)
+    budget_item_id: int = Field(foreign_key="budgetitem.id", index=True)
+    division_id: int | None = Field(default=None, foreign_key="division.id")
+    amount: Decimal | None = _amount_column()
+    updated_at: datetime
+    updated_by_user_id: int | None = Field(default=None, foreign_key="user.id")
