@@ -27,6 +27,9 @@ class Action(StrEnum):
     SUBMIT = "submit"
     ATTACH = "attach"
     SUMMARY = "sum"
+    ITEM = "item"
+    NEXT = "next"
+    PART_BACK = "pback"
 
 
 def data(action: Action, *args: object) -> str:

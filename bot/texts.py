@@ -124,9 +124,14 @@ def error_message(error: errors.WorkflowError) -> str:
         state = "sudah diarsipkan" if p.get("status") == "archived" else "sedang berjalan"
         return (f"Pengukuran {period_label(p['year'], p['quarter'])} {state}. "
                 "Satu periode hanya satu siklus.")
+    if isinstance(error, errors.PartsOpen):
+        return (f"Langkah {p.get('step')} belum dapat diselesaikan: bagian "
+                f"{', '.join(p.get('divisions', []))} masih dilengkapi.")
     if isinstance(error, errors.CycleClosed):
         return f"Siklus {period_label(p['year'], p['quarter'])} sudah diarsipkan dan tidak dapat diubah."
     reason = p.get("reason")
+    if reason == "part_incomplete":
+        return "Isian belum lengkap:\n" + "\n".join(f"• {m}" for m in p.get("missing", []))
     return {
         "note_required": "Mohon tuliskan catatan pengembalian.",
         "unknown_division": "Bidang tidak dikenal.",
@@ -573,3 +578,146 @@ CLI_NAME_EMPTY = "Mohon isi nama dengan --name \"Nama\"."
 CLI_CODE_REQUIRED = "Mohon isi kode Dinas dengan --code KODE (misalnya --code bmcktr)."
 CLI_INVITE_ROLE_REQUIRED = "Untuk pengguna baru, mohon sebutkan perannya dengan --role (boleh diulang)."
 CLI_INVITE_ROLES_IGNORED = "Catatan: --role, --division dan --nip hanya dipakai bersama --name; diabaikan."
+
+
+# --- step 4 with master data: indicator by indicator ------------------------------------------
+BTN_NEXT_ITEM = "▶️ Isi berikutnya"
+BTN_SUMMARY = "📋 Ringkasan"
+BTN_ITEMS = "🗂️ Daftar isian"
+ASK_OBSTACLES = "Realisasi masih di bawah target. Apa kendala / hambatannya?"
+ASK_FOLLOW_UP = "Apa tindak lanjut / upaya yang akan dilakukan?"
+ALL_FILLED = "✅ Semua isian lengkap. Periksa ringkasan, lalu tekan 📤 Serahkan."
+FORM_IMPORTED = "📥 Format terisi telah dibaca dan disimpan."
+
+
+def items_menu(division: str, period: str, filled: int, total: int) -> str:
+    return (f"🗂️ Isian {division} — {period}\n"
+            f"{filled} dari {total} isian lengkap. Pilih isian, atau tekan ▶️ Isi berikutnya.\n"
+            "Anda juga dapat mengirim kembali format Excel yang sudah diisi.")
+
+
+def item_button(done: bool, code: str, name: str) -> str:
+    label = f"{'✅' if done else '▫️'} {code} {name}"
+    return label if len(label) <= 40 else label[:39] + "…"
+
+
+def ask_value(position: int, total: int, name: str, unit: str, period: str, target: str,
+              annual: str, cumulative: bool, current: str | None, example: str) -> str:
+    kind = " (kumulatif)" if cumulative else ""
+    lines = [
+        f"📈 Indikator {position}/{total}: {name}",
+        f"Satuan: {unit}",
+        f"🎯 Target {period}{kind}: {target}",
+        f"🎯 Target tahunan: {annual}",
+    ]
+    if current is not None:
+        lines.append(f"💾 Realisasi tersimpan: {current}")
+    lines.append(f"Kirim angka realisasi (contoh: {example}).")
+    return "\n".join(lines)
+
+
+def value_saved(value: str, unit: str, achievement: str | None) -> str:
+    text = f"💾 Tersimpan: {value} {unit}."
+    return text + (f" Capaian: {achievement}%." if achievement is not None else "")
+
+
+def ask_item_evidence(name: str, count: int) -> str:
+    have = f" (sudah ada {count})" if count else ""
+    return (f"📎 Kirim data dukung untuk “{name}”{have}: foto, PDF, Excel atau Word. "
+            "Tekan ✔️ Selesai bila sudah.")
+
+
+def ask_money(position: int, total: int, name: str, budget: str, target: str,
+              current: str | None) -> str:
+    lines = [f"💰 Keuangan {position}/{total}: {name}", f"Pagu: {budget}",
+             f"Target keuangan triwulan ini: {target}"]
+    if current is not None:
+        lines.append(f"💾 Tersimpan: {current}")
+    lines.append("Kirim realisasi keuangan s.d. triwulan ini (contoh: Rp 1.250.000 atau 1,25 M).")
+    return "\n".join(lines)
+
+
+def money_saved(amount: str, absorption: str | None) -> str:
+    return f"💾 Tersimpan: {amount}." + (f" Serapan: {absorption}%." if absorption else "")
+
+
+def sheet_summary(division: str, period: str, indicator_lines: list[str],
+                  money_lines: list[str], missing: list[str]) -> str:
+    lines = [f"📋 Ringkasan isian {division} — {period}", "", "Kinerja:", *indicator_lines]
+    if money_lines:
+        lines += ["", "Keuangan:", *money_lines]
+    if missing:
+        lines += ["", "Belum lengkap:", *[f"• {m}" for m in missing]]
+    return "\n".join(lines)
+
+
+def indicator_line(code: str, name: str, value: str, target: str, unit: str,
+                   achievement: str | None, evidence: int) -> str:
+    capaian = f" → {achievement}%" if achievement is not None else ""
+    return f"• {code} {name}: {value} / {target} {unit}{capaian} · 📎{evidence}"
+
+
+def money_line(code: str, name: str, amount: str, budget: str, absorption: str | None) -> str:
+    serapan = f" ({absorption}%)" if absorption is not None else ""
+    return f"• {code} {name}: {amount} dari {budget}{serapan}"
+
+
+MISSING_LABELS = {
+    "value": "realisasi",
+    "obstacles": "kendala",
+    "follow_up": "tindak lanjut",
+    "evidence": "data dukung",
+    "amount": "realisasi keuangan",
+}
+
+
+def missing_line(code: str, lacks: list[str]) -> str:
+    return f"{code}: {', '.join(MISSING_LABELS[k] for k in lacks)}"
+
+
+def form_problem(sheet: str, row: int, column: str, message: str) -> str:
+    return f"• {sheet} baris {row}, kolom {column}: {message}"
+
+
+def form_problems(problems: list[str]) -> str:
+    shown = problems[:15]
+    more = f"\n… dan {len(problems) - 15} masalah lain." if len(problems) > 15 else ""
+    return ("Format belum dapat disimpan. Mohon perbaiki:\n" + "\n".join(shown) + more +
+            "\nIsian yang sudah tersimpan tidak berubah.")
+
+
+FORM_UNREADABLE = {
+    "too_large": "Berkas format terlalu besar (maksimal 5 MB).",
+    "not_xlsx": "Berkas ini bukan format Excel (.xlsx) yang dapat dibaca.",
+    "not_our_form": "Berkas ini bukan Format Realisasi dari bot. Gunakan format yang dikirim pada Langkah 4.",
+    "too_many_rows": "Format berisi terlalu banyak baris.",
+    "other_part": "Format ini milik bagian atau triwulan lain. Gunakan format untuk bagian Anda.",
+}
+
+
+def structured_intro(division: str, period: str, due_at: datetime, returned_note: str | None) -> str:
+    lines = [
+        f"Langkah 4: Pengisian realisasi — {division}",
+        period,
+        "",
+        "Saya akan menanyakan realisasi setiap indikator, kendala bila di bawah target, data "
+        "dukung, lalu realisasi keuangan setiap sub kegiatan. Setiap jawaban langsung tersimpan; "
+        "Anda dapat berhenti dan melanjutkan kapan saja lewat /tugas.",
+        f"⏱️ Batas: {datetime_long(due_at)}.",
+    ]
+    if returned_note:
+        lines += ["", f"↩️ Catatan pengembalian: {returned_note}"]
+    return "\n".join(lines)
+
+
+# --- step 5: the Tim SAKIP returns one part ------------------------------------------------------
+ASK_PART_RETURN_NOTE = "Tuliskan catatan untuk bagian ini: apa yang perlu dilengkapi?"
+
+
+def return_part_button(division: str) -> str:
+    return f"↩️ Kembalikan: {division}"
+
+
+def part_returned(division: str) -> str:
+    return (f"↩️ Isian {division} dikembalikan dengan catatan Anda. Langkah 5 dapat diselesaikan "
+            "setelah bagian ini diserahkan kembali.")

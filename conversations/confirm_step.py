@@ -35,6 +35,7 @@ FLOW = "confirm"
 class ConfirmState(StrEnum):
     CONFIRM = "confirm.confirm"
     ATTACH = "confirm.attach"
+    RETURN_NOTE = "confirm.return_note"
 
 
 @refusals
@@ -53,6 +54,8 @@ async def _show(update: Update, context: BotContext, run_id: int) -> object:
     extra += [texts.attachment_saved(d.name, d.size) for d in preview.attachments]
     text = texts.step_intro(step(run.step), run.period, run.due_at, extra, preview.inputs)
     rows = [[button(texts.CONFIRM_LABELS[run.step], Action.CONFIRM)]]
+    rows += [[button(texts.return_part_button(name), Action.PART_BACK, division_id)]
+             for division_id, name in preview.returnable]
     if run.step in ATTACHABLE:
         rows.append([button(texts.BTN_ATTACH, Action.ATTACH)])
     rows.append([button(texts.BTN_CANCEL, Action.CANCEL)])
@@ -93,6 +96,25 @@ async def back(update: Update, context: BotContext) -> object:
 
 
 
+async def ask_return_note(update: Update, context: BotContext) -> object:
+    """Step 5: which part goes back is chosen; the note comes next."""
+    await close_buttons(update)
+    division_id = int(callback_args(update)[0])
+    await call(context, drafts.update, context.me.user_id, FLOW, division_id=division_id)
+    await reply(update, texts.ASK_PART_RETURN_NOTE, [[button(texts.BTN_BACK, Action.SUMMARY)]])
+    return ConfirmState.RETURN_NOTE
+
+
+@refusals
+async def return_note(update: Update, context: BotContext) -> object:
+    assert update.effective_message is not None
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    name = await call(context, steps.return_part, context.me.user_id, int(draft["run_id"]),
+                      int(draft["division_id"]), update.effective_message.text or "")
+    await reply(update, texts.part_returned(name))
+    return END
+
+
 def build_confirm_flow() -> Flow:
     return Flow(
         entry_points=[CallbackQueryHandler(
@@ -101,6 +123,11 @@ def build_confirm_flow() -> Flow:
             ConfirmState.CONFIRM: [
                 CallbackQueryHandler(confirm, pattern=pattern(Action.CONFIRM)),
                 CallbackQueryHandler(ask_attachment, pattern=pattern(Action.ATTACH)),
+                CallbackQueryHandler(ask_return_note, pattern=pattern(Action.PART_BACK)),
+            ],
+            ConfirmState.RETURN_NOTE: [
+                MessageHandler(filters.TEXT & ~filters.COMMAND, return_note),
+                CallbackQueryHandler(back, pattern=pattern(Action.SUMMARY)),
             ],
             ConfirmState.ATTACH: [
                 MessageHandler(filters.Document.ALL | filters.PHOTO, attachment),

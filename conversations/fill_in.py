@@ -10,9 +10,10 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 from bot import texts
 from bot.callbacks import Action, button, pattern
 from bot.domain.sop import StepKey
-from bot.services import drafts, fill_in
+from bot.services import drafts, fill_in, realization
 from bot.services.fill_in import PartView
 from bot.telegram_context import BotContext
+from conversations import realization as realization_flow
 from conversations.common import (
     END,
     Flow,
@@ -51,8 +52,14 @@ async def begin(update: Update, context: BotContext) -> object:
     part = await call(context, fill_in.open_part, context.me.user_id, run_id)
     await call(context, drafts.update, context.me.user_id, FLOW, run_id=run_id)
     run = part.run
+    sheet = await call(context, realization.part_sheet, context.me.user_id, run_id)
+    note = run.note if run.round > 1 else None
+    if sheet.structured:
+        await reply(update, texts.structured_intro(run.division_name or "-", run.period,
+                                                   run.due_at, note))
+        return await realization_flow.show_menu(update, context, sheet)
     await reply(update, texts.fill_in_intro(run.division_name or "-", run.period, run.due_at,
-                                            run.note if run.round > 1 else None))
+                                            note))
     await reply(update, _summary(part), _actions())
     return FillInState.FILLING
 
@@ -91,10 +98,18 @@ async def summary(update: Update, context: BotContext) -> object:
 
 @refusals
 async def ask_submit(update: Update, context: BotContext) -> object:
+    """Shows everything once more; a structured part must be complete first."""
     await close_buttons(update)
     run_id = await draft_run_id(context, FLOW)
-    part = await call(context, fill_in.open_part, context.me.user_id, run_id)
-    await reply(update, _summary(part) + "\n\n" + texts.CONFIRM_SUBMIT,
+    sheet = await call(context, realization.part_sheet, context.me.user_id, run_id)
+    if sheet.structured:
+        text = realization_flow.summary_text(sheet)
+        if not sheet.complete:
+            await reply(update, text)
+            return await realization_flow.show_menu(update, context, sheet)
+    else:
+        text = _summary(await call(context, fill_in.open_part, context.me.user_id, run_id))
+    await reply(update, text + "\n\n" + texts.CONFIRM_SUBMIT,
                 [[button(texts.BTN_CONFIRM, Action.CONFIRM),
                   button(texts.BTN_BACK, Action.SUMMARY)]])
     return FillInState.CONFIRM
@@ -113,6 +128,10 @@ async def submit(update: Update, context: BotContext) -> object:
 
 @refusals
 async def back(update: Update, context: BotContext) -> object:
+    sheet = await call(context, realization.part_sheet, context.me.user_id,
+                       await draft_run_id(context, FLOW))
+    if sheet.structured:
+        return await realization_flow.summary(update, context)
     await summary(update, context)
     return FillInState.FILLING
 
@@ -120,10 +139,12 @@ async def back(update: Update, context: BotContext) -> object:
 
 def build_fill_in_flow() -> Flow:
     files = filters.Document.ALL | filters.PHOTO
+    submit_handlers = [CallbackQueryHandler(ask_submit, pattern=pattern(Action.SUBMIT))]
     return Flow(
         entry_points=[CallbackQueryHandler(
             begin, pattern=pattern(Action.BEGIN, first=(StepKey.FILL_IN,)))],
         states={
+            **realization_flow.states(submit_handlers),
             FillInState.FILLING: [
                 MessageHandler(filters.TEXT & ~filters.COMMAND, figures),
                 MessageHandler(files, evidence),

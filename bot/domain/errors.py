@@ -49,3 +49,9 @@ class InvalidInput(WorkflowError):
     """A value the official gave cannot be used."""
 
     key = "invalid_input"
+
+
+class PartsOpen(WorkflowError):
+    """Some divisions' step-4 parts are still open."""
+
+    key = "parts_open"

@@ -173,6 +173,11 @@ def complete_step(
                                 division_id=run.division_id)
     if missing:
         raise errors.MissingInputs(step=s.number, missing=missing)
+    if not s.per_division and open_parts(session=session, cycle=cycle):
+        # A part the Tim SAKIP returned must come back before anything after step 4 finishes.
+        names = [d.name for d in _parts(session, cycle)
+                 if d.id in {r.division_id for r in open_parts(session=session, cycle=cycle)}]
+        raise errors.PartsOpen(step=s.number, divisions=names)
     _finish(run, actor, now, Outcome.DONE, note, data)
     result = Result(cycle=cycle, completed=[run])
     _audit(session, cycle, actor, f"step.{s.key}.done", now, before={"status": ACTIVE},
@@ -247,7 +252,44 @@ def _follow(
         _audit(session, cycle, actor, "cycle.archived", now, before={"status": OPEN},
                after={"status": ARCHIVED})
         return
+    if active_run(session=session, cycle=cycle, key=target) is not None:
+        return  # a part returned by the Tim SAKIP came back: step 5 is already waiting
     result.activated += _activate(session=session, cycle=cycle, s=step(target), now=now)
+
+
+def return_part(
+    *, session: Session, cycle_id: int, actor: Actor, division_id: int, note: str,
+    now: datetime,
+) -> Result:
+    """Step 5: the Tim SAKIP sends one division's part back; only that division fills in again.
+
+    Step 5 stays active and cannot complete until the part is submitted again.
+    """
+    compile_step = step(StepKey.COMPILE)
+    cycle = _open_cycle(session, cycle_id)
+    _run_for(session, cycle, compile_step, actor, None)
+    if not note.strip():
+        raise errors.InvalidInput(reason="note_required")
+    fill_in = next(s for s in STEPS if s.per_division)
+    latest = cycles.latest_runs(session=session, cycle_id=cycle_id, step=fill_in.key)
+    part = latest.get(division_id)
+    if part is None:
+        raise errors.InvalidInput(reason="unknown_division")
+    if part.status == ACTIVE:
+        raise errors.StepNotActive(step=fill_in.number, division=None)
+    runs = _activate(session=session, cycle=cycle, s=fill_in, now=now,
+                     division_ids=[division_id], note=note)
+    _audit(session, cycle, actor, "step.fill_in.returned", now,
+           after={"division_id": division_id, "note": note})
+    return Result(cycle=cycle, activated=runs)
+
+
+def open_parts(*, session: Session, cycle: MeasurementCycle) -> list[StepRun]:
+    """Step 4 parts that are still being filled in."""
+    assert cycle.id is not None
+    fill_in = next(s for s in STEPS if s.per_division)
+    latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=fill_in.key)
+    return [run for run in latest.values() if run.status == ACTIVE]
 
 
 def _activate(

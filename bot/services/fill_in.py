@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from bot.domain import errors, workflow
+from bot.domain import errors
 from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, StepKey
-from bot.services import runs
-from bot.services.context import RunRef, ServiceContext, load_actor, load_run
-from bot.services.outputs import TEXT, DocView, doc_view, generate, letterhead, store_upload
+from bot.services import realization, runs
+from bot.services.context import RunRef, ServiceContext, load_actor
+from bot.services.outputs import TEXT, XLSX, DocView, doc_view, generate, letterhead, store_upload
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
 from reports import letters
@@ -29,7 +29,7 @@ class PartView:
 def open_part(ctx: ServiceContext, user_id: int, run_id: int) -> PartView:
     with ctx.transaction() as session:
         actor = load_actor(session, user_id)
-        ref = _part(session, run_id, actor)
+        ref = runs.load_part(session, run_id, actor)
         return _view(session, ref)
 
 
@@ -40,7 +40,7 @@ def save_figures(ctx: ServiceContext, user_id: int, run_id: int, figures: str) -
         raise errors.InvalidInput(reason="figures_required")
     with ctx.transaction() as session:
         actor = load_actor(session, user_id)
-        ref = _part(session, run_id, actor)
+        ref = runs.load_part(session, run_id, actor)
         ref.run.data = {**ref.run.data, "figures": figures}
         session.add(ref.run)
         return _view(session, ref)
@@ -49,7 +49,7 @@ def save_figures(ctx: ServiceContext, user_id: int, run_id: int, figures: str) -
 def add_evidence(ctx: ServiceContext, user_id: int, run_id: int, upload: Upload) -> DocView:
     with ctx.transaction() as session:
         actor = load_actor(session, user_id)
-        ref = _part(session, run_id, actor)
+        ref = runs.load_part(session, run_id, actor)
         return store_upload(ctx, session, ref, actor, DocumentKind.EVIDENCE, upload)
 
 
@@ -58,33 +58,35 @@ def submit_part(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
     now = ctx.now()
     with ctx.transaction() as session:
         actor = load_actor(session, user_id)
-        ref = _part(session, run_id, actor)
-        part = _view(session, ref)
-        if not part.figures:
-            raise errors.InvalidInput(reason="figures_required")
-        if not part.evidence:
-            raise errors.InvalidInput(reason="evidence_required")
+        ref = runs.load_part(session, run_id, actor)
         cycle = ref.cycle
         division = ref.division_name or "-"
-        content = letters.division_draft(
-            letterhead=letterhead(session, cycle.agency_id), day=to_local(now).date(),
-            year=cycle.year, quarter=cycle.quarter, division=division,
-            submitted_by=actor.user.name, figures=part.figures,
-            evidence=[d.name for d in part.evidence],
-        )
-        name = f"Draf-Realisasi-TW{cycle.quarter}-{cycle.year}-{division}-r{ref.run.round}.txt"
-        generate(ctx, session, ref, actor, DocumentKind.DRAFT, name, content, TEXT,
-                  division_id=ref.run.division_id)
+        name = f"Draf-Realisasi-TW{cycle.quarter}-{cycle.year}-{division}-r{ref.run.round}"
+        sheet = realization.sheet(session, ref)
+        if sheet.structured:
+            if not sheet.complete:
+                raise errors.InvalidInput(reason="part_incomplete",
+                                          missing=realization.missing_labels(sheet))
+            assert ref.division is not None
+            content = realization.division_form(session, cycle, ref.division)
+            generate(ctx, session, ref, actor, DocumentKind.DRAFT, name + ".xlsx", content,
+                     XLSX, division_id=ref.run.division_id)
+        else:
+            part = _view(session, ref)
+            if not part.figures:
+                raise errors.InvalidInput(reason="figures_required")
+            if not part.evidence:
+                raise errors.InvalidInput(reason="evidence_required")
+            content = letters.division_draft(
+                letterhead=letterhead(session, cycle.agency_id), day=to_local(now).date(),
+                year=cycle.year, quarter=cycle.quarter, division=division,
+                submitted_by=actor.user.name, figures=part.figures,
+                evidence=[d.name for d in part.evidence],
+            )
+            generate(ctx, session, ref, actor, DocumentKind.DRAFT, name + ".txt", content, TEXT,
+                     division_id=ref.run.division_id)
         runs.complete(session, ref, actor, now)
         return runs.view(ref)
-
-
-def _part(session: Session, run_id: int, actor: workflow.Actor) -> RunRef:
-    ref = load_run(session, run_id, actor)
-    if ref.run.step != StepKey.FILL_IN:
-        raise errors.InvalidInput(reason="unknown_run")
-    runs.require_active(ref, actor)
-    return ref
 
 
 def _view(session: Session, ref: RunRef) -> PartView:

@@ -11,7 +11,7 @@ from bot.domain import errors, workflow
 from bot.domain.sop import StepKey, step
 from bot.formatting import period_label
 from bot.services import notify
-from bot.services.context import RunRef
+from bot.services.context import RunRef, load_run
 
 
 @dataclass(frozen=True)
@@ -73,3 +73,12 @@ def complete(
     )
     notify.announce(session=session, result=result, actor=actor, now=now)
     return result
+
+
+def load_part(session: Session, run_id: int, actor: workflow.Actor) -> RunRef:
+    """A step-4 part the actor may fill in now."""
+    ref = load_run(session, run_id, actor)
+    if ref.run.step != StepKey.FILL_IN:
+        raise errors.InvalidInput(reason="unknown_run")
+    require_active(ref, actor)
+    return ref

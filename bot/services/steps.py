@@ -12,12 +12,12 @@ from bot.domain import errors, workflow
 from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, Role, StepKey, step
 from bot.formatting import datetime_short
-from bot.services import outputs, runs
+from bot.services import notify, outputs, realization, runs
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
 from reports import letters, workbooks
-from storage import cycles, documents, users
+from storage import agencies, cycles, documents, performance, users
 from storage.models import StepRun
 
 
@@ -28,6 +28,12 @@ def start_cycle(ctx: ServiceContext, user_id: int, year: int, quarter: int) -> R
         actor = load_actor(session, user_id)
         result = workflow.start_cycle(session=session, agency_id=actor.user.agency_id,
                                       actor=actor, year=year, quarter=quarter, now=now)
+        agreement = performance.latest_agreement(session=session,
+                                                 agency_id=actor.user.agency_id, year=year)
+        if agreement is not None:
+            # The cycle keeps this version even if a PK Perubahan is imported later.
+            result.cycle.agreement_id = agreement.id
+            session.add(result.cycle)
         run = result.activated[0]
         assert run.id is not None
         return runs.view(load_run(session, run.id, actor))
@@ -204,6 +210,7 @@ class Preview:
     inputs: list[str]
     attachments: list[outputs.DocView]
     document_id: int | None
+    returnable: list[tuple[int, str]]
 
 
 def preview(ctx: ServiceContext, user_id: int, run_id: int) -> Preview:
@@ -233,11 +240,12 @@ def preview(ctx: ServiceContext, user_id: int, run_id: int) -> Preview:
             outputs.doc_view(d) for d in documents.documents_of(session=session, cycle_id=cycle.id)
             if s.key in ATTACHABLE and d.kind == ATTACHABLE[s.key]
         ]
-        return Preview(runs.view(ref), extra, inputs, attachments, document_id)
+        returnable = returnable_parts(session, ref) if s.key is StepKey.COMPILE else []
+        return Preview(runs.view(ref), extra, inputs, attachments, document_id, returnable)
 
 
 def completeness(session: Session, ref: RunRef) -> list[str]:
-    """One line per division: submitted or not, and how much evidence."""
+    """One line per division: where its part stands, what it lacks, how much evidence."""
     cycle = ref.cycle
     assert cycle.id is not None
     latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=StepKey.FILL_IN)
@@ -248,7 +256,38 @@ def completeness(session: Session, ref: RunRef) -> list[str]:
                                           kind=DocumentKind.EVIDENCE, division_id=division.id)
         submitted = run is not None and run.status == workflow.DONE
         lines.append(texts.completeness_line(division.name, submitted, len(evidence)))
+        if run is not None and cycle.agreement_id is not None:
+            part = realization.sheet(session, RunRef(run=run, cycle=cycle, division=division))
+            lines += [f"   {line}" for line in realization.missing_labels(part)]
     return lines
+
+
+def returnable_parts(session: Session, ref: RunRef) -> list[tuple[int, str]]:
+    """Divisions whose submitted part the Tim SAKIP may send back at step 5."""
+    cycle = ref.cycle
+    assert cycle.id is not None
+    latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=StepKey.FILL_IN)
+    return [(d.id, d.name) for d in workflow.parts(session=session, cycle=cycle)
+            if d.id is not None and d.id in latest and latest[d.id].status == workflow.DONE]
+
+
+def return_part(
+    ctx: ServiceContext, user_id: int, run_id: int, division_id: int, note: str
+) -> str:
+    """Step 5: send one division's part back with a note; returns the division's name."""
+    now = ctx.now()
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = load_run(session, run_id, actor)
+        runs.require_active(ref, actor)
+        if ref.run.step != StepKey.COMPILE:
+            raise errors.InvalidInput(reason="unknown_run")
+        assert ref.cycle.id is not None
+        result = workflow.return_part(session=session, cycle_id=ref.cycle.id, actor=actor,
+                                      division_id=division_id, note=note, now=now)
+        notify.announce(session=session, result=result, actor=actor, now=now)
+        division = agencies.get_division(session=session, division_id=division_id)
+        return division.name if division else "-"
 
 
 def confirm(ctx: ServiceContext, user_id: int, run_id: int, note: str | None = None) -> RunView:
@@ -283,8 +322,11 @@ def _make_forms(ctx: ServiceContext, session: Session, ref: RunRef, actor: workf
     cycle = ref.cycle
     agency = outputs.agency_name(session, cycle.agency_id)
     for division in workflow.parts(session=session, cycle=cycle):
-        content = workbooks.division_form(agency=agency, division=division.name,
-                                          year=cycle.year, quarter=cycle.quarter)
+        if cycle.agreement_id is not None:
+            content = realization.division_form(session, cycle, division)
+        else:
+            content = workbooks.division_form(agency=agency, division=division.name,
+                                              year=cycle.year, quarter=cycle.quarter)
         name = f"Format-Realisasi-TW{cycle.quarter}-{cycle.year}-{division.name}.xlsx"
         outputs.generate(ctx, session, ref, actor, DocumentKind.FORM, name, content, outputs.XLSX,
                   division_id=division.id)

@@ -1,0 +1,392 @@
+"""Step 4 with master data: realisation per indicator and per sub-kegiatan, saved at once.
+
+Used when the cycle has a Perjanjian Kinerja; an agency without one fills in free text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlmodel import Session
+
+from bot.domain import errors
+from bot.domain.sop import DocumentKind
+from bot.services import runs
+from bot.services.context import RunRef, ServiceContext, load_actor
+from bot.services.outputs import DocView, agency_name, doc_view, store_upload
+from bot.services.runs import RunView
+from bot.services.uploads import Upload
+from reports import forms
+from storage import documents, performance
+from storage.models import (
+    BudgetItem,
+    Division,
+    Indicator,
+    IndicatorRealization,
+    MeasurementCycle,
+)
+
+TEXT_FIELDS = ("explanation", "obstacles", "follow_up")
+
+
+@dataclass(frozen=True)
+class IndicatorItem:
+    indicator_id: int
+    code: str
+    name: str
+    unit: str
+    goal: str
+    direction: str
+    decimals: int
+    allow_negative: bool
+    annual_target: Decimal | None
+    quarter_target: Decimal | None
+    cumulative_targets: bool
+    value: Decimal | None
+    explanation: str | None
+    obstacles: str | None
+    follow_up: str | None
+    evidence: list[DocView]
+    achievement: Decimal | None
+    achievement_to_date: Decimal | None
+
+    @property
+    def below_target(self) -> bool:
+        return self.achievement is not None and self.achievement < 100
+
+    @property
+    def missing(self) -> list[str]:
+        """What this item still lacks before the part can be submitted (text keys)."""
+        lacks = []
+        if self.value is None:
+            lacks.append("value")
+        if self.below_target and not self.obstacles:
+            lacks.append("obstacles")
+        if self.below_target and not self.follow_up:
+            lacks.append("follow_up")
+        if not self.evidence:
+            lacks.append("evidence")
+        return lacks
+
+
+@dataclass(frozen=True)
+class FinancialItem:
+    item_id: int
+    code: str
+    name: str
+    budget: Decimal | None
+    quarter_target: Decimal | None
+    amount: Decimal | None
+    absorption: Decimal | None
+
+
+@dataclass(frozen=True)
+class PartSheet:
+    run: RunView
+    indicators: list[IndicatorItem] = field(default_factory=list)
+    financials: list[FinancialItem] = field(default_factory=list)
+
+    @property
+    def structured(self) -> bool:
+        return bool(self.indicators or self.financials)
+
+    @property
+    def complete(self) -> bool:
+        return all(not i.missing for i in self.indicators) and all(
+            f.amount is not None for f in self.financials)
+
+    def next_item(self) -> IndicatorItem | FinancialItem | None:
+        """The first item that still lacks something, indicators before money."""
+        for item in self.indicators:
+            if item.missing:
+                return item
+        return next((f for f in self.financials if f.amount is None), None)
+
+
+def part_sheet(ctx: ServiceContext, user_id: int, run_id: int) -> PartSheet:
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = runs.load_part(session, run_id, actor)
+        return sheet(session, ref)
+
+
+def save_value(
+    ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, text: str
+) -> IndicatorItem:
+    """Parse and keep one realisation figure; a bad figure leaves the last good one."""
+    from bot.domain.numbers import parse_value
+
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = runs.load_part(session, run_id, actor)
+        indicator = _indicator(session, ref, indicator_id)
+        value = parse_value(text, decimals=indicator.decimals,
+                            allow_negative=indicator.allow_negative)
+        _save(session, ref, indicator, ctx, actor.id, value=value)
+        return _item_of(session, ref, indicator_id)
+
+
+def save_text(
+    ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, name: str, text: str
+) -> IndicatorItem:
+    if name not in TEXT_FIELDS:
+        raise errors.InvalidInput(reason="unknown_field")
+    text = text.strip()
+    if not text:
+        raise errors.InvalidInput(reason="text_required")
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = runs.load_part(session, run_id, actor)
+        indicator = _indicator(session, ref, indicator_id)
+        _save(session, ref, indicator, ctx, actor.id, **{name: text[:2000]})
+        return _item_of(session, ref, indicator_id)
+
+
+def add_evidence(
+    ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, upload: Upload
+) -> DocView:
+    """Evidence for one indicator; the same file twice is stored once."""
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = runs.load_part(session, run_id, actor)
+        indicator = _indicator(session, ref, indicator_id)
+        doc = store_upload(ctx, session, ref, actor, DocumentKind.EVIDENCE, upload)
+        document = documents.get_document(session=session, document_id=doc.document_id)
+        assert document is not None
+        if document.indicator_id is None:
+            document.indicator_id = indicator.id
+            session.add(document)
+        return doc
+
+
+def save_financial(
+    ctx: ServiceContext, user_id: int, run_id: int, item_id: int, text: str
+) -> FinancialItem:
+    from bot.domain.numbers import parse_money
+
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = runs.load_part(session, run_id, actor)
+        item = session.get(BudgetItem, item_id)
+        if item is None or item.agreement_id != ref.cycle.agreement_id or (
+                item.division_id != ref.run.division_id):
+            raise errors.InvalidInput(reason="unknown_item")
+        assert ref.cycle.id is not None
+        performance.save_financial(session=session, cycle_id=ref.cycle.id, item=item,
+                                   amount=parse_money(text), now=ctx.now(), user_id=actor.id)
+        return next(f for f in sheet(session, ref).financials if f.item_id == item_id)
+
+
+def sheet(session: Session, ref: RunRef) -> PartSheet:
+    """Everything a division reports in this cycle, with what is filled in so far."""
+    cycle = ref.cycle
+    view = runs.view(ref)
+    if cycle.agreement_id is None or ref.run.division_id is None:
+        return PartSheet(run=view)
+    assert cycle.id is not None
+    division_id = ref.run.division_id
+    goals = {g.id: g.name for g in performance.goals_of(session=session,
+                                                        agreement_id=cycle.agreement_id)}
+    saved = performance.realizations_of(session=session, cycle_id=cycle.id,
+                                        division_id=division_id)
+    evidence = documents.documents_of(session=session, cycle_id=cycle.id,
+                                      kind=DocumentKind.EVIDENCE, division_id=division_id)
+    indicators = []
+    for indicator in performance.indicators_of(session=session, agreement_id=cycle.agreement_id,
+                                               division_id=division_id):
+        assert indicator.id is not None
+        earlier = performance.earlier_values(session=session, agency_id=cycle.agency_id,
+                                             year=cycle.year, before_quarter=cycle.quarter,
+                                             indicator_code=indicator.code)
+        record = saved.get(indicator.id)
+        files = [doc_view(d) for d in evidence if d.indicator_id == indicator.id]
+        indicators.append(_item(indicator, goals.get(indicator.goal_id, "-"), cycle.quarter,
+                                record, files, earlier))
+    money = performance.financials_of(session=session, cycle_id=cycle.id,
+                                      division_id=division_id)
+    financials = []
+    for item in performance.sub_activities_of(session=session, agreement_id=cycle.agreement_id,
+                                              division_id=division_id):
+        assert item.id is not None
+        spent = money[item.id].amount if item.id in money else None
+        absorption = (spent / item.budget * 100) if spent is not None and item.budget else None
+        financials.append(FinancialItem(item.id, item.code, item.name, item.budget,
+                                        quarter_value(item, cycle.quarter), spent, absorption))
+    return PartSheet(run=view, indicators=indicators, financials=financials)
+
+
+def quarter_value(row: Indicator | BudgetItem, quarter: int) -> Decimal | None:
+    value: Decimal | None = getattr(row, f"target_q{quarter}")
+    return value
+
+
+def _item(
+    indicator: Indicator, goal: str, quarter: int, record: IndicatorRealization | None,
+    files: list[DocView], earlier: dict[int, Decimal | None],
+) -> IndicatorItem:
+    from bot.services.achievement import achievements
+
+    assert indicator.id is not None
+    value = record.value if record else None
+    now, to_date = achievements(indicator, quarter, value, earlier)
+    return IndicatorItem(
+        indicator_id=indicator.id, code=indicator.code, name=indicator.name,
+        unit=indicator.unit, goal=goal, direction=indicator.direction,
+        decimals=indicator.decimals, allow_negative=indicator.allow_negative,
+        annual_target=indicator.annual_target, quarter_target=quarter_value(indicator, quarter),
+        cumulative_targets=indicator.cumulative_targets, value=value,
+        explanation=record.explanation if record else None,
+        obstacles=record.obstacles if record else None,
+        follow_up=record.follow_up if record else None,
+        evidence=files, achievement=now, achievement_to_date=to_date,
+    )
+
+
+def _item_of(session: Session, ref: RunRef, indicator_id: int) -> IndicatorItem:
+    return next(i for i in sheet(session, ref).indicators if i.indicator_id == indicator_id)
+
+
+def _save(session: Session, ref: RunRef, indicator: Indicator, ctx: ServiceContext,
+          user_id: int, **fields: Decimal | str | None) -> None:
+    assert ref.cycle.id is not None
+    performance.save_realization(session=session, cycle_id=ref.cycle.id, indicator=indicator,
+                                 now=ctx.now(), user_id=user_id, **fields)
+
+
+def _indicator(session: Session, ref: RunRef, indicator_id: int) -> Indicator:
+    indicator = session.get(Indicator, indicator_id)
+    if (indicator is None or indicator.agreement_id != ref.cycle.agreement_id
+            or indicator.division_id != ref.run.division_id):
+        raise errors.InvalidInput(reason="unknown_item")
+    return indicator
+
+
+class FormInvalid(errors.InvalidInput):
+    """A filled form with problems; ``problems`` holds (sheet, row, column, message)."""
+
+    key = "form_invalid"
+
+
+def import_form(ctx: ServiceContext, user_id: int, run_id: int, data: bytes) -> PartSheet:
+    """Save every figure of a filled form, or nothing when any cell is wrong."""
+    from bot.domain.numbers import parse_money
+
+    try:
+        filled = forms.read_form(data)
+    except forms.FormUnreadable as error:
+        raise FormInvalid(reason=str(error), problems=[]) from error
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = runs.load_part(session, run_id, actor)
+        if (filled.cycle_id, filled.division_id) != (ref.cycle.id, ref.run.division_id):
+            raise FormInvalid(reason="other_part", problems=[])
+        assert ref.cycle.agreement_id is not None and ref.cycle.id is not None
+        by_code = {i.code: i for i in performance.indicators_of(
+            session=session, agreement_id=ref.cycle.agreement_id,
+            division_id=ref.run.division_id)}
+        lines = {b.code: b for b in performance.sub_activities_of(
+            session=session, agreement_id=ref.cycle.agreement_id,
+            division_id=ref.run.division_id)}
+        problems: list[tuple[str, int, str, str]] = []
+        updates: list[tuple[Indicator, dict[str, Decimal | str | None]]] = []
+        for row in filled.rows:
+            indicator = by_code.get(row.code)
+            if indicator is None:
+                problems.append((forms.PERFORMANCE_SHEET, row.row, "B", "kode tidak dikenal"))
+                continue
+            fields: dict[str, Decimal | str | None] = {
+                "explanation": row.explanation, "obstacles": row.obstacles,
+                "follow_up": row.follow_up}
+            if row.value not in (None, ""):
+                try:
+                    fields["value"] = _parse_cell(row.value, indicator)
+                except errors.InvalidInput as error:
+                    problems.append((forms.PERFORMANCE_SHEET, row.row, "H", _why(error)))
+                    continue
+            updates.append((indicator, {k: v for k, v in fields.items() if v is not None}))
+        money: list[tuple[BudgetItem, Decimal]] = []
+        for line in filled.money:
+            item = lines.get(line.code)
+            if item is None:
+                problems.append((forms.MONEY_SHEET, line.row, "B", "kode tidak dikenal"))
+            elif line.amount not in (None, ""):
+                try:
+                    money.append((item, parse_money(_cell_text(line.amount))))
+                except errors.InvalidInput as error:
+                    problems.append((forms.MONEY_SHEET, line.row, "F", _why(error)))
+        if problems:
+            raise FormInvalid(reason="cells", problems=problems)
+        for indicator, fields in updates:
+            _save(session, ref, indicator, ctx, actor.id, **fields)
+        for item, amount in money:
+            performance.save_financial(session=session, cycle_id=ref.cycle.id, item=item,
+                                       amount=amount, now=ctx.now(), user_id=actor.id)
+        return sheet(session, ref)
+
+
+def _parse_cell(value: object, indicator: Indicator) -> Decimal:
+    from bot.domain.numbers import parse_value
+
+    return parse_value(_cell_text(value), decimals=indicator.decimals,
+                       allow_negative=indicator.allow_negative)
+
+
+def _cell_text(value: object) -> str:
+    """Excel numbers arrive as floats: write them the way the parser reads them."""
+    if isinstance(value, float | int):
+        return format(Decimal(repr(value)).normalize(), "f").replace(".", ",")
+    return str(value)
+
+
+def _why(error: errors.InvalidInput) -> str:
+    from bot import texts
+
+    return texts.error_message(error)
+
+
+def division_form(session: Session, cycle: MeasurementCycle, division: Division) -> bytes:
+    """The division's form for the cycle, with whatever has been filled in so far."""
+    assert cycle.id is not None and division.id is not None and cycle.agreement_id is not None
+    goals = {g.id: g.name for g in performance.goals_of(session=session,
+                                                        agreement_id=cycle.agreement_id)}
+    saved = performance.realizations_of(session=session, cycle_id=cycle.id,
+                                        division_id=division.id)
+    indicators = []
+    for indicator in performance.indicators_of(session=session, agreement_id=cycle.agreement_id,
+                                               division_id=division.id):
+        assert indicator.id is not None
+        record = saved.get(indicator.id)
+        indicators.append(forms.FormIndicator(
+            code=indicator.code, goal=goals.get(indicator.goal_id, "-"), name=indicator.name,
+            unit=indicator.unit, annual_target=indicator.annual_target,
+            quarter_target=quarter_value(indicator, cycle.quarter), decimals=indicator.decimals,
+            allow_negative=indicator.allow_negative,
+            value=record.value if record else None,
+            explanation=record.explanation if record else None,
+            obstacles=record.obstacles if record else None,
+            follow_up=record.follow_up if record else None))
+    money = performance.financials_of(session=session, cycle_id=cycle.id,
+                                      division_id=division.id)
+    lines = [
+        forms.FormBudgetLine(code=item.code, name=item.name, budget=item.budget,
+                             quarter_target=quarter_value(item, cycle.quarter),
+                             amount=money[item.id].amount if item.id in money else None)
+        for item in performance.sub_activities_of(session=session,
+                                                  agreement_id=cycle.agreement_id,
+                                                  division_id=division.id)
+    ]
+    return forms.division_form(
+        agency=agency_name(session, cycle.agency_id), division=division.name, year=cycle.year,
+        quarter=cycle.quarter, cycle_id=cycle.id, division_id=division.id,
+        indicators=indicators, budget_lines=lines)
+
+
+def missing_labels(part: PartSheet) -> list[str]:
+    """What a structured part still lacks, one line per item."""
+    from bot import texts
+
+    lines = [texts.missing_line(i.code, i.missing) for i in part.indicators if i.missing]
+    lines += [texts.missing_line(f.code, ["amount"]) for f in part.financials
+              if f.amount is None]
+    return lines

@@ -1,0 +1,300 @@
+"""Step 4 with master data: the bot walks a division through its indicators and money.
+
+For each indicator it shows the target and asks for the realisation; below target it asks for
+obstacles and follow-up; then evidence. Then the realised money per sub-kegiatan. Every answer
+is saved at once; the official can jump to any item, see a summary, or send the filled form.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+
+from bot import texts
+from bot.callbacks import Action, button, pattern
+from bot.domain import errors
+from bot.formatting import money, number
+from bot.keyboards import columns
+from bot.services import drafts, realization
+from bot.services.realization import FinancialItem, IndicatorItem, PartSheet
+from bot.telegram_context import BotContext
+from conversations.common import (
+    call,
+    callback_args,
+    close_buttons,
+    download,
+    draft_run_id,
+    refusals,
+    reply,
+)
+
+FLOW = "fill_in"
+
+
+class RealizationState(StrEnum):
+    MENU = "realization.menu"
+    VALUE = "realization.value"
+    OBSTACLES = "realization.obstacles"
+    FOLLOW_UP = "realization.follow_up"
+    EVIDENCE = "realization.evidence"
+    MONEY = "realization.money"
+
+
+def _fmt(value: Decimal | None, decimals: int = 2) -> str:
+    return "-" if value is None else number(value, decimals)
+
+
+def _pct(value: Decimal | None) -> str | None:
+    return None if value is None else number(value, 2)
+
+
+def _menu_rows(sheet: PartSheet) -> list[list[dict[str, str]]]:
+    items = [button(texts.item_button(not i.missing, i.code, i.name), Action.ITEM, "i",
+                    i.indicator_id) for i in sheet.indicators]
+    items += [button(texts.item_button(f.amount is not None, f.code, f.name), Action.ITEM, "f",
+                     f.item_id) for f in sheet.financials]
+    return [*columns(items, 1),
+            [button(texts.BTN_NEXT_ITEM, Action.NEXT), button(texts.BTN_SUMMARY, Action.SUMMARY)],
+            [button(texts.BTN_SUBMIT, Action.SUBMIT), button(texts.BTN_CANCEL, Action.CANCEL)]]
+
+
+async def show_menu(update: Update, context: BotContext, sheet: PartSheet) -> object:
+    filled = sum(1 for i in sheet.indicators if not i.missing)
+    filled += sum(1 for f in sheet.financials if f.amount is not None)
+    total = len(sheet.indicators) + len(sheet.financials)
+    await reply(update, texts.items_menu(sheet.run.division_name or "-", sheet.run.period,
+                                         filled, total), _menu_rows(sheet))
+    return RealizationState.MENU
+
+
+async def _sheet(context: BotContext) -> PartSheet:
+    run_id = await draft_run_id(context, FLOW)
+    return await call(context, realization.part_sheet, context.me.user_id, run_id)
+
+
+async def _ask(update: Update, context: BotContext, sheet: PartSheet,
+               item: IndicatorItem | FinancialItem | None) -> object:
+    """Ask for what ``item`` still lacks, or go back to the menu when nothing does."""
+    if item is None:
+        await reply(update, texts.ALL_FILLED)
+        return await show_menu(update, context, sheet)
+    if isinstance(item, FinancialItem):
+        await call(context, drafts.update, context.me.user_id, FLOW, item=["f", item.item_id])
+        position = sheet.financials.index(item) + 1
+        await reply(update, texts.ask_money(
+            position, len(sheet.financials), item.name, money(item.budget or 0),
+            money(item.quarter_target or 0),
+            None if item.amount is None else money(item.amount)), _back_row())
+        return RealizationState.MONEY
+    await call(context, drafts.update, context.me.user_id, FLOW, item=["i", item.indicator_id])
+    if item.value is None or "value" in item.missing:
+        return await _ask_value(update, sheet, item)
+    if "obstacles" in item.missing:
+        await reply(update, texts.ASK_OBSTACLES, _back_row())
+        return RealizationState.OBSTACLES
+    if "follow_up" in item.missing:
+        await reply(update, texts.ASK_FOLLOW_UP, _back_row())
+        return RealizationState.FOLLOW_UP
+    await reply(update, texts.ask_item_evidence(item.name, len(item.evidence)),
+                [[button(texts.BTN_DONE, Action.DONE)], *_back_row()])
+    return RealizationState.EVIDENCE
+
+
+async def _ask_value(update: Update, sheet: PartSheet, item: IndicatorItem) -> object:
+    position = sheet.indicators.index(item) + 1
+    example = number(Decimal("87.5") if item.decimals else Decimal(12), min(item.decimals, 1))
+    await reply(update, texts.ask_value(
+        position, len(sheet.indicators), item.name, item.unit, sheet.run.period,
+        _fmt(item.quarter_target, item.decimals), _fmt(item.annual_target, item.decimals),
+        item.cumulative_targets,
+        None if item.value is None else _fmt(item.value, item.decimals), example), _back_row())
+    return RealizationState.VALUE
+
+
+def _back_row() -> list[list[dict[str, str]]]:
+    return [[button(texts.BTN_ITEMS, Action.SUMMARY, "menu")]]
+
+
+@refusals
+async def next_item(update: Update, context: BotContext) -> object:
+    await close_buttons(update)
+    sheet = await _sheet(context)
+    return await _ask(update, context, sheet, sheet.next_item())
+
+
+@refusals
+async def pick_item(update: Update, context: BotContext) -> object:
+    """Jump to one item; a complete indicator is asked for its figure again (to correct it)."""
+    await close_buttons(update)
+    kind, item_id = callback_args(update)[0], int(callback_args(update)[1])
+    sheet = await _sheet(context)
+    if kind == "f":
+        return await _ask(update, context, sheet,
+                          next(f for f in sheet.financials if f.item_id == item_id))
+    item = next(i for i in sheet.indicators if i.indicator_id == item_id)
+    await call(context, drafts.update, context.me.user_id, FLOW, item=["i", item_id])
+    return await _ask_value(update, sheet, item)
+
+
+async def _current(context: BotContext) -> tuple[int, int]:
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    _kind, item_id = draft.get("item", ["", 0])
+    if not item_id:
+        raise errors.InvalidInput(reason="unknown_item")
+    return int(draft["run_id"]), int(item_id)
+
+
+@refusals
+async def value(update: Update, context: BotContext) -> object:
+    """A realisation figure; a wrong one is explained with an example and asked again."""
+    assert update.effective_message is not None
+    run_id, indicator_id = await _current(context)
+    try:
+        item = await call(context, realization.save_value, context.me.user_id, run_id,
+                          indicator_id, update.effective_message.text or "")
+    except errors.InvalidInput as error:
+        if isinstance(error, errors.NotAllowed | errors.StepNotActive | errors.CycleClosed):
+            raise
+        await reply(update, texts.error_message(error), _back_row())
+        return None
+    await reply(update, texts.value_saved(_fmt(item.value, item.decimals), item.unit,
+                                          _pct(item.achievement)))
+    sheet = await _sheet(context)
+    return await _ask(update, context, sheet, _fresh(sheet, item))
+
+
+def _fresh(sheet: PartSheet, item: IndicatorItem) -> IndicatorItem | FinancialItem | None:
+    """The same indicator if it still lacks something, else the next item."""
+    same = next(i for i in sheet.indicators if i.indicator_id == item.indicator_id)
+    return same if same.missing else sheet.next_item()
+
+
+async def _text_field(update: Update, context: BotContext, name: str) -> object:
+    assert update.effective_message is not None
+    run_id, indicator_id = await _current(context)
+    item = await call(context, realization.save_text, context.me.user_id, run_id, indicator_id,
+                      name, update.effective_message.text or "")
+    sheet = await _sheet(context)
+    return await _ask(update, context, sheet, _fresh(sheet, item))
+
+
+@refusals
+async def obstacles(update: Update, context: BotContext) -> object:
+    return await _text_field(update, context, "obstacles")
+
+
+@refusals
+async def follow_up(update: Update, context: BotContext) -> object:
+    return await _text_field(update, context, "follow_up")
+
+
+@refusals
+async def evidence(update: Update, context: BotContext) -> object:
+    """A file for the current indicator; more may follow until ✔️ Selesai."""
+    run_id, indicator_id = await _current(context)
+    upload = await download(update, context)
+    doc = await call(context, realization.add_evidence, context.me.user_id, run_id,
+                     indicator_id, upload)
+    text = texts.EVIDENCE_DUPLICATE if doc.duplicate else texts.EVIDENCE_SAVED
+    await reply(update, text.format(name=doc.name),
+                [[button(texts.BTN_DONE, Action.DONE)], *_back_row()])
+    return None
+
+
+@refusals
+async def evidence_done(update: Update, context: BotContext) -> object:
+    await close_buttons(update)
+    sheet = await _sheet(context)
+    return await _ask(update, context, sheet, sheet.next_item())
+
+
+@refusals
+async def money_amount(update: Update, context: BotContext) -> object:
+    assert update.effective_message is not None
+    run_id, item_id = await _current(context)
+    try:
+        item = await call(context, realization.save_financial, context.me.user_id, run_id,
+                          item_id, update.effective_message.text or "")
+    except errors.InvalidInput as error:
+        if isinstance(error, errors.NotAllowed | errors.StepNotActive | errors.CycleClosed):
+            raise
+        await reply(update, texts.error_message(error), _back_row())
+        return None
+    await reply(update, texts.money_saved(money(item.amount or 0), _pct(item.absorption)))
+    sheet = await _sheet(context)
+    return await _ask(update, context, sheet, sheet.next_item())
+
+
+@refusals
+async def filled_form(update: Update, context: BotContext) -> object:
+    """The Excel form sent back: every figure saved, or a list of what to correct."""
+    upload = await download(update, context)
+    run_id = await draft_run_id(context, FLOW)
+    try:
+        sheet = await call(context, realization.import_form, context.me.user_id, run_id,
+                           upload.data)
+    except realization.FormInvalid as error:
+        problems = [texts.form_problem(*p) for p in error.params.get("problems", [])]
+        reason = str(error.params.get("reason"))
+        await reply(update, texts.form_problems(problems) if problems
+                    else texts.FORM_UNREADABLE.get(reason, texts.FILE_TYPE_REFUSED))
+        return None
+    await reply(update, texts.FORM_IMPORTED)
+    await reply(update, summary_text(sheet))
+    return await show_menu(update, context, sheet)
+
+
+def summary_text(sheet: PartSheet) -> str:
+    indicator_lines = [
+        texts.indicator_line(i.code, i.name, _fmt(i.value, i.decimals),
+                             _fmt(i.quarter_target, i.decimals), i.unit, _pct(i.achievement),
+                             len(i.evidence))
+        for i in sheet.indicators]
+    money_lines = [
+        texts.money_line(f.code, f.name, "-" if f.amount is None else money(f.amount),
+                         money(f.budget or 0), _pct(f.absorption))
+        for f in sheet.financials]
+    missing = [texts.missing_line(i.code, i.missing) for i in sheet.indicators if i.missing]
+    missing += [texts.missing_line(f.code, ["amount"]) for f in sheet.financials
+                if f.amount is None]
+    return texts.sheet_summary(sheet.run.division_name or "-", sheet.run.period,
+                               indicator_lines, money_lines, missing)
+
+
+@refusals
+async def summary(update: Update, context: BotContext) -> object:
+    await close_buttons(update)
+    sheet = await _sheet(context)
+    await reply(update, summary_text(sheet))
+    return await show_menu(update, context, sheet)
+
+
+def states(
+    submit_handlers: list[BaseHandler],  # type: ignore[type-arg]
+) -> dict[object, list[BaseHandler]]:  # type: ignore[type-arg]
+    """The states of the structured input; ``submit_handlers`` come from the fill-in flow."""
+    text = filters.TEXT & ~filters.COMMAND
+    files = filters.Document.ALL | filters.PHOTO
+    xlsx = filters.Document.FileExtension("xlsx")
+    navigation: list[BaseHandler] = [  # type: ignore[type-arg]
+        CallbackQueryHandler(pick_item, pattern=pattern(Action.ITEM)),
+        CallbackQueryHandler(next_item, pattern=pattern(Action.NEXT)),
+        CallbackQueryHandler(summary, pattern=pattern(Action.SUMMARY)),
+        MessageHandler(xlsx, filled_form),
+        *submit_handlers,
+    ]
+    return {
+        RealizationState.MENU: navigation,
+        RealizationState.VALUE: [MessageHandler(text, value), *navigation],
+        RealizationState.OBSTACLES: [MessageHandler(text, obstacles), *navigation],
+        RealizationState.FOLLOW_UP: [MessageHandler(text, follow_up), *navigation],
+        RealizationState.EVIDENCE: [
+            MessageHandler(files, evidence),
+            CallbackQueryHandler(evidence_done, pattern=pattern(Action.DONE)),
+            *navigation,
+        ],
+        RealizationState.MONEY: [MessageHandler(text, money_amount), *navigation],
+    }

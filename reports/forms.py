@@ -1,0 +1,261 @@
+"""The per-division *Format Realisasi Rencana Aksi* (step 3) and reading it back (step 4).
+
+Targets are pre-filled and locked; only the realisation columns are open, with data
+validation. A hidden sheet names the cycle and division so that a form sent back to the bot
+can be matched to the right part.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from bot.formatting import ROMAN, period_label
+
+META_SHEET = "_meta"
+PERFORMANCE_SHEET = "Kinerja"
+MONEY_SHEET = "Keuangan"
+HEADER_ROW = 5
+MAX_FORM_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 2000
+
+_HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+_INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+_THIN = Side(style="thin", color="999999")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+@dataclass(frozen=True)
+class FormIndicator:
+    code: str
+    goal: str
+    name: str
+    unit: str
+    annual_target: Decimal | None
+    quarter_target: Decimal | None
+    decimals: int
+    allow_negative: bool
+    value: Decimal | None = None
+    explanation: str | None = None
+    obstacles: str | None = None
+    follow_up: str | None = None
+
+
+@dataclass(frozen=True)
+class FormBudgetLine:
+    code: str
+    name: str
+    budget: Decimal | None
+    quarter_target: Decimal | None
+    amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class FilledRow:
+    """One row as typed: raw values, parsed later with the indicator's rules."""
+
+    row: int
+    code: str
+    value: object
+    explanation: str | None
+    obstacles: str | None
+    follow_up: str | None
+
+
+@dataclass(frozen=True)
+class FilledMoney:
+    row: int
+    code: str
+    amount: object
+
+
+@dataclass(frozen=True)
+class FilledForm:
+    cycle_id: int | None
+    division_id: int | None
+    rows: list[FilledRow]
+    money: list[FilledMoney]
+
+
+class FormUnreadable(ValueError):
+    """Not one of our forms: not xlsx, too large, or the sheets are missing."""
+
+
+def performance_columns(quarter: int) -> tuple[str, ...]:
+    tw = f"TW {ROMAN[quarter]}"
+    return ("No", "Kode", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target Tahunan",
+            f"Target {tw}", f"Realisasi {tw}", "Penjelasan", "Kendala / Hambatan",
+            "Tindak Lanjut / Upaya")
+
+
+def money_columns(quarter: int) -> tuple[str, ...]:
+    tw = f"TW {ROMAN[quarter]}"
+    return ("No", "Kode", "Sub Kegiatan", "Pagu Anggaran (Rp)", f"Target Keuangan {tw} (Rp)",
+            f"Realisasi Keuangan s.d. {tw} (Rp)")
+
+
+def division_form(
+    *, agency: str, division: str, year: int, quarter: int, cycle_id: int, division_id: int,
+    indicators: list[FormIndicator], budget_lines: list[FormBudgetLine],
+) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = PERFORMANCE_SHEET
+    title = [agency.upper(), "FORMAT REALISASI RENCANA AKSI AKUNTABILITAS KINERJA",
+             f"{period_label(year, quarter).upper()} — {division.upper()}"]
+    _title(sheet, title)
+    _header(sheet, performance_columns(quarter))
+    for i, item in enumerate(indicators, 1):
+        row = HEADER_ROW + i
+        values: list[object] = [i, item.code, item.goal, item.name, item.unit,
+                                item.annual_target, item.quarter_target, item.value,
+                                item.explanation, item.obstacles, item.follow_up]
+        for column, value in enumerate(values, 1):
+            _cell(sheet, row, column, value, editable=column >= 8)
+        number_format = "#,##0" + ("." + "0" * item.decimals if item.decimals else "")
+        for column in (6, 7, 8):
+            sheet.cell(row=row, column=column).number_format = number_format
+    if indicators:
+        _decimal_validation(sheet, f"H{HEADER_ROW + 1}:H{HEADER_ROW + len(indicators)}",
+                            allow_negative=any(i.allow_negative for i in indicators))
+    _widths(sheet, (5, 10, 30, 40, 10, 14, 14, 14, 30, 30, 30))
+
+    money = book.create_sheet(MONEY_SHEET)
+    _title(money, [*title[:1], "REALISASI KEUANGAN", title[2]])
+    _header(money, money_columns(quarter))
+    for i, line in enumerate(budget_lines, 1):
+        row = HEADER_ROW + i
+        for column, value in enumerate(
+                [i, line.code, line.name, line.budget, line.quarter_target, line.amount], 1):
+            _cell(money, row, column, value, editable=column == 6)
+            if column >= 4:
+                money.cell(row=row, column=column).number_format = "#,##0"
+    if budget_lines:
+        _decimal_validation(money, f"F{HEADER_ROW + 1}:F{HEADER_ROW + len(budget_lines)}",
+                            allow_negative=False)
+    _widths(money, (5, 18, 50, 20, 20, 22))
+
+    meta = book.create_sheet(META_SHEET)
+    meta.append(["cycle_id", cycle_id])
+    meta.append(["division_id", division_id])
+    meta.sheet_state = "hidden"
+    for protected in (sheet, money):
+        # Protection without a password: it guards against slips, not against people.
+        protected.protection.sheet = True
+        protected.protection.formatColumns = False
+        protected.freeze_panes = f"A{HEADER_ROW + 1}"
+        protected.page_setup.orientation = "landscape"
+        protected.page_setup.paperSize = protected.PAPERSIZE_A4
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def read_form(data: bytes) -> FilledForm:
+    """The typed values of a filled form; the caller validates them."""
+    if len(data) > MAX_FORM_BYTES:
+        raise FormUnreadable("too_large")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise FormUnreadable("not_xlsx")
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a broken file
+        raise FormUnreadable("not_xlsx") from error
+    try:
+        if PERFORMANCE_SHEET not in book.sheetnames or MONEY_SHEET not in book.sheetnames:
+            raise FormUnreadable("not_our_form")
+        meta: dict[str, object] = {}
+        if META_SHEET in book.sheetnames:
+            for key, value, *_ in book[META_SHEET].iter_rows(max_row=10, values_only=True):
+                meta[str(key)] = value
+        rows = [
+            FilledRow(index, str(r[1]).strip(), r[7], _text(r[8]), _text(r[9]), _text(r[10]))
+            for index, r in _data_rows(book[PERFORMANCE_SHEET], 11)
+        ]
+        money = [FilledMoney(index, str(r[1]).strip(), r[5])
+                 for index, r in _data_rows(book[MONEY_SHEET], 6)]
+        return FilledForm(_int(meta.get("cycle_id")), _int(meta.get("division_id")), rows, money)
+    finally:
+        book.close()
+
+
+def _data_rows(sheet: Worksheet, width: int) -> list[tuple[int, tuple[object, ...]]]:
+    found = []
+    for index, row in enumerate(
+            sheet.iter_rows(min_row=HEADER_ROW + 1, max_col=width, values_only=True),
+            HEADER_ROW + 1):
+        if index > HEADER_ROW + MAX_ROWS:
+            raise FormUnreadable("too_many_rows")
+        padded = tuple(row) + (None,) * (width - len(row))
+        if padded[1] not in (None, ""):
+            found.append((index, padded))
+    return found
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _int(value: object) -> int | None:
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _cell(sheet: Worksheet, row: int, column: int, value: object, *, editable: bool) -> None:
+    if isinstance(value, Decimal):
+        value = float(value)
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        cell.value = value
+        cell.data_type = "s"  # typed text stays text, never a formula
+    else:
+        cell.value = value
+    cell.border = _BORDER
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if editable:
+        cell.protection = Protection(locked=False)
+        cell.fill = _INPUT_FILL
+
+
+def _decimal_validation(sheet: Worksheet, ref: str, *, allow_negative: bool) -> None:
+    rule = DataValidation(type="decimal", operator="greaterThanOrEqual",
+                          formula1="-1E+15" if allow_negative else "0", allow_blank=True)
+    rule.error = "Isi dengan angka" + ("" if allow_negative else " (tidak boleh negatif)") + "."
+    rule.errorTitle = "Angka tidak valid"
+    rule.showErrorMessage = True
+    sheet.add_data_validation(rule)
+    rule.add(ref)
+
+
+def _title(sheet: Worksheet, lines: list[str]) -> None:
+    for row, text in enumerate(lines, 1):
+        sheet.cell(row=row, column=1, value=text).font = Font(bold=True, size=12)
+
+
+def _header(sheet: Worksheet, columns: tuple[str, ...]) -> None:
+    for index, name in enumerate(columns, 1):
+        cell = sheet.cell(row=HEADER_ROW, column=index, value=name)
+        cell.fill = _HEADER_FILL
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = _BORDER
+
+
+def _widths(sheet: Worksheet, widths: tuple[int, ...]) -> None:
+    for index, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width

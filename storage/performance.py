@@ -1,0 +1,143 @@
+"""Queries over the Perjanjian Kinerja, its indicators and budget, and their realisation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlmodel import Session, col, select
+
+from storage.models import (
+    BudgetItem,
+    FinancialRealization,
+    Indicator,
+    IndicatorRealization,
+    MeasurementCycle,
+    PerformanceAgreement,
+    StrategicGoal,
+)
+
+
+def latest_agreement(
+    *, session: Session, agency_id: int, year: int
+) -> PerformanceAgreement | None:
+    query = (
+        select(PerformanceAgreement)
+        .where(PerformanceAgreement.agency_id == agency_id, PerformanceAgreement.year == year)
+        .order_by(col(PerformanceAgreement.version).desc())
+    )
+    return session.exec(query).first()
+
+
+def goals_of(*, session: Session, agreement_id: int) -> list[StrategicGoal]:
+    query = select(StrategicGoal).where(StrategicGoal.agreement_id == agreement_id)
+    return list(session.exec(query.order_by(col(StrategicGoal.position), col(StrategicGoal.id))))
+
+
+def indicators_of(
+    *, session: Session, agreement_id: int, division_id: int | None = None
+) -> list[Indicator]:
+    query = select(Indicator).where(Indicator.agreement_id == agreement_id)
+    if division_id is not None:
+        query = query.where(Indicator.division_id == division_id)
+    return list(session.exec(query.order_by(col(Indicator.position), col(Indicator.id))))
+
+
+def sub_activities_of(
+    *, session: Session, agreement_id: int, division_id: int | None = None
+) -> list[BudgetItem]:
+    """The budget lines money is reported on: the sub-kegiatan."""
+    query = select(BudgetItem).where(
+        BudgetItem.agreement_id == agreement_id, BudgetItem.level == "sub_kegiatan"
+    )
+    if division_id is not None:
+        query = query.where(BudgetItem.division_id == division_id)
+    return list(session.exec(query.order_by(col(BudgetItem.position), col(BudgetItem.id))))
+
+
+def budget_items_of(*, session: Session, agreement_id: int) -> list[BudgetItem]:
+    query = select(BudgetItem).where(BudgetItem.agreement_id == agreement_id)
+    return list(session.exec(query.order_by(col(BudgetItem.position), col(BudgetItem.id))))
+
+
+def realizations_of(
+    *, session: Session, cycle_id: int, division_id: int | None = None
+) -> dict[int, IndicatorRealization]:
+    """The cycle's realisations keyed by indicator id."""
+    query = select(IndicatorRealization).where(IndicatorRealization.cycle_id == cycle_id)
+    if division_id is not None:
+        query = query.where(IndicatorRealization.division_id == division_id)
+    return {r.indicator_id: r for r in session.exec(query)}
+
+
+def financials_of(
+    *, session: Session, cycle_id: int, division_id: int | None = None
+) -> dict[int, FinancialRealization]:
+    """The cycle's financial realisations keyed by budget item id."""
+    query = select(FinancialRealization).where(FinancialRealization.cycle_id == cycle_id)
+    if division_id is not None:
+        query = query.where(FinancialRealization.division_id == division_id)
+    return {r.budget_item_id: r for r in session.exec(query)}
+
+
+def save_realization(
+    *, session: Session, cycle_id: int, indicator: Indicator, now: datetime,
+    user_id: int | None, **fields: Decimal | str | None,
+) -> IndicatorRealization:
+    """Set the given fields of an indicator's realisation, creating it on first use."""
+    assert indicator.id is not None
+    query = select(IndicatorRealization).where(
+        IndicatorRealization.cycle_id == cycle_id,
+        IndicatorRealization.indicator_id == indicator.id,
+    )
+    record = session.exec(query).first()
+    if record is None:
+        record = IndicatorRealization(cycle_id=cycle_id, indicator_id=indicator.id,
+                                      division_id=indicator.division_id, updated_at=now)
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.updated_at = now
+    record.updated_by_user_id = user_id
+    session.add(record)
+    session.flush()
+    return record
+
+
+def save_financial(
+    *, session: Session, cycle_id: int, item: BudgetItem, amount: Decimal, now: datetime,
+    user_id: int | None,
+) -> FinancialRealization:
+    assert item.id is not None
+    query = select(FinancialRealization).where(
+        FinancialRealization.cycle_id == cycle_id,
+        FinancialRealization.budget_item_id == item.id,
+    )
+    record = session.exec(query).first() or FinancialRealization(
+        cycle_id=cycle_id, budget_item_id=item.id, division_id=item.division_id, updated_at=now)
+    record.amount = amount
+    record.updated_at = now
+    record.updated_by_user_id = user_id
+    session.add(record)
+    session.flush()
+    return record
+
+
+def earlier_values(
+    *, session: Session, agency_id: int, year: int, before_quarter: int, indicator_code: str,
+) -> dict[int, Decimal | None]:
+    """Realisations of the same indicator (by code) in the year's earlier quarters.
+
+    Matched by code rather than id, so a revised agreement (*PK Perubahan*) keeps its history.
+    """
+    query = (
+        select(MeasurementCycle.quarter, IndicatorRealization.value)
+        .join(IndicatorRealization, col(IndicatorRealization.cycle_id) == col(MeasurementCycle.id))
+        .join(Indicator, col(Indicator.id) == col(IndicatorRealization.indicator_id))
+        .where(
+            MeasurementCycle.agency_id == agency_id,
+            MeasurementCycle.year == year,
+            MeasurementCycle.quarter < before_quarter,
+            Indicator.code == indicator_code,
+        )
+    )
+    return {quarter: value for quarter, value in session.exec(query)}

@@ -1,0 +1,174 @@
+"""Step 2: the Sekretaris records the briefing with the Tim SAKIP as Notulen Rapat."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from bot import texts
+from bot.demo import World
+from bot.demo_scenario import sample_pdf
+from bot.domain.sop import StepKey
+from bot.formatting import date_long
+from bot.standin.files import tiny_png
+from bot.standin.models import SentMessage
+from tests.conversations.conftest import (
+    NAMES,
+    PDF,
+    TIMEOUT,
+    YEAR,
+    begin,
+    forward,
+    next_reply,
+    settle,
+    today,
+    with_text,
+)
+
+LEAD, MEMBER = NAMES["team_lead"], NAMES["team_member"]
+DIRECTIONS = "1. Isi realisasi per indikator.\n2. Lampirkan data dukung."
+
+
+async def start_briefing(world: World) -> SentMessage:
+    """A cycle at step 2; the Sekretaris presses ▶️ Mulai and is asked the meeting date."""
+    await forward(world, YEAR, 1, through=StepKey.ORDER)
+    secretary = world.people["secretary"]
+    await begin(secretary, "Langkah 2")
+    return await secretary.wait_for_text(texts.ASK_MEETING_DATE, TIMEOUT)
+
+
+async def pick_attendees(world: World, *names: str) -> None:
+    secretary = world.people["secretary"]
+    checklist = await secretary.wait_for_text(texts.ASK_ATTENDEES, TIMEOUT, after=0)
+    for name in names:
+        await secretary.press(name, checklist)
+        await secretary.wait_for_answer()
+    await secretary.press(texts.BTN_DONE, checklist)
+    await secretary.wait_for_text(texts.ASK_DIRECTIONS, TIMEOUT)
+
+
+async def give_directions(world: World, directions: str) -> None:
+    """Type the directions and skip the optional attachment."""
+    secretary = world.people["secretary"]
+    await secretary.send_text(directions)
+    ask_file = await secretary.wait_for_text(texts.ASK_MINUTES_FILE, TIMEOUT)
+    await secretary.press(texts.BTN_SKIP, ask_file)
+
+
+async def test_secretary_records_the_briefing_and_the_team_gets_the_minutes(
+    world: World,
+) -> None:
+    secretary = world.people["secretary"]
+    ask_date = await start_briefing(world)
+    assert ask_date.button_labels == [texts.BTN_TODAY, texts.BTN_YESTERDAY, texts.BTN_CANCEL]
+    await secretary.press(texts.BTN_TODAY, ask_date)
+    await pick_attendees(world, LEAD, MEMBER)
+    await secretary.send_text(DIRECTIONS)
+    ask_file = await secretary.wait_for_text(texts.ASK_MINUTES_FILE, TIMEOUT)
+    await secretary.press(texts.BTN_SKIP, ask_file)
+
+    summary = texts.confirm_minutes(date_long(today()), [LEAD, MEMBER], DIRECTIONS, None)
+    confirm = await secretary.wait_for_text(summary, TIMEOUT)
+    await secretary.press(texts.BTN_CONFIRM, confirm)
+    await secretary.wait_for_text(texts.MINUTES_SAVED, TIMEOUT)
+
+    for key in ("team_lead", "team_member"):
+        handoff = await world.people[key].wait_for_text("Langkah 3", TIMEOUT)
+        assert handoff.file_name == f"Notulen-Rapat-TW1-{YEAR}.txt"
+        minutes = (handoff.file_bytes or b"").decode()
+        assert LEAD in minutes and MEMBER in minutes
+        assert "Lampirkan data dukung." in minutes
+        assert texts.BTN_BEGIN in handoff.button_labels
+
+
+@pytest.mark.parametrize("typed", [
+    "31-02-2024",
+    (today() + timedelta(days=1)).strftime("%d-%m-%Y"),
+    "kemarin sore",
+], ids=["no-such-day", "future", "words"])
+async def test_a_bad_typed_date_is_refused_and_asked_again(world: World, typed: str) -> None:
+    secretary = world.people["secretary"]
+    ask_date = await start_briefing(world)
+    await secretary.send_text(typed)
+    refusal = await next_reply(secretary)
+    assert refusal.content == texts.BAD_DATE
+    # Still at the date question: its buttons still work.
+    await secretary.press(texts.BTN_YESTERDAY, ask_date)
+    await pick_attendees(world, LEAD)
+    await give_directions(world, DIRECTIONS)
+    yesterday = date_long(today() - timedelta(days=1))
+    await secretary.wait_for_text(f"📅 Tanggal: {yesterday}", TIMEOUT)
+
+
+async def test_a_typed_date_is_taken(world: World) -> None:
+    secretary = world.people["secretary"]
+    await start_briefing(world)
+    await secretary.send_text(f"2/1/{YEAR - 1}")
+    await pick_attendees(world, MEMBER)
+    await give_directions(world, "Arahan singkat.")
+    summary = texts.confirm_minutes(date_long(date(YEAR - 1, 1, 2)), [MEMBER],
+                                    "Arahan singkat.", None)
+    await secretary.wait_for_text(summary, TIMEOUT)
+
+
+async def test_done_without_an_attendee_alerts_and_stays(world: World) -> None:
+    secretary = world.people["secretary"]
+    ask_date = await start_briefing(world)
+    await secretary.press(texts.BTN_TODAY, ask_date)
+    checklist = await secretary.wait_for_text(texts.ASK_ATTENDEES, TIMEOUT)
+    answer = await secretary.wait_for_answer(await secretary.press(texts.BTN_DONE, checklist))
+    assert answer.answer_text == texts.NO_ATTENDEES
+    assert answer.show_alert
+    await settle(world)
+    assert not with_text(secretary, texts.ASK_DIRECTIONS)
+    assert texts.BTN_DONE in checklist.button_labels, "the checklist is still usable"
+    await pick_attendees(world, LEAD)
+
+
+async def test_toggling_an_attendee_redraws_the_checklist(world: World) -> None:
+    secretary = world.people["secretary"]
+    ask_date = await start_briefing(world)
+    await secretary.press(texts.BTN_TODAY, ask_date)
+    checklist = await secretary.wait_for_text(texts.ASK_ATTENDEES, TIMEOUT)
+    assert f"▫️ {LEAD}" in checklist.button_labels
+    assert f"▫️ {MEMBER}" in checklist.button_labels
+
+    await secretary.press(LEAD, checklist)
+    await secretary.wait_for_edit(checklist, lambda m: f"☑️ {LEAD}" in m.button_labels, TIMEOUT)
+    assert f"▫️ {MEMBER}" in checklist.button_labels
+
+    await secretary.press(LEAD, checklist)
+    await secretary.wait_for_edit(checklist, lambda m: f"▫️ {LEAD}" in m.button_labels, TIMEOUT)
+    answer = await secretary.wait_for_answer(await secretary.press(texts.BTN_DONE, checklist))
+    assert answer.answer_text == texts.NO_ATTENDEES, "unticked again means nobody is chosen"
+
+
+async def test_a_file_instead_of_directions_is_refused(world: World) -> None:
+    secretary = world.people["secretary"]
+    ask_date = await start_briefing(world)
+    await secretary.press(texts.BTN_TODAY, ask_date)
+    await pick_attendees(world, LEAD)
+    await secretary.send_photo(tiny_png())
+    assert (await next_reply(secretary)).content == texts.EXPECT_TEXT
+    await secretary.send_text(DIRECTIONS)
+    await secretary.wait_for_text(texts.ASK_MINUTES_FILE, TIMEOUT)
+
+
+async def test_an_optional_attachment_goes_into_the_minutes(world: World) -> None:
+    secretary, lead = world.people["secretary"], world.people["team_lead"]
+    ask_date = await start_briefing(world)
+    await secretary.press(texts.BTN_TODAY, ask_date)
+    await pick_attendees(world, LEAD)
+    await secretary.send_text(DIRECTIONS)
+    await secretary.wait_for_text(texts.ASK_MINUTES_FILE, TIMEOUT)
+
+    await secretary.send_document(b"MZ", "notulen.exe", "application/x-msdownload")
+    assert (await next_reply(secretary)).content == texts.FILE_TYPE_REFUSED
+    await secretary.send_document(sample_pdf("Daftar hadir"), "Daftar-Hadir.pdf", PDF)
+    confirm = await secretary.wait_for_text("📎 Lampiran: Daftar-Hadir.pdf", TIMEOUT)
+    await secretary.press(texts.BTN_CONFIRM, confirm)
+    await secretary.wait_for_text(texts.MINUTES_SAVED, TIMEOUT)
+
+    handoff = await lead.wait_for_text("Langkah 3", TIMEOUT)
+    assert "Daftar-Hadir.pdf" in (handoff.file_bytes or b"").decode()

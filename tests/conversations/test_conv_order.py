@@ -1,0 +1,180 @@
+"""Step 1: the Kepala Dinas opens a cycle with /mulai and issues the Nota Kepala Dinas."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import texts
+from bot.demo import World
+from bot.demo_scenario import sample_pdf
+from bot.domain import errors
+from bot.domain.sop import StepKey
+from bot.services import tasks
+from tests.conversations.conftest import (
+    PDF,
+    TIMEOUT,
+    YEAR,
+    DOUBLE_ANSWER,
+    call,
+    forward,
+    next_reply,
+    settle,
+    uid,
+    with_text,
+)
+
+ANALYSIS = "Analisa-Data-Kinerja.pdf"
+
+
+async def open_cycle(world: World, quarter_button: str = "TW II") -> None:
+    """/mulai, this year, the given quarter: the head is asked for the analysis report."""
+    head = world.people["head"]
+    await head.send_command("mulai")
+    await head.wait_for_text(texts.ASK_YEAR, TIMEOUT)
+    await head.press(str(YEAR))
+    await head.wait_for_text(texts.ASK_QUARTER, TIMEOUT)
+    await head.press(quarter_button)
+
+
+@pytest.mark.parametrize("key", ["secretary", "team_lead", "bina_marga", "planning"])
+async def test_only_the_head_may_start_a_cycle(world: World, key: str) -> None:
+    official = world.people[key]
+    await official.send_command("mulai")
+    refusal = await next_reply(official)
+    assert refusal.content == texts.error_message(errors.NotAllowed(step=1))
+    assert refusal.buttons == []
+    assert await call(world, tasks.cycle_status, await uid(world, key)) == []
+
+
+async def test_head_opens_a_cycle_and_issues_the_memo(world: World) -> None:
+    head, secretary = world.people["head"], world.people["secretary"]
+    await head.send_command("mulai")
+    ask_year = await head.wait_for_text(texts.ASK_YEAR, TIMEOUT)
+    assert ask_year.button_labels == [str(YEAR - 1), str(YEAR), texts.BTN_CANCEL]
+
+    await head.press(str(YEAR), ask_year)
+    ask_quarter = await head.wait_for_text(texts.ASK_QUARTER, TIMEOUT)
+    assert ask_year.buttons == [], "a used choice cannot be pressed again"
+    assert ask_quarter.button_labels == ["TW I", "TW II", "TW III", "TW IV", texts.BTN_CANCEL]
+
+    await head.press("TW II", ask_quarter)
+    await head.wait_for_text(texts.cycle_started(YEAR, 2), TIMEOUT)
+    ask_file = await head.wait_for_text(texts.ASK_ANALYSIS, TIMEOUT)
+    assert texts.BTN_REUSE_PREVIOUS not in ask_file.button_labels, "there is no earlier cycle"
+
+    data = sample_pdf("Analisa Data Kinerja")
+    await head.send_document(data, ANALYSIS, PDF)
+    await head.wait_for_text(texts.attachment_saved(ANALYSIS, len(data)), TIMEOUT)
+    confirm = await head.wait_for_text(texts.confirm_memo(YEAR, 2, ANALYSIS), TIMEOUT)
+    await head.press(texts.BTN_CONFIRM, confirm)
+    await head.wait_for_text(texts.memo_issued(YEAR, 2), TIMEOUT)
+
+    handoff = await secretary.wait_for_text("Langkah 2", TIMEOUT)
+    assert handoff.file_name == f"Nota-Kepala-Dinas-TW2-{YEAR}.txt"
+    assert ANALYSIS.encode() in (handoff.file_bytes or b"")
+    assert texts.BTN_BEGIN in handoff.button_labels
+
+
+@pytest.mark.xfail(strict=True, reason=DOUBLE_ANSWER)
+@pytest.mark.parametrize(("through", "status"), [(StepKey.ORDER, "open"),
+                                                  (StepKey.ESR_UPLOAD, "archived")])
+async def test_a_second_cycle_for_the_same_period_is_refused(
+    world: World, through: StepKey, status: str,
+) -> None:
+    await forward(world, YEAR, 1, through=through)
+    head = world.people["head"]
+    await open_cycle(world, "TW I")
+    refusal = await next_reply(head)
+    assert refusal.content == texts.error_message(
+        errors.CycleExists(year=YEAR, quarter=1, status=status))
+    cycles = await call(world, tasks.cycle_status, await uid(world, "head"))
+    assert [(c.year, c.quarter) for c in cycles] == [(YEAR, 1)], "no second cycle was opened"
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: order.quarter() removes the quarter buttons before "
+                   "start_cycle() refuses the period and keeps the state; the head is stuck in "
+                   "'Triwulan yang mana?' with no buttons left to choose another quarter")
+async def test_after_a_refused_period_the_head_can_pick_another_quarter(world: World) -> None:
+    await forward(world, YEAR, 1, through=StepKey.ORDER)
+    head = world.people["head"]
+    await open_cycle(world, "TW I")
+    await next_reply(head)
+    await settle(world)
+    await head.press("TW II")  # ButtonNotFound: no quarter button is left on screen
+    await head.wait_for_text(texts.cycle_started(YEAR, 2), TIMEOUT)
+
+
+@pytest.mark.parametrize(("send", "expected"), [
+    ("text", texts.EXPECT_FILE),
+    ("exe", texts.FILE_TYPE_REFUSED),
+])
+async def test_wrong_input_for_the_analysis_report_is_refused_and_asked_again(
+    world: World, send: str, expected: str,
+) -> None:
+    head = world.people["head"]
+    await open_cycle(world)
+    await head.wait_for_text(texts.ASK_ANALYSIS, TIMEOUT)
+    if send == "text":
+        await head.send_text("laporannya menyusul ya")
+    else:
+        await head.send_document(b"MZ\x90\x00not really a program", "laporan.exe",
+                                 "application/x-msdownload")
+    refusal = await next_reply(head)
+    assert refusal.content == expected
+
+    # The flow is still waiting for the file: a proper one is taken.
+    await head.send_document(sample_pdf("Analisa"), ANALYSIS, PDF)
+    await head.wait_for_text(texts.confirm_memo(YEAR, 2, ANALYSIS), TIMEOUT)
+
+
+async def test_previous_quarter_report_can_be_reused(world: World) -> None:
+    await forward(world, YEAR - 1, 4, through=StepKey.COMPILE)
+    head, secretary = world.people["head"], world.people["secretary"]
+    await open_cycle(world, "TW I")
+    ask = await head.wait_for_text(texts.ASK_ANALYSIS_OR_PREVIOUS, TIMEOUT)
+    await head.press(texts.BTN_REUSE_PREVIOUS, ask)
+
+    previous = f"Laporan-Hasil-Pengukuran-Kinerja-TW4-{YEAR - 1}.xlsx"
+    confirm = await head.wait_for_text(texts.confirm_memo(YEAR, 1, previous), TIMEOUT)
+    assert ask.buttons == []
+    await head.press(texts.BTN_CONFIRM, confirm)
+    await head.wait_for_text(texts.memo_issued(YEAR, 1), TIMEOUT)
+    handoff = await secretary.wait_for_text(f"Triwulan I Tahun {YEAR}", TIMEOUT)
+    assert "Langkah 2" in handoff.content
+    assert previous.encode() in (handoff.file_bytes or b"")
+
+
+async def test_cancelled_order_is_listed_in_tugas_and_resumes(world: World) -> None:
+    head = world.people["head"]
+    await open_cycle(world)
+    await head.wait_for_text(texts.ASK_ANALYSIS, TIMEOUT)
+    await head.send_command("batal")
+    await head.wait_for_text(texts.CANCELLED, TIMEOUT)
+
+    await head.send_command("tugas")
+    listing = await head.wait_for_text(texts.tasks_header(1), TIMEOUT)
+    assert f"Triwulan II Tahun {YEAR}: Langkah 1. Perintah pengukuran kinerja" in listing.content
+    await head.press("▶️ Langkah 1", listing)
+    await head.wait_for_text(texts.ASK_ANALYSIS, TIMEOUT)
+    await head.send_document(sample_pdf("Analisa"), ANALYSIS, PDF)
+    confirm = await head.wait_for_text(texts.confirm_memo(YEAR, 2, ANALYSIS), TIMEOUT)
+    await head.press(texts.BTN_CONFIRM, confirm)
+    await head.wait_for_text(texts.memo_issued(YEAR, 2), TIMEOUT)
+    await head.send_command("tugas")
+    await head.wait_for_text(texts.NO_TASKS, TIMEOUT)
+
+
+async def test_uploaded_report_is_kept_across_cancel_and_mulai(world: World) -> None:
+    head = world.people["head"]
+    await open_cycle(world)
+    await head.send_document(sample_pdf("Analisa"), ANALYSIS, PDF)
+    await head.wait_for_text(texts.confirm_memo(YEAR, 2, ANALYSIS), TIMEOUT)
+    await head.send_command("batal")
+    await head.wait_for_text(texts.CANCELLED, TIMEOUT)
+
+    # /mulai resumes the unfinished cycle instead of asking the year again.
+    await head.send_command("mulai")
+    confirm = await head.wait_for_text(texts.confirm_memo(YEAR, 2, ANALYSIS), TIMEOUT)
+    assert not with_text(head, texts.ASK_YEAR)[1:], "the year was not asked a second time"
+    await head.press(texts.BTN_CONFIRM, confirm)
+    await head.wait_for_text(texts.memo_issued(YEAR, 2), TIMEOUT)
