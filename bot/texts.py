@@ -721,3 +721,104 @@ def return_part_button(division: str) -> str:
 def part_returned(division: str) -> str:
     return (f"↩️ Isian {division} dikembalikan dengan catatan Anda. Langkah 5 dapat diselesaikan "
             "setelah bagian ini diserahkan kembali.")
+
+
+# --- numbers and capaian ---
+# Labels keyed by the values of the enums in bot.domain.capaian, and the messages for
+# bot.domain.numbers.InvalidNumber (reasons "number_..."), which error_message below adds.
+DIRECTION_LABELS: dict[str, str] = {
+    "naik": "Naik (semakin tinggi semakin baik)",
+    "turun": "Turun (semakin rendah semakin baik)",
+    "stabil": "Stabil (terbaik di dalam rentang)",
+}
+ACCUMULATION_LABELS: dict[str, str] = {
+    "akumulasi": "Akumulasi",
+    "nilai_akhir": "Nilai akhir",
+    "rata_rata": "Rata-rata",
+}
+TURUN_FORMULA_LABELS: dict[str, str] = {
+    "difference": "(2 × Target − Realisasi) / Target × 100%",
+    "ratio": "Target / Realisasi × 100%",
+}
+PREDIKAT_LABELS: dict[str, str] = {
+    "sangat_tinggi": "Sangat Tinggi",
+    "tinggi": "Tinggi",
+    "sedang": "Sedang",
+    "rendah": "Rendah",
+    "sangat_rendah": "Sangat Rendah",
+}
+EFFICIENCY_LABELS: dict[str, str] = {
+    "efisien": "Efisien",
+    "cukup_efisien": "Cukup Efisien",
+    "tidak_efisien": "Tidak Efisien",
+}
+# Shown instead of a capaian that has no value (AchievementStatus values).
+ACHIEVEMENT_STATUS_LABELS: dict[str, str] = {
+    "not_reported": "belum dilaporkan",
+    "no_target": "tidak ada target",
+    "not_measurable": "tidak dapat diukur",
+}
+
+
+def predikat_label(key: str | None) -> str:
+    """``Sangat Tinggi`` for ``sangat_tinggi``; an agency's own key is shown as it is."""
+    return "-" if key is None else PREDIKAT_LABELS.get(str(key), str(key))
+
+
+def efficiency_label(level: str | None) -> str:
+    return "-" if level is None else EFFICIENCY_LABELS.get(str(level), str(level))
+
+
+def achievement_status_label(status: str) -> str:
+    return ACHIEVEMENT_STATUS_LABELS.get(str(status), "-")
+
+
+def number_example(expected: str = "number", decimals: int | None = None) -> str:
+    """An example in the accepted format: money, or a value with ``decimals`` places."""
+    if str(expected) == "money":
+        return "Rp 1.250.000 atau 1,25 M"
+    if decimals is None:
+        return "1.234,5"
+    if decimals == 0:
+        return "1.234"
+    if decimals == 1:
+        return "87,5"
+    return "1.234," + "56789012345678901234"[:decimals]
+
+
+def number_error(error: errors.WorkflowError) -> str:
+    """The message for a refused number (``bot.domain.numbers.InvalidNumber``)."""
+    p = error.params
+    reason = str(p.get("reason"))
+    text = p.get("text", "")
+    expected = str(p.get("expected", "number"))
+    decimals = p.get("decimals")
+    example = number_example(expected, decimals)
+    if reason == "number_decimals" and decimals == 0:
+        return f"Mohon tulis bilangan bulat, tanpa angka di belakang koma. Contoh: {example}."
+    if reason == "number_percent" and expected == "money":
+        return f"Isian ini berupa jumlah uang (Rupiah), bukan persen. Contoh: {example}."
+    sentence = {
+        "number_empty": "Mohon tuliskan angkanya.",
+        "number_text": (f"“{text}” belum terbaca sebagai angka. Mohon tulis angkanya saja "
+                        f"(boleh dengan {'rb, jt, M atau T' if expected == 'money' else '%'})."),
+        "number_multiple": f"Terbaca lebih dari satu angka pada “{text}”. Mohon kirim satu angka saja.",
+        "number_format": (f"Penulisan “{text}” tidak dikenali. Gunakan titik untuk ribuan dan "
+                          "koma untuk desimal."),
+        "number_decimals": f"Paling banyak {decimals} angka di belakang koma.",
+        "number_negative": "Nilai ini tidak boleh negatif.",
+        "number_percent": "Isian ini bukan persen; mohon tulis angkanya tanpa tanda %.",
+        "number_units": f"“{text}” mencampur satuan (misalnya Rp dengan %, atau % dengan juta/miliar).",
+        "number_too_large": f"Angka “{text}” terlalu besar. Mohon periksa kembali.",
+    }.get(reason, "Angka tidak dapat digunakan.")
+    return f"{sentence} Contoh: {example}."
+
+
+_error_message_before_numbers = error_message
+
+
+def error_message(error: errors.WorkflowError) -> str:
+    """As above, plus the refused numbers of ``bot.domain.numbers`` (reasons ``number_...``)."""
+    if str(error.params.get("reason", "")).startswith("number_"):
+        return number_error(error)
+    return _error_message_before_numbers(error)

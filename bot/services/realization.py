@@ -10,9 +10,12 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
+from bot import texts
 from bot.domain import errors
+from bot.domain.numbers import parse_money, parse_value
 from bot.domain.sop import DocumentKind
 from bot.services import runs
+from bot.services.achievement import achievements
 from bot.services.context import RunRef, ServiceContext, load_actor
 from bot.services.outputs import DocView, agency_name, doc_view, store_upload
 from bot.services.runs import RunView
@@ -115,14 +118,12 @@ def save_value(
     ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, text: str
 ) -> IndicatorItem:
     """Parse and keep one realisation figure; a bad figure leaves the last good one."""
-    from bot.domain.numbers import parse_value
-
     with ctx.transaction() as session:
         actor = load_actor(session, user_id)
         ref = runs.load_part(session, run_id, actor)
         indicator = _indicator(session, ref, indicator_id)
         value = parse_value(text, decimals=indicator.decimals,
-                            allow_negative=indicator.allow_negative)
+                            allow_negative=indicator.allow_negative, unit=indicator.unit)
         _save(session, ref, indicator, ctx, actor.id, value=value)
         return _item_of(session, ref, indicator_id)
 
@@ -163,8 +164,6 @@ def add_evidence(
 def save_financial(
     ctx: ServiceContext, user_id: int, run_id: int, item_id: int, text: str
 ) -> FinancialItem:
-    from bot.domain.numbers import parse_money
-
     with ctx.transaction() as session:
         actor = load_actor(session, user_id)
         ref = runs.load_part(session, run_id, actor)
@@ -225,8 +224,6 @@ def _item(
     indicator: Indicator, goal: str, quarter: int, record: IndicatorRealization | None,
     files: list[DocView], earlier: dict[int, Decimal | None],
 ) -> IndicatorItem:
-    from bot.services.achievement import achievements
-
     assert indicator.id is not None
     value = record.value if record else None
     now, to_date = achievements(indicator, quarter, value, earlier)
@@ -270,8 +267,6 @@ class FormInvalid(errors.InvalidInput):
 
 def import_form(ctx: ServiceContext, user_id: int, run_id: int, data: bytes) -> PartSheet:
     """Save every figure of a filled form, or nothing when any cell is wrong."""
-    from bot.domain.numbers import parse_money
-
     try:
         filled = forms.read_form(data)
     except forms.FormUnreadable as error:
@@ -326,10 +321,8 @@ def import_form(ctx: ServiceContext, user_id: int, run_id: int, data: bytes) -> 
 
 
 def _parse_cell(value: object, indicator: Indicator) -> Decimal:
-    from bot.domain.numbers import parse_value
-
     return parse_value(_cell_text(value), decimals=indicator.decimals,
-                       allow_negative=indicator.allow_negative)
+                       allow_negative=indicator.allow_negative, unit=indicator.unit)
 
 
 def _cell_text(value: object) -> str:
@@ -340,8 +333,6 @@ def _cell_text(value: object) -> str:
 
 
 def _why(error: errors.InvalidInput) -> str:
-    from bot import texts
-
     return texts.error_message(error)
 
 
@@ -384,8 +375,6 @@ def division_form(session: Session, cycle: MeasurementCycle, division: Division)
 
 def missing_labels(part: PartSheet) -> list[str]:
     """What a structured part still lacks, one line per item."""
-    from bot import texts
-
     lines = [texts.missing_line(i.code, i.missing) for i in part.indicators if i.missing]
     lines += [texts.missing_line(f.code, ["amount"]) for f in part.financials
               if f.amount is None]

@@ -123,8 +123,9 @@ async def next_reply(user: SimulatedUser) -> SentMessage:
 
 
 async def begin(user: SimulatedUser, heading: str) -> SentMessage:
-    """Wait for the message containing ``heading`` and press its ▶️ Mulai."""
-    handoff = await user.wait_for_text(heading, TIMEOUT)
+    """Press ▶️ Mulai on the (first still unused) message that contains ``heading``."""
+    handoff = await user.wait_for_message(
+        lambda m: heading in m.content and texts.BTN_BEGIN in m.button_labels, TIMEOUT, after=0)
     await user.press(texts.BTN_BEGIN, handoff)
     return handoff
 
