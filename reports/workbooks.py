@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
 from openpyxl import Workbook
@@ -40,6 +41,46 @@ class PartSummary:
     evidence: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class MeasurementRow:
+    """One indicator in the compiled report."""
+
+    goal: str
+    code: str
+    indicator: str
+    unit: str
+    division: str
+    annual_target: Decimal | None
+    quarter_target: Decimal | None
+    realization: Decimal | None
+    realization_to_date: Decimal | None
+    achievement: Decimal | None
+    achievement_to_date: Decimal | None
+    obstacles: str
+    follow_up: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class FinanceRow:
+    code: str
+    name: str
+    division: str
+    budget: Decimal | None
+    quarter_target: Decimal | None
+    realization: Decimal | None
+    absorption: Decimal | None
+
+
+MEASUREMENT_COLUMNS = (
+    "Sasaran Strategis", "Kode", "Indikator Kinerja", "Satuan", "Penanggung Jawab",
+    "Target Tahunan", "Target TW", "Realisasi TW", "Realisasi s.d. TW", "Capaian TW (%)",
+    "Capaian s.d. TW (%)", "Kendala / Hambatan", "Tindak Lanjut / Upaya", "Data Dukung",
+)
+FINANCE_COLUMNS = ("Kode", "Sub Kegiatan", "Penanggung Jawab", "Pagu Anggaran (Rp)",
+                   "Target Keuangan TW (Rp)", "Realisasi Anggaran (Rp)", "Serapan (%)")
+
+
 def division_form(*, agency: str, division: str, year: int, quarter: int) -> bytes:
     """The empty *Format Realisasi Rencana Aksi* for one division."""
     book = Workbook()
@@ -58,7 +99,8 @@ def division_form(*, agency: str, division: str, year: int, quarter: int) -> byt
 
 def compiled_report(
     *, agency: str, year: int, quarter: int, parts: list[PartSummary], final: bool = False,
-    approval_note: str | None = None,
+    approval_note: str | None = None, measurements: tuple[MeasurementRow, ...] = (),
+    finances: tuple[FinanceRow, ...] = (),
 ) -> bytes:
     """The Laporan Hasil Pengukuran Kinerja compiled from every division's part."""
     frame = pd.DataFrame(
@@ -90,7 +132,35 @@ def compiled_report(
         if approval_note is not None:
             sheet.cell(row=sheet.max_row + 2, column=1, value=safe_text(approval_note))
         sheet.freeze_panes = "A6"
+        if measurements:
+            _table(writer, "Kinerja", MEASUREMENT_COLUMNS, [
+                (m.goal, m.code, m.indicator, m.unit, m.division, _num(m.annual_target),
+                 _num(m.quarter_target), _num(m.realization), _num(m.realization_to_date),
+                 _num(m.achievement), _num(m.achievement_to_date), safe_text(m.obstacles),
+                 safe_text(m.follow_up), safe_text(m.evidence)) for m in measurements])
+        if finances:
+            _table(writer, "Keuangan", FINANCE_COLUMNS, [
+                (f.code, f.name, f.division, _num(f.budget), _num(f.quarter_target),
+                 _num(f.realization), _num(f.absorption)) for f in finances])
     return buffer.getvalue()
+
+
+def _num(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _table(writer: pd.ExcelWriter, name: str, columns: tuple[str, ...],
+           rows: list[tuple[object, ...]]) -> None:
+    frame = pd.DataFrame(rows, columns=list(columns))
+    frame.to_excel(writer, sheet_name=name, index=False, startrow=4)
+    sheet = writer.sheets[name]
+    _header_row(sheet, 5, columns)
+    for row in sheet.iter_rows(min_row=6):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if isinstance(cell.value, float):
+                cell.number_format = "#,##0.00"
+    sheet.freeze_panes = "A6"
 
 
 def _title(sheet: Worksheet, lines: list[str]) -> None:

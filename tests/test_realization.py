@@ -241,3 +241,33 @@ def test_tim_sakip_returns_one_part(ctx: ServiceContext, at_step_4: dict[str, in
     fill_in.submit_part(ctx, p["bm"], reopened)
     assert [t.step for t in tasks.open_tasks(ctx, p["team"])] == [StepKey.COMPILE]
     steps.confirm(ctx, p["team"], compile_run)
+
+
+def test_compiled_report_holds_every_figure(ctx: ServiceContext,
+                                            at_step_4: dict[str, int]) -> None:
+    import pandas as pd
+
+    p = at_step_4
+    fill_in.submit_part(ctx, p["bm"], _complete_bina_marga(ctx, p))
+    secretariat = _task(ctx, p["secretary"], StepKey.FILL_IN)
+    sk1 = realization.part_sheet(ctx, p["secretary"], secretariat).indicators[0]
+    realization.save_value(ctx, p["secretary"], secretariat, sk1.indicator_id, "72")
+    realization.save_text(ctx, p["secretary"], secretariat, sk1.indicator_id, "obstacles",
+                          "=SUM(A1)")
+    realization.save_text(ctx, p["secretary"], secretariat, sk1.indicator_id, "follow_up", "+1")
+    realization.add_evidence(ctx, p["secretary"], secretariat, sk1.indicator_id, _pdf("lke.pdf"))
+    fill_in.submit_part(ctx, p["secretary"], secretariat)
+    steps.confirm(ctx, p["team"], _task(ctx, p["team"], StepKey.COMPILE))
+    with Session(ctx.engine) as session:
+        report = session.exec(select(Document).where(Document.kind == "report")).one()
+    data = io.BytesIO(ctx.store.read(report.path))
+    frame = pd.read_excel(data, sheet_name="Kinerja", header=4)
+    rows = {r["Kode"]: r for r in frame.to_dict("records")}
+    assert rows["BM1"]["Realisasi TW"] == 10.5 and rows["BM1"]["Capaian TW (%)"] == 105
+    assert rows["BM2"]["Capaian TW (%)"] == 120
+    assert rows["SK1"]["Capaian TW (%)"] == 90 and rows["SK1"]["Data Dukung"] == "lke.pdf"
+    money = pd.read_excel(data, sheet_name="Keuangan", header=4).to_dict("records")
+    assert money[0]["Realisasi Anggaran (Rp)"] == 200_000_000 and money[0]["Serapan (%)"] == 20
+    book = load_workbook(data)
+    obstacles = book["Kinerja"].cell(row=8, column=12)
+    assert obstacles.data_type == "s" and str(obstacles.value).endswith("=SUM(A1)")

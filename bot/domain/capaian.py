@@ -106,7 +106,7 @@ def round_display(value: Decimal | None, places: int = 2) -> Decimal | None:
     """``value`` rounded ROUND_HALF_UP to ``places`` (for display and for labels only)."""
     if value is None:
         return None
-    return _DISPLAY.quantize(value, Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_DISPLAY)
 
 
 def _dec(value: Number | None, name: str = "value") -> Decimal | None:

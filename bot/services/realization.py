@@ -15,13 +15,13 @@ from bot.domain import errors
 from bot.domain.numbers import parse_money, parse_value
 from bot.domain.sop import DocumentKind
 from bot.services import runs
-from bot.services.achievement import achievements
+from bot.services.achievement import achievements, figures
 from bot.services.context import RunRef, ServiceContext, load_actor
 from bot.services.outputs import DocView, agency_name, doc_view, store_upload
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
-from reports import forms
-from storage import documents, performance
+from reports import forms, workbooks
+from storage import agencies, documents, performance
 from storage.models import (
     BudgetItem,
     Division,
@@ -379,3 +379,48 @@ def missing_labels(part: PartSheet) -> list[str]:
     lines += [texts.missing_line(f.code, ["amount"]) for f in part.financials
               if f.amount is None]
     return lines
+
+
+def report_rows(
+    session: Session, cycle: MeasurementCycle
+) -> tuple[tuple[workbooks.MeasurementRow, ...], tuple[workbooks.FinanceRow, ...]]:
+    """Every indicator and sub-kegiatan of the cycle with its figures, for the report."""
+    if cycle.agreement_id is None or cycle.id is None:
+        return (), ()
+    divisions = {d.id: d.name for d in agencies.list_divisions(
+        session=session, agency_id=cycle.agency_id, active_only=False)}
+    goals = {g.id: g.name for g in performance.goals_of(session=session,
+                                                        agreement_id=cycle.agreement_id)}
+    saved = performance.realizations_of(session=session, cycle_id=cycle.id)
+    evidence = documents.documents_of(session=session, cycle_id=cycle.id,
+                                      kind=DocumentKind.EVIDENCE)
+    measurements = []
+    for indicator in performance.indicators_of(session=session, agreement_id=cycle.agreement_id):
+        record = saved.get(indicator.id or 0)
+        earlier = performance.earlier_values(session=session, agency_id=cycle.agency_id,
+                                             year=cycle.year, before_quarter=cycle.quarter,
+                                             indicator_code=indicator.code)
+        result = figures(indicator, cycle.quarter, record.value if record else None, earlier)
+        measurements.append(workbooks.MeasurementRow(
+            goal=goals.get(indicator.goal_id, "-"), code=indicator.code,
+            indicator=indicator.name, unit=indicator.unit,
+            division=divisions.get(indicator.division_id, "-"),
+            annual_target=indicator.annual_target, quarter_target=result.target_quarter,
+            realization=result.realization_quarter,
+            realization_to_date=result.realization_to_date,
+            achievement=result.achievement_quarter.value,
+            achievement_to_date=result.achievement_to_date.value,
+            obstacles=(record.obstacles or "") if record else "",
+            follow_up=(record.follow_up or "") if record else "",
+            evidence="; ".join(d.original_name for d in evidence
+                               if d.indicator_id == indicator.id)))
+    money = performance.financials_of(session=session, cycle_id=cycle.id)
+    finances = []
+    for item in performance.sub_activities_of(session=session, agreement_id=cycle.agreement_id):
+        spent = money[item.id].amount if item.id in money else None
+        finances.append(workbooks.FinanceRow(
+            code=item.code, name=item.name, division=divisions.get(item.division_id, "-"),
+            budget=item.budget, quarter_target=quarter_value(item, cycle.quarter),
+            realization=spent,
+            absorption=(spent / item.budget * 100) if spent is not None and item.budget else None))
+    return tuple(measurements), tuple(finances)

@@ -360,9 +360,11 @@ def _make_report(
                     if decided and decided.done_by_user_id else None)
         if decided and decided.done_at and approver:
             approval = f"Disetujui oleh {approver.name}, {datetime_short(decided.done_at)}"
+    measurements, finances = realization.report_rows(session, cycle)
     content = workbooks.compiled_report(
         agency=outputs.agency_name(session, cycle.agency_id), year=cycle.year,
         quarter=cycle.quarter, parts=parts, final=final, approval_note=approval,
+        measurements=measurements, finances=finances,
     )
     kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
     prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
