@@ -108,6 +108,16 @@ def normalise_nip(text: str) -> tuple[str | None, str | None]:
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}", None
 
 
+def parse_year(value: str) -> int:
+    try:
+        year = int(value.strip())
+    except ValueError:
+        year = 0
+    if not 2000 <= year <= 2100:
+        raise argparse.ArgumentTypeError(texts.cli_master_bad_year(value))
+    return year
+
+
 # --- the parser ------------------------------------------------------------------------------
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
@@ -184,6 +194,28 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help=h["demo"], description=h["demo"])
     demo.add_argument("--out", type=Path, metavar="FOLDER", help=h["demo.out"])
     demo.set_defaults(handler=cmd_demo)
+
+    mh = texts.MASTER_CLI_HELP
+    template = commands.add_parser("template", help=mh["template"], description=mh["template"])
+    template.set_defaults(help_parser=template)
+    template_commands = template.add_subparsers(title=texts.CLI_COMMANDS, metavar="PERINTAH")
+    template_master = template_commands.add_parser("master", help=mh["template.master"],
+                                                   description=mh["template.master"])
+    template_master.add_argument("--out", type=Path, metavar="FILE", help=mh["template.out"])
+    template_master.add_argument("--sample", action="store_true", help=mh["template.sample"])
+    template_master.add_argument("--year", type=parse_year, metavar="TAHUN",
+                                 help=mh["template.year"])
+    template_master.set_defaults(handler=cmd_template_master)
+
+    importing = commands.add_parser("import", help=mh["import"], description=mh["import"])
+    importing.set_defaults(help_parser=importing)
+    import_commands = importing.add_subparsers(title=texts.CLI_COMMANDS, metavar="PERINTAH")
+    import_master = import_commands.add_parser("master", help=mh["import.master"],
+                                               description=mh["import.master"])
+    import_master.add_argument("file", type=Path, metavar="FILE.xlsx", help=mh["import.file"])
+    import_master.add_argument("--year", type=parse_year, required=True, metavar="TAHUN",
+                               help=mh["import.year"])
+    import_master.set_defaults(handler=cmd_import_master)
     return parser
 
 
@@ -378,6 +410,49 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from bot.demo import main as demo_main
 
     return demo_main(args.out)
+
+
+def cmd_template_master(args: argparse.Namespace) -> int:
+    from bot.sample_data.master_sample import DIVISIONS, sample_master
+    from reports.master_template import master_template
+
+    if args.sample:
+        year = args.year or date.today().year
+        divisions = list(DIVISIONS)
+        data = sample_master(year)
+        out = args.out or Path(texts.MASTER_SAMPLE_FILENAME.format(year=year))
+    else:
+        try:  # the agency's Bidang make a drop-down list; the template works without them
+            divisions = _Admin.open().division_names()
+        except (_Failure, SQLAlchemyError):
+            divisions = []
+        data = master_template(year=args.year, divisions=divisions)
+        out = args.out or Path(texts.MASTER_TEMPLATE_FILENAME)
+    try:
+        out.write_bytes(data)
+    except OSError:
+        raise _Failure(texts.cli_master_cannot_write(str(out))) from None
+    print(texts.cli_master_template_written(str(out), args.sample, divisions))
+    return 0
+
+
+def cmd_import_master(args: argparse.Namespace) -> int:
+    from bot.services import master_data
+
+    try:
+        data = args.file.read_bytes()
+    except OSError:
+        raise _Failure(texts.cli_master_file_missing(str(args.file))) from None
+    admin = _Admin.open()
+    try:
+        summary = master_data.import_master(admin.ctx, data, year=args.year,
+                                            agency_code=admin.agency_code,
+                                            source_name=args.file.name)
+    except master_data.MasterDataInvalid as invalid:
+        _warn(texts.master_invalid([str(p) for p in invalid.problems], args.file.name))
+        return 1
+    print(summary.text())
+    return 0
 
 
 # --- helpers ---------------------------------------------------------------------------------

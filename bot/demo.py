@@ -37,7 +37,7 @@ class World:
 
 
 @contextlib.asynccontextmanager
-async def running_bot(data_dir: Path) -> AsyncIterator[World]:
+async def running_bot(data_dir: Path, *, master_year: int | None = None) -> AsyncIterator[World]:
     """The stand-in, a seeded database and the bot polling it, all in this event loop."""
     from bot.app import build_application
 
@@ -47,7 +47,7 @@ async def running_bot(data_dir: Path) -> AsyncIterator[World]:
             telegram_api_file_url=standin.base_file_url, data_dir=data_dir,
             database_url=None, poll_timeout=1.0,
         )
-        services = await asyncio.to_thread(_prepare, settings)
+        services = await asyncio.to_thread(_prepare, settings, master_year)
         application = build_application(settings, services)
         people = Officials.register(standin)
         await application.initialize()
@@ -68,18 +68,18 @@ async def running_bot(data_dir: Path) -> AsyncIterator[World]:
             services.engine.dispose()
 
 
-def _prepare(settings: Settings) -> ServiceContext:
+def _prepare(settings: Settings, master_year: int | None) -> ServiceContext:
     services = build_context(settings)
-    seed(services)
+    seed(services, master_year=master_year)
     return services
 
 
 async def _play(out_dir: Path) -> None:
-    async with running_bot(out_dir / "data") as world:
+    now = datetime.now(JAKARTA)
+    year, quarter = now.year, (now.month - 1) // 3 + 1
+    async with running_bot(out_dir / "data", master_year=year) as world:
         world.standin.add_listener(lambda event: print(event.format(), flush=True))
-        now = datetime.now(JAKARTA)
-        year, quarter = now.year, (now.month - 1) // 3 + 1
-        await play_quarter(world.people, year, quarter,
+        await play_quarter(world.people, year, quarter, structured=True,
                            say=lambda line: print(f"\n=== {line} ===", flush=True))
         transcript = world.standin.format_transcript()
     (out_dir / "transkrip.txt").write_text(transcript + "\n", encoding="utf-8")

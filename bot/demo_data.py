@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.domain.sop import Role
-from bot.services import provisioning
+from bot.sample_data.master_sample import sample_master
+from bot.services import master_data, provisioning
 from bot.services.context import ServiceContext
 
 AGENCY_NAME = "Dinas Bina Marga, Cipta Karya dan Tata Ruang Provinsi Sumatera Barat"
@@ -42,9 +43,16 @@ OFFICIALS: tuple[Official, ...] = (
 )
 
 
-def seed(ctx: ServiceContext) -> None:
-    """Create the demo agency and register every official with their Telegram id."""
+def seed(ctx: ServiceContext, *, master_year: int | None = None) -> None:
+    """Create the demo agency and register every official with their Telegram id.
+
+    With ``master_year``, the sample Perjanjian Kinerja of that year is imported too, so that
+    step 4 goes indicator by indicator.
+    """
     provisioning.init_agency(ctx, AGENCY_NAME, AGENCY_CODE, list(DIVISIONS))
     for official in OFFICIALS:
         provisioning.add_user(ctx, name=official.name, roles=list(official.roles),
                               telegram_id=official.telegram_id)
+    if master_year is not None:
+        master_data.import_master(ctx, sample_master(master_year), year=master_year,
+                                  source_name=f"master-{AGENCY_CODE}-{master_year}.xlsx")

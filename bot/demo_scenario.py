@@ -6,15 +6,22 @@ so it works the same whether the bot runs in this process or in another.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
+
+from openpyxl import load_workbook
 
 from bot.demo_data import OFFICIALS
+from bot.domain.numbers import parse_number
+from bot.formatting import number
 from bot.standin import BotApiStandIn, SimulatedUser
 from bot.standin.files import tiny_png
 
 TIMEOUT = 20.0
 PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def sample_pdf(title: str) -> bytes:
@@ -30,9 +37,9 @@ def sample_pdf(title: str) -> bytes:
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
-    for number, obj in enumerate(objects, 1):
+    for index, obj in enumerate(objects, 1):
         offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+        out += b"%d 0 obj\n" % index + obj + b"\nendobj\n"
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
@@ -62,8 +69,13 @@ PARTS = (("secretary", "Sekretariat"), ("bina_marga", "Bina Marga"),
 
 async def play_quarter(
     people: Officials, year: int, quarter: int, *, say: Callable[[str], None] = lambda _: None,
+    structured: bool = False,
 ) -> None:
-    """Steps 1 to 9, with one return to Bina Marga at step 7."""
+    """Steps 1 to 9, with one return to Bina Marga at step 7.
+
+    ``structured``: the agency has a Perjanjian Kinerja, so step 4 goes indicator by indicator
+    (Cipta Karya sends the filled Excel form instead).
+    """
     head, secretary, team = people["head"], people["secretary"], people["team_lead"]
     roman = {1: "I", 2: "II", 3: "III", 4: "IV"}[quarter]
 
@@ -105,7 +117,12 @@ async def play_quarter(
 
     say("Langkah 4 — Sekretariat dan setiap Bidang mengisi realisasi")
     for key, division in PARTS:
-        await fill_in_part(people[key], division, year)
+        if not structured:
+            await fill_in_part(people[key], division, year)
+        elif key == "cipta_karya":
+            await fill_in_by_form(people[key], division)
+        else:
+            await fill_in_by_chat(people[key], division)
 
     await compile_and_forward(people, say)
 
@@ -123,9 +140,20 @@ async def play_quarter(
     say("Langkah 4 (ulang) — Bidang Bina Marga melengkapi")
     bina_marga = people["bina_marga"]
     await begin(bina_marga, "Dikembalikan untuk dilengkapi")
-    await bina_marga.wait_for_text("Ringkasan isian", TIMEOUT)
-    await bina_marga.send_photo(tiny_png(), caption="Foto progres jalan")
-    await bina_marga.wait_for_text("Data dukung tersimpan", TIMEOUT)
+    if structured:
+        menu = await bina_marga.wait_for_text("Pilih isian", TIMEOUT)
+        await bina_marga.press(bina_marga.buttons(menu)[0][0][0], menu)
+        prompt = await bina_marga.wait_for_text("Kirim angka realisasi", TIMEOUT)
+        await bina_marga.send_text(answer_for(prompt.content, short=False))
+        await bina_marga.wait_for_text("Kirim data dukung", TIMEOUT)
+        await bina_marga.send_photo(tiny_png(), caption="Foto progres jalan")
+        await bina_marga.wait_for_text("Data dukung tersimpan", TIMEOUT)
+        await bina_marga.press("Selesai")
+        await bina_marga.wait_for_text("Pilih isian", TIMEOUT)
+    else:
+        await bina_marga.wait_for_text("Ringkasan isian", TIMEOUT)
+        await bina_marga.send_photo(tiny_png(), caption="Foto progres jalan")
+        await bina_marga.wait_for_text("Data dukung tersimpan", TIMEOUT)
     await submit(bina_marga)
 
     await compile_and_forward(people, say)
@@ -152,6 +180,90 @@ async def play_quarter(
     await planning.press("Sudah diunggah ke ESR")
     await planning.wait_for_text("siklus telah diarsipkan", TIMEOUT)
     await head.wait_for_text("diarsipkan", TIMEOUT)
+
+
+async def fill_in_by_chat(official: SimulatedUser, division: str) -> None:
+    """Answer the bot item by item until it says everything is filled in, then submit."""
+    await begin(official, "Langkah 4")
+    await official.wait_for_text("Isian", TIMEOUT)
+    await answer_prompts(official, division)
+    await submit(official)
+
+
+async def fill_in_by_form(official: SimulatedUser, division: str) -> None:
+    """Fill the Excel form from the hand-off, send it back, then add the evidence in chat."""
+    handoff = await official.wait_for_text("Langkah 4", TIMEOUT)
+    form = fill_form(await official.download(handoff))
+    await official.press("Mulai", handoff)
+    await official.wait_for_text("Isian", TIMEOUT)
+    await official.send_document(form, handoff.file_name or "format.xlsx", XLSX)
+    await official.wait_for_text("Format terisi telah dibaca", TIMEOUT)
+    await answer_prompts(official, division)
+    await submit(official)
+
+
+def fill_form(data: bytes) -> bytes:
+    """Type the targets as realisations, and the money targets as money spent."""
+    book = load_workbook(io.BytesIO(data))
+    for sheet_name, target, value in (("Kinerja", 7, 8), ("Keuangan", 5, 6)):
+        sheet = book[sheet_name]
+        for row in range(6, sheet.max_row + 1):
+            if sheet.cell(row=row, column=2).value:
+                sheet.cell(row=row, column=value).value = sheet.cell(row=row, column=target).value
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+async def answer_prompts(official: SimulatedUser, division: str) -> None:
+    """Answer whatever the bot asks next until it says everything is filled in."""
+    await official.press("Isi berikutnya")
+    for count in range(200):
+        prompt = await official.wait_for_message(
+            lambda m: any(key in m.content for key in PROMPTS), TIMEOUT)
+        text = prompt.content
+        if "Semua isian lengkap" in text:
+            await official.wait_for_text("Pilih isian", TIMEOUT)
+            return
+        if "Kirim angka realisasi" in text:
+            await official.send_text(answer_for(text, short=count % 3 == 1))
+        elif text.startswith(("Realisasi masih di bawah target", "Apa kendala")):
+            await official.send_text("Cuaca hujan menghambat pekerjaan di lapangan.")
+        elif text.startswith("Apa tindak lanjut"):
+            await official.send_text("Menambah jam kerja dan tenaga lapangan.")
+        elif "Kirim data dukung" in text:
+            await official.send_document(sample_pdf(f"Data dukung {division} {count}"),
+                                         f"Data-Dukung-{division.replace(' ', '-')}-{count}.pdf",
+                                         PDF)
+            await official.wait_for_text("Data dukung tersimpan", TIMEOUT)
+            await official.press("Selesai")
+        elif "Kirim realisasi keuangan" in text:
+            await official.send_text(spend_for(text))
+    raise AssertionError(f"{division}: the bot kept asking")
+
+
+PROMPTS = ("Kirim angka realisasi", "Realisasi masih di bawah target", "Apa tindak lanjut",
+           "Kirim data dukung", "Kirim realisasi keuangan", "Semua isian lengkap")
+
+
+def spend_for(prompt: str) -> str:
+    """Money an official might report: about sixty percent of the pagu, typed in millions."""
+    budget = next(line for line in prompt.splitlines() if line.startswith("Pagu:"))
+    amount = parse_number(budget.split(":", 1)[1].replace("Rp", "")) * Decimal("0.6")
+    if amount >= 1_000_000_000:
+        return f"{number(amount / 1_000_000_000, 2)} M"
+    return f"{number(amount / 1_000_000, 1)} jt"
+
+
+def answer_for(prompt: str, *, short: bool) -> str:
+    """A realisation an official might type: the target, or nine tenths of it."""
+    target = next(line for line in prompt.splitlines() if line.startswith("🎯 Target"))
+    shown = target.split(": ", 1)[1].strip()
+    decimals = len(shown.split(",")[1]) if "," in shown else 0
+    value = parse_number(shown) if shown != "-" else Decimal(10)
+    if short:
+        value = value * Decimal("0.9")
+    return number(value, decimals)
 
 
 async def fill_in_part(official: SimulatedUser, division: str, year: int) -> None:

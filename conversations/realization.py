@@ -162,14 +162,21 @@ async def value(update: Update, context: BotContext) -> object:
         return None
     await reply(update, texts.value_saved(_fmt(item.value, item.decimals), item.unit,
                                           _pct(item.achievement)))
+    return await _continue(update, context, item)
+
+
+async def _continue(update: Update, context: BotContext, item: IndicatorItem) -> object:
+    """After an answer about ``item``: its obstacles and follow-up if due, then its evidence.
+
+    Evidence is always offered, so a correct figure can still get another photo.
+    """
     sheet = await _sheet(context)
-    return await _ask(update, context, sheet, _fresh(sheet, item))
-
-
-def _fresh(sheet: PartSheet, item: IndicatorItem) -> IndicatorItem | FinancialItem | None:
-    """The same indicator if it still lacks something, else the next item."""
     same = next(i for i in sheet.indicators if i.indicator_id == item.indicator_id)
-    return same if same.missing else sheet.next_item()
+    if {"value", "obstacles", "follow_up"} & set(same.missing):
+        return await _ask(update, context, sheet, same)
+    await reply(update, texts.ask_item_evidence(same.name, len(same.evidence)),
+                [[button(texts.BTN_DONE, Action.DONE)], *_back_row()])
+    return RealizationState.EVIDENCE
 
 
 async def _text_field(update: Update, context: BotContext, name: str) -> object:
@@ -177,8 +184,7 @@ async def _text_field(update: Update, context: BotContext, name: str) -> object:
     run_id, indicator_id = await _current(context)
     item = await call(context, realization.save_text, context.me.user_id, run_id, indicator_id,
                       name, update.effective_message.text or "")
-    sheet = await _sheet(context)
-    return await _ask(update, context, sheet, _fresh(sheet, item))
+    return await _continue(update, context, item)
 
 
 @refusals
@@ -198,7 +204,7 @@ async def evidence(update: Update, context: BotContext) -> object:
     upload = await download(update, context)
     doc = await call(context, realization.add_evidence, context.me.user_id, run_id,
                      indicator_id, upload)
-    text = texts.EVIDENCE_DUPLICATE if doc.duplicate else texts.EVIDENCE_SAVED
+    text = texts.EVIDENCE_DUPLICATE if doc.duplicate else texts.ITEM_EVIDENCE_SAVED
     await reply(update, text.format(name=doc.name),
                 [[button(texts.BTN_DONE, Action.DONE)], *_back_row()])
     return None

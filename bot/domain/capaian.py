@@ -224,18 +224,18 @@ class IndicatorSpec:
         targets = tuple(_dec(t, "quarter_targets") for t in self.quarter_targets)
         if len(targets) > QUARTERS:
             raise ValueError(f"at most {QUARTERS} quarter targets, got {len(targets)}")
-        values = {
+        low, high = _dec(self.range_low, "range_low"), _dec(self.range_high, "range_high")
+        values: dict[str, object] = {
             "direction": Direction(self.direction),
             "accumulation": Accumulation(self.accumulation),
             "turun_formula": TurunFormula(self.turun_formula),
             "annual_target": _dec(self.annual_target, "annual_target"),
             "quarter_targets": targets + (None,) * (QUARTERS - len(targets)),
-            "range_low": _dec(self.range_low, "range_low"),
-            "range_high": _dec(self.range_high, "range_high"),
+            "range_low": low,
+            "range_high": high,
         }
         for name, value in values.items():
             object.__setattr__(self, name, value)
-        low, high = values["range_low"], values["range_high"]
         if low is not None and high is not None and low > high:
             raise ValueError(f"range_low {low} is above range_high {high}")
 

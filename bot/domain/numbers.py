@@ -34,7 +34,9 @@ Magnitudes of 10¹⁸ or more are refused as implausible. Negative zero is retur
 
 Every refusal is an :class:`InvalidNumber` (an ``InvalidInput``) whose ``reason`` is a
 :class:`NumberProblem`; ``bot.texts.error_message`` turns it into an Indonesian sentence with an
-example. Nothing else is ever raised for a ``str`` argument.
+example. Nothing else is ever raised for a ``str`` argument (a ``decimals`` outside 0..20 is a
+programming error and raises ``ValueError``). ``parse_value(..., unit="km")`` also accepts the
+indicator's unit typed after the number (``12,5 km``).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from enum import StrEnum
 
 from bot.domain.errors import InvalidInput
 
-#: Largest accepted magnitude (exclusive): a million triliun.
+#: Accepted values stay below 10**MAX_DIGITS (a million triliun).
 MAX_DIGITS = 18
 MAX_DECIMALS = 20
 

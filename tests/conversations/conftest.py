@@ -55,7 +55,7 @@ async def world(tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator
         yield w
         if request.node.get_closest_marker("xfail"):
             return  # a known bug: its test shows what goes wrong
-        await settle(w)
+        await settle(w, quiet=0.1)
         assert not w.standin.errors, w.standin.errors
         assert not w.standin.unanswered_callback_queries, "a button press was never answered"
         if request.node.get_closest_marker("tolerate_server_error"):
@@ -77,7 +77,7 @@ async def uid(world: World, key: str) -> int:
     return member.user_id
 
 
-async def settle(world: World) -> None:
+async def settle(world: World, quiet: float = 0.3) -> None:
     """Every queued notification delivered and the bot idle: safe to assert on absence."""
 
     def pending() -> int:
@@ -90,7 +90,7 @@ async def settle(world: World) -> None:
         await asyncio.sleep(0.05)
     else:
         raise AssertionError("the outbox was not drained")
-    await world.standin.wait_idle(timeout=TIMEOUT, quiet=0.3)
+    await world.standin.wait_idle(timeout=TIMEOUT, quiet=quiet)
 
 
 async def run_id(world: World, key: str, step: StepKey, division: str | None = None,

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
-
 from bot import texts
 from bot.demo import World
 from bot.demo_scenario import sample_pdf
@@ -82,17 +80,13 @@ async def test_secretary_records_the_briefing_and_the_team_gets_the_minutes(
         assert texts.BTN_BEGIN in handoff.button_labels
 
 
-@pytest.mark.parametrize("typed", [
-    "31-02-2024",
-    (today() + timedelta(days=1)).strftime("%d-%m-%Y"),
-    "kemarin sore",
-], ids=["no-such-day", "future", "words"])
-async def test_a_bad_typed_date_is_refused_and_asked_again(world: World, typed: str) -> None:
+async def test_a_bad_typed_date_is_refused_and_asked_again(world: World) -> None:
     secretary = world.people["secretary"]
     ask_date = await start_briefing(world)
-    await secretary.send_text(typed)
-    refusal = await next_reply(secretary)
-    assert refusal.content == texts.BAD_DATE
+    tomorrow = (today() + timedelta(days=1)).strftime("%d-%m-%Y")
+    for typed in ("31-02-2024", tomorrow, "kemarin sore"):
+        await secretary.send_text(typed)
+        assert (await next_reply(secretary)).content == texts.BAD_DATE, typed
     # Still at the date question: its buttons still work.
     await secretary.press(texts.BTN_YESTERDAY, ask_date)
     await pick_attendees(world, LEAD)

@@ -21,6 +21,7 @@ import pytest
 from bot.demo_data import AGENCY_CODE, AGENCY_NAME, DIVISIONS, OFFICIALS
 from bot.demo_scenario import TIMEOUT, Officials, play_quarter
 from bot.domain.clock import JAKARTA
+from bot.sample_data.master_sample import sample_master
 from bot.standin import BotApiStandIn
 
 YEAR = datetime.now(JAKARTA).year  # the head is offered this year and the one before
@@ -35,9 +36,12 @@ def _cli(env: dict[str, str], *args: str) -> str:
     return result.stdout
 
 
-def _provision(env: dict[str, str]) -> None:
+def _provision(env: dict[str, str], master: Path | None = None) -> None:
     division_args = [a for d in DIVISIONS for a in ("--division", d)]
     _cli(env, "init", "--name", AGENCY_NAME, "--code", AGENCY_CODE, *division_args)
+    if master is not None:
+        master.write_bytes(sample_master(YEAR))
+        _cli(env, "import", "master", str(master), "--year", str(YEAR))
     for official in OFFICIALS:
         args = ["user", "add", "--name", official.name, "--telegram-id",
                 str(official.telegram_id)]
@@ -75,8 +79,12 @@ class BotProcess:
                 self.kill()
 
 
-@pytest.fixture
-async def world(tmp_path: Path) -> AsyncIterator[tuple[BotApiStandIn, Officials, BotProcess]]:
+@pytest.fixture(params=["free_text", "master_data"])
+async def world(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> AsyncIterator[tuple[BotApiStandIn, Officials, BotProcess]]:
+    """The bot in its own process; with or without an imported Perjanjian Kinerja."""
+    master = tmp_path / "master.xlsx" if request.param == "master_data" else None
     async with BotApiStandIn() as standin:
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
@@ -86,7 +94,7 @@ async def world(tmp_path: Path) -> AsyncIterator[tuple[BotApiStandIn, Officials,
             "POLL_TIMEOUT": "1",
         }
         env.pop("DATABASE_URL", None)
-        await asyncio.to_thread(_provision, env)
+        await asyncio.to_thread(_provision, env, master)
         people = Officials.register(standin)
         bot = BotProcess(env, tmp_path / "bot.log")
         bot.start()
@@ -125,7 +133,8 @@ async def _state_saved(tmp_path: Path, state: str) -> None:
 
 async def test_whole_quarter_with_a_return(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     standin, people, _bot = world
-    await play_quarter(people, YEAR, 1)
+    structured = (tmp_path / "master.xlsx").exists()
+    await play_quarter(people, YEAR, 1, structured=structured)
 
     head = people["head"]
     review = [m for m in head.messages if "Setujui untuk dijadikan" in m.content]

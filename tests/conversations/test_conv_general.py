@@ -1,0 +1,211 @@
+"""What every member (and every stranger) meets: the access guard, /start with an invitation,
+/tugas, /status, /bantuan, /batal and messages the bot does not understand."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot import texts
+from bot.demo import World
+from bot.demo_scenario import sample_pdf
+from bot.domain.clock import utcnow
+from bot.domain.sop import Role, StepKey
+from bot.services import identity, provisioning, tasks
+from bot.standin import SimulatedUser
+from tests.conversations.conftest import (
+    NAMES,
+    PDF,
+    TIMEOUT,
+    YEAR,
+    begin,
+    call,
+    fill_part,
+    forward,
+    next_reply,
+    settle,
+    uid,
+    with_text,
+)
+
+NEWCOMER = "DEWI LESTARI, ST"
+
+
+async def invite_newcomer(world: World) -> str:
+    """A Tata Ruang official registered without Telegram; returns their invitation code."""
+    user = await call(world, provisioning.add_user, name=NEWCOMER,
+                      roles=[(Role.DIVISION, "Tata Ruang")], telegram_id=None)
+    assert user.id is not None
+    return await call(world, provisioning.invite, user.id)
+
+
+def stranger(world: World, telegram_id: int = 720001) -> SimulatedUser:
+    return world.standin.add_user(telegram_id, "Dewi", label=f"Orang {telegram_id}")
+
+
+async def test_a_stranger_is_refused_whatever_they_send(world: World) -> None:
+    someone = stranger(world)
+    for send in ("halo pak", "/tugas", "/mulai", "/status", "/start", "photo"):
+        if send == "photo":
+            await someone.send_document(sample_pdf("x"), "laporan.pdf", PDF)
+        else:
+            await someone.send_text(send)
+        assert (await next_reply(someone)).content == texts.STRANGER, send
+    assert await call(world, identity.whoami, someone.id) is None
+
+
+async def test_an_invitation_binds_the_account_and_welcomes_with_the_role(
+    world: World,
+) -> None:
+    await forward(world, YEAR, 1, through=StepKey.PREPARE_FORMS)
+    code = await invite_newcomer(world)
+    newcomer = stranger(world)
+    await newcomer.send_command("start", code)
+    welcome = await next_reply(newcomer)
+    assert welcome.content == texts.welcome(NEWCOMER, ["Bidang Tata Ruang"])
+
+    # Bound: the part waiting for Tata Ruang is now also theirs, and they can begin it.
+    await newcomer.send_command("tugas")
+    listing = await newcomer.wait_for_text(texts.tasks_header(1), TIMEOUT)
+    assert "Langkah 4. Pengisian realisasi dan data dukung — Tata Ruang" in listing.content
+    await newcomer.press("▶️ Langkah 4 — Tata Ruang", listing)
+    await newcomer.wait_for_text("📋 Ringkasan isian Tata Ruang", TIMEOUT)
+
+
+async def test_a_used_unknown_or_misdirected_code_is_refused(world: World) -> None:
+    code = await invite_newcomer(world)
+    first = stranger(world, 720001)
+    await first.send_command("start", code)
+    await first.wait_for_text(texts.welcome(NEWCOMER, ["Bidang Tata Ruang"]), TIMEOUT)
+
+    second = stranger(world, 720002)
+    await second.send_command("start", code)
+    assert (await next_reply(second)).content == texts.invite_error("invite_used")
+    await second.send_command("start", "ZZZZ9999")
+    assert (await next_reply(second)).content == texts.invite_error("invite_unknown")
+    await second.send_command("tugas")
+    assert (await next_reply(second)).content == texts.STRANGER
+
+    # An official who is already registered cannot take over someone else's invitation.
+    head = world.people["head"]
+    await head.send_command("start", await invite_newcomer(world))
+    assert (await next_reply(head)).content == texts.invite_error("already_bound")
+
+
+async def test_a_deactivated_official_is_refused_and_gets_no_handoff(world: World) -> None:
+    await forward(world, YEAR, 1, through=StepKey.REVIEW)
+    planning = world.people["planning"]
+    planning_id = await uid(world, "planning")
+    await call(world, provisioning.set_active, planning_id, False)
+
+    secretary = world.people["secretary"]
+    await begin(secretary, "Langkah 8")
+    preview = await secretary.wait_for_text("Kelengkapan", TIMEOUT)
+    await secretary.press(texts.CONFIRM_LABELS[StepKey.FINAL_REPORT], preview)
+    await secretary.wait_for_text(texts.STEP_DONE[StepKey.FINAL_REPORT], TIMEOUT)
+    await world.people["head"].wait_for_text("Hasil akhir pengukuran kinerja", TIMEOUT)
+    await settle(world)
+    assert planning.messages == [], "no hand-off for a deactivated official"
+
+    await planning.send_command("tugas")
+    assert (await next_reply(planning)).content == texts.DEACTIVATED
+    await planning.send_text("halo")
+    assert (await next_reply(planning)).content == texts.DEACTIVATED
+
+    # Active again: the step waits in /tugas, nothing was lost.
+    await call(world, provisioning.set_active, planning_id, True)
+    await planning.send_command("tugas")
+    listing = await planning.wait_for_text(texts.tasks_header(1), TIMEOUT)
+    assert "Langkah 9" in listing.content
+
+
+async def test_a_deactivated_official_cannot_use_an_old_button(world: World) -> None:
+    await forward(world, YEAR, 1, through=StepKey.PREPARE_FORMS)
+    tata_ruang = world.people["tata_ruang"]
+    handoff = await tata_ruang.wait_for_text("Langkah 4", TIMEOUT)
+    await call(world, provisioning.set_active, await uid(world, "tata_ruang"), False)
+    query = await tata_ruang.press(texts.BTN_BEGIN, handoff)
+    assert (await next_reply(tata_ruang)).content == texts.DEACTIVATED
+    await tata_ruang.wait_for_answer(query)
+    await settle(world)
+    assert not with_text(tata_ruang, "📋 Ringkasan isian")
+
+
+async def test_tugas_lists_every_task_with_its_deadline_and_button(world: World) -> None:
+    await forward(world, YEAR, 1, through=StepKey.PREPARE_FORMS)
+    await forward(world, YEAR, 2, through=StepKey.ORDER)
+    secretary = world.people["secretary"]
+    await secretary.send_command("tugas")
+    listing = await secretary.wait_for_text(texts.tasks_header(2), TIMEOUT)
+
+    found = await call(world, tasks.open_tasks, await uid(world, "secretary"))
+    assert [(t.number, t.period) for t in found] == [
+        (2, f"Triwulan II Tahun {YEAR}"), (4, f"Triwulan I Tahun {YEAR}")]
+    for task in found:
+        line = texts.task_line(task.number, task.label, task.period, task.division,
+                               task.due_at, task.overdue)
+        assert line in listing.content
+    assert "Batas " in listing.content and "terlambat" not in listing.content
+    assert listing.button_labels == ["▶️ Langkah 2", "▶️ Langkah 4 — Sekretariat"]
+
+    await secretary.press("▶️ Langkah 2", listing)
+    await secretary.wait_for_text(texts.ASK_MEETING_DATE, TIMEOUT)
+
+
+async def test_tugas_without_tasks(world: World) -> None:
+    await forward(world, YEAR, 1, through=StepKey.ORDER)
+    bina_marga = world.people["bina_marga"]
+    await bina_marga.send_command("tugas")
+    assert (await next_reply(bina_marga)).content == texts.NO_TASKS
+
+
+async def test_status_shows_who_each_open_step_waits_for(world: World) -> None:
+    lead = world.people["team_lead"]
+    await lead.send_command("status")
+    assert (await next_reply(lead)).content == texts.NO_OPEN_CYCLE
+
+    await forward(world, YEAR, 1, through=StepKey.PREPARE_FORMS)
+    await fill_part(world, "secretary", "Sekretariat")
+    await lead.send_command("status")
+    status = await lead.wait_for_text(texts.status_header(YEAR, 1, False), TIMEOUT)
+    assert f"✅ 1. Perintah pengukuran kinerja — {NAMES['head']}, " in status.content
+    assert f"✅ 3. Penyiapan dan distribusi format — {NAMES['team_lead']}, " in status.content
+    waiting = (f"⏳ 4. Pengisian realisasi dan data dukung — 1 dari 4 selesai; menunggu "
+               f"Bina Marga ({NAMES['bina_marga']}), Cipta Karya ({NAMES['cipta_karya']}), "
+               f"Tata Ruang ({NAMES['tata_ruang']}), batas ")
+    assert waiting in status.content
+    assert "▫️ 5. Penyusunan laporan hasil pengukuran" in status.content
+
+
+async def test_status_and_tugas_flag_overdue_steps(world: World) -> None:
+    await forward(world, YEAR, 1, through=StepKey.ORDER)
+    world.services.clock = lambda: utcnow() + timedelta(hours=3)  # step 2 allows 2 hours
+    secretary = world.people["secretary"]
+    await secretary.send_command("status")
+    status = await secretary.wait_for_text(texts.status_header(YEAR, 1, False), TIMEOUT)
+    assert f"⚠️ 2. Rapat arahan dengan Tim SAKIP — menunggu {NAMES['secretary']}" in (
+        status.content)
+    assert "(terlambat)" in status.content
+    await secretary.send_command("tugas")
+    listing = await secretary.wait_for_text(texts.tasks_header(1), TIMEOUT)
+    assert "⚠️ terlambat" in listing.content
+
+
+async def test_bantuan_is_tailored_to_the_role(world: World) -> None:
+    head, bina_marga = world.people["head"], world.people["bina_marga"]
+    await head.send_command("bantuan")
+    assert (await next_reply(head)).content == texts.help_text(["Kepala Dinas"])
+    assert "/mulai" in head.last_message.content  # type: ignore[union-attr]
+    await bina_marga.send_command("bantuan")
+    reply = await next_reply(bina_marga)
+    assert reply.content == texts.help_text(["Bidang Bina Marga"])
+    assert "/mulai" not in reply.content
+
+
+async def test_unknown_input_outside_any_flow(world: World) -> None:
+    bina_marga = world.people["bina_marga"]
+    await bina_marga.send_text("selamat pagi pak")
+    assert (await next_reply(bina_marga)).content == texts.UNKNOWN_INPUT
+    await bina_marga.send_document(sample_pdf("x"), "laporan.pdf", PDF)
+    assert (await next_reply(bina_marga)).content == texts.UNKNOWN_INPUT
+    await bina_marga.send_command("batal")
+    assert (await next_reply(bina_marga)).content == texts.NOTHING_TO_CANCEL
