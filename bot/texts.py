@@ -108,7 +108,10 @@ def doc_label(kind: str) -> str:
 
 # --- refusals ------------------------------------------------------------------------------------
 def error_message(error: errors.WorkflowError) -> str:
+    """Why an action was refused, for the official who tried it."""
     p = error.params
+    if str(p.get("reason", "")).startswith("number_"):
+        return number_error(error)
     if isinstance(error, errors.NotAllowed):
         return f"Mohon maaf, langkah {p.get('step')} bukan tugas peran Anda."
     if isinstance(error, errors.StepNotActive):
@@ -317,8 +320,13 @@ ESR_CHECKLIST = (
 )
 
 
-def forms_ready(divisions: list[str]) -> str:
-    return "Format yang akan dibuat:\n" + "\n".join(f"• {d}" for d in divisions)
+def forms_ready(divisions: list[tuple[str, int, int]]) -> str:
+    """Per division: name, indicators, sub-kegiatan (zeros when there is no PK to draw on)."""
+    if all(i == 0 and m == 0 for _, i, m in divisions):
+        return ("Format yang akan dibuat (belum ada Perjanjian Kinerja tahun ini, sehingga "
+                "format berisi kolom isian umum):\n" + "\n".join(f"• {d}" for d, _, _ in divisions))
+    return "Format yang akan dibuat:\n" + "\n".join(
+        f"• {d}: {i} indikator, {m} sub kegiatan" for d, i, m in divisions)
 
 
 def completeness_line(division: str, submitted: bool, evidence: int) -> str:
@@ -801,8 +809,8 @@ def number_error(error: errors.WorkflowError) -> str:
         return f"Isian ini berupa jumlah uang (Rupiah), bukan persen. Contoh: {example}."
     sentence = {
         "number_empty": "Mohon tuliskan angkanya.",
-        "number_text": (f"“{text}” belum terbaca sebagai angka. Mohon tulis angkanya saja "
-                        f"(boleh dengan {'rb, jt, M atau T' if expected == 'money' else '%'})."),
+        "number_text": (f"“{text}” belum terbaca sebagai angka. Mohon tulis angkanya saja"
+                        + (" (boleh dengan rb, jt, M atau T)." if expected == "money" else ".")),
         "number_multiple": f"Terbaca lebih dari satu angka pada “{text}”. Mohon kirim satu angka saja.",
         "number_format": (f"Penulisan “{text}” tidak dikenali. Gunakan titik untuk ribuan dan "
                           "koma untuk desimal."),
@@ -813,16 +821,6 @@ def number_error(error: errors.WorkflowError) -> str:
         "number_too_large": f"Angka “{text}” terlalu besar. Mohon periksa kembali.",
     }.get(reason, "Angka tidak dapat digunakan.")
     return f"{sentence} Contoh: {example}."
-
-
-_error_message_before_numbers = error_message
-
-
-def error_message(error: errors.WorkflowError) -> str:
-    """As above, plus the refused numbers of ``bot.domain.numbers`` (reasons ``number_...``)."""
-    if str(error.params.get("reason", "")).startswith("number_"):
-        return number_error(error)
-    return _error_message_before_numbers(error)
 
 
 # --- master data ---

@@ -18,7 +18,7 @@ from bot.services.runs import RunView
 from bot.services.uploads import Upload
 from reports import letters, workbooks
 from storage import agencies, cycles, documents, performance, users
-from storage.models import StepRun
+from storage.models import MeasurementCycle, StepRun
 
 
 # --- step 1 -------------------------------------------------------------------------------------
@@ -224,8 +224,7 @@ def preview(ctx: ServiceContext, user_id: int, run_id: int) -> Preview:
         s = step(ref.run.step)
         extra: list[str] = []
         if s.key is StepKey.PREPARE_FORMS:
-            extra.append(texts.forms_ready(
-                [d.name for d in workflow.parts(session=session, cycle=cycle)]))
+            extra.append(texts.forms_ready(_form_contents(session, cycle)))
         elif s.key is StepKey.COMPILE:
             extra += completeness(session, ref)
         elif s.key is StepKey.ESR_UPLOAD:
@@ -242,6 +241,23 @@ def preview(ctx: ServiceContext, user_id: int, run_id: int) -> Preview:
         ]
         returnable = returnable_parts(session, ref) if s.key is StepKey.COMPILE else []
         return Preview(runs.view(ref), extra, inputs, attachments, document_id, returnable)
+
+
+def _form_contents(session: Session, cycle: MeasurementCycle) -> list[tuple[str, int, int]]:
+    """Per division: how many indicators and sub-kegiatan its form will hold."""
+    rows = []
+    for division in workflow.parts(session=session, cycle=cycle):
+        if cycle.agreement_id is None:
+            rows.append((division.name, 0, 0))
+            continue
+        rows.append((division.name,
+                     len(performance.indicators_of(session=session,
+                                                   agreement_id=cycle.agreement_id,
+                                                   division_id=division.id)),
+                     len(performance.sub_activities_of(session=session,
+                                                       agreement_id=cycle.agreement_id,
+                                                       division_id=division.id))))
+    return rows
 
 
 def completeness(session: Session, ref: RunRef) -> list[str]:
