@@ -58,6 +58,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("tugas", "Tugas saya yang menunggu"),
     ("status", "Posisi siklus pengukuran kinerja"),
     ("mulai", "Kepala Dinas: mulai pengukuran kinerja"),
+    ("impor", "Tim SAKIP: impor data master Perjanjian Kinerja"),
     ("bantuan", "Petunjuk penggunaan"),
     ("batal", "Batalkan proses yang sedang berjalan"),
 )
@@ -94,6 +95,8 @@ def help_text(roles: Iterable[str]) -> str:
     ]
     if ROLE_LABELS[Role.HEAD] in roles:
         lines.append("/mulai — mulai pengukuran kinerja satu triwulan")
+    if ROLE_LABELS[Role.SAKIP_TEAM] in roles:
+        lines.append("/impor — impor data master Perjanjian Kinerja, Rencana Aksi dan anggaran")
     return "\n".join(lines)
 
 
@@ -113,6 +116,8 @@ def error_message(error: errors.WorkflowError) -> str:
     if str(p.get("reason", "")).startswith("number_"):
         return number_error(error)
     if isinstance(error, errors.NotAllowed):
+        if p.get("step") in (None, "-"):
+            return "Mohon maaf, perintah ini bukan tugas peran Anda."
         return f"Mohon maaf, langkah {p.get('step')} bukan tugas peran Anda."
     if isinstance(error, errors.StepNotActive):
         part = f" untuk {p['division']}" if p.get("division") else ""
@@ -1162,3 +1167,15 @@ def cli_master_bad_year(value: str) -> str:
 
 def cli_master_cannot_write(path: str) -> str:
     return f"Berkas {path} tidak dapat ditulis. Periksa nama folder dan izin aksesnya."
+
+
+# --- /impor: master data through the chat ---------------------------------------------------------
+ASK_MASTER_YEAR = "Data master (Perjanjian Kinerja, Rencana Aksi dan anggaran) untuk tahun berapa?"
+WAITING_MASTER_FILE = "Silakan kirim berkas Excel (.xlsx) data master yang sudah diisi."
+
+
+def ask_master_file(year: int) -> str:
+    return (f"Template data master {year}. Isi sheet Sasaran, Indikator dan Anggaran sesuai "
+            "petunjuk, lalu kirim kembali berkasnya di sini. Bila sudah ada data tahun ini, "
+            "berkas baru dicatat sebagai PK Perubahan; siklus yang sedang berjalan tetap "
+            "memakai versinya.")

@@ -28,6 +28,7 @@ from conversations.briefing import build_briefing_flow
 from conversations.common import END, Flow, close_buttons, reply
 from conversations.confirm_step import build_confirm_flow
 from conversations.fill_in import build_fill_in_flow
+from conversations.master_import import build_master_import_flow
 from conversations.order import build_order_flow
 from conversations.review import build_review_flow
 
@@ -36,7 +37,7 @@ NAME = "sop"
 
 def flows() -> list[Flow]:
     return [build_order_flow(), build_briefing_flow(), build_fill_in_flow(),
-            build_review_flow(), build_confirm_flow()]
+            build_review_flow(), build_confirm_flow(), build_master_import_flow()]
 
 
 async def cancel(update: Update, context: BotContext) -> object:

@@ -77,7 +77,7 @@ async def uid(world: World, key: str) -> int:
     return member.user_id
 
 
-async def settle(world: World, quiet: float = 0.3) -> None:
+async def settle(world: World, quiet: float = 0.2) -> None:
     """Every queued notification delivered and the bot idle: safe to assert on absence."""
 
     def pending() -> int:

@@ -54,7 +54,8 @@ async def test_step3_lists_the_forms_and_hands_each_part_its_form(world: World) 
     await forward(world, YEAR, 1, through=StepKey.BRIEFING)
     preview = await open_step(world, "team_lead", StepKey.PREPARE_FORMS)
     assert kelengkapan("Notulen Rapat") in preview.content
-    assert texts.forms_ready(DIVISIONS) in preview.content
+    assert "Format yang akan dibuat" in preview.content
+    assert all(f"\n• {division}" in preview.content for division in DIVISIONS)
     assert preview.button_labels == [texts.CONFIRM_LABELS[StepKey.PREPARE_FORMS],
                                      texts.BTN_CANCEL]
 
@@ -122,11 +123,21 @@ async def test_step5_shows_each_part_and_sends_the_report_to_the_secretary(
 
 async def test_step6_forwards_the_report_to_the_head_for_review(world: World) -> None:
     await forward(world, YEAR, 1, through=StepKey.COMPILE)
+    secretary = world.people["secretary"]
     preview = await open_step(world, "secretary", StepKey.FORWARD)
     assert kelengkapan("Laporan Hasil Pengukuran Kinerja dan Realisasi Keuangan") in (
         preview.content)
-    await confirm(world, "secretary", StepKey.FORWARD, preview)
 
+    # ✖️ Batal leaves the step waiting; /tugas brings it back.
+    await secretary.press(texts.BTN_CANCEL, preview)
+    await secretary.wait_for_text(texts.CANCELLED, TIMEOUT)
+    assert preview.buttons == []
+    await secretary.send_command("tugas")
+    listing = await secretary.wait_for_text(texts.tasks_header(1), TIMEOUT)
+    await secretary.press("▶️ Langkah 6", listing)
+    again = await secretary.wait_for_text(STEP_BY_KEY[StepKey.FORWARD].title, TIMEOUT)
+
+    await confirm(world, "secretary", StepKey.FORWARD, again)
     review = await world.people["head"].wait_for_text("Setujui untuk dijadikan", TIMEOUT)
     assert review.file_name == REPORT
     assert review.button_labels == [texts.BTN_APPROVE, texts.BTN_RETURN]
@@ -155,48 +166,26 @@ async def test_step9_takes_a_screenshot_and_archives_the_cycle(world: World) -> 
     assert kelengkapan("Realisasi Rencana Aksi Akuntabilitas Kinerja (final)") in preview.content
     assert texts.BTN_ATTACH in preview.button_labels
 
+    # ⬅️ Kembali from the attachment prompt shows the step again, nothing attached.
     await planning.press(texts.BTN_ATTACH, preview)
     ask = await planning.wait_for_text(texts.ASK_ATTACHMENT, TIMEOUT)
     assert ask.button_labels == [texts.BTN_BACK]
+    await planning.press(texts.BTN_BACK, ask)
+    again = await planning.wait_for_text(STEP_BY_KEY[StepKey.ESR_UPLOAD].title, TIMEOUT)
+    assert "📎 Tersimpan" not in again.content
+
+    await planning.press(texts.BTN_ATTACH, again)
+    await planning.wait_for_text(texts.ASK_ATTACHMENT, TIMEOUT)
     await planning.send_document(b"MZ", "bukti.exe", "application/x-msdownload")
     assert (await next_reply(planning)).content == texts.FILE_TYPE_REFUSED
-
     screenshot = tiny_png(rgb=(0, 0, 200))
     await planning.send_photo(screenshot, caption="Bukti unggah ESR")
-    again = await planning.wait_for_text(STEP_BY_KEY[StepKey.ESR_UPLOAD].title, TIMEOUT)
-    assert f"({len(screenshot)} B)." in again.content and "📎 Tersimpan: foto-" in again.content
+    shown = await planning.wait_for_text(STEP_BY_KEY[StepKey.ESR_UPLOAD].title, TIMEOUT)
+    assert f"({len(screenshot)} B)." in shown.content and "📎 Tersimpan: foto-" in shown.content
 
-    await confirm(world, "planning", StepKey.ESR_UPLOAD, again)
+    await confirm(world, "planning", StepKey.ESR_UPLOAD, shown)
     notice = texts.archived_notice(YEAR, 1, "YULIA SARI, SE")
     for key in ("head", "secretary", "team_lead", "team_member"):
         await world.people[key].wait_for_text(notice, TIMEOUT)
     status = await call(world, tasks.cycle_status, await uid(world, "head"))
     assert [(c.year, c.quarter, c.archived) for c in status] == [(YEAR, 1, True)]
-
-
-async def test_back_from_the_attachment_prompt_shows_the_step_again(world: World) -> None:
-    await forward(world, YEAR, 1, through=StepKey.FINAL_REPORT)
-    planning = world.people["planning"]
-    preview = await open_step(world, "planning", StepKey.ESR_UPLOAD)
-    await planning.press(texts.BTN_ATTACH, preview)
-    ask = await planning.wait_for_text(texts.ASK_ATTACHMENT, TIMEOUT)
-    await planning.press(texts.BTN_BACK, ask)
-    again = await planning.wait_for_text(STEP_BY_KEY[StepKey.ESR_UPLOAD].title, TIMEOUT)
-    assert "📎 Tersimpan" not in again.content
-    assert texts.CONFIRM_LABELS[StepKey.ESR_UPLOAD] in again.button_labels
-
-
-async def test_cancel_leaves_the_step_waiting_in_tugas(world: World) -> None:
-    await forward(world, YEAR, 1, through=StepKey.COMPILE)
-    secretary = world.people["secretary"]
-    preview = await open_step(world, "secretary", StepKey.FORWARD)
-    await secretary.press(texts.BTN_CANCEL, preview)
-    await secretary.wait_for_text(texts.CANCELLED, TIMEOUT)
-    assert preview.buttons == []
-
-    await secretary.send_command("tugas")
-    listing = await secretary.wait_for_text(texts.tasks_header(1), TIMEOUT)
-    await secretary.press("▶️ Langkah 6", listing)
-    again = await secretary.wait_for_text(STEP_BY_KEY[StepKey.FORWARD].title, TIMEOUT)
-    await confirm(world, "secretary", StepKey.FORWARD, again)
-    await world.people["head"].wait_for_text("Setujui untuk dijadikan", TIMEOUT)

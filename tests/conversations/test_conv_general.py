@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot import texts
 from bot.demo import World
 from bot.demo_scenario import sample_pdf
@@ -91,31 +93,40 @@ async def test_a_used_unknown_or_misdirected_code_is_refused(world: World) -> No
     assert (await next_reply(head)).content == texts.invite_error("already_bound")
 
 
+@pytest.mark.xfail(strict=True, reason="BUG: identity.redeem_invite() looks the code up "
+                   "case-sensitively; a code typed in lower case is 'tidak dikenal'")
+async def test_an_invitation_code_typed_in_lower_case_is_accepted(world: World) -> None:
+    code = await invite_newcomer(world)
+    newcomer = stranger(world)
+    await newcomer.send_command("start", code.lower())
+    reply = await next_reply(newcomer)
+    assert reply.content == texts.welcome(NEWCOMER, ["Bidang Tata Ruang"])
+
+
 async def test_a_deactivated_official_is_refused_and_gets_no_handoff(world: World) -> None:
-    await forward(world, YEAR, 1, through=StepKey.REVIEW)
-    planning = world.people["planning"]
-    planning_id = await uid(world, "planning")
-    await call(world, provisioning.set_active, planning_id, False)
+    await forward(world, YEAR, 1, through=StepKey.BRIEFING)
+    tata_ruang = world.people["tata_ruang"]
+    tata_ruang_id = await uid(world, "tata_ruang")
+    await call(world, provisioning.set_active, tata_ruang_id, False)
 
-    secretary = world.people["secretary"]
-    await begin(secretary, "Langkah 8")
-    preview = await secretary.wait_for_text("Kelengkapan", TIMEOUT)
-    await secretary.press(texts.CONFIRM_LABELS[StepKey.FINAL_REPORT], preview)
-    await secretary.wait_for_text(texts.STEP_DONE[StepKey.FINAL_REPORT], TIMEOUT)
-    await world.people["head"].wait_for_text("Hasil akhir pengukuran kinerja", TIMEOUT)
+    lead = world.people["team_lead"]
+    await begin(lead, "Langkah 3")
+    preview = await lead.wait_for_text("Kelengkapan", TIMEOUT)
+    await lead.press(texts.CONFIRM_LABELS[StepKey.PREPARE_FORMS], preview)
+    await world.people["cipta_karya"].wait_for_text("Langkah 4", TIMEOUT)
     await settle(world)
-    assert planning.messages == [], "no hand-off for a deactivated official"
+    assert tata_ruang.messages == [], "no hand-off for a deactivated official"
 
-    await planning.send_command("tugas")
-    assert (await next_reply(planning)).content == texts.DEACTIVATED
-    await planning.send_text("halo")
-    assert (await next_reply(planning)).content == texts.DEACTIVATED
+    await tata_ruang.send_command("tugas")
+    assert (await next_reply(tata_ruang)).content == texts.DEACTIVATED
+    await tata_ruang.send_text("halo")
+    assert (await next_reply(tata_ruang)).content == texts.DEACTIVATED
 
-    # Active again: the step waits in /tugas, nothing was lost.
-    await call(world, provisioning.set_active, planning_id, True)
-    await planning.send_command("tugas")
-    listing = await planning.wait_for_text(texts.tasks_header(1), TIMEOUT)
-    assert "Langkah 9" in listing.content
+    # Active again: the part waits in /tugas, nothing was lost.
+    await call(world, provisioning.set_active, tata_ruang_id, True)
+    await tata_ruang.send_command("tugas")
+    listing = await tata_ruang.wait_for_text(texts.tasks_header(1), TIMEOUT)
+    assert listing.button_labels == ["▶️ Langkah 4 — Tata Ruang"]
 
 
 async def test_a_deactivated_official_cannot_use_an_old_button(world: World) -> None:

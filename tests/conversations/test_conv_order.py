@@ -80,8 +80,8 @@ async def test_a_second_cycle_for_the_same_period_is_refused(world: World) -> No
     await forward(world, YEAR, 1, through=StepKey.ESR_UPLOAD)
     await forward(world, YEAR, 2, through=StepKey.ORDER)
     head = world.people["head"]
-    for quarter, status in ((2, "open"), (1, "archived")):
-        await open_cycle(world, f"TW {'I' * quarter}")
+    for quarter, button, status in ((2, "TW II", "open"), (1, "TW I", "archived")):
+        await open_cycle(world, button)
         refusal = await next_reply(head)
         assert refusal.content == texts.error_message(
             errors.CycleExists(year=YEAR, quarter=quarter, status=status))
@@ -159,6 +159,7 @@ async def test_cancelled_order_is_listed_in_tugas_and_resumes(world: World) -> N
 async def test_uploaded_report_is_kept_across_cancel_and_mulai(world: World) -> None:
     head = world.people["head"]
     await open_cycle(world)
+    await head.wait_for_text(texts.ASK_ANALYSIS, TIMEOUT)
     await head.send_document(sample_pdf("Analisa"), ANALYSIS, PDF)
     await head.wait_for_text(texts.confirm_memo(YEAR, 2, ANALYSIS), TIMEOUT)
     await head.send_command("batal")
