@@ -366,6 +366,7 @@ def fill_in_summary(division: str, figures: str | None, evidence: list[tuple[str
     )
 
 
+WHAT_NEXT = "Silakan lengkapi, lalu tekan 📤 Serahkan."
 FIGURES_SAVED = "💾 Realisasi tersimpan. Kirim data dukung, atau tekan 📤 Serahkan bila sudah lengkap."
 EVIDENCE_SAVED = "💾 Data dukung tersimpan: {name}. Kirim berkas lain atau tekan 📤 Serahkan."
 EVIDENCE_DUPLICATE = "Berkas {name} sudah pernah dikirim; disimpan satu kali saja."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -87,7 +88,10 @@ def refusals(handler: Handler) -> Handler:
             return await handler(update, context)
         except errors.WorkflowError as error:
             if update.callback_query is not None:
-                await update.callback_query.answer()
+                with contextlib.suppress(BadRequest):
+                    # Most handlers answered the press already (close_buttons); a second
+                    # answer is refused by Telegram, and the refusal must still be shown.
+                    await update.callback_query.answer()
             await reply(update, texts.error_message(error))
             return END if isinstance(error, ENDING_ERRORS) else None
 

@@ -9,6 +9,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot import texts
 from bot.callbacks import Action, button, pattern
+from bot.domain import errors
 from bot.domain.sop import StepKey
 from bot.services import drafts, fill_in, realization
 from bot.services.fill_in import PartView
@@ -120,7 +121,16 @@ async def submit(update: Update, context: BotContext) -> object:
     """Submits the part; it is locked and the Tim SAKIP is told."""
     await close_buttons(update)
     run_id = await draft_run_id(context, FLOW)
-    run = await call(context, fill_in.submit_part, context.me.user_id, run_id)
+    try:
+        run = await call(context, fill_in.submit_part, context.me.user_id, run_id)
+    except errors.InvalidInput as incomplete:
+        # Back to filling in, where the missing figures and files are accepted.
+        await reply(update, texts.error_message(incomplete))
+        sheet = await call(context, realization.part_sheet, context.me.user_id, run_id)
+        if sheet.structured:
+            return await realization_flow.show_menu(update, context, sheet)
+        await reply(update, texts.WHAT_NEXT, _actions())
+        return FillInState.FILLING
     await call(context, drafts.clear, context.me.user_id, FLOW)
     await reply(update, texts.part_done(run.division_name or "-"))
     return END

@@ -66,8 +66,7 @@ async def year(update: Update, context: BotContext) -> object:
     await close_buttons(update)
     chosen = int(callback_args(update)[0])
     await call(context, drafts.update, context.me.user_id, FLOW, year=chosen)
-    quarters = [button(f"TW {ROMAN[q]}", Action.QUARTER, q) for q in (1, 2, 3, 4)]
-    await reply(update, texts.ASK_QUARTER, with_cancel([quarters]))
+    await reply(update, texts.ASK_QUARTER, _quarter_buttons())
     return OrderState.QUARTER
 
 
@@ -76,10 +75,19 @@ async def quarter(update: Update, context: BotContext) -> object:
     """Opens the cycle for the chosen period; asks for the analysis report."""
     await close_buttons(update)
     draft = await call(context, drafts.load, context.me.user_id, FLOW)
-    run = await call(context, steps.start_cycle, context.me.user_id, int(draft["year"]),
-                     int(callback_args(update)[0]))
+    try:
+        run = await call(context, steps.start_cycle, context.me.user_id, int(draft["year"]),
+                         int(callback_args(update)[0]))
+    except errors.CycleExists as exists:
+        # The buttons are gone with the press: offer them again for another quarter.
+        await reply(update, texts.error_message(exists), _quarter_buttons())
+        return None
     await reply(update, texts.cycle_started(run.year, run.quarter))
     return await _ask_analysis(update, context, run.run_id)
+
+
+def _quarter_buttons() -> list[list[dict[str, str]]]:
+    return with_cancel([[button(f"TW {ROMAN[q]}", Action.QUARTER, q) for q in (1, 2, 3, 4)]])
 
 
 async def _ask_analysis(update: Update, context: BotContext, run_id: int) -> object:

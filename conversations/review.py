@@ -101,6 +101,11 @@ async def note(update: Update, context: BotContext) -> object:
     return END
 
 
+async def expect_text(update: Update, context: BotContext) -> object:
+    await reply(update, texts.EXPECT_TEXT)
+    return None
+
+
 def build_review_flow() -> Flow:
     return Flow(
         entry_points=[
@@ -113,6 +118,9 @@ def build_review_flow() -> Flow:
                 CallbackQueryHandler(toggle_target, pattern=pattern(Action.TOGGLE)),
                 CallbackQueryHandler(targets_done, pattern=pattern(Action.DONE)),
             ],
-            ReviewState.NOTE: [MessageHandler(filters.TEXT & ~filters.COMMAND, note)],
+            ReviewState.NOTE: [
+                MessageHandler(filters.TEXT & ~filters.COMMAND, note),
+                MessageHandler(filters.Document.ALL | filters.PHOTO, expect_text),
+            ],
         },
     )

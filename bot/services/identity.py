@@ -37,7 +37,8 @@ def redeem_invite(ctx: ServiceContext, telegram_id: int, code: str) -> Member:
     """Bind a Telegram account to the user an invitation was made for."""
     now = ctx.now()
     with ctx.transaction() as session:
-        invite = users.get_invite(session=session, code=code.strip())
+        # Codes are typed on phones: case and stray spaces must not matter.
+        invite = users.get_invite(session=session, code=code.strip().upper())
         if invite is None:
             raise errors.InvalidInput(reason="invite_unknown")
         user = users.get_user(session=session, user_id=invite.user_id)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from bot import texts
 from bot.demo import World
 from bot.demo_scenario import PARTS
@@ -13,7 +11,6 @@ from bot.services import fill_in, tasks
 from bot.standin.files import tiny_png
 from bot.standin.models import SentMessage
 from tests.conversations.conftest import (
-    DOUBLE_ANSWER,
     TIMEOUT,
     YEAR,
     begin,
@@ -83,7 +80,6 @@ async def test_pressing_confirm_twice_completes_the_step_once(world: World) -> N
     assert len(with_text(lead, texts.STEP_DONE[StepKey.PREPARE_FORMS])) == 1
 
 
-@pytest.mark.xfail(strict=True, reason=DOUBLE_ANSWER)
 async def test_second_team_member_pressing_mulai_after_the_first_finished_is_told(
     world: World,
 ) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from bot import texts
 from bot.callbacks import Action, data
 from bot.demo import World
@@ -14,7 +12,6 @@ from bot.services import fill_in, tasks
 from bot.standin.files import tiny_png
 from bot.standin.models import SentMessage
 from tests.conversations.conftest import (
-    DOUBLE_ANSWER,
     PDF,
     TIMEOUT,
     YEAR,
@@ -138,7 +135,6 @@ async def test_a_refused_file_type_is_not_kept(world: World) -> None:
     assert part.evidence == []
 
 
-@pytest.mark.xfail(strict=True, reason=DOUBLE_ANSWER)
 async def test_submitting_without_evidence_is_refused(world: World) -> None:
     bina_marga = world.people["bina_marga"]
     await open_part(world)
@@ -149,7 +145,6 @@ async def test_submitting_without_evidence_is_refused(world: World) -> None:
         errors.InvalidInput(reason="evidence_required"))
 
 
-@pytest.mark.tolerate_server_error
 async def test_an_incomplete_part_stays_open_and_keeps_its_figures(world: World) -> None:
     """What holds despite the refusal bug above: nothing is submitted and nothing is lost."""
     bina_marga = world.people["bina_marga"]
@@ -165,9 +160,6 @@ async def test_an_incomplete_part_stays_open_and_keeps_its_figures(world: World)
     assert part.figures == FIGURES
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: fill_in.submit() keeps FillInState.CONFIRM after "
-                   "the evidence_required refusal; that state takes no files, so the evidence "
-                   "the official then sends is answered 'pilih tombol di atas' and not saved")
 async def test_after_a_refused_submit_the_missing_evidence_can_be_sent(world: World) -> None:
     bina_marga = world.people["bina_marga"]
     await open_part(world)
@@ -189,14 +181,12 @@ async def _foreign_begin(world: World) -> None:
     await bina_marga.press_stale(data(Action.BEGIN, StepKey.FILL_IN, foreign), own)
 
 
-@pytest.mark.xfail(strict=True, reason=DOUBLE_ANSWER)
 async def test_a_division_cannot_open_another_divisions_part(world: World) -> None:
     await _foreign_begin(world)
     refusal = await next_reply(world.people["bina_marga"])
     assert refusal.content == texts.error_message(errors.NotAllowed(step=4))
 
 
-@pytest.mark.tolerate_server_error
 async def test_another_divisions_part_stays_untouched(world: World) -> None:
     """What holds despite the refusal bug above: the foreign part is neither opened nor changed."""
     await _foreign_begin(world)

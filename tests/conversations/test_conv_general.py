@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from bot import texts
 from bot.demo import World
 from bot.demo_scenario import sample_pdf
@@ -93,8 +91,6 @@ async def test_a_used_unknown_or_misdirected_code_is_refused(world: World) -> No
     assert (await next_reply(head)).content == texts.invite_error("already_bound")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: identity.redeem_invite() looks the code up "
-                   "case-sensitively; a code typed in lower case is 'tidak dikenal'")
 async def test_an_invitation_code_typed_in_lower_case_is_accepted(world: World) -> None:
     code = await invite_newcomer(world)
     newcomer = stranger(world)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from bot import texts
 from bot.demo import World
 from bot.domain import errors
@@ -109,8 +107,6 @@ async def test_a_blank_note_is_refused_and_asked_again(world: World) -> None:
     await head.wait_for_text(texts.returned(["Bina Marga"]), TIMEOUT)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: review NOTE state has no handler for files; a photo "
-                   "sent as the note gets PLEASE_USE_BUTTONS although no buttons are shown")
 async def test_a_photo_instead_of_the_note_asks_for_text(world: World) -> None:
     head = world.people["head"]
     await head.press(texts.BTN_RETURN, await review_request(world))
