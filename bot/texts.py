@@ -153,6 +153,9 @@ def error_message(error: errors.WorkflowError) -> str:
         "directions_required": "Mohon tuliskan pokok-pokok arahan rapat.",
         "unknown_attendee": "Peserta rapat tidak dikenal.",
         "no_return_target": "Mohon pilih minimal satu tujuan pengembalian.",
+        "percent_out_of_range": "Nilai persen ini tidak wajar (lebih dari 1.000%). Mohon periksa kembali. Contoh: 87,5.",
+        "unknown_item": "Isian ini tidak ditemukan. Ketik /tugas untuk melanjutkan.",
+        "text_required": "Mohon tuliskan jawabannya.",
     }.get(str(reason), "Mohon maaf, isian tidak dapat digunakan. Silakan periksa kembali.")
 
 

@@ -122,8 +122,9 @@ def save_value(
         actor = load_actor(session, user_id)
         ref = runs.load_part(session, run_id, actor)
         indicator = _indicator(session, ref, indicator_id)
-        value = parse_value(text, decimals=indicator.decimals,
-                            allow_negative=indicator.allow_negative, unit=indicator.unit)
+        value = _checked(parse_value(text, decimals=indicator.decimals,
+                                     allow_negative=indicator.allow_negative,
+                                     unit=indicator.unit), indicator)
         _save(session, ref, indicator, ctx, actor.id, value=value)
         return _item_of(session, ref, indicator_id)
 
@@ -321,8 +322,20 @@ def import_form(ctx: ServiceContext, user_id: int, run_id: int, data: bytes) -> 
 
 
 def _parse_cell(value: object, indicator: Indicator) -> Decimal:
-    return parse_value(_cell_text(value), decimals=indicator.decimals,
-                       allow_negative=indicator.allow_negative, unit=indicator.unit)
+    return _checked(parse_value(_cell_text(value), decimals=indicator.decimals,
+                                allow_negative=indicator.allow_negative, unit=indicator.unit),
+                    indicator)
+
+
+PERCENT_UNITS = frozenset({"%", "persen", "prosen"})
+PERCENT_LIMIT = Decimal(1000)
+
+
+def _checked(value: Decimal, indicator: Indicator) -> Decimal:
+    """Refuse what no percentage can be; above 100 stays possible (growth, over-achievement)."""
+    if indicator.unit.strip().lower() in PERCENT_UNITS and abs(value) > PERCENT_LIMIT:
+        raise errors.InvalidInput(reason="percent_out_of_range")
+    return value
 
 
 def _cell_text(value: object) -> str:

@@ -1,0 +1,113 @@
+"""Step 4 with the sample Perjanjian Kinerja: indicator by indicator, bad figures, resume,
+jumping to an item, and a filled form with a wrong cell."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from bot import texts
+from bot.demo import World, running_bot
+from bot.domain.sop import StepKey
+from bot.services import realization
+from tests.conversations.conftest import (
+    PDF,
+    TIMEOUT,
+    YEAR,
+    begin,
+    call,
+    forward,
+    run_id,
+    settle,
+    uid,
+)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+async def world(tmp_path: Path) -> AsyncIterator[World]:
+    async with running_bot(tmp_path / "data", master_year=YEAR) as w:
+        await forward(w, YEAR, 1, through=StepKey.PREPARE_FORMS)
+        await settle(w)
+        yield w
+        await settle(w, quiet=0.1)
+        assert not w.standin.errors and not w.standin.unanswered_callback_queries
+        for user in w.standin.users:
+            assert texts.SERVER_ERROR not in user.texts, user.label
+
+
+async def _sheet(world: World) -> realization.PartSheet:
+    part = await run_id(world, "bina_marga", StepKey.FILL_IN)
+    return await call(world, realization.part_sheet, await uid(world, "bina_marga"), part)
+
+
+async def test_a_bad_figure_is_explained_and_the_last_good_one_kept(world: World) -> None:
+    bina_marga = world.people["bina_marga"]
+    await begin(bina_marga, "Langkah 4")
+    await bina_marga.wait_for_text("Pilih isian", TIMEOUT)
+    await bina_marga.press("Isi berikutnya")
+    prompt = await bina_marga.wait_for_text("Kirim angka realisasi", TIMEOUT)
+    assert "Target Triwulan I" in prompt.content and "Satuan" in prompt.content
+    await bina_marga.send_text("delapan puluh")
+    refusal = await bina_marga.wait_for_text("Contoh", TIMEOUT)
+    assert "belum terbaca sebagai angka" in refusal.content
+    assert (await _sheet(world)).indicators[0].value is None
+    await bina_marga.send_text("-5")
+    await bina_marga.wait_for_text("tidak boleh negatif", TIMEOUT)
+    await bina_marga.send_text("1.000.000,5")
+    await bina_marga.wait_for_text("Contoh", TIMEOUT)
+    first = (await _sheet(world)).indicators[0]
+    typed = "10" if first.decimals == 0 else "10,5"
+    await bina_marga.send_text(typed)
+    saved = await bina_marga.wait_for_text("Tersimpan", TIMEOUT)
+    assert "Capaian" in saved.content
+    assert (await _sheet(world)).indicators[0].value is not None
+    await bina_marga.send_text("abc")
+    await settle(world)
+    assert (await _sheet(world)).indicators[0].value is not None, "the good figure stays"
+
+
+async def test_stop_and_resume_then_jump_to_an_item(world: World) -> None:
+    bina_marga = world.people["bina_marga"]
+    await begin(bina_marga, "Langkah 4")
+    await bina_marga.wait_for_text("Pilih isian", TIMEOUT)
+    await bina_marga.press("Isi berikutnya")
+    await bina_marga.wait_for_text("Kirim angka realisasi", TIMEOUT)
+    await bina_marga.send_text("100")
+    await bina_marga.wait_for_text("Tersimpan", TIMEOUT)
+    await bina_marga.send_command("batal")
+    await bina_marga.wait_for_text(texts.CANCELLED, TIMEOUT)
+    await bina_marga.send_command("tugas")
+    tasks = await bina_marga.wait_for_text("tugas", TIMEOUT)
+    await bina_marga.press("Langkah 4", tasks)
+    menu = await bina_marga.wait_for_text("Pilih isian", TIMEOUT)
+    sheet = await _sheet(world)
+    assert sheet.indicators[0].value == 100, "what was entered before /batal is still there"
+    last = sheet.indicators[-1]
+    await bina_marga.press(texts.item_button(False, last.code, last.name), menu)
+    prompt = await bina_marga.wait_for_text("Kirim angka realisasi", TIMEOUT)
+    assert last.name in prompt.content
+
+
+async def test_a_filled_form_with_a_wrong_cell_says_where(world: World) -> None:
+    bina_marga = world.people["bina_marga"]
+    handoff = await bina_marga.wait_for_text("Langkah 4", TIMEOUT)
+    book = load_workbook(io.BytesIO(await bina_marga.download(handoff)))
+    book["Kinerja"]["H6"] = "banyak"
+    book["Keuangan"]["F6"] = "87,5%"
+    data = io.BytesIO()
+    book.save(data)
+    await bina_marga.press("Mulai", handoff)
+    await bina_marga.wait_for_text("Pilih isian", TIMEOUT)
+    await bina_marga.send_document(data.getvalue(), "format.xlsx", XLSX)
+    refusal = await bina_marga.wait_for_text("Format belum dapat disimpan", TIMEOUT)
+    assert "Kinerja baris 6, kolom H" in refusal.content
+    assert "Keuangan baris 6, kolom F" in refusal.content
+    assert all(i.value is None for i in (await _sheet(world)).indicators)
+    await bina_marga.send_document(b"%PDF-1.4", "bukan-format.pdf", PDF)
+    await settle(world)
