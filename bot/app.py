@@ -16,6 +16,7 @@ from bot.domain.clock import JAKARTA
 from bot.outbox_sender import OutboxSender
 from bot.persistence import DatabasePersistence
 from bot.recording_request import RecordingRequest
+from bot.services import reminders
 from bot.services.context import ServiceContext
 from bot.telegram_context import BotContext, SakipApplication
 from conversations import general
@@ -24,6 +25,7 @@ from conversations.sop import build_sop_conversation
 from storage import outbox
 
 log = logging.getLogger(__name__)
+REMINDER_INTERVAL = 60  # seconds
 PERSIST_GROUP = 100  # after every other handler group
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 
@@ -62,12 +64,21 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     await app.bot.set_my_commands([BotCommand(name, label) for name, label in texts.COMMANDS])
     app.outbox_sender = OutboxSender(app.bot, app.services)
     app.outbox_sender.start()
+    if app.job_queue is not None:
+        # Named, so a second start replaces rather than doubles it; state lives in the database.
+        app.job_queue.run_repeating(_remind, interval=REMINDER_INTERVAL, first=5,
+                                    name="reminders")
 
 
 async def _post_stop(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app = cast(SakipApplication, application)
     if app.outbox_sender is not None:
         await app.outbox_sender.stop()
+
+
+async def _remind(context: BotContext) -> None:
+    """Send the reminders, escalations and digest whose time has come."""
+    await asyncio.to_thread(reminders.tick, context.services)
 
 
 async def _persist_now(update: Update, context: BotContext) -> None:

@@ -216,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_master.add_argument("--year", type=parse_year, required=True, metavar="TAHUN",
                                help=mh["import.year"])
     import_master.set_defaults(handler=cmd_import_master)
+    _archive_commands(commands)
     return parser
 
 
@@ -525,3 +526,79 @@ def _format_table(rows: list[list[str]]) -> str:
              .rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
+
+
+# --- archive (SOP step 9, "mengarsipkannya") ---------------------------------------------------
+def parse_quarter(value: str) -> int:
+    try:
+        quarter = int(value.strip())
+    except ValueError:
+        quarter = 0
+    if quarter not in (1, 2, 3, 4):
+        raise argparse.ArgumentTypeError(texts.archive_bad_quarter(value))
+    return quarter
+
+
+def _archive_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    ah = texts.ARCHIVE_CLI_HELP
+    archive = commands.add_parser("archive", help=ah["archive"], description=ah["archive"])
+    archive.set_defaults(help_parser=archive)
+    archive_commands = archive.add_subparsers(title=texts.CLI_COMMANDS, metavar="PERINTAH")
+    listing = archive_commands.add_parser("list", help=ah["archive.list"],
+                                          description=ah["archive.list"])
+    listing.set_defaults(handler=cmd_archive_list)
+    get = archive_commands.add_parser("get", help=ah["archive.get"],
+                                      description=ah["archive.get"])
+    get.add_argument("year", type=parse_year, metavar="TAHUN", help=ah["archive.year"])
+    get.add_argument("quarter", type=parse_quarter, metavar="TRIWULAN",
+                     help=ah["archive.quarter"])
+    get.add_argument("--out", type=Path, metavar="FILE", help=ah["archive.out"])
+    get.set_defaults(handler=cmd_archive_get)
+
+
+def _archive_refusal(error: errors.InvalidInput) -> _Failure | errors.InvalidInput:
+    """The archive's own refusals worded for the admin; others go to ``main`` as they are."""
+    if error.params.get("reason") == "no_agency":
+        return error
+    return _Failure(texts.archive_error(error))
+
+
+def cmd_archive_list(args: argparse.Namespace) -> int:
+    from bot.services import archive
+
+    admin = _Admin.open()
+    try:
+        rows = archive.list_archives(admin.ctx, admin.agency_code)
+    except errors.InvalidInput as error:
+        raise _archive_refusal(error) from None
+    if not rows:
+        print(texts.ARCHIVE_CLI_NONE)
+        return 0
+    table = [list(texts.ARCHIVE_CLI_HEADER)]
+    table += [texts.archive_list_row(row.year, row.quarter, row.closed_at, row.name, row.size,
+                                     row.sha256) for row in rows]
+    print(_format_table(table))
+    return 0
+
+
+def cmd_archive_get(args: argparse.Namespace) -> int:
+    import hashlib
+
+    from bot.services import archive
+
+    admin = _Admin.open()
+    try:
+        name, data = archive.get_archive(admin.ctx, args.year, args.quarter, admin.agency_code)
+        problems = archive.verify_archive(admin.ctx, args.year, args.quarter,
+                                          admin.agency_code, data=data)
+    except errors.InvalidInput as error:
+        raise _archive_refusal(error) from None
+    out: Path = args.out or Path(name)
+    if out.is_dir():
+        out = out / name
+    try:
+        out.write_bytes(data)
+    except OSError:
+        raise _Failure(texts.archive_cannot_write(str(out))) from None
+    print(texts.archive_written(str(out), len(data), hashlib.sha256(data).hexdigest(), problems))
+    return 1 if problems else 0

@@ -21,6 +21,8 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     database_url: str | None = None
     agency_code: str | None = None
+    # Office hours, breaks and holidays; the packaged default when not given.
+    calendar_file: Path | None = None
     timezone: str = "Asia/Jakarta"
     poll_timeout: float = Field(default=10.0, ge=0)
 

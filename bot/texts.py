@@ -1183,3 +1183,171 @@ def ask_master_file(year: int) -> str:
             "petunjuk, lalu kirim kembali berkasnya di sini. Bila sudah ada data tahun ini, "
             "berkas baru dicatat sebagai PK Perubahan; siklus yang sedang berjalan tetap "
             "memakai versinya.")
+
+
+# --- reminders, escalation, digest --------------------------------------------------------------
+def reminder(step: Step, year: int, quarter: int, due_at: datetime, division: str | None, *,
+             at_due: bool) -> str:
+    part = f" — {division}" if division else ""
+    head = "⏰ Batas waktu tugas Anda telah tiba" if at_due else "⏰ Pengingat tugas"
+    return (f"{head}\nPengukuran Kinerja {period_label(year, quarter)}\n{step.title}{part}\n"
+            f"Batas: {datetime_long(due_at)}.\nMohon segera diselesaikan. Terima kasih 🙏")
+
+
+def escalation(step: Step, year: int, quarter: int, due_at: datetime, division: str | None,
+               waiting: list[str]) -> str:
+    part = f" — {division}" if division else ""
+    who = ", ".join(waiting) or "belum ada petugas"
+    return (f"⚠️ Tugas terlambat\nPengukuran Kinerja {period_label(year, quarter)}\n"
+            f"{step.title}{part}\nBatas: {datetime_long(due_at)}.\nMenunggu: {who}.")
+
+
+def digest_line(step: Step, year: int, quarter: int, division: str | None, waiting: list[str],
+                due_at: datetime, overdue: bool) -> str:
+    part = f" — {division}" if division else ""
+    late = " ⚠️ terlambat" if overdue else ""
+    who = ", ".join(waiting) or "-"
+    return (f"• {period_label(year, quarter)}, Langkah {step.number}{part}: menunggu {who}; "
+            f"batas {datetime_short(due_at)}{late}")
+
+
+def digest(now: datetime, lines: list[str]) -> str:
+    return (f"🌅 Ringkasan pagi, {datetime_long(now).split(' pukul')[0]}\n"
+            "Langkah SOP Pengukuran Kinerja yang masih terbuka:\n" + "\n".join(lines))
+
+
+# --- archive ---
+# SOP step 9, "mengarsipkannya": the ZIP of a closed cycle (reports/archive_bundle.py,
+# bot/services/archive.py and ``sakip-bot archive``).
+ARCHIVE_FILENAME = "Arsip-Pengukuran-Kinerja-TW{quarter}-{year}.zip"
+# One folder per document kind, numbered in the order of the SOP (the analysis is step 1's input).
+ARCHIVE_FOLDERS: dict[str, str] = {
+    DocumentKind.ANALYSIS_REPORT: "00-Laporan-Analisa-Data-Kinerja",
+    DocumentKind.HEAD_MEMO: "01-Nota-Kepala-Dinas",
+    DocumentKind.MINUTES: "02-Notulen-Rapat",
+    DocumentKind.MINUTES_ATTACHMENT: "03-Lampiran-Notulen-Rapat",
+    DocumentKind.FORM: "04-Format-Realisasi",
+    DocumentKind.DRAFT: "05-Draf-Realisasi",
+    DocumentKind.EVIDENCE: "06-Data-Dukung",
+    DocumentKind.REPORT: "07-Laporan-Hasil-Pengukuran-Kinerja",
+    DocumentKind.FINAL_REPORT: "08-Realisasi-Rencana-Aksi-Final",
+    DocumentKind.ESR_RECEIPT: "09-Bukti-Unggah-ESR",
+}
+ARCHIVE_OTHER_FOLDER = "99-Lainnya"
+ARCHIVE_UNNAMED_FILE = "berkas"
+ARCHIVE_AUDIT_HEADER = ("waktu (WIB)", "pengguna", "tindakan", "sebelum", "sesudah")
+ARCHIVE_SYSTEM_USER = "Sistem"
+
+# What verify_bundle / verify_archive report.
+ARCHIVE_NOT_ZIP = "Berkas ini bukan arsip ZIP yang sah."
+ARCHIVE_MANIFEST_UNREADABLE = "manifest.json tidak ada atau tidak dapat dibaca; isi arsip tidak dapat diperiksa."
+
+
+def archive_too_many_entries(count: int, limit: int) -> str:
+    return f"Arsip berisi {count} entri, melebihi batas {limit}; arsip tidak diperiksa."
+
+
+def archive_too_large(size: int, limit: int) -> str:
+    return f"Isi arsip ({file_size(size)}) melebihi batas {file_size(limit)}; arsip tidak diperiksa."
+
+
+def archive_missing(path: str) -> str:
+    return f"Berkas hilang dari arsip: {path}"
+
+
+def archive_changed(path: str) -> str:
+    return f"Isi berkas berubah (sha256 tidak cocok dengan manifest): {path}"
+
+
+def archive_size_changed(path: str) -> str:
+    return f"Ukuran berkas tidak cocok dengan manifest: {path}"
+
+
+def archive_extra(path: str) -> str:
+    return f"Berkas tambahan yang tidak tercatat di manifest: {path}"
+
+
+def archive_duplicate(path: str) -> str:
+    return f"Nama berkas tercatat lebih dari sekali: {path}"
+
+
+def archive_unsafe_path(path: str) -> str:
+    return f"Jalur berkas di manifest tidak aman: {path}"
+
+
+def archive_entry_unreadable(path: str) -> str:
+    return f"Berkas di dalam arsip rusak dan tidak dapat dibaca: {path}"
+
+
+def archive_stored_changed(name: str) -> str:
+    return f"Berkas {name} tidak sama dengan arsip yang tercatat (sha256 berbeda)."
+
+
+def archive_document_absent(name: str) -> str:
+    return f"Dokumen siklus ini tidak ada di arsip: {name}"
+
+
+def archive_error(error: errors.WorkflowError) -> str:
+    """Why an archive could not be made or fetched."""
+    p = error.params
+    period = (period_label(p["year"], p["quarter"])
+              if p.get("year") is not None and p.get("quarter") in (1, 2, 3, 4) else "ini")
+    reason = p.get("reason")
+    if reason == "cycle_not_archived":
+        return (f"Siklus {period} belum diarsipkan. Arsip baru dapat dibuat setelah Langkah 9 "
+                "(unggah ke ESR dan pengarsipan) selesai.")
+    if reason == "unknown_cycle":
+        return f"Siklus {period} tidak ditemukan. Lihat daftarnya dengan: sakip-bot archive list"
+    if reason == "archive_file_missing":
+        return (f"Berkas {p.get('name')} tidak ditemukan di folder data, sehingga arsip tidak "
+                "dapat dibuat. Periksa DATA_DIR.")
+    if reason == "archive_file_corrupt":
+        return (f"Berkas {p.get('name')} di folder data tidak sama dengan yang tercatat "
+                "(sha256 berbeda), sehingga arsip tidak dapat dibuat.")
+    return error_message(error)
+
+
+ARCHIVE_CLI_HELP: dict[str, str] = {
+    "archive": "arsip siklus yang sudah selesai (Langkah 9): list, get",
+    "archive.list": "tampilkan setiap siklus yang sudah diarsipkan beserta berkas arsipnya",
+    "archive.get": "tulis arsip ZIP satu triwulan (dibuat bila belum ada) lalu periksa isinya",
+    "archive.year": "tahun, misalnya 2024",
+    "archive.quarter": "triwulan: 1, 2, 3 atau 4",
+    "archive.out": "berkas tujuan (bawaan: nama arsip, di folder ini)",
+}
+ARCHIVE_CLI_HEADER = ("Tahun", "TW", "Periode", "Diarsipkan", "Berkas arsip", "Ukuran", "SHA-256")
+ARCHIVE_CLI_NONE = "Belum ada siklus yang diarsipkan."
+ARCHIVE_CLI_NOT_BUILT = "(belum dibuat; buat dengan sakip-bot archive get TAHUN TRIWULAN)"
+
+
+def archive_list_row(year: int, quarter: int, closed_at: datetime | None, name: str | None,
+                     size: int | None, sha256: str | None) -> list[str]:
+    return [
+        str(year),
+        str(quarter),
+        period_label(year, quarter),
+        datetime_short(closed_at) if closed_at else "-",
+        name or ARCHIVE_CLI_NOT_BUILT,
+        file_size(size) if size is not None else "-",
+        sha256 or "-",
+    ]
+
+
+def archive_bad_quarter(value: str) -> str:
+    return f"triwulan \"{value}\" tidak valid; tulis 1, 2, 3 atau 4"
+
+
+def archive_cannot_write(path: str) -> str:
+    return f"Berkas {path} tidak dapat ditulis. Periksa nama folder dan izin aksesnya."
+
+
+def archive_written(path: str, size: int, sha256: str, problems: list[str]) -> str:
+    lines = [f"✅ Arsip ditulis ke {path}",
+             f"Ukuran: {file_size(size)} ({size} byte)",
+             f"SHA-256: {sha256}"]
+    if problems:
+        lines.append("⚠️ Pemeriksaan manifest: TIDAK cocok.")
+        lines += [f"• {problem}" for problem in problems]
+    else:
+        lines.append("Pemeriksaan manifest: cocok, semua berkas utuh.")
+    return "\n".join(lines)

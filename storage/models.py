@@ -297,3 +297,12 @@ class FinancialRealization(SQLModel, table=True):
     amount: Decimal | None = _amount_column()
     updated_at: datetime
     updated_by_user_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class SentNotice(SQLModel, table=True):
+    """A reminder, escalation or digest that went out; its key makes it go out once."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    agency_id: int = Field(foreign_key="agency.id", index=True)
+    key: str = Field(unique=True)
+    sent_at: datetime

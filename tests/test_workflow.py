@@ -392,7 +392,8 @@ def test_step_1_with_its_documents_activates_step_2(office: Office) -> None:
     assert done.done_by_user_id == office.head.id
     [run] = result.activated
     assert (run.step, run.started_at) == (StepKey.BRIEFING, LATER)
-    assert run.due_at == LATER + timedelta(hours=2)
+    # Two working hours from 11:00 WIB skip the 12:00-13:00 break: due 14:00.
+    assert run.due_at == LATER + timedelta(hours=3)
     assert office.current(cycle) == [StepKey.BRIEFING]
 
 
@@ -874,7 +875,7 @@ def test_every_success_is_audited_with_its_actor(office: Office) -> None:
     assert all(e.cycle_id == cycle.id and e.at == NOW for e in office.events(cycle))
 
 
-def test_due_at_is_started_at_plus_the_time_standard(office: Office) -> None:
+def test_due_at_is_the_time_standard_in_working_time(office: Office) -> None:
     cycle = office.walk_to(StepKey.REVIEW)
     office.return_report(cycle, [office.bina_marga])
     office.submit_part(cycle, office.bina_marga)
@@ -887,4 +888,5 @@ def test_due_at_is_started_at_plus_the_time_standard(office: Office) -> None:
 
     assert {r.step for r in runs} == set(StepKey)
     for run in runs:
-        assert run.due_at == run.started_at + STEP_BY_KEY[StepKey(run.step)].time_standard.duration
+        standard = STEP_BY_KEY[StepKey(run.step)].time_standard
+        assert run.due_at == workflow.DEFAULT_CALENDAR.due(run.started_at, standard)

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.domain import errors
+from bot.domain.calendar import WorkingCalendar
 from bot.domain.sop import (
     STEPS,
     DocumentKind,
@@ -25,6 +26,9 @@ from bot.domain.sop import (
 )
 from storage import agencies, audit, cycles, documents, users
 from storage.models import Division, MeasurementCycle, RoleAssignment, StepRun, User
+
+# Office hours without holidays, for callers that do not pass the agency's own calendar.
+DEFAULT_CALENDAR = WorkingCalendar()
 
 OPEN = "open"
 ARCHIVED = "archived"
@@ -82,7 +86,8 @@ def load_actor(*, session: Session, user: User) -> Actor:
 
 
 def start_cycle(
-    *, session: Session, agency_id: int, actor: Actor, year: int, quarter: int, now: datetime
+    *, session: Session, agency_id: int, actor: Actor, year: int, quarter: int, now: datetime,
+    calendar: WorkingCalendar = DEFAULT_CALENDAR,
 ) -> Result:
     """Open a cycle for a period; step 1 becomes the head's task."""
     first = STEPS[0]
@@ -99,7 +104,7 @@ def start_cycle(
     )
     session.add(cycle)
     session.flush()
-    run = _activate(session=session, cycle=cycle, s=first, now=now)
+    run = _activate(session=session, cycle=cycle, s=first, now=now, calendar=calendar)
     _audit(session, cycle, actor, "cycle.start", now, after={"year": year, "quarter": quarter})
     return Result(cycle=cycle, activated=run)
 
@@ -162,6 +167,7 @@ def complete_step(
     division_id: int | None = None,
     note: str | None = None,
     data: dict[str, object] | None = None,
+    calendar: WorkingCalendar = DEFAULT_CALENDAR,
 ) -> Result:
     """Finish ``key`` (or one division's part of it) and activate what follows."""
     s = step(key)
@@ -187,7 +193,7 @@ def complete_step(
             session=session, cycle_id=cycle_id, step=s.key).values()
     ):
         return result
-    _follow(session, cycle, s.key, Outcome.DONE, now, result, actor)
+    _follow(session, cycle, s.key, Outcome.DONE, now, result, actor, calendar)
     return result
 
 
@@ -200,6 +206,7 @@ def decide(
     now: datetime,
     note: str | None = None,
     return_division_ids: list[int] | None = None,
+    calendar: WorkingCalendar = DEFAULT_CALENDAR,
 ) -> Result:
     """Step 7: approve (on to step 8) or return with a note.
 
@@ -213,7 +220,7 @@ def decide(
         _finish(run, actor, now, Outcome.APPROVED, note, {})
         result = Result(cycle=cycle, completed=[run])
         _audit(session, cycle, actor, "step.review.approved", now, after={"note": note})
-        _follow(session, cycle, review.key, Outcome.APPROVED, now, result, actor)
+        _follow(session, cycle, review.key, Outcome.APPROVED, now, result, actor, calendar)
         return result
     if not note or not note.strip():
         raise errors.InvalidInput(reason="note_required")
@@ -229,10 +236,11 @@ def decide(
         assert fill_in.key in edges
         for division_id in division_ids:
             result.activated += _activate(session=session, cycle=cycle, s=fill_in, now=now,
-                                          division_ids=[division_id], note=note)
+                                          division_ids=[division_id], note=note,
+                                          calendar=calendar)
     else:
         result.activated += _activate(session=session, cycle=cycle, s=step(StepKey.COMPILE),
-                                      now=now, note=note)
+                                      now=now, note=note, calendar=calendar)
     _audit(session, cycle, actor, "step.review.returned", now,
            after={"note": note, "division_ids": division_ids})
     return result
@@ -240,7 +248,7 @@ def decide(
 
 def _follow(
     session: Session, cycle: MeasurementCycle, key: StepKey, outcome: Outcome, now: datetime,
-    result: Result, actor: Actor,
+    result: Result, actor: Actor, calendar: WorkingCalendar,
 ) -> None:
     edges = transitions_from(key, outcome)
     target = edges[0].target if edges else None
@@ -254,12 +262,13 @@ def _follow(
         return
     if active_run(session=session, cycle=cycle, key=target) is not None:
         return  # a part returned by the Tim SAKIP came back: step 5 is already waiting
-    result.activated += _activate(session=session, cycle=cycle, s=step(target), now=now)
+    result.activated += _activate(session=session, cycle=cycle, s=step(target), now=now,
+                                  calendar=calendar)
 
 
 def return_part(
     *, session: Session, cycle_id: int, actor: Actor, division_id: int, note: str,
-    now: datetime,
+    now: datetime, calendar: WorkingCalendar = DEFAULT_CALENDAR,
 ) -> Result:
     """Step 5: the Tim SAKIP sends one division's part back; only that division fills in again.
 
@@ -278,7 +287,7 @@ def return_part(
     if part.status == ACTIVE:
         raise errors.StepNotActive(step=fill_in.number, division=None)
     runs = _activate(session=session, cycle=cycle, s=fill_in, now=now,
-                     division_ids=[division_id], note=note)
+                     division_ids=[division_id], note=note, calendar=calendar)
     _audit(session, cycle, actor, "step.fill_in.returned", now,
            after={"division_id": division_id, "note": note})
     return Result(cycle=cycle, activated=runs)
@@ -300,6 +309,7 @@ def _activate(
     now: datetime,
     division_ids: list[int] | None = None,
     note: str | None = None,
+    calendar: WorkingCalendar = DEFAULT_CALENDAR,
 ) -> list[StepRun]:
     assert cycle.id is not None
     if s.per_division:
@@ -316,7 +326,7 @@ def _activate(
         run = StepRun(
             cycle_id=cycle.id, step=s.key, division_id=division_id,
             round=(previous.round + 1) if previous else 1, status=ACTIVE, started_at=now,
-            due_at=now + s.time_standard.duration, note=note,
+            due_at=calendar.due(now, s.time_standard), note=note,
         )
         session.add(run)
         runs.append(run)

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from bot.domain import errors, workflow
+from bot.domain.calendar import WorkingCalendar
 from bot.domain.clock import utcnow
 from storage import agencies, cycles, outbox, users
 from storage.db import session_scope
@@ -27,6 +28,7 @@ class ServiceContext:
     engine: Engine
     store: FileStore
     clock: Callable[[], datetime] = utcnow
+    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
     # Called after a commit that queued notifications, so the sender can go at once.
     on_outbox: Callable[[], None] = field(default=lambda: None)
 

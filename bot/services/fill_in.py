@@ -85,7 +85,7 @@ def submit_part(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
             )
             generate(ctx, session, ref, actor, DocumentKind.DRAFT, name + ".txt", content, TEXT,
                      division_id=ref.run.division_id)
-        runs.complete(session, ref, actor, now)
+        runs.complete(session, ref, actor, now, calendar=ctx.calendar)
         return runs.view(ref)
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.domain import errors, workflow
+from bot.domain.calendar import WorkingCalendar
 from bot.domain.sop import StepKey, step
 from bot.formatting import period_label
 from bot.services import notify
@@ -64,12 +65,12 @@ def require_active(ref: RunRef, actor: workflow.Actor) -> None:
 
 def complete(
     session: Session, ref: RunRef, actor: workflow.Actor, now: datetime, *,
-    note: str | None = None, data: dict[str, object] | None = None,
+    calendar: WorkingCalendar, note: str | None = None, data: dict[str, object] | None = None,
 ) -> workflow.Result:
     assert ref.cycle.id is not None
     result = workflow.complete_step(
         session=session, cycle_id=ref.cycle.id, key=StepKey(ref.run.step), actor=actor, now=now,
-        division_id=ref.run.division_id, note=note, data=data,
+        division_id=ref.run.division_id, note=note, data=data, calendar=calendar,
     )
     notify.announce(session=session, result=result, actor=actor, now=now)
     return result

@@ -27,7 +27,8 @@ def start_cycle(ctx: ServiceContext, user_id: int, year: int, quarter: int) -> R
     with ctx.transaction() as session:
         actor = load_actor(session, user_id)
         result = workflow.start_cycle(session=session, agency_id=actor.user.agency_id,
-                                      actor=actor, year=year, quarter=quarter, now=now)
+                                      actor=actor, year=year, quarter=quarter, now=now,
+                                      calendar=ctx.calendar)
         agreement = performance.latest_agreement(session=session,
                                                  agency_id=actor.user.agency_id, year=year)
         if agreement is not None:
@@ -146,7 +147,7 @@ def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
         )
         outputs.generate(ctx, session, ref, actor, DocumentKind.HEAD_MEMO,
                   f"Nota-Kepala-Dinas-TW{cycle.quarter}-{cycle.year}.txt", content, outputs.TEXT)
-        runs.complete(session, ref, actor, now)
+        runs.complete(session, ref, actor, now, calendar=ctx.calendar)
         return runs.view(ref)
 
 
@@ -193,7 +194,7 @@ def record_briefing(
                   f"Notulen-Rapat-TW{cycle.quarter}-{cycle.year}.txt", content, outputs.TEXT)
         data = {"meeting_date": meeting_date.isoformat(), "attendee_ids": attendee_ids,
                 "directions": directions.strip()}
-        runs.complete(session, ref, actor, now, data=data)
+        runs.complete(session, ref, actor, now, calendar=ctx.calendar, data=data)
         return runs.view(ref)
 
 
@@ -300,7 +301,8 @@ def return_part(
             raise errors.InvalidInput(reason="unknown_run")
         assert ref.cycle.id is not None
         result = workflow.return_part(session=session, cycle_id=ref.cycle.id, actor=actor,
-                                      division_id=division_id, note=note, now=now)
+                                      division_id=division_id, note=note, now=now,
+                                      calendar=ctx.calendar)
         notify.announce(session=session, result=result, actor=actor, now=now)
         division = agencies.get_division(session=session, division_id=division_id)
         return division.name if division else "-"
@@ -323,7 +325,7 @@ def confirm(ctx: ServiceContext, user_id: int, run_id: int, note: str | None = N
             _make_report(ctx, session, ref, actor, final=False)
         elif key is StepKey.FINAL_REPORT:
             _make_report(ctx, session, ref, actor, final=True)
-        runs.complete(session, ref, actor, now, note=note)
+        runs.complete(session, ref, actor, now, calendar=ctx.calendar, note=note)
         return runs.view(ref)
 
 

@@ -1,0 +1,164 @@
+"""Reminders, escalation and the Sekretaris's morning digest, derived from the database.
+
+A tick (every minute, from the job queue) looks at every open step and sends what is due and
+not yet sent. Each notice has a key recorded in the same transaction as its outbox messages,
+so nothing is sent twice, and a restart only means the next tick catches up. Nothing goes out
+outside office hours: a moment that falls outside them waits for the next opening.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from enum import StrEnum
+
+from sqlmodel import Session
+
+from bot import texts
+from bot.callbacks import Action, button
+from bot.domain import workflow
+from bot.domain.calendar import WorkingCalendar
+from bot.domain.clock import to_local
+from bot.domain.sop import Role, Step, TimeUnit, step
+from bot.services.context import ServiceContext
+from storage import agencies, cycles, notices, outbox
+from storage.models import MeasurementCycle, StepRun, User
+
+GRACE = timedelta(minutes=1)  # overdue means past the due time, not at it
+DIGEST_UNTIL = time(12, 0)  # a morning digest that could not go out by noon is skipped
+
+
+class Kind(StrEnum):
+    BEFORE = "before"
+    DUE = "due"
+    SECRETARY = "secretary"
+    HEAD = "head"
+
+
+@dataclass(frozen=True)
+class Planned:
+    kind: Kind
+    moment: datetime
+
+
+def plan(run: StepRun, s: Step, calendar: WorkingCalendar) -> list[Planned]:
+    """When each notice of a step run is due, inside office hours, in order."""
+    start, due = run.started_at, run.due_at
+    if s.time_standard.unit is TimeUnit.WORKING_DAYS:
+        # A task of days is recalled on the morning of its last day.
+        local_due = to_local(due)
+        before = calendar.next_opening(
+            datetime.combine(local_due.date(), time(0), tzinfo=local_due.tzinfo))
+    else:
+        allowed = calendar.working_time_between(start, due)
+        before = calendar.add_working_time(start, allowed * 3 / 4)
+    moments = [
+        Planned(Kind.BEFORE, before),
+        Planned(Kind.DUE, due),
+        Planned(Kind.SECRETARY, due + GRACE),
+        Planned(Kind.HEAD, calendar.due(due, s.time_standard) + GRACE),
+    ]
+    shifted = [Planned(p.kind, calendar.next_opening(p.moment)) for p in moments]
+    return [p for p in shifted if p.kind is not Kind.BEFORE or p.moment < due]
+
+
+def tick(ctx: ServiceContext) -> int:
+    """Send every reminder, escalation and digest whose moment has come; returns how many."""
+    now = ctx.now()
+    if not ctx.calendar.is_open(now):
+        return 0
+    sent = 0
+    with ctx.transaction() as session:
+        for run in cycles.active_runs(session=session):
+            cycle = cycles.get_cycle(session=session, cycle_id=run.cycle_id)
+            if cycle is None or cycle.status != workflow.OPEN:
+                continue
+            sent += _remind(session, ctx.calendar, cycle, run, now)
+        for agency_id in _agencies_with_open_steps(session):
+            sent += _digest(session, agency_id, now)
+    return sent
+
+
+def _remind(session: Session, calendar: WorkingCalendar, cycle: MeasurementCycle,
+            run: StepRun, now: datetime) -> int:
+    s = step(run.step)
+    due_now = [p for p in plan(run, s, calendar) if p.moment <= now]
+    sent = 0
+    for index, planned in enumerate(due_now):
+        key = f"run:{run.id}:{planned.kind}"
+        if notices.sent(session=session, key=key):
+            continue
+        assert cycle.id is not None
+        notices.mark(session=session, agency_id=cycle.agency_id, key=key, now=now)
+        if index < len(due_now) - 1 and planned.kind in (Kind.BEFORE, Kind.DUE):
+            continue  # overtaken by a later notice (e.g. after a weekend): stale, say nothing
+        sent += _send(session, cycle, run, s, planned.kind, now)
+    return sent
+
+
+def _send(session: Session, cycle: MeasurementCycle, run: StepRun, s: Step, kind: Kind,
+          now: datetime) -> int:
+    assignees = workflow.assignees(session=session, cycle=cycle, run=run)
+    division = (agencies.get_division(session=session, division_id=run.division_id)
+                if run.division_id is not None else None)
+    name = division.name if division else None
+    assert run.id is not None
+    if kind in (Kind.BEFORE, Kind.DUE):
+        text = texts.reminder(s, cycle.year, cycle.quarter, run.due_at, name,
+                              at_due=kind is Kind.DUE)
+        buttons = [[button(texts.BTN_BEGIN, Action.BEGIN, s.key, run.id)]]
+        return _deliver(session, cycle, assignees, text, now, buttons)
+    role = Role.SECRETARY if kind is Kind.SECRETARY else Role.HEAD
+    waiting_on = {u.id for u in assignees}
+    recipients = [u for u in workflow.users_with_any_role(
+        session=session, agency_id=cycle.agency_id, roles=(role,)) if u.id not in waiting_on]
+    text = texts.escalation(s, cycle.year, cycle.quarter, run.due_at, name,
+                            [u.name for u in assignees])
+    return _deliver(session, cycle, recipients, text, now, None)
+
+
+def _deliver(session: Session, cycle: MeasurementCycle, recipients: list[User], text: str,
+             now: datetime, buttons: list[list[dict[str, str]]] | None) -> int:
+    count = 0
+    for user in recipients:
+        if user.telegram_id is None or user.id is None:
+            continue
+        outbox.enqueue(session=session, agency_id=cycle.agency_id, user_id=user.id,
+                       chat_id=user.telegram_id, text=text, now=now, buttons=buttons)
+        count += 1
+    return count
+
+
+def _agencies_with_open_steps(session: Session) -> set[int]:
+    found = set()
+    for run in cycles.active_runs(session=session):
+        cycle = cycles.get_cycle(session=session, cycle_id=run.cycle_id)
+        if cycle is not None and cycle.status == workflow.OPEN:
+            found.add(cycle.agency_id)
+    return found
+
+
+def _digest(session: Session, agency_id: int, now: datetime) -> int:
+    """Once a working day, at the first tick after opening: open steps, for the Sekretaris."""
+    local = to_local(now)
+    key = f"digest:{agency_id}:{local.date().isoformat()}"
+    if local.time() >= DIGEST_UNTIL or notices.sent(session=session, key=key):
+        return 0
+    notices.mark(session=session, agency_id=agency_id, key=key, now=now)
+    lines = []
+    for cycle in cycles.list_cycles(session=session, agency_id=agency_id, status=workflow.OPEN):
+        assert cycle.id is not None
+        for run in cycles.active_runs(session=session, cycle_id=cycle.id):
+            division = (agencies.get_division(session=session, division_id=run.division_id)
+                        if run.division_id is not None else None)
+            people = workflow.assignees(session=session, cycle=cycle, run=run)
+            lines.append(texts.digest_line(step(run.step), cycle.year, cycle.quarter,
+                                           division.name if division else None,
+                                           [u.name for u in people], run.due_at,
+                                           run.due_at < now))
+    secretaries = workflow.users_with_any_role(session=session, agency_id=agency_id,
+                                               roles=(Role.SECRETARY,))
+    if not lines or not secretaries:
+        return 0
+    cycle_for = cycles.list_cycles(session=session, agency_id=agency_id, status=workflow.OPEN)[0]
+    return _deliver(session, cycle_for, secretaries, texts.digest(now, lines), now, None)

@@ -1,0 +1,119 @@
+"""Reminders, escalation and the morning digest, walked through a Friday afternoon, a weekend,
+a holiday and a restart, with the clock in the test's hand."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from bot.domain.calendar import WorkingCalendar
+from bot.domain.clock import JAKARTA
+from bot.domain.sop import Role, StepKey, step
+from bot.services import provisioning, reminders, steps
+from bot.services.context import ServiceContext
+from storage import cycles
+from storage.documents import FileStore
+from storage.models import OutboxMessage
+
+HOLIDAY = date(2024, 4, 8)  # a Monday
+CALENDAR = WorkingCalendar(holidays=frozenset({HOLIDAY}))
+
+
+def wib(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2024, 4, day, hour, minute, tzinfo=JAKARTA).astimezone(UTC)
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(wib(5, 15, 50))  # Friday, 40 minutes before closing
+
+
+@pytest.fixture
+def ctx(engine: Engine, tmp_path: Path, clock: Clock) -> ServiceContext:
+    return ServiceContext(engine=engine, store=FileStore(tmp_path), clock=clock,
+                          calendar=CALENDAR)
+
+
+@pytest.fixture
+def people(ctx: ServiceContext) -> dict[str, int]:
+    provisioning.init_agency(ctx, "Dinas", "d", ["Bina Marga"])
+    spec = {"head": Role.HEAD, "secretary": Role.SECRETARY, "team": Role.SAKIP_TEAM}
+    return {key: provisioning.add_user(ctx, name=key.title(), roles=[(role, None)],
+                                       telegram_id=900 + i).id
+            for i, (key, role) in enumerate(spec.items())}
+
+
+def _inbox(ctx: ServiceContext, user_id: int) -> list[str]:
+    with Session(ctx.engine) as session:
+        query = select(OutboxMessage).where(OutboxMessage.user_id == user_id)
+        return [m.text for m in session.exec(query.order_by(OutboxMessage.id))]
+
+
+def _at(ctx: ServiceContext, clock: Clock, moment: datetime) -> int:
+    clock.now = moment
+    return reminders.tick(ctx)
+
+
+def test_step_1_reminded_escalated_and_digested_in_office_hours_only(
+    ctx: ServiceContext, clock: Clock, people: dict[str, int]
+) -> None:
+    run = steps.start_cycle(ctx, people["head"], 2024, 1)
+    assert run.due_at == wib(5, 16, 0), "ten working minutes from 15:50 on a Friday"
+    assert _at(ctx, clock, wib(5, 15, 55)) == 0
+    assert _at(ctx, clock, wib(5, 15, 58)) == 1
+    assert "Pengingat" in _inbox(ctx, people["head"])[-1]
+    assert _at(ctx, clock, wib(5, 15, 59)) == 0, "never twice for the same moment"
+    assert _at(ctx, clock, wib(5, 16, 0)) == 1
+    assert "Batas waktu" in _inbox(ctx, people["head"])[-1]
+    assert _at(ctx, clock, wib(5, 16, 2)) == 1
+    escalation = _inbox(ctx, people["secretary"])[-1]
+    assert "terlambat" in escalation and "Head" in escalation
+    # The head is the one being waited for: escalating to the head would tell no one new.
+    assert _at(ctx, clock, wib(5, 16, 15)) == 0
+    assert _at(ctx, clock, wib(5, 20, 0)) == 0, "nothing after office hours"
+    assert _at(ctx, clock, wib(6, 9, 0)) == 0, "nor on a Saturday"
+    assert _at(ctx, clock, wib(8, 8, 0)) == 0, "nor on a holiday"
+    assert _at(ctx, clock, wib(9, 7, 31)) == 1
+    digest = _inbox(ctx, people["secretary"])[-1]
+    assert "Ringkasan pagi" in digest and "Langkah 1" in digest and "terlambat" in digest
+    restarted = ServiceContext(engine=ctx.engine, store=ctx.store, clock=clock,
+                               calendar=CALENDAR)
+    assert _at(restarted, clock, wib(9, 7, 45)) == 0, "a restart sends nothing again"
+    assert _at(restarted, clock, wib(10, 7, 31)) == 1, "the next working day's digest"
+
+
+def test_missed_reminders_are_not_sent_late(ctx: ServiceContext, clock: Clock,
+                                            people: dict[str, int]) -> None:
+    steps.start_cycle(ctx, people["head"], 2024, 2)
+    # The bot was down all weekend: on Tuesday only the escalation and the digest make sense.
+    assert _at(ctx, clock, wib(9, 7, 31)) == 2
+    assert not any("Pengingat" in text for text in _inbox(ctx, people["head"]))
+    assert any("terlambat" in text for text in _inbox(ctx, people["secretary"]))
+
+
+def test_a_task_of_days_is_recalled_on_the_morning_of_its_last_day(
+    ctx: ServiceContext, clock: Clock, people: dict[str, int]
+) -> None:
+    run = steps.start_cycle(ctx, people["head"], 2024, 3)
+    with Session(ctx.engine) as session:
+        stored = next(iter(cycles.active_runs(session=session)))
+        assert stored.id == run.run_id
+        stored.started_at = wib(4, 10, 0)  # a Thursday
+        stored.due_at = CALENDAR.due(stored.started_at, step(StepKey.FILL_IN).time_standard)
+        planned = reminders.plan(stored, step(StepKey.FILL_IN), CALENDAR)
+    assert stored.due_at == wib(9, 10, 0), "Thursday + 2 working days over a weekend and holiday"
+    assert [(p.kind, p.moment) for p in planned][:2] == [
+        (reminders.Kind.BEFORE, wib(9, 7, 30)), (reminders.Kind.DUE, wib(9, 10, 0))]
+    assert planned[2].moment == wib(9, 10, 0) + timedelta(minutes=1)
