@@ -30,6 +30,8 @@ class Action(StrEnum):
     ITEM = "item"
     NEXT = "next"
     PART_BACK = "pback"
+    NUDGE = "nudge"
+    ARCHIVE = "arsip"
 
 
 def data(action: Action, *args: object) -> str:

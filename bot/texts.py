@@ -59,6 +59,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("status", "Posisi siklus pengukuran kinerja"),
     ("mulai", "Kepala Dinas: mulai pengukuran kinerja"),
     ("impor", "Tim SAKIP: impor data master Perjanjian Kinerja"),
+    ("arsip", "Arsip pengukuran kinerja yang sudah selesai"),
     ("bantuan", "Petunjuk penggunaan"),
     ("batal", "Batalkan proses yang sedang berjalan"),
 )
@@ -92,6 +93,7 @@ def help_text(roles: Iterable[str]) -> str:
         "/tugas — tugas Anda yang menunggu, dengan batas waktunya",
         "/status — posisi siklus dan siapa yang sedang ditunggu",
         "/batal — hentikan proses; isian yang tersimpan tidak hilang",
+        "/arsip — berkas arsip triwulan yang sudah selesai",
     ]
     if ROLE_LABELS[Role.HEAD] in roles:
         lines.append("/mulai — mulai pengukuran kinerja satu triwulan")
@@ -138,6 +140,8 @@ def error_message(error: errors.WorkflowError) -> str:
     if isinstance(error, errors.CycleClosed):
         return f"Siklus {period_label(p['year'], p['quarter'])} sudah diarsipkan dan tidak dapat diubah."
     reason = p.get("reason")
+    if reason in ARCHIVE_REASONS:
+        return archive_error(error)
     if reason == "part_incomplete":
         return "Isian belum lengkap:\n" + "\n".join(f"• {m}" for m in p.get("missing", []))
     return {
@@ -1287,6 +1291,10 @@ def archive_document_absent(name: str) -> str:
     return f"Dokumen siklus ini tidak ada di arsip: {name}"
 
 
+ARCHIVE_REASONS = frozenset({"cycle_not_archived", "unknown_cycle", "archive_file_missing",
+                             "archive_file_corrupt", "no_agency"})
+
+
 def archive_error(error: errors.WorkflowError) -> str:
     """Why an archive could not be made or fetched."""
     p = error.params
@@ -1351,3 +1359,45 @@ def archive_written(path: str, size: int, sha256: str, problems: list[str]) -> s
     else:
         lines.append("Pemeriksaan manifest: cocok, semua berkas utuh.")
     return "\n".join(lines)
+
+
+def nudge(step: Step, year: int, quarter: int, due_at: datetime, division: str | None,
+          sender: str) -> str:
+    part = f" — {division}" if division else ""
+    return (f"🙏 Mohon bantuannya\nPengukuran Kinerja {period_label(year, quarter)}\n"
+            f"{step.title}{part} belum diserahkan. Batas: {datetime_long(due_at)}.\n"
+            f"Pesan dari {sender}. Tekan ▶️ Mulai untuk melanjutkan isian.")
+
+
+BTN_NUDGE = "🔔 Ingatkan yang belum menyerahkan"
+PART_STATES = {"submitted": "✅ sudah diserahkan", "draft": "✏️ sedang diisi",
+               "not_started": "▫️ belum mulai"}
+
+
+def nudged(count: int) -> str:
+    if count == 0:
+        return "Pengingat sudah dikirim dalam satu jam terakhir; tidak ada yang dikirim ulang."
+    return f"🔔 Pengingat terkirim kepada {count} petugas."
+
+
+def step_timing(actual_minutes: int, standard: str, on_time: bool) -> str:
+    flag = "✅ tepat waktu" if on_time else "⚠️ melewati mutu baku"
+    return f"{duration(actual_minutes)} kerja dari mutu baku {standard}, {flag}"
+
+
+def duration(minutes: int) -> str:
+    """Working time as people say it: ``1 jam 5 menit``, ``2 hari 3 jam`` (7,5-hour days)."""
+    if minutes < 60:
+        return f"{minutes} menit"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} jam" + (f" {rest} menit" if rest else "")
+
+
+# --- /arsip in the chat ------------------------------------------------------------------------------
+NO_ARCHIVES = "Belum ada siklus yang diarsipkan."
+ARCHIVES_HEADER = "🗄️ Arsip Pengukuran Kinerja. Pilih triwulan untuk menerima berkas arsipnya (zip)."
+
+
+def archive_caption(name: str, size: str) -> str:
+    return (f"🗄️ {name} ({size}). Berisi semua dokumen siklus, manifest.json dengan sidik "
+            "SHA-256 setiap berkas, dan log audit.")

@@ -14,12 +14,13 @@ from telegram.ext import (
 )
 
 from bot import texts
-from bot.callbacks import Action, button
+from bot.callbacks import Action, button, pattern
 from bot.domain import errors
 from bot.domain.sop import Role
-from bot.services import identity, tasks
+from bot.services import identity, reminders, tasks
 from bot.telegram_context import BotContext
-from conversations.common import call, reply
+from conversations.archive import archive_handlers
+from conversations.common import call, callback_args, refusals, reply
 
 
 async def guard(update: Update, context: BotContext) -> None:
@@ -84,27 +85,45 @@ async def my_tasks(update: Update, context: BotContext) -> None:
 
 
 async def status(update: Update, context: BotContext) -> None:
-    """/status: where each open cycle stands and who it waits for."""
+    """/status: where each open cycle stands, whom it waits for, and time against standard."""
     found = await call(context, tasks.cycle_status, context.me.user_id)
     if not found:
         await reply(update, texts.NO_OPEN_CYCLE)
         return
-    blocks = []
+    may_nudge = context.me.holds(Role.SAKIP_TEAM) or context.me.holds(Role.SECRETARY)
     for cycle in found:
         lines = [texts.status_header(cycle.year, cycle.quarter, cycle.archived)]
         for s in cycle.steps:
-            if s.state in ("active", "overdue"):
-                assert s.due_at is not None
-                detail = texts.waiting_for(s.waiting_for, s.due_at, s.state == "overdue")
-                if s.detail:
-                    detail = f"{s.detail}; {detail}"
-            elif s.state == "done":
-                detail = texts.done_by(s.done_by, s.done_at)
-            else:
-                detail = ""
-            lines.append(texts.status_line(s.number, s.label, s.state, detail))
-        blocks.append("\n".join(lines))
-    await reply(update, "\n\n".join(blocks))
+            lines.append(texts.status_line(s.number, s.label, s.state, _detail(s)))
+            lines += [f"   {division}: {texts.PART_STATES[state]}" for division, state in s.parts]
+        buttons = None
+        if may_nudge and cycle.laggards and not cycle.archived:
+            buttons = [[button(texts.BTN_NUDGE, Action.NUDGE, cycle.cycle_id)]]
+        await reply(update, "\n".join(lines), buttons)
+
+
+def _detail(s: tasks.StepState) -> str:
+    if s.state in ("active", "overdue"):
+        assert s.due_at is not None
+        detail = texts.waiting_for(s.waiting_for, s.due_at, s.state == "overdue")
+        return f"{s.detail}; {detail}" if s.detail else detail
+    if s.state == "done":
+        done = texts.done_by(s.done_by, s.done_at)
+        if s.actual_minutes is not None and s.standard and s.on_time is not None:
+            done += "\n   " + texts.step_timing(s.actual_minutes, s.standard, s.on_time)
+        return done
+    return ""
+
+
+@refusals
+async def nudge(update: Update, context: BotContext) -> object:
+    """🔔 under /status: a polite reminder to the divisions that have not submitted."""
+    query = update.callback_query
+    assert query is not None
+    count = await call(context, reminders.nudge, context.me.user_id,
+                       int(callback_args(update)[0]))
+    await query.answer(texts.nudged(count), show_alert=True)
+    return None
 
 
 async def nothing_to_cancel(update: Update, context: BotContext) -> None:
@@ -134,6 +153,8 @@ def command_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CommandHandler("help", help_command),
         CommandHandler("tugas", my_tasks),
         CommandHandler("status", status),
+        CallbackQueryHandler(nudge, pattern=pattern(Action.NUDGE)),
+        *archive_handlers(),
     ]
 
 

@@ -72,7 +72,8 @@ def _memo_body(year: int, quarter: int, analysis_name: str) -> list[str]:
         "Dalam rangka pelaksanaan Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP), "
         f"dengan ini diperintahkan kepada Sekretaris untuk melaksanakan Pengukuran Kinerja "
         f"{period} sesuai dengan SOP Pengukuran Kinerja.",
-        f"Sebagai dasar pelaksanaan digunakan Laporan Hasil Analisa Data Kinerja: {analysis_name}.",
+        "Sebagai dasar pelaksanaan digunakan Laporan Hasil Analisa Data Kinerja: "
+        f"{analysis_name}.",
         "Hasil pengukuran kinerja dilaporkan kepada Kepala Dinas sesuai dengan jadwal dan standar "
         "waktu yang ditetapkan dalam SOP.",
         "Demikian untuk dilaksanakan dengan penuh tanggung jawab.",
@@ -182,8 +183,11 @@ def minutes_pdf(
         rows.append(("Tempat", place))
     rows += [("Acara", _agenda(year, quarter)), ("Pimpinan Rapat", chair)]
     pdf.key_values(rows, label_width=36)
-    pdf.key_values([("Peserta", "" if attendees else "-")], label_width=36)
-    pdf.numbered(attendees, indent=41)
+    if attendees:
+        pdf.key_values([("Peserta", "")], label_width=36, values=False)
+        pdf.numbered(attendees, indent=41)
+    else:
+        pdf.key_values([("Peserta", "-")], label_width=36)
     pdf.ln(2)
     pdf.set_font(pdf.font_family, "B", 11)
     pdf.cell(0, 6, "Arahan Pimpinan Rapat:", new_x="LMARGIN", new_y="NEXT")

@@ -126,13 +126,17 @@ class OfficialPDF(FPDF):
         self.ln(4)
         self.set_font(FONT, "", 11)
 
-    def key_values(self, rows: Sequence[tuple[str, str]], *, label_width: float = 32) -> None:
-        """``Label : value`` lines, the value wrapping under itself."""
+    def key_values(self, rows: Sequence[tuple[str, str]], *, label_width: float = 32,
+                   values: bool = True) -> None:
+        """``Label : value`` lines, the value wrapping under itself. ``values=False`` writes
+        only ``Label :`` and stays on the line, for a list that follows."""
         self.set_font(FONT, "", 11)
         for label, value in rows:
             self.set_x(self.l_margin)
             self.cell(label_width, LINE, clean(label))
             self.cell(5, LINE, ":")
+            if not values:
+                continue
             self.multi_cell(self.width - label_width - 5, LINE, clean(value) or "-",
                             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 

@@ -1,33 +1,96 @@
-"""Excel outputs: the per-division form (step 3) and the compiled report (steps 5 and 8)."""
+"""Excel outputs: the per-division form (step 3) and the compiled report (steps 5 and 8).
+
+The compiled report is laid out as a government report: a title block on every sheet, a
+*Ringkasan* (averages per strategic goal and per division, with predikat and serapan), the
+*Kinerja* and *Keuangan* tables (header in row 5, data from row 6), an index of the evidence,
+the divisions' submissions, and native Excel charts. Numbers are real numbers with format
+codes (Excel and LibreOffice show them in the reader's locale: ``1.234,50`` in Indonesian);
+text an official typed is a string cell with the quote prefix set, so ``=SUM(A1)``, ``+62…``,
+``-`` or ``@x`` are never evaluated, and the text itself is stored unchanged.
+"""
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+from typing import Literal
 
-import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.marker import DataPoint
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bot.formatting import period_label
+from bot.domain.capaian import (
+    DEFAULT_PREDIKAT_SCALE,
+    PredikatScale,
+    absorption,
+    average_achievement,
+    financial,
+)
+from bot.formatting import date_long, number, period_label, quarter_label
+from reports.charts import (
+    MISSING_COLOUR,
+    OTHER_COLOUR,
+    PREDIKAT_COLOURS,
+    as_decimal,
+    predikat_label,
+    predikat_of,
+)
+from reports.pdf import format_nip, government_line
 
 FORM_COLUMNS = (
     "No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target TW",
     "Realisasi TW", "Capaian (%)", "Kendala / Hambatan", "Tindak Lanjut / Upaya",
     "Pagu Anggaran (Rp)", "Realisasi Anggaran (Rp)", "Data Dukung",
 )
+HEADER_ROW = 5  # the Kinerja and Keuangan tables: header in row 5, data from row 6
+HEAD_TITLE = "Kepala Dinas"
+Basis = Literal["quarter", "to_date"]
+
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
+_GROUP_FILL = PatternFill("solid", fgColor="DDEBF7")
+_TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
+_THIN = Side(style="thin", color="808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_TOP = Alignment(wrap_text=True, vertical="top")
+_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_MAX_CELL = 32_000  # Excel holds 32 767 characters in a cell
+
+FMT_INT = "#,##0"
+FMT_DEC = "#,##0.00"
+FMT_PERCENT = "#,##0.00"  # percent points: 87.5 shows 87,50 in an Indonesian Excel
+FMT_RUPIAH = '"Rp "#,##0'
+FMT_RUPIAH_CENTS = '"Rp "#,##0.00'
 
 # Typed text that starts like a formula must stay text in Excel and LibreOffice.
 _FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def safe_text(value: str) -> str:
+    """Legacy: an apostrophe before formula-like text, for writers that only set values.
+
+    The report no longer uses it: :func:`write_text` keeps the text unchanged in a string cell
+    with the quote prefix set."""
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def write_text(cell: Cell, value: object) -> None:
+    """``value`` as a text cell Excel never evaluates: type ``s`` and the quote prefix on.
+
+    Characters a workbook cannot hold (control characters) are dropped and the text is cut
+    at 32 000 characters; nothing is added to it."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:_MAX_CELL]
+    cell.value = text
+    cell.data_type = "s"
+    cell.quotePrefix = True
 
 
 @dataclass(frozen=True)
@@ -43,7 +106,11 @@ class PartSummary:
 
 @dataclass(frozen=True)
 class MeasurementRow:
-    """One indicator in the compiled report."""
+    """One indicator in the compiled report.
+
+    Optional: ``explanation`` (*penjelasan*), ``predikat`` (else computed from the capaian of
+    the report's basis with the report's scale), ``evidence_files`` (else ``evidence`` is
+    split at ``"; "``), ``decimals`` (else each figure shows the decimals it has)."""
 
     goal: str
     code: str
@@ -59,10 +126,24 @@ class MeasurementRow:
     obstacles: str
     follow_up: str
     evidence: str
+    explanation: str = ""
+    predikat: str | None = None
+    evidence_files: tuple[str, ...] = ()
+    decimals: int | None = None
+
+    def files(self) -> tuple[str, ...]:
+        if self.evidence_files:
+            return self.evidence_files
+        return tuple(name for name in self.evidence.split("; ") if name.strip())
+
+    def basis_value(self, basis: Basis) -> Decimal | None:
+        return as_decimal(self.achievement if basis == "quarter" else self.achievement_to_date)
 
 
 @dataclass(frozen=True)
 class FinanceRow:
+    """One sub-kegiatan; ``program`` and ``activity`` (kegiatan) are optional."""
+
     code: str
     name: str
     division: str
@@ -70,17 +151,163 @@ class FinanceRow:
     quarter_target: Decimal | None
     realization: Decimal | None
     absorption: Decimal | None
+    program: str = ""
+    activity: str = ""
+
+    def absorption_value(self) -> Decimal | None:
+        given = as_decimal(self.absorption)
+        return given if given is not None else absorption(as_decimal(self.realization),
+                                                          as_decimal(self.budget))
+
+    def against_target(self) -> Decimal | None:
+        """Realisation against the quarter's financial target, in percent."""
+        return financial(budget=as_decimal(self.budget), realization=as_decimal(self.realization),
+                         target=as_decimal(self.quarter_target)).against_target
+
+
+# --- the summary (shared with the PDF report) ---------------------------------------------------
+@dataclass(frozen=True)
+class SummaryRow:
+    """Averages of one strategic goal, one division, or the whole agency."""
+
+    name: str
+    indicators: int = 0
+    measured: int = 0  # indicators with a capaian on the report's basis
+    average_quarter: Decimal | None = None  # raw mean of Capaian TW
+    average_to_date: Decimal | None = None  # raw mean of Capaian s.d. TW
+    average_capped: Decimal | None = None  # mean on the basis, each value first capped
+    predikat: str | None = None  # of the capped mean when a cap is set, else of the raw one
+    budget: Decimal | None = None
+    realization: Decimal | None = None  # over the sub-kegiatan that reported
+    absorption: Decimal | None = None  # realization / budget × 100
+    lines: int = 0
+    unreported_lines: int = 0
+
+
+@dataclass(frozen=True)
+class Summary:
+    goals: tuple[SummaryRow, ...]
+    divisions: tuple[SummaryRow, ...]
+    total: SummaryRow
+    basis: Basis
+    cap: Decimal | None
+    predikats: tuple[str | None, ...] = field(default=())  # per measurement row, in order
+
+
+def summarize(
+    measurements: Sequence[MeasurementRow], finances: Sequence[FinanceRow] = (), *,
+    cap: Decimal | int | None = None, basis: Basis = "to_date",
+    scale: PredikatScale = DEFAULT_PREDIKAT_SCALE,
+) -> Summary:
+    """Average capaian and predikat per goal, per division and overall; serapan per division.
+
+    The cap (e.g. 100 or 120) applies only to the averaged copies (see
+    :func:`bot.domain.capaian.average_achievement`); indicators without a capaian are left out
+    of the averages and counted. Serapan of a division = Σ realisation reported / Σ pagu ×
+    100, ``None`` when no sub-kegiatan reported; ``unreported_lines`` says how many did not.
+    """
+    limit = as_decimal(cap)
+    predikats = tuple(m.predikat or predikat_of(m.basis_value(basis), scale)
+                      for m in measurements)
+
+    def row(name: str, items: Sequence[MeasurementRow], money: Sequence[FinanceRow]) -> SummaryRow:
+        values = [m.basis_value(basis) for m in items]
+        raw = average_achievement(values)
+        capped = average_achievement(values, cap=limit) if limit is not None else None
+        shown = capped.value if capped is not None else raw.value
+        budget = _sum(as_decimal(f.budget) for f in money)
+        reported = [f for f in money if as_decimal(f.realization) is not None]
+        realization = _sum(as_decimal(f.realization) for f in reported) if reported else None
+        return SummaryRow(
+            name=name, indicators=len(items), measured=raw.count,
+            average_quarter=average_achievement(
+                as_decimal(m.achievement) for m in items).value,
+            average_to_date=average_achievement(
+                as_decimal(m.achievement_to_date) for m in items).value,
+            average_capped=None if capped is None else capped.value,
+            predikat=predikat_of(shown, scale),
+            budget=budget if money else None, realization=realization,
+            absorption=absorption(realization, budget) if money else None,
+            lines=len(money), unreported_lines=len(money) - len(reported))
+
+    goals = _ordered(m.goal for m in measurements)
+    divisions = _ordered([*(m.division for m in measurements), *(f.division for f in finances)])
+    return Summary(
+        goals=tuple(row(g, [m for m in measurements if m.goal == g], []) for g in goals),
+        divisions=tuple(row(d, [m for m in measurements if m.division == d],
+                            [f for f in finances if f.division == d]) for d in divisions),
+        total=row("Keseluruhan", list(measurements), list(finances)),
+        basis=basis, cap=limit, predikats=predikats)
+
+
+def _ordered(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def _sum(values: Iterable[Decimal | None]) -> Decimal:
+    total = Decimal(0)
+    for value in values:
+        if value is not None:
+            total += value
+    return total
+
+
+def basis_label(basis: Basis, quarter: int) -> str:
+    tw = quarter_label(quarter).replace("Triwulan", "TW")
+    return f"Capaian {tw}" if basis == "quarter" else f"Capaian s.d. {tw}"
+
+
+def scale_note(scale: PredikatScale = DEFAULT_PREDIKAT_SCALE) -> str:
+    """``≥ 91 Sangat Tinggi; 76 – < 91 Tinggi; …; < 51 Sangat Rendah``."""
+    parts, upper = [], None
+    for low, key in scale.bands:
+        span = f"≥ {number(low, 0)}" if upper is None else f"{number(low, 0)} – < {upper}"
+        parts.append(f"{span} {predikat_label(key)}")
+        upper = number(low, 0)
+    if scale.bands:
+        parts.append(f"< {upper} {predikat_label(scale.lowest)}")
+    return "; ".join(parts)
+
+
+# --- columns ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Col:
+    title: str
+    width: float
+    kind: str = "text"  # text | value | percent | money | int | label
 
 
 MEASUREMENT_COLUMNS = (
-    "Sasaran Strategis", "Kode", "Indikator Kinerja", "Satuan", "Penanggung Jawab",
-    "Target Tahunan", "Target TW", "Realisasi TW", "Realisasi s.d. TW", "Capaian TW (%)",
-    "Capaian s.d. TW (%)", "Kendala / Hambatan", "Tindak Lanjut / Upaya", "Data Dukung",
+    "Sasaran Strategis", "Kode", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target TW",
+    "Realisasi TW", "Realisasi s.d. TW", "Capaian TW (%)", "Capaian s.d. TW (%)", "Predikat",
+    "Kendala / Hambatan", "Tindak Lanjut / Upaya", "Penjelasan", "Penanggung Jawab",
+    "Data Dukung",
 )
-FINANCE_COLUMNS = ("Kode", "Sub Kegiatan", "Penanggung Jawab", "Pagu Anggaran (Rp)",
-                   "Target Keuangan TW (Rp)", "Realisasi Anggaran (Rp)", "Serapan (%)")
+_MEASUREMENT = (
+    _Col("Sasaran Strategis", 28), _Col("Kode", 9), _Col("Indikator Kinerja", 38),
+    _Col("Satuan", 10), _Col("Target Tahunan", 12, "value"), _Col("Target TW", 12, "value"),
+    _Col("Realisasi TW", 12, "value"), _Col("Realisasi s.d. TW", 12, "value"),
+    _Col("Capaian TW (%)", 11, "percent"), _Col("Capaian s.d. TW (%)", 11, "percent"),
+    _Col("Predikat", 13, "label"), _Col("Kendala / Hambatan", 30),
+    _Col("Tindak Lanjut / Upaya", 30), _Col("Penjelasan", 30), _Col("Penanggung Jawab", 18),
+    _Col("Data Dukung", 28),
+)
+FINANCE_COLUMNS = ("Kode", "Program", "Kegiatan", "Sub Kegiatan", "Penanggung Jawab",
+                   "Pagu Anggaran (Rp)", "Target Keuangan TW (Rp)", "Realisasi Anggaran (Rp)",
+                   "Serapan (%)", "Realisasi thd Target TW (%)")
+_FINANCE = (
+    _Col("Kode", 16), _Col("Program", 28), _Col("Kegiatan", 28), _Col("Sub Kegiatan", 36),
+    _Col("Penanggung Jawab", 18), _Col("Pagu Anggaran (Rp)", 18, "money"),
+    _Col("Target Keuangan TW (Rp)", 18, "money"), _Col("Realisasi Anggaran (Rp)", 18, "money"),
+    _Col("Serapan (%)", 11, "percent"), _Col("Realisasi thd Target TW (%)", 13, "percent"),
+)
+_PARTS = (_Col("No", 5, "int"), _Col("Bagian", 22), _Col("Realisasi (isian)", 60),
+          _Col("Data Dukung", 36), _Col("Diserahkan oleh", 24), _Col("Waktu", 16))
+_EVIDENCE = (_Col("No", 5, "int"), _Col("Kode", 10), _Col("Indikator Kinerja", 44),
+             _Col("Penanggung Jawab", 22), _Col("Nama Berkas", 48))
 
 
+# --- the per-division form (fallback without master data) ---------------------------------------
 def division_form(*, agency: str, division: str, year: int, quarter: int) -> bytes:
     """The empty *Format Realisasi Rencana Aksi* for one division."""
     book = Workbook()
@@ -91,91 +318,431 @@ def division_form(*, agency: str, division: str, year: int, quarter: int) -> byt
         agency.upper(),
         "FORMAT REALISASI RENCANA AKSI AKUNTABILITAS KINERJA",
         f"{period_label(year, quarter).upper()} — {division}",
-    ])
-    _header_row(sheet, 5, FORM_COLUMNS)
+    ], len(FORM_COLUMNS))
+    _header_row(sheet, HEADER_ROW, FORM_COLUMNS)
+    for column in range(1, len(FORM_COLUMNS) + 1):
+        for row in range(HEADER_ROW + 1, HEADER_ROW + 21):
+            sheet.cell(row=row, column=column).border = _BORDER
     sheet.freeze_panes = "A6"
+    _print_setup(sheet, HEADER_ROW)
     return _save(book)
 
 
+# --- the compiled report ------------------------------------------------------------------------
 def compiled_report(
     *, agency: str, year: int, quarter: int, parts: list[PartSummary], final: bool = False,
     approval_note: str | None = None, measurements: tuple[MeasurementRow, ...] = (),
-    finances: tuple[FinanceRow, ...] = (),
+    finances: tuple[FinanceRow, ...] = (), province: str = "", head_name: str | None = None,
+    head_rank: str | None = None, head_nip: str | None = None, head_title: str = HEAD_TITLE,
+    place: str | None = None, day: date | None = None, cap: Decimal | int | None = None,
+    basis: Basis = "to_date", scale: PredikatScale = DEFAULT_PREDIKAT_SCALE,
+    charts: bool = True,
 ) -> bytes:
-    """The Laporan Hasil Pengukuran Kinerja compiled from every division's part."""
-    frame = pd.DataFrame(
-        [
-            {
-                "No": i,
-                "Bagian": p.division,
-                "Realisasi (isian)": safe_text(p.figures),
-                "Data Dukung": safe_text("; ".join(p.evidence)),
-                "Diserahkan oleh": safe_text(p.submitted_by),
-                "Waktu": p.submitted_at,
-            }
-            for i, p in enumerate(parts, 1)
-        ],
-        columns=["No", "Bagian", "Realisasi (isian)", "Data Dukung", "Diserahkan oleh", "Waktu"],
-    )
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name="Pengukuran", index=False, startrow=4)
-        sheet = writer.sheets["Pengukuran"]
-        title = "LAPORAN HASIL PENGUKURAN KINERJA DAN REALISASI KEUANGAN"
-        if final:
-            title = "REALISASI RENCANA AKSI AKUNTABILITAS KINERJA (FINAL)"
-        _title(sheet, [agency.upper(), title, period_label(year, quarter).upper()])
-        _header_row(sheet, 5, tuple(frame.columns))
-        for row in sheet.iter_rows(min_row=6):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if approval_note is not None:
-            sheet.cell(row=sheet.max_row + 2, column=1, value=safe_text(approval_note))
-        sheet.freeze_panes = "A6"
-        if measurements:
-            _table(writer, "Kinerja", MEASUREMENT_COLUMNS, [
-                (m.goal, m.code, m.indicator, m.unit, m.division, _num(m.annual_target),
-                 _num(m.quarter_target), _num(m.realization), _num(m.realization_to_date),
-                 _num(m.achievement), _num(m.achievement_to_date), safe_text(m.obstacles),
-                 safe_text(m.follow_up), safe_text(m.evidence)) for m in measurements])
-        if finances:
-            _table(writer, "Keuangan", FINANCE_COLUMNS, [
-                (f.code, f.name, f.division, _num(f.budget), _num(f.quarter_target),
-                 _num(f.realization), _num(f.absorption)) for f in finances])
-    return buffer.getvalue()
+    """The Laporan Hasil Pengukuran Kinerja (``final``: the Realisasi Rencana Aksi) compiled
+    from every division's part.
+
+    Sheets: *Ringkasan* (when there are measurements or finances), *Grafik* (native charts,
+    unless ``charts=False``), *Kinerja*, *Keuangan*, *Data Dukung*, *Pengukuran* (the
+    divisions' submissions). ``basis`` chooses which capaian the predikat, the averages and
+    the charts use (``to_date``: Capaian s.d. TW, the default; ``quarter``: Capaian TW).
+    ``cap`` limits each capaian to that value when averaging (the raw values stay in
+    *Kinerja*). With ``head_name`` the *Ringkasan* ends with the Kepala Dinas's signature
+    block (``place``, ``day``, ``head_rank``, ``head_nip``)."""
+    title = report_title(final)
+    period = period_label(year, quarter).upper()
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    summary = summarize(measurements, finances, cap=cap, basis=basis, scale=scale)
+    signature = _SignatureBlock(head_title, head_name, head_rank, head_nip, place, day)
+    heading = [agency.upper(), title, period]
+    if measurements or finances:
+        _summary_sheet(book.create_sheet("Ringkasan"), [government_line(province), *heading],
+                       summary, quarter, scale, approval_note, signature)
+        if charts:
+            _chart_sheet(book.create_sheet("Grafik"), heading, measurements, summary, quarter)
+    if measurements:
+        _measurement_sheet(book.create_sheet("Kinerja"), heading, measurements, summary)
+    if finances:
+        _finance_sheet(book.create_sheet("Keuangan"), heading, finances)
+    if measurements or any(p.evidence for p in parts):
+        _evidence_sheet(book.create_sheet("Data Dukung"), heading, measurements, parts)
+    _parts_sheet(book.create_sheet("Pengukuran"), heading, parts,
+                 None if measurements or finances else approval_note,
+                 None if measurements or finances else signature)
+    return _save(book)
 
 
-def _num(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
+def report_title(final: bool) -> str:
+    if final:
+        return "REALISASI RENCANA AKSI AKUNTABILITAS KINERJA (FINAL)"
+    return "LAPORAN HASIL PENGUKURAN KINERJA DAN REALISASI KEUANGAN"
 
 
-def _table(writer: pd.ExcelWriter, name: str, columns: tuple[str, ...],
-           rows: list[tuple[object, ...]]) -> None:
-    frame = pd.DataFrame(rows, columns=list(columns))
-    frame.to_excel(writer, sheet_name=name, index=False, startrow=4)
-    sheet = writer.sheets[name]
-    _header_row(sheet, 5, columns)
-    for row in sheet.iter_rows(min_row=6):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if isinstance(cell.value, float):
-                cell.number_format = "#,##0.00"
+@dataclass(frozen=True)
+class _SignatureBlock:
+    title: str
+    name: str | None
+    rank: str | None
+    nip: str | None
+    place: str | None
+    day: date | None
+
+    def lines(self) -> list[tuple[str, bool]]:
+        """(text, is the name) lines, with blank lines for the signature."""
+        if not self.name:
+            return []
+        lines: list[tuple[str, bool]] = []
+        if self.day is not None:
+            when = date_long(self.day)
+            lines.append((f"{self.place}, {when}" if self.place else when, False))
+        lines += [(f"{self.title.rstrip(',')},", False), ("", False), ("", False), ("", False),
+                  (self.name, True)]
+        if self.rank:
+            lines.append((self.rank, False))
+        if self.nip:
+            lines.append((f"NIP. {format_nip(self.nip)}", False))
+        return lines
+
+
+def _summary_sheet(sheet: Worksheet, heading: list[str], summary: Summary, quarter: int,
+                   scale: PredikatScale, approval_note: str | None,
+                   signature: _SignatureBlock) -> None:
+    basis = basis_label(summary.basis, quarter)
+    capped = summary.cap is not None
+    def columns(name: str) -> list[_Col]:
+        cols = [_Col("No", 5, "int"), _Col(name, 44), _Col("Jumlah Indikator", 11, "int"),
+                _Col("Indikator Terukur", 11, "int"),
+                _Col("Rata-rata Capaian TW (%)", 13, "percent"),
+                _Col("Rata-rata Capaian s.d. TW (%)", 13, "percent")]
+        if capped:
+            cap_text = number(summary.cap or 0, 0)
+            cols.append(_Col(f"Rata-rata {basis} maks. {cap_text}% (%)", 14, "percent"))
+        return [*cols, _Col("Predikat", 14, "label")]
+
+    goal_cols = columns("Sasaran Strategis")
+    money_cols = [_Col("Pagu Anggaran (Rp)", 18, "money"),
+                  _Col("Realisasi Anggaran (Rp)", 18, "money"), _Col("Serapan (%)", 11, "percent"),
+                  _Col("Keterangan", 26)]
+    width = len(goal_cols) + len(money_cols)
+    heading = [line for line in heading if line]
+    _title(sheet, heading, width)
+    row = len(heading) + 2
+
+    def values(item: SummaryRow, index: int | None, money: bool) -> list[object]:
+        cells: list[object] = [index, item.name, item.indicators, item.measured,
+                               item.average_quarter, item.average_to_date]
+        if capped:
+            cells.append(item.average_capped)
+        cells.append(predikat_label(item.predikat) if item.predikat else "-")
+        if money:
+            note = (f"{item.unreported_lines} dari {item.lines} sub kegiatan belum dilaporkan"
+                    if item.unreported_lines else "")
+            cells += [item.budget, item.realization, item.absorption, note]
+        return cells
+
+    _caption(sheet, row, f"A. Capaian Kinerja per Sasaran Strategis ({basis})")
+    row = _table(sheet, row + 1, goal_cols,
+                 [values(g, i, False) for i, g in enumerate(summary.goals, 1)])
+    row += 2
+    _caption(sheet, row, "B. Capaian Kinerja dan Serapan Anggaran per Bidang")
+    rows = [values(d, i, True) for i, d in enumerate(summary.divisions, 1)]
+    rows.append(values(summary.total, None, True))
+    end = _table(sheet, row + 1, [*columns("Bidang"), *money_cols], rows, total_last=True)
+    row = end + 2
+    notes = [f"Predikat berdasarkan rata-rata {basis}; skala: {scale_note(scale)}.",
+             "Indikator yang belum dilaporkan atau tidak dapat diukur tidak dihitung dalam "
+             "rata-rata."]
+    if capped:
+        cap_text = number(summary.cap or 0, 0)
+        notes.append(f"Untuk rata-rata, capaian di atas {cap_text}% dihitung {cap_text}%; "
+                     "capaian asli tetap tercantum di lembar Kinerja.")
+    notes.append("Serapan = realisasi anggaran yang dilaporkan / pagu anggaran × 100.")
+    for note in notes:
+        cell = sheet.cell(row=row, column=1, value=f"Catatan: {note}" if note == notes[0]
+                          else note)
+        cell.font = Font(italic=True, size=9)
+        row += 1
+    if approval_note:
+        row += 1
+        write_text(sheet.cell(row=row, column=1), approval_note)
+        sheet.cell(row=row, column=1).font = Font(bold=True)
+        row += 1
+    _signature(sheet, row + 1, width - 3, signature)
+    sheet.freeze_panes = None
+    _print_setup(sheet, None)
+
+
+def _measurement_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[MeasurementRow],
+                       summary: Summary) -> None:
+    _title(sheet, heading, len(_MEASUREMENT))
+    _caption(sheet, HEADER_ROW - 1, "Pengukuran Kinerja per Indikator")
+    data = []
+    for m, key in zip(rows, summary.predikats, strict=True):
+        data.append([m.goal, m.code, m.indicator, m.unit, _Value(m.annual_target, m.decimals),
+                     _Value(m.quarter_target, m.decimals), _Value(m.realization, m.decimals),
+                     _Value(m.realization_to_date, m.decimals), m.achievement,
+                     m.achievement_to_date, predikat_label(key) if key else "-", m.obstacles,
+                     m.follow_up, m.explanation, m.division, "\n".join(m.files())
+                     if m.evidence_files else m.evidence])
+    _table(sheet, HEADER_ROW, _MEASUREMENT, data)
+    sheet.freeze_panes = "D6"
+    _print_setup(sheet, HEADER_ROW)
+
+
+def _finance_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[FinanceRow]) -> None:
+    columns = [c for c in _FINANCE
+               if (c.title != "Program" or any(f.program for f in rows))
+               and (c.title != "Kegiatan" or any(f.activity for f in rows))]
+    _title(sheet, heading, len(columns))
+    _caption(sheet, HEADER_ROW - 1, "Realisasi Keuangan per Sub Kegiatan")
+    by_title = {
+        "Kode": lambda f: f.code, "Program": lambda f: f.program,
+        "Kegiatan": lambda f: f.activity, "Sub Kegiatan": lambda f: f.name,
+        "Penanggung Jawab": lambda f: f.division,
+        "Pagu Anggaran (Rp)": lambda f: f.budget,
+        "Target Keuangan TW (Rp)": lambda f: f.quarter_target,
+        "Realisasi Anggaran (Rp)": lambda f: f.realization,
+        "Serapan (%)": lambda f: f.absorption_value(),
+        "Realisasi thd Target TW (%)": lambda f: f.against_target(),
+    }
+    data = [[by_title[c.title](f) for c in columns] for f in rows]
+    budget = _sum(as_decimal(f.budget) for f in rows)
+    target = _sum(as_decimal(f.quarter_target) for f in rows)
+    reported = [as_decimal(f.realization) for f in rows if as_decimal(f.realization) is not None]
+    spent = _sum(reported) if reported else None
+    total = {"Sub Kegiatan": "JUMLAH", "Pagu Anggaran (Rp)": budget,
+             "Target Keuangan TW (Rp)": (
+                 target if any(f.quarter_target is not None for f in rows) else None),
+             "Realisasi Anggaran (Rp)": spent, "Serapan (%)": absorption(spent, budget),
+             "Realisasi thd Target TW (%)": None if spent is None else
+             financial(budget=budget, realization=spent, target=target).against_target}
+    data.append([total.get(c.title) for c in columns])
+    _table(sheet, HEADER_ROW, columns, data, total_last=True)
     sheet.freeze_panes = "A6"
+    _print_setup(sheet, HEADER_ROW)
 
 
-def _title(sheet: Worksheet, lines: list[str]) -> None:
+def _evidence_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[MeasurementRow],
+                    parts: Sequence[PartSummary]) -> None:
+    _title(sheet, heading, len(_EVIDENCE))
+    _caption(sheet, HEADER_ROW - 1, "Daftar Data Dukung")
+    data: list[list[object]] = []
+    listed: set[tuple[str, str]] = set()
+    for m in rows:
+        for name in m.files():
+            data.append([len(data) + 1, m.code, m.indicator, m.division, name])
+            listed.add((m.division, name))
+    for part in parts:
+        for name in part.evidence:
+            if (part.division, name) not in listed:
+                data.append([len(data) + 1, "-", "(data dukung bidang)", part.division, name])
+                listed.add((part.division, name))
+    if not data:
+        data.append([None, "-", "Belum ada data dukung", "-", "-"])
+    _table(sheet, HEADER_ROW, _EVIDENCE, data)
+    sheet.freeze_panes = "A6"
+    _print_setup(sheet, HEADER_ROW)
+
+
+def _parts_sheet(sheet: Worksheet, heading: list[str], parts: Sequence[PartSummary],
+                 approval_note: str | None, signature: _SignatureBlock | None) -> None:
+    _title(sheet, heading, len(_PARTS))
+    _caption(sheet, HEADER_ROW - 1, "Penyampaian Realisasi per Bidang")
+    data = [[i, p.division, p.figures, "\n".join(p.evidence), p.submitted_by, p.submitted_at]
+            for i, p in enumerate(parts, 1)]
+    row = _table(sheet, HEADER_ROW, _PARTS, data)
+    if approval_note is not None:
+        row += 2
+        write_text(sheet.cell(row=row, column=1), approval_note)
+        sheet.cell(row=row, column=1).font = Font(bold=True)
+    if signature is not None:
+        _signature(sheet, row + 2, 5, signature)
+    sheet.freeze_panes = "A6"
+    _print_setup(sheet, HEADER_ROW)
+
+
+def _chart_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[MeasurementRow],
+                 summary: Summary, quarter: int) -> None:
+    """Native bar charts, fed by two small tables on the same sheet."""
+    basis = basis_label(summary.basis, quarter)
+    _title(sheet, heading, 12)
+    cols = (_Col("Indikator", 46), _Col(f"{basis} (%)", 14, "percent"))
+    _caption(sheet, HEADER_ROW - 1, f"Data grafik: {basis} per indikator")
+    data = [[f"{m.code} {_short(m.indicator)}", m.basis_value(summary.basis)] for m in rows]
+    end = _table(sheet, HEADER_ROW, cols, data)
+    anchor_row = HEADER_ROW
+    if rows:
+        chart = _bar_chart(f"{basis} per Indikator (%)", sheet, HEADER_ROW, end, len(rows))
+        for index, key in enumerate(summary.predikats):
+            colour = (MISSING_COLOUR if key is None else PREDIKAT_COLOURS.get(key, OTHER_COLOUR))
+            point = DataPoint(idx=index)
+            point.graphicalProperties.solidFill = colour.lstrip("#")
+            point.graphicalProperties.line.solidFill = colour.lstrip("#")
+            chart.series[0].dPt.append(point)
+        sheet.add_chart(chart, f"D{anchor_row}")
+        anchor_row += int(chart.height / 0.5) + 2
+    divisions = [d for d in summary.divisions if d.lines]
+    if divisions:
+        start = max(end + 3, anchor_row)
+        _caption(sheet, start - 1, "Data grafik: serapan anggaran per bidang")
+        money_end = _table(sheet, start, (_Col("Bidang", 46), _Col("Serapan (%)", 14,
+                                                                      "percent")),
+                           [[d.name, d.absorption] for d in divisions])
+        chart = _bar_chart("Serapan Anggaran per Bidang (%)", sheet, start, money_end,
+                           len(divisions))
+        sheet.add_chart(chart, f"D{start}")
+    _print_setup(sheet, None)
+
+
+def _bar_chart(title: str, sheet: Worksheet, header: int, end: int, count: int) -> BarChart:
+    chart = BarChart()
+    chart.type = "bar"
+    chart.style = 10
+    chart.title = title
+    chart.legend = None
+    chart.y_axis.title = "%"
+    chart.y_axis.numFmt = FMT_INT
+    chart.y_axis.majorGridlines = None
+    chart.x_axis.scaling.orientation = "maxMin"  # first row on top, as in the table
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.add_data(Reference(sheet, min_col=2, min_row=header, max_row=end), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=header + 1, max_row=end))
+    chart.series[0].graphicalProperties.solidFill = "1F4E78"
+    chart.dataLabels = DataLabelList()
+    chart.dataLabels.showVal = True
+    chart.dataLabels.numFmt = FMT_DEC
+    chart.gapWidth = 60
+    chart.width = 24
+    chart.height = max(7.0, min(0.75 * count + 3, 60.0))
+    return chart
+
+
+def _short(text: str, limit: int = 45) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --- cells --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Value:
+    """An indicator figure with the decimals it should show."""
+
+    value: Decimal | None
+    decimals: int | None
+
+
+def _value_format(value: Decimal, decimals: int | None) -> str:
+    if decimals is None:
+        exponent = value.normalize().as_tuple().exponent
+        decimals = min(-exponent, 4) if isinstance(exponent, int) and exponent < 0 else 0
+    return FMT_INT + ("." + "0" * decimals if decimals > 0 else "")
+
+
+def _put(cell: Cell, value: object, kind: str) -> None:
+    """One table cell: numbers as numbers with a format code, any other value as text."""
+    cell.border = _BORDER
+    cell.alignment = _TOP
+    decimals = None
+    if isinstance(value, _Value):
+        value, decimals = value.value, value.decimals
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | float):
+        write_text(cell, value)
+        if kind in ("label", "int"):
+            cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
+        return
+    number_ = as_decimal(value)
+    if number_ is None:
+        return
+    cell.value = float(number_) if number_ != number_.to_integral_value() else int(number_)
+    if kind == "money":
+        cents = number_ != number_.to_integral_value()
+        cell.number_format = FMT_RUPIAH_CENTS if cents else FMT_RUPIAH
+    elif kind == "percent":
+        cell.number_format = FMT_PERCENT
+    elif kind == "int":
+        cell.number_format = FMT_INT
+        cell.alignment = Alignment(horizontal="center", vertical="top")
+    else:
+        cell.number_format = _value_format(number_, decimals)
+
+
+def _table(sheet: Worksheet, header: int, columns: Sequence[_Col],
+           rows: Sequence[Sequence[object]], *, total_last: bool = False) -> int:
+    """Header at row ``header``, the rows below; returns the last row written."""
+    _header_row(sheet, header, tuple(c.title for c in columns), [c.width for c in columns])
+    row = header
+    for row_index, values in enumerate(rows):
+        row = header + 1 + row_index
+        for column, (spec, value) in enumerate(zip(columns, values, strict=True), 1):
+            cell = sheet.cell(row=row, column=column)
+            _put(cell, value, spec.kind)
+            if total_last and row_index == len(rows) - 1:
+                cell.font = Font(bold=True)
+                cell.fill = _TOTAL_FILL
+    return row
+
+
+def _title(sheet: Worksheet, lines: list[str], width: int) -> None:
     for row, text in enumerate(lines, 1):
         cell = sheet.cell(row=row, column=1, value=text)
-        cell.font = Font(bold=True, size=12 if row > 1 else 13)
+        cell.font = Font(bold=True, size=13 if row == 1 else 12)
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        if width > 1:
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
 
 
-def _header_row(sheet: Worksheet, row: int, columns: tuple[str, ...]) -> None:
+def _caption(sheet: Worksheet, row: int, text: str) -> None:
+    cell = sheet.cell(row=row, column=1, value=text)
+    cell.font = Font(bold=True, italic=True)
+
+
+def _header_row(sheet: Worksheet, row: int, columns: tuple[str, ...],
+                widths: Sequence[float] | None = None) -> None:
+    """Header cells; column widths grow to ``widths`` (default: from the titles)."""
     for index, name in enumerate(columns, 1):
         cell = sheet.cell(row=row, column=index, value=name)
         cell.fill = _HEADER_FILL
         cell.font = _HEADER_FONT
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(name) + 4))
+        cell.alignment = _CENTRE
+        cell.border = _BORDER
+        letter = get_column_letter(index)
+        wanted = widths[index - 1] if widths else max(12, min(40, len(name) + 4))
+        if letter in sheet.column_dimensions:  # an earlier table on the sheet set it
+            wanted = max(wanted, sheet.column_dimensions[letter].width or 0)
+        sheet.column_dimensions[letter].width = wanted
+    sheet.row_dimensions[row].height = 45
+
+
+def _signature(sheet: Worksheet, row: int, column: int, block: _SignatureBlock) -> None:
+    for offset, (text, is_name) in enumerate(block.lines()):
+        if not text:
+            continue
+        cell = sheet.cell(row=row + offset, column=max(column, 1))
+        write_text(cell, text)
+        cell.alignment = Alignment(horizontal="left")
+        if is_name:
+            cell.font = Font(bold=True, underline="single")
+
+
+def _print_setup(sheet: Worksheet, header: int | None) -> None:
+    """A4 landscape, fitted to the page width, header row repeated, pages numbered."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    if header is not None:
+        sheet.print_title_rows = f"{header}:{header}"
+    sheet.oddFooter.center.text = "Halaman &P dari &N"
+    sheet.oddFooter.center.size = 8
 
 
 def _save(book: Workbook) -> bytes:

@@ -39,6 +39,7 @@ class DocumentKind(StrEnum):
     REPORT = "report"
     FINAL_REPORT = "final_report"
     ESR_RECEIPT = "esr_receipt"
+    ARCHIVE = "archive"
 
 
 DOCUMENT_LABELS: dict[DocumentKind, str] = {
@@ -52,6 +53,7 @@ DOCUMENT_LABELS: dict[DocumentKind, str] = {
     DocumentKind.REPORT: "Laporan Hasil Pengukuran Kinerja dan Realisasi Keuangan",
     DocumentKind.FINAL_REPORT: "Realisasi Rencana Aksi Akuntabilitas Kinerja (final)",
     DocumentKind.ESR_RECEIPT: "Bukti unggah ESR",
+    DocumentKind.ARCHIVE: "Arsip Pengukuran Kinerja",
 }
 
 

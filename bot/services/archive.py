@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from bot import texts
 from bot.domain import errors, workflow
-from bot.domain.sop import StepKey
+from bot.domain.sop import DocumentKind, StepKey
 from bot.formatting import period_label
 from bot.services import outputs
 from bot.services.context import ServiceContext
@@ -26,7 +26,7 @@ from storage import agencies, audit, cycles, documents, users
 from storage.models import Agency, Document, MeasurementCycle
 
 # TODO: DocumentKind.ARCHIVE once bot/domain/sop.py has it (and a DOCUMENT_LABELS entry).
-ARCHIVE_KIND = "archive"
+ARCHIVE_KIND = DocumentKind.ARCHIVE
 ARCHIVE_MIME = "application/zip"
 ARCHIVE_STEP = StepKey.ESR_UPLOAD
 BUILT = "archive.built"

@@ -16,11 +16,11 @@ from sqlmodel import Session
 
 from bot import texts
 from bot.callbacks import Action, button
-from bot.domain import workflow
+from bot.domain import errors, workflow
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.clock import to_local
 from bot.domain.sop import Role, Step, TimeUnit, step
-from bot.services.context import ServiceContext
+from bot.services.context import ServiceContext, load_actor
 from storage import agencies, cycles, notices, outbox
 from storage.models import MeasurementCycle, StepRun, User
 
@@ -162,3 +162,35 @@ def _digest(session: Session, agency_id: int, now: datetime) -> int:
         return 0
     cycle_for = cycles.list_cycles(session=session, agency_id=agency_id, status=workflow.OPEN)[0]
     return _deliver(session, cycle_for, secretaries, texts.digest(now, lines), now, None)
+
+
+NUDGE_EVERY = timedelta(hours=1)
+
+
+def nudge(ctx: ServiceContext, user_id: int, cycle_id: int) -> int:
+    """Step 4: a polite reminder to every division whose part is still open; once an hour."""
+    now = ctx.now()
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        if not (actor.holds(Role.SAKIP_TEAM) or actor.holds(Role.SECRETARY)):
+            raise errors.NotAllowed(step="-")
+        cycle = cycles.get_cycle(session=session, cycle_id=cycle_id)
+        if cycle is None or cycle.agency_id != actor.user.agency_id:
+            raise errors.InvalidInput(reason="unknown_cycle")
+        if cycle.status != workflow.OPEN:
+            raise errors.CycleClosed(year=cycle.year, quarter=cycle.quarter)
+        hour = int(now.timestamp() // NUDGE_EVERY.total_seconds())
+        sent = 0
+        for run in workflow.open_parts(session=session, cycle=cycle):
+            key = f"nudge:{run.id}:{hour}"
+            if notices.sent(session=session, key=key):
+                continue
+            notices.mark(session=session, agency_id=cycle.agency_id, key=key, now=now)
+            division = agencies.get_division(session=session, division_id=run.division_id or 0)
+            text = texts.nudge(step(run.step), cycle.year, cycle.quarter, run.due_at,
+                               division.name if division else None, actor.user.name)
+            assert run.id is not None
+            sent += _deliver(session, cycle, workflow.assignees(session=session, cycle=cycle,
+                                                                run=run), text, now,
+                             [[button(texts.BTN_BEGIN, Action.BEGIN, run.step, run.id)]])
+        return sent

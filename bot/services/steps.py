@@ -12,7 +12,7 @@ from bot.domain import errors, workflow
 from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, Role, StepKey, step
 from bot.formatting import datetime_short
-from bot.services import notify, outputs, realization, runs
+from bot.services import archive, notify, outputs, realization, runs
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
@@ -325,8 +325,12 @@ def confirm(ctx: ServiceContext, user_id: int, run_id: int, note: str | None = N
             _make_report(ctx, session, ref, actor, final=False)
         elif key is StepKey.FINAL_REPORT:
             _make_report(ctx, session, ref, actor, final=True)
-        runs.complete(session, ref, actor, now, calendar=ctx.calendar, note=note)
-        return runs.view(ref)
+        result = runs.complete(session, ref, actor, now, calendar=ctx.calendar, note=note)
+        view = runs.view(ref)
+    if result.closed:
+        # The cycle is archived: keep its documents together, sealed by their checksums.
+        archive.build_archive(ctx, view.cycle_id, actor_user_id=user_id)
+    return view
 
 
 def _check_parts_ready(session: Session, ref: RunRef) -> None:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
 
 from bot.domain import workflow
-from bot.domain.sop import STEPS, StepKey, step
+from bot.domain.calendar import WorkingCalendar
+from bot.domain.sop import STEPS, DocumentKind, Step, StepKey, step
 from bot.formatting import period_label
 from bot.services.context import ServiceContext, load_actor
-from storage import agencies, cycles, users
+from storage import agencies, cycles, documents, performance, users
+from storage.models import MeasurementCycle, StepRun
+
+ZERO = timedelta(0)
 
 
 @dataclass(frozen=True)
@@ -34,14 +40,31 @@ class StepState:
     done_by: str | None
     done_at: datetime | None
     detail: str | None = None
+    actual_minutes: int | None = None  # working time the step took
+    standard: str | None = None
+    on_time: bool | None = None
+    parts: list[tuple[str, str]] = field(default_factory=list)  # (division, PartState)
+
+
+class PartState:
+    SUBMITTED = "submitted"
+    DRAFT = "draft"
+    NOT_STARTED = "not_started"
 
 
 @dataclass(frozen=True)
 class CycleStatus:
+    cycle_id: int
     year: int
     quarter: int
     archived: bool
     steps: list[StepState]
+
+    @property
+    def laggards(self) -> int:
+        """Step-4 parts not yet submitted."""
+        return sum(1 for s in self.steps for _, state in s.parts
+                   if state != PartState.SUBMITTED)
 
 
 def open_tasks(ctx: ServiceContext, user_id: int) -> list[Task]:
@@ -72,37 +95,63 @@ def cycle_status(ctx: ServiceContext, user_id: int) -> list[CycleStatus]:
         actor = load_actor(session, user_id)
         all_cycles = cycles.list_cycles(session=session, agency_id=actor.user.agency_id)
         shown = [c for c in all_cycles if c.status == workflow.OPEN] or all_cycles[:1]
-        result = []
-        for cycle in shown:
-            assert cycle.id is not None
-            steps = []
-            for s in STEPS:
-                latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=s.key)
-                active = [r for r in latest.values() if r.status == workflow.ACTIVE]
-                if active:
-                    names: list[str] = []
-                    for run in active:
-                        people = workflow.assignees(session=session, cycle=cycle, run=run)
-                        label = ", ".join(u.name for u in people) or "-"
-                        if run.division_id is not None:
-                            division = agencies.get_division(session=session,
-                                                             division_id=run.division_id)
-                            label = f"{division.name if division else '-'} ({label})"
-                        names.append(label)
-                    due = min(r.due_at for r in active)
-                    done_parts = len(latest) - len(active)
-                    detail = f"{done_parts} dari {len(latest)} selesai" if s.per_division else None
-                    steps.append(StepState(s.number, s.label,
-                                           "overdue" if due < now else "active", names, due,
-                                           None, None, detail))
-                elif latest:
-                    last = max(latest.values(), key=lambda r: r.done_at or r.started_at)
-                    who = (users.get_user(session=session, user_id=last.done_by_user_id)
-                           if last.done_by_user_id else None)
-                    steps.append(StepState(s.number, s.label, "done", [], None,
-                                           who.name if who else None, last.done_at))
-                else:
-                    steps.append(StepState(s.number, s.label, "waiting", [], None, None, None))
-            result.append(CycleStatus(cycle.year, cycle.quarter,
-                                      cycle.status == workflow.ARCHIVED, steps))
-        return result
+        return [CycleStatus(c.id or 0, c.year, c.quarter, c.status == workflow.ARCHIVED,
+                            [_step_state(session, ctx.calendar, c, s, now) for s in STEPS])
+                for c in shown]
+
+
+def _step_state(session: Session, calendar: WorkingCalendar, cycle: MeasurementCycle,
+                s: Step, now: datetime) -> StepState:
+    assert cycle.id is not None
+    latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=s.key)
+    active = [r for r in latest.values() if r.status == workflow.ACTIVE]
+    if active:
+        due = min(r.due_at for r in active)
+        detail = (f"{len(latest) - len(active)} dari {len(latest)} selesai"
+                  if s.per_division else None)
+        parts = _parts(session, cycle, latest) if s.per_division else []
+        return StepState(s.number, s.label, "overdue" if due < now else "active",
+                         [_waiting_label(session, cycle, r) for r in active], due, None, None,
+                         detail, parts=parts)
+    if not latest:
+        return StepState(s.number, s.label, "waiting", [], None, None, None)
+    last = max(latest.values(), key=lambda r: r.done_at or r.started_at)
+    first = min(latest.values(), key=lambda r: r.started_at)
+    who = (users.get_user(session=session, user_id=last.done_by_user_id)
+           if last.done_by_user_id else None)
+    done_at = last.done_at or now
+    return StepState(
+        s.number, s.label, "done", [], None, who.name if who else None, last.done_at,
+        actual_minutes=calendar.working_minutes_between(first.started_at, done_at),
+        standard=s.time_standard.label,
+        on_time=all(calendar.working_time_between(r.due_at, r.done_at or now) <= ZERO
+                    for r in latest.values()))
+
+
+def _waiting_label(session: Session, cycle: MeasurementCycle, run: StepRun) -> str:
+    people = ", ".join(u.name for u in workflow.assignees(session=session, cycle=cycle, run=run))
+    if run.division_id is None:
+        return people or "-"
+    division = agencies.get_division(session=session, division_id=run.division_id)
+    return f"{division.name if division else '-'} ({people or '-'})"
+
+
+def _parts(session: Session, cycle: MeasurementCycle,
+           latest: dict[int | None, StepRun]) -> list[tuple[str, str]]:
+    """Each division's part: submitted, being filled in, or not yet begun."""
+    assert cycle.id is not None
+    started = {r.division_id for r in performance.realizations_of(
+        session=session, cycle_id=cycle.id).values()}
+    started |= {d.division_id for d in documents.documents_of(
+        session=session, cycle_id=cycle.id, kind=DocumentKind.EVIDENCE)}
+    found = []
+    for division_id, run in latest.items():
+        division = agencies.get_division(session=session, division_id=division_id or 0)
+        if run.status == workflow.DONE:
+            state = PartState.SUBMITTED
+        elif division_id in started or run.data.get("figures") or run.round > 1:
+            state = PartState.DRAFT
+        else:
+            state = PartState.NOT_STARTED
+        found.append((division.name if division else "-", state))
+    return found

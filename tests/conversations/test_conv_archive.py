@@ -1,0 +1,38 @@
+"""``/arsip``: an archived quarter comes back as its sealed zip; only its keepers may ask."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from io import BytesIO
+
+from bot import texts
+from bot.demo import World
+from bot.domain.sop import StepKey
+from reports.archive_bundle import MANIFEST, verify_bundle
+from tests.conversations.conftest import TIMEOUT, YEAR, forward, settle
+
+
+async def test_the_secretary_gets_the_archive_of_a_finished_quarter(world: World) -> None:
+    secretary = world.people["secretary"]
+    await secretary.send_command("arsip")
+    await secretary.wait_for_text(texts.NO_ARCHIVES, TIMEOUT)
+    await forward(world, YEAR, 1, through=StepKey.ESR_UPLOAD)
+    await settle(world)
+    await secretary.send_command("arsip")
+    listing = await secretary.wait_for_text(texts.ARCHIVES_HEADER, TIMEOUT)
+    await secretary.press(f"Triwulan I Tahun {YEAR}", listing)
+    sent = await secretary.wait_for_message(lambda m: m.file_name is not None, TIMEOUT)
+    assert sent.file_name == f"Arsip-Pengukuran-Kinerja-TW1-{YEAR}.zip"
+    data = sent.file_bytes or b""
+    assert verify_bundle(data) == []
+    with zipfile.ZipFile(BytesIO(data)) as bundle:
+        manifest = json.loads(bundle.read(MANIFEST))
+    assert any(f["kind"] == "head_memo" for f in manifest["files"])
+
+
+async def test_a_bidang_may_not_fetch_archives(world: World) -> None:
+    bina_marga = world.people["bina_marga"]
+    await bina_marga.send_command("arsip")
+    refusal = await bina_marga.wait_for_message(timeout=TIMEOUT)
+    assert "bukan tugas peran Anda" in refusal.content
