@@ -60,6 +60,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("mulai", "Kepala Dinas: mulai pengukuran kinerja"),
     ("impor", "Tim SAKIP: impor data master Perjanjian Kinerja"),
     ("arsip", "Arsip pengukuran kinerja yang sudah selesai"),
+    ("kepatuhan", "Kepatuhan waktu SOP sepanjang tahun"),
     ("bantuan", "Petunjuk penggunaan"),
     ("batal", "Batalkan proses yang sedang berjalan"),
 )
@@ -94,6 +95,7 @@ def help_text(roles: Iterable[str]) -> str:
         "/status — posisi siklus dan siapa yang sedang ditunggu",
         "/batal — hentikan proses; isian yang tersimpan tidak hilang",
         "/arsip — berkas arsip triwulan yang sudah selesai",
+        "/kepatuhan — langkah SOP yang paling sering terlambat tahun ini",
     ]
     if ROLE_LABELS[Role.HEAD] in roles:
         lines.append("/mulai — mulai pengukuran kinerja satu triwulan")
@@ -1236,6 +1238,7 @@ ARCHIVE_FOLDERS: dict[str, str] = {
     DocumentKind.REPORT: "07-Laporan-Hasil-Pengukuran-Kinerja",
     DocumentKind.FINAL_REPORT: "08-Realisasi-Rencana-Aksi-Final",
     DocumentKind.ESR_RECEIPT: "09-Bukti-Unggah-ESR",
+    "sop_compliance": "10-Kepatuhan-SOP",
 }
 ARCHIVE_OTHER_FOLDER = "99-Lainnya"
 ARCHIVE_UNNAMED_FILE = "berkas"
@@ -1401,3 +1404,26 @@ ARCHIVES_HEADER = "🗄️ Arsip Pengukuran Kinerja. Pilih triwulan untuk meneri
 def archive_caption(name: str, size: str) -> str:
     return (f"🗄️ {name} ({size}). Berisi semua dokumen siklus, manifest.json dengan sidik "
             "SHA-256 setiap berkas, dan log audit.")
+
+
+# --- SOP compliance ------------------------------------------------------------------------------------
+COMPLIANCE_HEADER = ("Langkah", "Uraian", "Bagian", "Putaran", "Mutu baku",
+                     "Mutu baku (menit kerja)", "Waktu kerja (menit)", "Tepat waktu",
+                     "Pelaksana", "Mulai (WIB)", "Selesai (WIB)")
+YES = "ya"
+NO = "tidak"
+COMPLIANCE_FILE = "Kepatuhan-SOP-TW{quarter}-{year}.csv"
+NO_COMPLIANCE = "Belum ada langkah yang selesai pada tahun ini."
+
+
+def compliance_header(year: int) -> str:
+    return (f"⏱️ Kepatuhan SOP Pengukuran Kinerja tahun {year}\n"
+            "Langkah yang paling sering melewati mutu baku (waktu kerja):")
+
+
+def compliance_line(number: int, label: str, runs: int, late: int, average: int,
+                    worst: int) -> str:
+    if not late:
+        return f"✅ {number}. {label}: {runs} kali, selalu tepat waktu"
+    return (f"⚠️ {number}. {label}: terlambat {late} dari {runs} kali, rata-rata "
+            f"{duration(average)}, paling lama {duration(worst)}")

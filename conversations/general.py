@@ -16,8 +16,9 @@ from telegram.ext import (
 from bot import texts
 from bot.callbacks import Action, button, pattern
 from bot.domain import errors
+from bot.domain.clock import to_local
 from bot.domain.sop import Role
-from bot.services import identity, reminders, tasks
+from bot.services import compliance, identity, reminders, tasks
 from bot.telegram_context import BotContext
 from conversations.archive import archive_handlers
 from conversations.common import call, callback_args, refusals, reply
@@ -126,6 +127,22 @@ async def nudge(update: Update, context: BotContext) -> object:
     return None
 
 
+async def compliance_view(update: Update, context: BotContext) -> None:
+    """/kepatuhan [tahun]: which SOP steps were late most often this year, and by how much."""
+    year = to_local(context.services.now()).year
+    if context.args and context.args[0].isdigit():
+        year = int(context.args[0])
+    rows = await call(context, compliance.year_view, context.me.user_id, year)
+    measured = [r for r in rows if r.runs]
+    if not measured:
+        await reply(update, texts.NO_COMPLIANCE)
+        return
+    lines = [texts.compliance_header(year)]
+    lines += [texts.compliance_line(r.number, r.label, r.runs, r.late, r.average_late_minutes,
+                                    r.worst_late_minutes) for r in measured]
+    await reply(update, "\n".join(lines))
+
+
 async def nothing_to_cancel(update: Update, context: BotContext) -> None:
     await reply(update, texts.NOTHING_TO_CANCEL)
 
@@ -153,6 +170,7 @@ def command_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CommandHandler("help", help_command),
         CommandHandler("tugas", my_tasks),
         CommandHandler("status", status),
+        CommandHandler("kepatuhan", compliance_view),
         CallbackQueryHandler(nudge, pattern=pattern(Action.NUDGE)),
         *archive_handlers(),
     ]

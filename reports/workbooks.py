@@ -134,7 +134,7 @@ class MeasurementRow:
     def files(self) -> tuple[str, ...]:
         if self.evidence_files:
             return self.evidence_files
-        return tuple(name for name in self.evidence.split("; ") if name.strip())
+        return tuple(name for name in self.evidence.split("; ") if name.strip() not in ("", "-"))
 
     def basis_value(self, basis: Basis) -> Decimal | None:
         return as_decimal(self.achievement if basis == "quarter" else self.achievement_to_date)
@@ -606,6 +606,7 @@ def _bar_chart(title: str, sheet: Worksheet, header: int, end: int, count: int) 
     chart.y_axis.numFmt = FMT_INT
     chart.y_axis.majorGridlines = None
     chart.x_axis.scaling.orientation = "maxMin"  # first row on top, as in the table
+    chart.y_axis.crosses = "max"  # with the categories reversed, keeps the % axis below
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.add_data(Reference(sheet, min_col=2, min_row=header, max_row=end), titles_from_data=True)

@@ -180,6 +180,12 @@ def test_archive_holds_every_document_with_its_sha256(
     assert {d.kind for d in docs} == {k.value for k in contents}
     manifest = _manifest(data)
     listed = manifest["files"]
+    [sheet] = [f for f in listed if f["kind"] == "sop_compliance"]
+    assert sheet["path"] == "10-Kepatuhan-SOP/Kepatuhan-SOP-TW1-2024.csv"
+    with zipfile.ZipFile(io.BytesIO(data)) as bundle:
+        compliance = bundle.read(sheet["path"]).decode("utf-8-sig").splitlines()
+    assert compliance[0].startswith("Langkah,Uraian") and len(compliance) > 9
+    listed = [f for f in listed if f is not sheet]
     assert len(listed) == len(docs)
     assert sorted(f["sha256"] for f in listed) == sorted(d.sha256 for d in docs)
     with zipfile.ZipFile(io.BytesIO(data)) as bundle:
@@ -188,7 +194,7 @@ def test_archive_holds_every_document_with_its_sha256(
             content = bundle.read(item["path"])
             assert hashlib.sha256(content).hexdigest() == item["sha256"]
             assert len(content) == item["size"]
-    assert set(names) == {f["path"] for f in listed} | {MANIFEST, AUDIT_LOG}
+    assert set(names) == {f["path"] for f in listed} | {MANIFEST, AUDIT_LOG, sheet["path"]}
 
     # One folder per kind, in the order of the SOP; per-division files in a division folder.
     folders = list(dict.fromkeys(f["path"].split("/")[0] for f in listed))

@@ -19,14 +19,16 @@ from bot import texts
 from bot.domain import errors, workflow
 from bot.domain.sop import DocumentKind, StepKey
 from bot.formatting import period_label
-from bot.services import outputs
+from bot.services import compliance, outputs
 from bot.services.context import ServiceContext
 from reports import archive_bundle
+from reports.compliance import ComplianceRow, compliance_csv
 from storage import agencies, audit, cycles, documents, users
 from storage.models import Agency, Document, MeasurementCycle
 
 # TODO: DocumentKind.ARCHIVE once bot/domain/sop.py has it (and a DOCUMENT_LABELS entry).
 ARCHIVE_KIND = DocumentKind.ARCHIVE
+COMPLIANCE_KIND = "sop_compliance"  # generated into the bundle, not a stored document
 ARCHIVE_MIME = "application/zip"
 ARCHIVE_STEP = StepKey.ESR_UPLOAD
 BUILT = "archive.built"
@@ -125,6 +127,16 @@ def verify_archive(
 
 
 # --- internals -----------------------------------------------------------------------------------
+def _compliance_entry(
+    ctx: ServiceContext, session: Session, cycle: MeasurementCycle
+) -> archive_bundle.BundleEntry:
+    """The SOP compliance sheet: every step's working time against its standard."""
+    rows = [ComplianceRow(**vars(t)) for t in compliance.timings(session, cycle, ctx.calendar)]
+    assert cycle.closed_at is not None
+    return archive_bundle.BundleEntry(
+        kind=COMPLIANCE_KIND,
+        name=texts.COMPLIANCE_FILE.format(quarter=cycle.quarter, year=cycle.year),
+        data=compliance_csv(rows), created_at=cycle.closed_at)
 def _build(
     ctx: ServiceContext, session: Session, cycle: MeasurementCycle, actor_user_id: int | None
 ) -> tuple[Document, bool]:
@@ -142,6 +154,7 @@ def _build(
         )
         for doc in docs
     ]
+    entries.append(_compliance_entry(ctx, session, cycle))
     events = [e for e in audit.events(session=session, agency_id=cycle.agency_id,
                                       cycle_id=cycle.id)
               if not e.action.startswith(OWN_ACTIONS)]

@@ -36,3 +36,16 @@ async def test_a_bidang_may_not_fetch_archives(world: World) -> None:
     await bina_marga.send_command("arsip")
     refusal = await bina_marga.wait_for_message(timeout=TIMEOUT)
     assert "bukan tugas peran Anda" in refusal.content
+
+
+async def test_kepatuhan_shows_each_step_against_its_standard(world: World) -> None:
+    head = world.people["head"]
+    await head.send_command("kepatuhan")
+    await head.wait_for_text(texts.NO_COMPLIANCE, TIMEOUT)
+    await forward(world, YEAR, 1, through=StepKey.ESR_UPLOAD)
+    await settle(world)
+    await head.send_command("kepatuhan", str(YEAR))
+    view = await head.wait_for_text(texts.compliance_header(YEAR), TIMEOUT)
+    lines = view.content.splitlines()[2:]
+    assert len(lines) == 9, "every SOP step is measured"
+    assert all("tepat waktu" in line for line in lines), "a quarter played in minutes is on time"

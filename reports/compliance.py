@@ -1,0 +1,44 @@
+"""The SOP compliance sheet of a cycle: each step's working time against its *Mutu Baku*."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot import texts
+from bot.domain.clock import to_local
+from reports.archive_bundle import safe_cell
+
+
+@dataclass(frozen=True)
+class ComplianceRow:
+    number: int
+    label: str
+    division: str | None
+    round: int
+    standard: str
+    standard_minutes: int
+    actual_minutes: int
+    on_time: bool
+    done_by: str | None
+    started_at: datetime
+    done_at: datetime
+
+
+def compliance_csv(rows: Sequence[ComplianceRow]) -> bytes:
+    """UTF-8 with BOM, so that Excel shows it right; no cell is read as a formula."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(texts.COMPLIANCE_HEADER)
+    for row in rows:
+        writer.writerow([
+            row.number, safe_cell(row.label), safe_cell(row.division or "-"), row.round,
+            safe_cell(row.standard), row.standard_minutes, row.actual_minutes,
+            texts.YES if row.on_time else texts.NO, safe_cell(row.done_by or "-"),
+            to_local(row.started_at).strftime("%Y-%m-%d %H:%M"),
+            to_local(row.done_at).strftime("%Y-%m-%d %H:%M"),
+        ])
+    return out.getvalue().encode("utf-8-sig")

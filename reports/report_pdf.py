@@ -1,0 +1,374 @@
+"""The compiled report as a PDF (A4 landscape), the file uploaded to ESR.
+
+The same content as :func:`reports.workbooks.compiled_report`: title block, summary per
+strategic goal and per division, the measurement table (grouped by goal, text wrapped), the
+financial table with its total, who submitted what, the Kepala Dinas's signature block, and
+the two charts as an attachment.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+
+import numpy as np
+from fpdf.enums import XPos, YPos
+from fpdf.fonts import FontFace
+from PIL import Image
+
+from bot.domain.capaian import DEFAULT_PREDIKAT_SCALE, PredikatScale, absorption, financial
+from bot.formatting import date_long, money, number, period_label
+from reports import charts as charts_
+from reports.charts import PREDIKAT_COLOURS, as_decimal, predikat_label
+from reports.pdf import FONT, OfficialPDF, Signature, clean, government_line
+from reports.workbooks import (
+    HEAD_TITLE,
+    Basis,
+    FinanceRow,
+    MeasurementRow,
+    PartSummary,
+    Summary,
+    SummaryRow,
+    basis_label,
+    report_title,
+    scale_note,
+    summarize,
+)
+
+MARGIN = 15.0  # a landscape report table needs the width; letters keep 2,5 cm
+_CELL_CHARS = 400  # longer typed text is cut in the PDF (the workbook keeps all of it)
+_HEADINGS = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=(31, 78, 120),
+                     size_pt=6.5)
+_GROUP = FontFace(emphasis="BOLD", fill_color=(221, 235, 247))
+_TOTAL = FontFace(emphasis="BOLD", fill_color=(242, 242, 242))
+_TABLE_SIZE = 7.0
+
+
+def report_pdf(
+    *, agency: str, year: int, quarter: int, measurements: Sequence[MeasurementRow] = (),
+    finances: Sequence[FinanceRow] = (), parts: Sequence[PartSummary] = (),
+    final: bool = False, approval_note: str | None = None, province: str = "",
+    head_name: str | None = None, head_rank: str | None = None, head_nip: str | None = None,
+    head_title: str = HEAD_TITLE, place: str | None = None, day: date | None = None,
+    cap: Decimal | int | None = None, basis: Basis = "to_date",
+    scale: PredikatScale = DEFAULT_PREDIKAT_SCALE, charts: bool = True,
+    created_at: datetime | None = None,
+) -> bytes:
+    """The report as A4 landscape PDF bytes. Parameters as for
+    :func:`reports.workbooks.compiled_report`; ``day`` dates the signature (no date line
+    without it), ``created_at`` fixes the file's creation date (reproducible output)."""
+    title = report_title(final)
+    period = period_label(year, quarter)
+    pdf = OfficialPDF(orientation="L", margin=MARGIN, title=f"{title.title()} {period}",
+                      author=agency, created_at=created_at)
+    pdf.add_page()
+    _title_block(pdf, [government_line(province), agency.upper(), title, period.upper()])
+    summary = summarize(measurements, finances, cap=cap, basis=basis, scale=scale)
+    section = _Sections()
+    if measurements or finances:
+        _summary(pdf, section, summary, quarter, scale)
+    if measurements:
+        _measurements(pdf, section, measurements, summary)
+    if finances:
+        _finances(pdf, section, finances)
+    if parts:
+        _parts(pdf, section, parts, full=not (measurements or finances))
+    if approval_note:
+        pdf.ln(3)
+        pdf.set_font(FONT, "B", 10)
+        pdf.multi_cell(0, 5, clean(approval_note), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if head_name:
+        when = None if day is None else (f"{place}, {date_long(day)}" if place
+                                         else date_long(day))
+        pdf.signatures([Signature(head_title, head_name, head_rank, head_nip, place_date=when)],
+                       width=95)
+    if charts and (measurements or finances):
+        _charts(pdf, measurements, summary, quarter, scale)
+    return pdf.to_bytes()
+
+
+class _Sections:
+    """A, B, C … in the order the sections appear."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def next(self, pdf: OfficialPDF, text: str) -> None:
+        letter = chr(ord("A") + self.count)
+        self.count += 1
+        if pdf.get_y() > pdf.page_break_trigger - 30:
+            pdf.add_page()
+        pdf.ln(3)
+        pdf.set_font(FONT, "B", 11)
+        pdf.multi_cell(0, 6, f"{letter}. {text}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(1)
+
+
+def _title_block(pdf: OfficialPDF, lines: list[str]) -> None:
+    for index, line in enumerate(line for line in lines if line):
+        pdf.set_font(FONT, "B", 14 if index < 2 else 12)
+        pdf.multi_cell(0, 7, clean(line), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.rule()
+
+
+# --- cell text ----------------------------------------------------------------------------------
+def _text(value: object) -> str:
+    text = clean(value).strip() if value is not None else ""
+    if len(text) > _CELL_CHARS:
+        text = text[: _CELL_CHARS - 1].rstrip() + "…"
+    return text or "-"
+
+
+def _figure(value: Decimal | float | int | None, decimals: int | None = None) -> str:
+    number_ = as_decimal(value)
+    if number_ is None:
+        return "-"
+    if decimals is None:
+        exponent = number_.normalize().as_tuple().exponent
+        decimals = min(-exponent, 4) if isinstance(exponent, int) and exponent < 0 else 0
+    return number(number_, decimals)
+
+
+def _percent(value: Decimal | float | int | None) -> str:
+    number_ = as_decimal(value)
+    return "-" if number_ is None else number(number_, 2)
+
+
+def _money(value: Decimal | float | int | None) -> str:
+    number_ = as_decimal(value)
+    return "-" if number_ is None else money(number_)
+
+
+def _tint(key: str | None) -> FontFace | None:
+    """A light fill of the predikat's colour."""
+    if key is None:
+        return None
+    colour = PREDIKAT_COLOURS.get(key)
+    if colour is None:
+        return None
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return FontFace(fill_color=tuple(round(c + (255 - c) * 0.6) for c in rgb))
+
+
+# --- sections -----------------------------------------------------------------------------------
+def _summary(pdf: OfficialPDF, section: _Sections, summary: Summary, quarter: int,
+             scale: PredikatScale) -> None:
+    basis = basis_label(summary.basis, quarter)
+    capped = summary.cap is not None
+    cap_text = number(summary.cap or 0, 0)
+    heads = ["No", "", "Jumlah Indikator", "Indikator Terukur", "Rata-rata Capaian TW (%)",
+             "Rata-rata Capaian s.d. TW (%)"]
+    widths = [8, 52, 15, 15, 19, 19]  # millimetres, scaled to the page width
+    if capped:
+        heads.append(f"Rata-rata {basis} maks. {cap_text}% (%)")
+        widths.append(21)
+    heads.append("Predikat")
+    widths.append(19)
+
+    def cells(item: SummaryRow, index: int | None) -> list[str]:
+        values = [str(index) if index else "", _text(item.name), str(item.indicators),
+                  str(item.measured), _percent(item.average_quarter),
+                  _percent(item.average_to_date)]
+        if capped:
+            values.append(_percent(item.average_capped))
+        return [*values, predikat_label(item.predikat)]
+
+    if summary.goals:
+        section.next(pdf, f"Capaian Kinerja per Sasaran Strategis ({basis})")
+        rows = [(cells(g, i), g.predikat, None) for i, g in enumerate(summary.goals, 1)]
+        _table(pdf, [heads[0], "Sasaran Strategis", *heads[2:]], widths, rows,
+               numeric_from=2)
+    section.next(pdf, "Capaian Kinerja dan Serapan Anggaran per Bidang")
+    money_heads = ["Pagu Anggaran (Rp)", "Realisasi Anggaran (Rp)", "Serapan (%)", "Keterangan"]
+    rows = []
+    for index, item in [*enumerate(summary.divisions, 1), (None, summary.total)]:
+        note = (f"{item.unreported_lines} dari {item.lines} sub kegiatan belum dilaporkan"
+                if item.unreported_lines else "")
+        values = [*cells(item, index), _money(item.budget), _money(item.realization),
+                  _percent(item.absorption), note]
+        rows.append((values, item.predikat, _TOTAL if index is None else None))
+    _table(pdf, [heads[0], "Bidang", *heads[2:], *money_heads], [*widths, 30, 30, 15, 30], rows,
+           numeric_from=2, numeric_to=len(heads) + 2)
+    notes = [f"Predikat berdasarkan rata-rata {basis}; skala: {scale_note(scale)}.",
+             "Indikator yang belum dilaporkan atau tidak dapat diukur tidak dihitung dalam "
+             "rata-rata. Serapan = realisasi anggaran yang dilaporkan / pagu × 100."]
+    if capped:
+        notes.append(f"Untuk rata-rata, capaian di atas {cap_text}% dihitung {cap_text}%; "
+                     "capaian asli tercantum pada tabel pengukuran.")
+    pdf.set_font(FONT, "I", 8)
+    for note in notes:
+        pdf.multi_cell(0, 4, note, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _measurements(pdf: OfficialPDF, section: _Sections, rows: Sequence[MeasurementRow],
+                  summary: Summary) -> None:
+    section.next(pdf, "Pengukuran Kinerja per Indikator")
+    explain = any(m.explanation.strip() for m in rows)
+    heads = ["No", "Kode", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target TW",
+             "Realisasi TW", "Realisasi s.d. TW", "Capaian TW (%)", "Capaian s.d. TW (%)",
+             "Predikat", "Kendala / Hambatan", "Tindak Lanjut / Upaya"]
+    widths = [7, 12, 36, 13, 15, 14, 15, 15, 15, 15, 15, 26, 26]  # mm, scaled to the page
+    if explain:
+        heads.append("Penjelasan")
+        widths.append(24)
+    heads += ["Penanggung Jawab", "Data Dukung"]
+    widths += [18, 22]
+    table_rows: list[tuple[list[str], str | None, FontFace | None]] = []
+    goal = None
+    for index, (m, key) in enumerate(zip(rows, summary.predikats, strict=True), 1):
+        if m.goal != goal:
+            goal = m.goal
+            table_rows.append(([f"Sasaran Strategis: {_text(goal)}"], None, _GROUP))
+        values = [str(index), _text(m.code), _text(m.indicator), _text(m.unit),
+                  _figure(m.annual_target, m.decimals), _figure(m.quarter_target, m.decimals),
+                  _figure(m.realization, m.decimals),
+                  _figure(m.realization_to_date, m.decimals), _percent(m.achievement),
+                  _percent(m.achievement_to_date), predikat_label(key), _text(m.obstacles),
+                  _text(m.follow_up)]
+        if explain:
+            values.append(_text(m.explanation))
+        values += [_text(m.division), _text("; ".join(m.files()))]
+        table_rows.append((values, key, None))
+    _table(pdf, heads, widths, table_rows, numeric_from=4, numeric_to=10)
+    pdf.set_font(FONT, "I", 8)
+    note = "Tanda - : belum dilaporkan, tidak ada target, atau tidak dapat diukur."
+    if any(len(clean(text).strip()) > _CELL_CHARS for m in rows
+           for text in (m.obstacles, m.follow_up, m.explanation, m.indicator)):
+        note += (" Teks yang panjang dipotong (…); teks lengkap ada pada lembar Kinerja "
+                 "berkas Excel.")
+    pdf.multi_cell(0, 4, note, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _finances(pdf: OfficialPDF, section: _Sections, rows: Sequence[FinanceRow]) -> None:
+    section.next(pdf, "Realisasi Keuangan")
+    heads = ["No", "Kode", "Program / Kegiatan / Sub Kegiatan", "Penanggung Jawab",
+             "Pagu Anggaran (Rp)", "Target Keuangan TW (Rp)", "Realisasi Anggaran (Rp)",
+             "Serapan (%)", "Realisasi thd Target TW (%)"]
+    widths = [7, 24, 70, 22, 30, 30, 30, 16, 18]
+    table_rows: list[tuple[list[str], str | None, FontFace | None]] = []
+    for index, f in enumerate(rows, 1):
+        name = "\n".join(_text(part) for part in (f.program, f.activity, f.name)
+                         if part.strip())
+        table_rows.append(([str(index), _text(f.code), name or "-", _text(f.division),
+                            _money(f.budget), _money(f.quarter_target), _money(f.realization),
+                            _percent(f.absorption_value()), _percent(f.against_target())],
+                           None, None))
+    budget = sum((as_decimal(f.budget) or Decimal(0) for f in rows), Decimal(0))
+    target = sum((as_decimal(f.quarter_target) or Decimal(0) for f in rows), Decimal(0))
+    reported = [as_decimal(f.realization) for f in rows if as_decimal(f.realization) is not None]
+    spent = sum((r or Decimal(0) for r in reported), Decimal(0)) if reported else None
+    against = (None if spent is None else
+               financial(budget=budget, realization=spent, target=target).against_target)
+    table_rows.append((["", "", "JUMLAH", "", _money(budget), _money(target), _money(spent),
+                        _percent(absorption(spent, budget)), _percent(against)], None, _TOTAL))
+    _table(pdf, heads, widths, table_rows, numeric_from=4)
+
+
+def _parts(pdf: OfficialPDF, section: _Sections, parts: Sequence[PartSummary], *,
+           full: bool) -> None:
+    section.next(pdf, "Penyampaian Realisasi per Bidang")
+    if full:
+        heads = ["No", "Bagian", "Realisasi (isian)", "Data Dukung", "Diserahkan oleh", "Waktu"]
+        widths = [7, 30, 100, 50, 30, 22]
+        rows = [([str(i), _text(p.division), _text(p.figures), _text("; ".join(p.evidence)),
+                  _text(p.submitted_by), _text(p.submitted_at)], None, None)
+                for i, p in enumerate(parts, 1)]
+    else:
+        heads = ["No", "Bagian", "Diserahkan oleh", "Waktu", "Jumlah Data Dukung"]
+        widths = [7, 70, 70, 40, 30]
+        rows = [([str(i), _text(p.division), _text(p.submitted_by), _text(p.submitted_at),
+                  str(len(p.evidence))], None, None) for i, p in enumerate(parts, 1)]
+    _table(pdf, heads, widths, rows)
+
+
+def _charts(pdf: OfficialPDF, rows: Sequence[MeasurementRow], summary: Summary, quarter: int,
+            scale: PredikatScale) -> None:
+    basis = basis_label(summary.basis, quarter)
+    images = []
+    if rows:
+        images.append(charts_.achievement_chart(
+            [(f"{m.code} {m.indicator}", m.basis_value(summary.basis)) for m in rows],
+            f"{basis} per Indikator", scale=scale))
+    divisions = [d for d in summary.divisions if d.lines]
+    if divisions:
+        images.append(charts_.absorption_chart([(d.name, d.absorption) for d in divisions],
+                                               "Serapan Anggaran per Bidang"))
+    for index, png in enumerate(images):
+        pdf.add_page()
+        if index == 0:
+            pdf.set_font(FONT, "B", 11)
+            pdf.cell(0, 6, "Lampiran: Grafik", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        _image(pdf, png)
+
+
+def _image(pdf: OfficialPDF, png: bytes, *, max_width: float = 235.0) -> None:
+    """The PNG centred at up to ``max_width`` mm, continued on further pages when it is taller
+    than the room left; cuts fall on a blank line between bars where there is one."""
+    with Image.open(io.BytesIO(png)) as opened:
+        image = opened.convert("RGB")
+    width_mm = min(pdf.epw, max_width)
+    px_per_mm = image.width / width_mm
+    top = 0
+    while top < image.height:
+        room = int((pdf.page_break_trigger - pdf.get_y() - 2) * px_per_mm)
+        if room < 150 and top < image.height:
+            pdf.add_page()
+            continue
+        bottom = image.height if image.height - top <= room else _cut(image, top + room, room)
+        piece = image.crop((0, top, image.width, bottom))
+        buffer = io.BytesIO()
+        piece.save(buffer, format="PNG")
+        height_mm = piece.height / px_per_mm
+        pdf.image(buffer, x=pdf.l_margin + (pdf.epw - width_mm) / 2, y=pdf.get_y() + 1,
+                  w=width_mm, h=height_mm)
+        pdf.set_y(pdf.get_y() + height_mm + 2)
+        top = bottom
+        if top < image.height:
+            pdf.add_page()
+
+
+def _cut(image: Image.Image, limit: int, room: int) -> int:
+    """The lowest row at or above ``limit`` that crosses no bar and no label: its label part is
+    blank and only thin lines (axis, grid, the 100 % line) cross the rest."""
+    grey = np.asarray(image.crop((0, max(0, limit - room // 3), image.width, limit)).convert("L"))
+    label_part = int(image.width * 0.38)
+    for offset in range(grey.shape[0] - 1, -1, -1):
+        row = grey[offset]
+        if row[:label_part].min() >= 245 and int((row < 235).sum()) <= image.width * 0.03:
+            return limit - (grey.shape[0] - 1 - offset)
+    return limit
+
+
+# --- the table ----------------------------------------------------------------------------------
+def _table(pdf: OfficialPDF, heads: Sequence[str], widths: Sequence[float],
+           rows: Sequence[tuple[list[str], str | None, FontFace | None]], *,
+           numeric_from: int | None = None, numeric_to: int | None = None) -> None:
+    """A bordered table in 7 pt, headings repeated on every page. Each row is (cells, predikat
+    key to tint the Predikat cell, a style for the whole row); a row with one cell spans the
+    table."""
+    last = len(heads) - 1 if numeric_to is None else numeric_to
+    align = ["R" if numeric_from is not None and numeric_from <= i <= last else "L"
+             for i in range(len(heads))]
+    align[0] = "C"
+    predikat_column = heads.index("Predikat") if "Predikat" in heads else None
+    pdf.set_font(FONT, "", _TABLE_SIZE)
+    with pdf.table(col_widths=tuple(widths), text_align=tuple(align), line_height=3.4,
+                   headings_style=_HEADINGS, repeat_headings=1, padding=1,
+                   v_align="TOP") as table:
+        header = table.row()
+        for head in heads:
+            header.cell(head, align="C")
+        for cells, key, style in rows:
+            row = table.row()
+            if len(cells) == 1:
+                row.cell(cells[0], colspan=len(heads), align="L", style=style)
+                continue
+            for index, text in enumerate(cells):
+                cell_style = style
+                if index == predikat_column and style is None:
+                    cell_style = _tint(key)
+                row.cell(text, style=cell_style,
+                         align="C" if index == predikat_column else align[index])
+    pdf.ln(2)
