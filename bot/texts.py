@@ -159,6 +159,10 @@ def error_message(error: errors.WorkflowError) -> str:
         "directions_required": "Mohon tuliskan pokok-pokok arahan rapat.",
         "unknown_attendee": "Peserta rapat tidak dikenal.",
         "no_return_target": "Mohon pilih minimal satu tujuan pengembalian.",
+        "delegation_kind": "Jenis penunjukan harus Plh atau Plt.",
+        "delegation_period": "Akhir masa penunjukan harus sesudah awalnya.",
+        "delegation_self": "Seseorang tidak dapat ditunjuk mewakili dirinya sendiri.",
+        "unknown_user": "Pengguna tidak dikenal atau tidak aktif.",
         "percent_out_of_range": "Nilai persen ini tidak wajar (lebih dari 1.000%). Mohon periksa kembali. Contoh: 87,5.",
         "unknown_item": "Isian ini tidak ditemukan. Ketik /tugas untuk melanjutkan.",
         "text_required": "Mohon tuliskan jawabannya.",
@@ -1427,3 +1431,10 @@ def compliance_line(number: int, label: str, runs: int, late: int, average: int,
         return f"✅ {number}. {label}: {runs} kali, selalu tepat waktu"
     return (f"⚠️ {number}. {label}: terlambat {late} dari {runs} kali, rata-rata "
             f"{duration(average)}, paling lama {duration(worst)}")
+
+
+# --- acting officials and reassignment ---------------------------------------------------------------
+def appointed(kind: str, principal: str, starts_at: datetime, ends_at: datetime) -> str:
+    return (f"📌 Anda ditunjuk sebagai {kind.capitalize()}. untuk {principal} "
+            f"mulai {datetime_long(starts_at)} sampai {datetime_long(ends_at)}.\n"
+            "Selama itu tugas, pengingat dan tombol persetujuan beliau dikirim kepada Anda.")

@@ -177,12 +177,12 @@ def _summary(pdf: OfficialPDF, section: _Sections, summary: Summary, quarter: in
 
     if summary.goals:
         section.next(pdf, f"Capaian Kinerja per Sasaran Strategis ({basis})")
-        rows = [(cells(g, i), g.predikat, None) for i, g in enumerate(summary.goals, 1)]
-        _table(pdf, [heads[0], "Sasaran Strategis", *heads[2:]], widths, rows,
+        _table(pdf, [heads[0], "Sasaran Strategis", *heads[2:]], widths,
+               [(cells(g, i), g.predikat, None) for i, g in enumerate(summary.goals, 1)],
                numeric_from=2)
     section.next(pdf, "Capaian Kinerja dan Serapan Anggaran per Bidang")
     money_heads = ["Pagu Anggaran (Rp)", "Realisasi Anggaran (Rp)", "Serapan (%)", "Keterangan"]
-    rows = []
+    rows: list[tuple[list[str], str | None, FontFace | None]] = []
     for index, item in [*enumerate(summary.divisions, 1), (None, summary.total)]:
         note = (f"{item.unreported_lines} dari {item.lines} sub kegiatan belum dilaporkan"
                 if item.unreported_lines else "")

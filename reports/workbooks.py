@@ -366,11 +366,13 @@ def compiled_report(
         _measurement_sheet(book.create_sheet("Kinerja"), heading, measurements, summary)
     if finances:
         _finance_sheet(book.create_sheet("Keuangan"), heading, finances)
-    if measurements or any(p.evidence for p in parts):
-        _evidence_sheet(book.create_sheet("Data Dukung"), heading, measurements, parts)
+    structured = bool(measurements or finances)
     _parts_sheet(book.create_sheet("Pengukuran"), heading, parts,
-                 None if measurements or finances else approval_note,
-                 None if measurements or finances else signature)
+                 None if structured else approval_note, None if structured else signature)
+    if measurements or any(p.evidence for p in parts):
+        # After the parts when they are the report's content, else before them.
+        _evidence_sheet(book.create_sheet("Data Dukung", len(book.sheetnames) - structured),
+                        heading, measurements, parts)
     return _save(book)
 
 
@@ -646,9 +648,10 @@ def _put(cell: Cell, value: object, kind: str) -> None:
     """One table cell: numbers as numbers with a format code, any other value as text."""
     cell.border = _BORDER
     cell.alignment = _TOP
-    decimals = None
+    decimals: int | None = None
     if isinstance(value, _Value):
-        value, decimals = value.value, value.decimals
+        decimals = value.decimals
+        value = value.value
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, Decimal | int | float):

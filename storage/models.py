@@ -306,3 +306,18 @@ class SentNotice(SQLModel, table=True):
     agency_id: int = Field(foreign_key="agency.id", index=True)
     key: str = Field(unique=True)
     sent_at: datetime
+
+
+class Delegation(SQLModel, table=True):
+    """An acting official (*Plt*/*Plh*): the substitute acts with the principal's rights."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    agency_id: int = Field(foreign_key="agency.id", index=True)
+    principal_user_id: int = Field(foreign_key="user.id", index=True)
+    substitute_user_id: int = Field(foreign_key="user.id", index=True)
+    kind: str = "plh"  # plh | plt
+    starts_at: datetime
+    ends_at: datetime
+    created_by_user_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime
+    revoked_at: datetime | None = None

@@ -24,7 +24,7 @@ from bot.domain.sop import (
     step,
     transitions_from,
 )
-from storage import agencies, audit, cycles, documents, users
+from storage import agencies, audit, cycles, delegations, documents, users
 from storage.models import Division, MeasurementCycle, RoleAssignment, StepRun, User
 
 # Office hours without holidays, for callers that do not pass the agency's own calendar.
@@ -47,11 +47,20 @@ class Actor:
 
     user: User
     roles: tuple[RoleAssignment, ...]
+    # The officials this user stands in for (Plt/Plh) right now; their roles are in ``roles``.
+    acting_for: tuple[User, ...] = ()
 
     @property
     def id(self) -> int:
         assert self.user.id is not None
         return self.user.id
+
+    @property
+    def signature(self) -> str:
+        """The name to sign with: ``Plh.`` with both names while standing in for someone."""
+        if not self.acting_for:
+            return self.user.name
+        return f"Plh. {self.user.name} (a.n. {', '.join(p.name for p in self.acting_for)})"
 
     def holds(self, role: Role, division_id: int | None = None) -> bool:
         return any(
@@ -80,9 +89,42 @@ class Result:
     closed: bool = False
 
 
-def load_actor(*, session: Session, user: User) -> Actor:
+def load_actor(*, session: Session, user: User, now: datetime | None = None) -> Actor:
+    """The user with their roles, plus those of anyone they stand in for at ``now``."""
     assert user.id is not None
-    return Actor(user=user, roles=tuple(users.roles_of(session=session, user_id=user.id)))
+    roles = list(users.roles_of(session=session, user_id=user.id))
+    principals: list[User] = []
+    if now is not None:
+        for delegation in delegations.in_force(session=session, agency_id=user.agency_id,
+                                               now=now):
+            if delegation.substitute_user_id == user.id:
+                principal = users.get_user(session=session,
+                                           user_id=delegation.principal_user_id)
+                if principal is not None and principal.active:
+                    principals.append(principal)
+                    roles += users.roles_of(session=session,
+                                            user_id=delegation.principal_user_id)
+    return Actor(user=user, roles=tuple(roles), acting_for=tuple(principals))
+
+
+def stand_ins(*, session: Session, agency_id: int, now: datetime | None,
+              people: list[User]) -> list[User]:
+    """``people`` with everyone away replaced by their acting official, each once."""
+    if now is None:
+        return people
+    substitutes = {d.principal_user_id: d.substitute_user_id
+                   for d in delegations.in_force(session=session, agency_id=agency_id, now=now)}
+    found: dict[int, User] = {}
+    for person in people:
+        assert person.id is not None
+        stand_in = person
+        if person.id in substitutes:
+            substitute = users.get_user(session=session, user_id=substitutes[person.id])
+            if substitute is not None and substitute.active:
+                stand_in = substitute
+        assert stand_in.id is not None
+        found.setdefault(stand_in.id, stand_in)
+    return list(found.values())
 
 
 def start_cycle(
@@ -369,12 +411,19 @@ def _run_for(
             raise errors.InvalidInput(reason="unknown_division")
     else:
         division_id = None
-    if actor.user.agency_id != cycle.agency_id or not actor.may_act(s, division):
-        raise errors.NotAllowed(step=s.number)
     run = active_run(session=session, cycle=cycle, key=s.key, division_id=division_id)
+    if actor.user.agency_id != cycle.agency_id or not (
+            actor.may_act(s, division) or (run is not None and is_reassigned_to(run, actor))):
+        raise errors.NotAllowed(step=s.number)
     if run is None:
         raise errors.StepNotActive(step=s.number, division=division.name if division else None)
     return run
+
+
+def is_reassigned_to(run: StepRun, actor: Actor) -> bool:
+    """Whether the Sekretaris gave this run to ``actor`` (or to someone they stand in for)."""
+    given = run.data.get("assignee_user_id")
+    return given is not None and int(given) in {actor.id, *(p.id for p in actor.acting_for)}
 
 
 def _parts(session: Session, cycle: MeasurementCycle) -> list[Division]:
@@ -401,6 +450,9 @@ def _audit(
     session: Session, cycle: MeasurementCycle, actor: Actor, action: str, now: datetime,
     before: dict[str, object] | None = None, after: dict[str, object] | None = None,
 ) -> None:
+    if actor.acting_for:
+        after = {**(after or {}), "acting_for": [p.name for p in actor.acting_for],
+                 "acting_as": actor.signature}
     audit.record(
         session=session, agency_id=cycle.agency_id, cycle_id=cycle.id, actor_user_id=actor.id,
         action=action, at=now, before=before, after=after,
@@ -412,8 +464,21 @@ def parts(*, session: Session, cycle: MeasurementCycle) -> list[Division]:
     return _parts(session, cycle)
 
 
-def assignees(*, session: Session, cycle: MeasurementCycle, run: StepRun) -> list[User]:
-    """The active users who may carry out ``run``."""
+def assignees(*, session: Session, cycle: MeasurementCycle, run: StepRun,
+              now: datetime | None = None) -> list[User]:
+    """The active users ``run`` waits for: its holders, or their acting officials at ``now``;
+    a task the Sekretaris reassigned waits for the one it was given to."""
+    reassigned = run.data.get("assignee_user_id")
+    if reassigned is not None:
+        person = users.get_user(session=session, user_id=int(reassigned))
+        if person is not None and person.active:
+            return stand_ins(session=session, agency_id=cycle.agency_id, now=now,
+                             people=[person])
+    return stand_ins(session=session, agency_id=cycle.agency_id, now=now,
+                     people=_holders(session, cycle, run))
+
+
+def _holders(session: Session, cycle: MeasurementCycle, run: StepRun) -> list[User]:
     s = step(run.step)
     if s.per_division and run.division_id is not None:
         division = agencies.get_division(session=session, division_id=run.division_id)
@@ -430,12 +495,13 @@ def assignees(*, session: Session, cycle: MeasurementCycle, run: StepRun) -> lis
 
 
 def users_with_any_role(
-    *, session: Session, agency_id: int, roles: tuple[Role, ...]
+    *, session: Session, agency_id: int, roles: tuple[Role, ...], now: datetime | None = None
 ) -> list[User]:
-    """Active holders of any of ``roles``, each once, in id order."""
+    """Active holders of any of ``roles`` (or their acting officials at ``now``), each once."""
     found: dict[int, User] = {}
     for role in roles:
         for user in users.users_with_role(session=session, agency_id=agency_id, role=role):
             assert user.id is not None
             found.setdefault(user.id, user)
-    return [found[key] for key in sorted(found)]
+    return stand_ins(session=session, agency_id=agency_id, now=now,
+                     people=[found[key] for key in sorted(found)])

@@ -14,7 +14,7 @@ READERS = (Role.HEAD, Role.SECRETARY, Role.SAKIP_TEAM, Role.PLANNING_UNIT)
 
 def _agency_code(ctx: ServiceContext, user_id: int) -> str:
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         if not any(actor.holds(role) for role in READERS):
             raise errors.NotAllowed(step="-")
         agency = session.get(Agency, actor.user.agency_id)

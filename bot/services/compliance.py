@@ -78,7 +78,7 @@ def timings(session: Session, cycle: MeasurementCycle,
 
 def cycle_timings(ctx: ServiceContext, user_id: int, cycle_id: int) -> list[StepTiming]:
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         cycle = cycles.get_cycle(session=session, cycle_id=cycle_id)
         if cycle is None or cycle.agency_id != actor.user.agency_id:
             return []
@@ -88,7 +88,7 @@ def cycle_timings(ctx: ServiceContext, user_id: int, cycle_id: int) -> list[Step
 def year_view(ctx: ServiceContext, user_id: int, year: int) -> list[StepLateness]:
     """Which steps were late most often in ``year``, and by how much (working minutes)."""
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         all_timings: list[StepTiming] = []
         for cycle in cycles.list_cycles(session=session, agency_id=actor.user.agency_id):
             if cycle.year == year:

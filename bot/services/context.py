@@ -56,11 +56,12 @@ class RunRef:
         return self.division.name if self.division else None
 
 
-def load_actor(session: Session, user_id: int) -> workflow.Actor:
+def load_actor(session: Session, user_id: int, now: datetime | None = None) -> workflow.Actor:
+    """The acting user; with ``now``, including whom they stand in for (Plt/Plh) then."""
     user = users.get_user(session=session, user_id=user_id)
     if user is None or not user.active:
         raise errors.NotAllowed(step="-")
-    return workflow.load_actor(session=session, user=user)
+    return workflow.load_actor(session=session, user=user, now=now)
 
 
 def load_run(session: Session, run_id: int, actor: workflow.Actor) -> RunRef:

@@ -28,7 +28,7 @@ class PartView:
 
 def open_part(ctx: ServiceContext, user_id: int, run_id: int) -> PartView:
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
         return _view(session, ref)
 
@@ -39,7 +39,7 @@ def save_figures(ctx: ServiceContext, user_id: int, run_id: int, figures: str) -
     if not figures:
         raise errors.InvalidInput(reason="figures_required")
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
         ref.run.data = {**ref.run.data, "figures": figures}
         session.add(ref.run)
@@ -48,7 +48,7 @@ def save_figures(ctx: ServiceContext, user_id: int, run_id: int, figures: str) -
 
 def add_evidence(ctx: ServiceContext, user_id: int, run_id: int, upload: Upload) -> DocView:
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
         return store_upload(ctx, session, ref, actor, DocumentKind.EVIDENCE, upload)
 
@@ -57,7 +57,7 @@ def submit_part(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
     """Write the division's Draf Realisasi and hand the part to the Tim SAKIP."""
     now = ctx.now()
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
         cycle = ref.cycle
         division = ref.division_name or "-"
@@ -80,7 +80,7 @@ def submit_part(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
             content = letters.division_draft(
                 letterhead=letterhead(session, cycle.agency_id), day=to_local(now).date(),
                 year=cycle.year, quarter=cycle.quarter, division=division,
-                submitted_by=actor.user.name, figures=part.figures,
+                submitted_by=actor.signature, figures=part.figures,
                 evidence=[d.name for d in part.evidence],
             )
             generate(ctx, session, ref, actor, DocumentKind.DRAFT, name + ".txt", content, TEXT,

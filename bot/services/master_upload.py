@@ -17,7 +17,7 @@ def import_for(
 ) -> ImportSummary:
     """Import for the member's own agency; only the Tim SAKIP may."""
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         if not actor.holds(Role.SAKIP_TEAM):
             raise errors.NotAllowed(step="-")
         agency = session.get(Agency, actor.user.agency_id)
@@ -30,7 +30,7 @@ def import_for(
 def template(ctx: ServiceContext, user_id: int, year: int) -> bytes:
     """The empty workbook, its division list filled with the member's agency's divisions."""
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         if not actor.holds(Role.SAKIP_TEAM):
             raise errors.NotAllowed(step="-")
         names = [d.name for d in agencies.list_divisions(session=session,

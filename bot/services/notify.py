@@ -29,10 +29,10 @@ def announce(
     for run in result.completed:
         _completion_notice(session, cycle, run, actor, now, skip=handed_off)
     if result.closed:
-        notice = texts.archived_notice(cycle.year, cycle.quarter, actor.user.name)
+        notice = texts.archived_notice(cycle.year, cycle.quarter, actor.signature)
         roles = (Role.HEAD, Role.SECRETARY, Role.SAKIP_TEAM)
         for user in workflow.users_with_any_role(
-            session=session, agency_id=cycle.agency_id, roles=roles
+            session=session, agency_id=cycle.agency_id, roles=roles, now=now
         ):
             _send(session, cycle, user, notice, now)
 
@@ -55,7 +55,7 @@ def _handoff(session: Session, cycle: MeasurementCycle, run: StepRun, now: datet
                              division=division.name if division else None, note=run.note,
                              returned=run.round > 1 and bool(run.note))
         buttons = [[button(texts.BTN_BEGIN, Action.BEGIN, s.key, run.id)]]
-    recipients = workflow.assignees(session=session, cycle=cycle, run=run)
+    recipients = workflow.assignees(session=session, cycle=cycle, run=run, now=now)
     for user in recipients:
         _send(session, cycle, user, text, now, buttons=buttons, document_id=document_id,
               tag=f"run:{run.id}")
@@ -79,16 +79,16 @@ def _completion_notice(
         targets = [d.name for d in _returned_divisions(session, run)] or (
             [texts.role_label(Role.SAKIP_TEAM)] if run.outcome == Outcome.RETURNED else [])
         text = texts.decision_notice(run.outcome == Outcome.APPROVED, cycle.year, cycle.quarter,
-                                     actor.user.name, run.note, targets)
+                                     actor.signature, run.note, targets)
     elif s.key is StepKey.FINAL_REPORT:
         assert cycle.id is not None
-        text = texts.final_report_notice(cycle.year, cycle.quarter, actor.user.name)
+        text = texts.final_report_notice(cycle.year, cycle.quarter, actor.signature)
         final = documents.latest_document(session=session, cycle_id=cycle.id, kind=s.outputs[0])
         document_id = final.id if final else None
     else:
         return
     for user in workflow.users_with_any_role(
-        session=session, agency_id=cycle.agency_id, roles=s.participants
+        session=session, agency_id=cycle.agency_id, roles=s.participants, now=now
     ):
         if user.id not in skip and user.id != actor.id:
             _send(session, cycle, user, text, now, document_id=document_id)

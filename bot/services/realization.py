@@ -109,7 +109,7 @@ class PartSheet:
 
 def part_sheet(ctx: ServiceContext, user_id: int, run_id: int) -> PartSheet:
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
         return sheet(session, ref)
 
@@ -119,7 +119,7 @@ def save_value(
 ) -> IndicatorItem:
     """Parse and keep one realisation figure; a bad figure leaves the last good one."""
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
         indicator = _indicator(session, ref, indicator_id)
         value = _checked(parse_value(text, decimals=indicator.decimals,
@@ -138,7 +138,7 @@ def save_text(
     if not text:
         raise errors.InvalidInput(reason="text_required")
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
         indicator = _indicator(session, ref, indicator_id)
         _save(session, ref, indicator, ctx, actor.id, **{name: text[:2000]})
@@ -150,7 +150,7 @@ def add_evidence(
 ) -> DocView:
     """Evidence for one indicator; the same file twice is stored once."""
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
         indicator = _indicator(session, ref, indicator_id)
         doc = store_upload(ctx, session, ref, actor, DocumentKind.EVIDENCE, upload)
@@ -166,7 +166,7 @@ def save_financial(
     ctx: ServiceContext, user_id: int, run_id: int, item_id: int, text: str
 ) -> FinancialItem:
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
         item = session.get(BudgetItem, item_id)
         if item is None or item.agreement_id != ref.cycle.agreement_id or (
@@ -273,7 +273,7 @@ def import_form(ctx: ServiceContext, user_id: int, run_id: int, data: bytes) -> 
     except forms.FormUnreadable as error:
         raise FormInvalid(reason=str(error), problems=[]) from error
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
         if (filled.cycle_id, filled.division_id) != (ref.cycle.id, ref.run.division_id):
             raise FormInvalid(reason="other_part", problems=[])

@@ -98,7 +98,7 @@ def _remind(session: Session, calendar: WorkingCalendar, cycle: MeasurementCycle
 
 def _send(session: Session, cycle: MeasurementCycle, run: StepRun, s: Step, kind: Kind,
           now: datetime) -> int:
-    assignees = workflow.assignees(session=session, cycle=cycle, run=run)
+    assignees = workflow.assignees(session=session, cycle=cycle, run=run, now=now)
     division = (agencies.get_division(session=session, division_id=run.division_id)
                 if run.division_id is not None else None)
     name = division.name if division else None
@@ -111,7 +111,8 @@ def _send(session: Session, cycle: MeasurementCycle, run: StepRun, s: Step, kind
     role = Role.SECRETARY if kind is Kind.SECRETARY else Role.HEAD
     waiting_on = {u.id for u in assignees}
     recipients = [u for u in workflow.users_with_any_role(
-        session=session, agency_id=cycle.agency_id, roles=(role,)) if u.id not in waiting_on]
+        session=session, agency_id=cycle.agency_id, roles=(role,), now=now)
+        if u.id not in waiting_on]
     text = texts.escalation(s, cycle.year, cycle.quarter, run.due_at, name,
                             [u.name for u in assignees])
     return _deliver(session, cycle, recipients, text, now, None)
@@ -151,13 +152,13 @@ def _digest(session: Session, agency_id: int, now: datetime) -> int:
         for run in cycles.active_runs(session=session, cycle_id=cycle.id):
             division = (agencies.get_division(session=session, division_id=run.division_id)
                         if run.division_id is not None else None)
-            people = workflow.assignees(session=session, cycle=cycle, run=run)
+            people = workflow.assignees(session=session, cycle=cycle, run=run, now=now)
             lines.append(texts.digest_line(step(run.step), cycle.year, cycle.quarter,
                                            division.name if division else None,
                                            [u.name for u in people], run.due_at,
                                            run.due_at < now))
     secretaries = workflow.users_with_any_role(session=session, agency_id=agency_id,
-                                               roles=(Role.SECRETARY,))
+                                               roles=(Role.SECRETARY,), now=now)
     if not lines or not secretaries:
         return 0
     cycle_for = cycles.list_cycles(session=session, agency_id=agency_id, status=workflow.OPEN)[0]
@@ -171,7 +172,7 @@ def nudge(ctx: ServiceContext, user_id: int, cycle_id: int) -> int:
     """Step 4: a polite reminder to every division whose part is still open; once an hour."""
     now = ctx.now()
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         if not (actor.holds(Role.SAKIP_TEAM) or actor.holds(Role.SECRETARY)):
             raise errors.NotAllowed(step="-")
         cycle = cycles.get_cycle(session=session, cycle_id=cycle_id)
@@ -188,7 +189,7 @@ def nudge(ctx: ServiceContext, user_id: int, cycle_id: int) -> int:
             notices.mark(session=session, agency_id=cycle.agency_id, key=key, now=now)
             division = agencies.get_division(session=session, division_id=run.division_id or 0)
             text = texts.nudge(step(run.step), cycle.year, cycle.quarter, run.due_at,
-                               division.name if division else None, actor.user.name)
+                               division.name if division else None, actor.signature)
             assert run.id is not None
             sent += _deliver(session, cycle, workflow.assignees(session=session, cycle=cycle,
                                                                 run=run), text, now,

@@ -15,7 +15,7 @@ TEAM = 0  # the return target that means "back to the Tim SAKIP" rather than a d
 def targets(ctx: ServiceContext, user_id: int, run_id: int) -> list[tuple[int, str]]:
     """What a return can name: every division, and the Tim SAKIP (as ``TEAM``)."""
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
         _check(ref, actor)
         divisions = [(d.id, d.name) for d in workflow.parts(session=session, cycle=ref.cycle)
@@ -30,7 +30,7 @@ def decide(
     """Approve, or return to the named divisions (or the Tim SAKIP when none is named)."""
     now = ctx.now()
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
         _check(ref, actor)
         assert ref.cycle.id is not None

@@ -55,7 +55,7 @@ def view(ref: RunRef) -> RunView:
 def require_active(ref: RunRef, actor: workflow.Actor) -> None:
     """Refuse early, before any work, when the actor cannot act on this run now."""
     s = step(ref.run.step)
-    if not actor.may_act(s, ref.division):
+    if not (actor.may_act(s, ref.division) or workflow.is_reassigned_to(ref.run, actor)):
         raise errors.NotAllowed(step=s.number)
     if ref.cycle.status != workflow.OPEN:
         raise errors.CycleClosed(year=ref.cycle.year, quarter=ref.cycle.quarter)

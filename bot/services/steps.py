@@ -25,7 +25,7 @@ from storage.models import MeasurementCycle, StepRun
 def start_cycle(ctx: ServiceContext, user_id: int, year: int, quarter: int) -> RunView:
     now = ctx.now()
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         result = workflow.start_cycle(session=session, agency_id=actor.user.agency_id,
                                       actor=actor, year=year, quarter=quarter, now=now,
                                       calendar=ctx.calendar)
@@ -43,7 +43,7 @@ def start_cycle(ctx: ServiceContext, user_id: int, year: int, quarter: int) -> R
 def open_order_run(ctx: ServiceContext, user_id: int) -> RunView | None:
     """The head's unfinished step 1, if a cycle was opened but the memo not yet issued."""
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         for cycle in cycles.list_cycles(session=session, agency_id=actor.user.agency_id,
                                         status=workflow.OPEN):
             run = workflow.active_run(session=session, cycle=cycle, key=StepKey.ORDER)
@@ -54,7 +54,7 @@ def open_order_run(ctx: ServiceContext, user_id: int) -> RunView | None:
 
 def get_run(ctx: ServiceContext, user_id: int, run_id: int, *, for_action: bool = True) -> RunView:
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
         if for_action:
             runs.require_active(ref, actor)
@@ -64,7 +64,7 @@ def get_run(ctx: ServiceContext, user_id: int, run_id: int, *, for_action: bool 
 def previous_analysis(ctx: ServiceContext, user_id: int, run_id: int) -> outputs.DocView | None:
     """The latest report of an earlier cycle that can serve as this cycle's analysis."""
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
         return _previous_report(session, ref)
 
@@ -88,7 +88,7 @@ def attach(
 ) -> outputs.DocView:
     """Store a file an official sent for this run."""
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
         runs.require_active(ref, actor)
         return outputs.store_upload(ctx, session, ref, actor, kind, upload)
@@ -96,7 +96,7 @@ def attach(
 
 def reuse_previous_analysis(ctx: ServiceContext, user_id: int, run_id: int) -> outputs.DocView:
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
         runs.require_active(ref, actor)
         previous = _previous_report(session, ref)
@@ -127,7 +127,7 @@ def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
     """Step 1: write the Nota Kepala Dinas and hand the cycle to the Sekretaris."""
     now = ctx.now()
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
         runs.require_active(ref, actor)
         cycle = ref.cycle
@@ -142,7 +142,7 @@ def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
         content = letters.head_memo(
             letterhead=letterhead, number=outputs.number("ND", cycle.year, cycle.quarter),
             day=to_local(now).date(), year=cycle.year, quarter=cycle.quarter,
-            head_name=actor.user.name, secretary_names=[u.name for u in secretaries],
+            head_name=actor.signature, secretary_names=[u.name for u in secretaries],
             analysis_name=analysis.original_name,
         )
         outputs.generate(ctx, session, ref, actor, DocumentKind.HEAD_MEMO,
@@ -154,7 +154,7 @@ def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
 # --- step 2 -------------------------------------------------------------------------------------
 def sakip_team(ctx: ServiceContext, user_id: int) -> list[tuple[int, str]]:
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         members = users.users_with_role(session=session, agency_id=actor.user.agency_id,
                                         role=Role.SAKIP_TEAM)
         return [(u.id, u.name) for u in members if u.id is not None]
@@ -171,7 +171,7 @@ def record_briefing(
     if not directions.strip():
         raise errors.InvalidInput(reason="directions_required")
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
         runs.require_active(ref, actor)
         cycle = ref.cycle
@@ -186,7 +186,7 @@ def record_briefing(
         content = letters.minutes(
             letterhead=outputs.letterhead(session, cycle.agency_id),
             number=outputs.number("NR", cycle.year, cycle.quarter), day=meeting_date,
-            year=cycle.year, quarter=cycle.quarter, chair=actor.user.name, attendees=names,
+            year=cycle.year, quarter=cycle.quarter, chair=actor.signature, attendees=names,
             directions=directions.strip(),
             attachment=attachment.original_name if attachment else None,
         )
@@ -217,7 +217,7 @@ class Preview:
 def preview(ctx: ServiceContext, user_id: int, run_id: int) -> Preview:
     """What the official sees before confirming a confirm-only step."""
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
         runs.require_active(ref, actor)
         cycle = ref.cycle
@@ -294,7 +294,7 @@ def return_part(
     """Step 5: send one division's part back with a note; returns the division's name."""
     now = ctx.now()
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
         runs.require_active(ref, actor)
         if ref.run.step != StepKey.COMPILE:
@@ -312,7 +312,7 @@ def confirm(ctx: ServiceContext, user_id: int, run_id: int, note: str | None = N
     """Complete a confirm-only step, producing its output first."""
     now = ctx.now()
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
         runs.require_active(ref, actor)
         key = StepKey(ref.run.step)

@@ -70,7 +70,7 @@ class CycleStatus:
 def open_tasks(ctx: ServiceContext, user_id: int) -> list[Task]:
     now = ctx.now()
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         tasks = []
         for cycle in cycles.list_cycles(session=session, agency_id=actor.user.agency_id,
                                         status=workflow.OPEN):
@@ -79,7 +79,8 @@ def open_tasks(ctx: ServiceContext, user_id: int) -> list[Task]:
                 division = (agencies.get_division(session=session, division_id=run.division_id)
                             if run.division_id is not None else None)
                 s = step(run.step)
-                if run.id is None or not actor.may_act(s, division):
+                if run.id is None or not (actor.may_act(s, division)
+                                          or workflow.is_reassigned_to(run, actor)):
                     continue
                 tasks.append(Task(run.id, s.key, s.number, s.label,
                                   period_label(cycle.year, cycle.quarter),
@@ -92,7 +93,7 @@ def cycle_status(ctx: ServiceContext, user_id: int) -> list[CycleStatus]:
     """Every open cycle, or the latest archived one when none is open."""
     now = ctx.now()
     with ctx.transaction() as session:
-        actor = load_actor(session, user_id)
+        actor = load_actor(session, user_id, ctx.now())
         all_cycles = cycles.list_cycles(session=session, agency_id=actor.user.agency_id)
         shown = [c for c in all_cycles if c.status == workflow.OPEN] or all_cycles[:1]
         return [CycleStatus(c.id or 0, c.year, c.quarter, c.status == workflow.ARCHIVED,
@@ -111,7 +112,7 @@ def _step_state(session: Session, calendar: WorkingCalendar, cycle: MeasurementC
                   if s.per_division else None)
         parts = _parts(session, cycle, latest) if s.per_division else []
         return StepState(s.number, s.label, "overdue" if due < now else "active",
-                         [_waiting_label(session, cycle, r) for r in active], due, None, None,
+                         [_waiting_label(session, cycle, r, now) for r in active], due, None, None,
                          detail, parts=parts)
     if not latest:
         return StepState(s.number, s.label, "waiting", [], None, None, None)
@@ -128,8 +129,10 @@ def _step_state(session: Session, calendar: WorkingCalendar, cycle: MeasurementC
                     for r in latest.values()))
 
 
-def _waiting_label(session: Session, cycle: MeasurementCycle, run: StepRun) -> str:
-    people = ", ".join(u.name for u in workflow.assignees(session=session, cycle=cycle, run=run))
+def _waiting_label(session: Session, cycle: MeasurementCycle, run: StepRun,
+                   now: datetime) -> str:
+    waiting = workflow.assignees(session=session, cycle=cycle, run=run, now=now)
+    people = ", ".join(u.name for u in waiting)
     if run.division_id is None:
         return people or "-"
     division = agencies.get_division(session=session, division_id=run.division_id)

@@ -1,0 +1,30 @@
+"""Acting officials (*Plt*/*Plh*) in force at a moment."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from storage.models import Delegation
+
+
+def create(*, session: Session, delegation: Delegation) -> Delegation:
+    session.add(delegation)
+    session.flush()
+    return delegation
+
+
+def in_force(*, session: Session, agency_id: int, now: datetime) -> list[Delegation]:
+    query = select(Delegation).where(
+        Delegation.agency_id == agency_id,
+        Delegation.starts_at <= now,
+        Delegation.ends_at > now,
+        col(Delegation.revoked_at).is_(None),
+    )
+    return list(session.exec(query.order_by(col(Delegation.id))))
+
+
+def of_agency(*, session: Session, agency_id: int) -> list[Delegation]:
+    query = select(Delegation).where(Delegation.agency_id == agency_id)
+    return list(session.exec(query.order_by(col(Delegation.id).desc())))

@@ -1,0 +1,371 @@
+"""The documents: Nota and Notulen PDFs, charts, the report workbook and the report PDF.
+
+PDF text is read back without a PDF library: fpdf2's streams are inflated with zlib and the
+glyph codes of each font mapped through its ToUnicode table.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zipfile
+import zlib
+from datetime import UTC, date, datetime
+from decimal import Decimal as D
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from bot.domain.capaian import average_achievement
+from reports import charts, letters, workbooks
+from reports.report_pdf import report_pdf
+from reports.workbooks import FinanceRow, MeasurementRow, PartSummary
+
+CREATED = datetime(2024, 7, 11, 3, 0, tzinfo=UTC)
+LETTERHEAD = letters.Letterhead("Dinas Bina Marga, Cipta Karya dan Tata Ruang", "Sumatera Barat",
+                                "Jl. Taman Siswa No. 1, Padang")
+HEAD = "Ir. ERASUKMA MUNAF, ST, MM"
+NIP = "197209251998031003"
+NIP_TEXT = "NIP. 19720925 199803 1 003"
+FORMULA_LIKE = ("=SUM(A1)", "+62 812 000", "-", "@x")
+
+MEASUREMENTS = (
+    MeasurementRow("Meningkatnya kemantapan jalan", "BM1", "Persentase jalan mantap", "%",
+                   "Bina Marga", D("85"), D("10"), D("10.5"), D("30.25"), D("105"),
+                   D("100.8333"), "Cuaca hujan", "Tambah jam kerja", "lke.pdf; foto.jpg",
+                   explanation="Sesuai rencana", evidence_files=("lke.pdf", "foto.jpg")),
+    MeasurementRow("Meningkatnya kemantapan jalan", "BM2", "Panjang jalan ditingkatkan", "km",
+                   "Bina Marga", D("120"), D("30"), D("36"), D("60"), D("120"), D("87.5"), "",
+                   "", ""),
+    MeasurementRow("Meningkatnya akuntabilitas", "SK1", "Nilai SAKIP", "nilai", "Sekretariat",
+                   D("80"), D("80"), D("72"), D("72"), D("90"), D("90"), FORMULA_LIKE[0],
+                   FORMULA_LIKE[1], FORMULA_LIKE[2], explanation=FORMULA_LIKE[3]),
+    MeasurementRow("Meningkatnya akuntabilitas", "SK2", "Opini BPK", "opini", "Sekretariat",
+                   D("1"), D("1"), None, None, None, None, "", "", ""),
+)
+FINANCES = (
+    FinanceRow("1.03.02.2.01.01", "Pemeliharaan rutin jalan", "Bina Marga", D("1000000000"),
+               D("250000000"), D("200000000"), D("20"), program="Program Jalan",
+               activity="Penyelenggaraan Jalan"),
+    FinanceRow("1.03.02.2.01.02", "Rehabilitasi jalan", "Bina Marga", D("500000000"),
+               D("100000000"), None, None, program="Program Jalan",
+               activity="Penyelenggaraan Jalan"),
+    FinanceRow("4.01.01.2.01.01", "Penyusunan dokumen", "Sekretariat", D("150000000.50"),
+               D("30000000"), D("45000000"), None),
+)
+PARTS = [PartSummary("Bina Marga", "Budi", "11 Jul 08.30", "", ("lke.pdf", "foto.jpg", "x.pdf")),
+         PartSummary("Sekretariat", "=cmd", "12 Jul 09.00", "=1+1", ())]
+
+
+# --- reading a PDF back -------------------------------------------------------------------------
+def _objects(data: bytes) -> dict[int, tuple[bytes, bytes]]:
+    found = {}
+    for match in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S):
+        head, marker, rest = match.group(2).partition(b"stream")
+        stream = b""
+        if marker:
+            stream = rest.lstrip(b"\r\n")
+            stream = stream[: stream.rfind(b"endstream")].rstrip(b"\r\n")
+            if b"/FlateDecode" in head:
+                stream = zlib.decompress(stream)
+        found[int(match.group(1))] = (head, stream)
+    return found
+
+
+def _unescape(raw: bytes) -> bytes:
+    out, i = bytearray(), 0
+    while i < len(raw):
+        if raw[i] == 0x5C:
+            nxt = raw[i + 1]
+            if nxt in b"01234567":
+                j = i + 1
+                while j < min(i + 4, len(raw)) and raw[j] in b"01234567":
+                    j += 1
+                out.append(int(raw[i + 1:j], 8))
+                i = j
+                continue
+            out.append({ord("n"): 10, ord("r"): 13, ord("t"): 9}.get(nxt, nxt))
+            i += 2
+            continue
+        out.append(raw[i])
+        i += 1
+    return bytes(out)
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The text of each page, one line per text object."""
+    objects = _objects(data)
+    maps = {}
+    for number, (head, _) in objects.items():
+        ref = re.search(rb"/ToUnicode (\d+) 0 R", head)
+        if ref:
+            cmap = objects[int(ref.group(1))][1]
+            maps[number] = {int(a, 16): chr(int(b, 16)) for a, b in
+                            re.findall(rb"<([0-9A-F]{4})> <([0-9A-F]{4,8})>", cmap)}
+    fonts = {name.decode(): maps[int(ref)] for head, _ in objects.values()
+             for name, ref in re.findall(rb"/(F\d+) (\d+) 0 R", head) if int(ref) in maps}
+    pages = []
+    for _number, (head, _) in sorted(objects.items()):
+        if b"/Type /Page" not in head or b"/Type /Pages" in head:
+            continue
+        ref = re.search(rb"/Contents (\d+) 0 R", head)
+        assert ref is not None
+        stream = objects[int(ref.group(1))][1]
+        lines, font = [], {}
+        for block in re.findall(rb"BT(.*?)ET", stream, re.S):
+            chosen = re.findall(rb"/(F\d+) [\d.]+ Tf", block)
+            if chosen:
+                font = fonts[chosen[-1].decode()]
+            text = ""
+            for literal in re.findall(rb"\(((?:[^()\\]|\\.)*)\)", block, re.S):
+                raw = _unescape(literal)
+                text += "".join(font.get(int.from_bytes(raw[i:i + 2], "big"), "?")
+                                for i in range(0, len(raw) - 1, 2))
+            if text:
+                lines.append(text)
+        pages.append("\n".join(lines))
+    return pages
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+# --- letters ------------------------------------------------------------------------------------
+def _memo(head_title: str = "Kepala Dinas") -> bytes:
+    return letters.head_memo_pdf(
+        letterhead=LETTERHEAD, number="ND/03/SAKIP/2024", day=date(2024, 1, 11), year=2024,
+        quarter=1, head_name=HEAD, secretary_names=["Dra. Siti Ñurhaliza Çelik"],
+        analysis_name="Analisa-TW4-2023.pdf", head_rank="Pembina Utama Muda",
+        head_nip=NIP, place="Padang", created_at=CREATED, head_title=head_title)
+
+
+def test_the_memo_pdf_has_letterhead_order_and_signature() -> None:
+    data = _memo()
+    assert data.startswith(b"%PDF")
+    pages = pdf_pages(data)
+    assert len(pages) == 1
+    text = pages[0]
+    for expected in ("PEMERINTAH PROVINSI SUMATERA BARAT",
+                     "DINAS BINA MARGA, CIPTA KARYA DAN TATA RUANG",
+                     "Jl. Taman Siswa No. 1, Padang", "NOTA KEPALA DINAS",
+                     "Nomor: ND/03/SAKIP/2024", "Kepada", "Sekretaris (Dra. Siti Ñurhaliza Çelik)",
+                     "Dari", "Perihal", "Pelaksanaan Pengukuran Kinerja Triwulan I Tahun 2024",
+                     "11 Januari 2024", "Padang, 11 Januari 2024", "Kepala Dinas,", HEAD,
+                     "Pembina Utama Muda", NIP_TEXT, "Analisa-TW4-2023.pdf"):
+        assert expected in text, expected
+    assert "Halaman" not in text, "a one-page letter carries no page number"
+    assert text.index("NOTA KEPALA DINAS") < text.index("Kepada") < text.index(HEAD)
+    assert _memo() == data, "the same input and creation date give the same bytes"
+
+
+def test_an_acting_head_signs_with_his_title() -> None:
+    text = pdf_pages(_memo(head_title="Plt. Kepala Dinas"))[0]
+    assert "Plt. Kepala Dinas," in text
+
+
+def test_the_minutes_pdf_runs_over_pages_with_numbers() -> None:
+    attendees = [f"Peserta Rapat Nomor {i}" for i in range(1, 46)]
+    data = letters.minutes_pdf(
+        letterhead=LETTERHEAD, number="NR/03/SAKIP/2024", day=date(2024, 1, 15), year=2024,
+        quarter=1, chair="Dra. Siti", attendees=attendees,
+        directions="Lengkapi data dukung.\nKirim tepat waktu.", attachment="foto-rapat.jpg",
+        note_taker="Budi Santoso", note_taker_nip="198001012005011002", place="Aula Dinas",
+        time="09.00 WIB", created_at=CREATED)
+    assert data.startswith(b"%PDF")
+    pages = pdf_pages(data)
+    assert len(pages) >= 2
+    text = "\n".join(pages)
+    for expected in ("NOTULEN RAPAT", "Nomor: NR/03/SAKIP/2024", "Senin, 15 Januari 2024",
+                     "Arahan pelaksanaan Pengukuran Kinerja Triwulan I Tahun", "Dra. Siti",
+                     "Peserta Rapat Nomor 1", "Peserta Rapat Nomor 45", "Lengkapi data dukung.",
+                     "Kirim tepat waktu.", "foto-rapat.jpg", "Aula Dinas", "09.00 WIB",
+                     "Notulis,", "Budi Santoso", "NIP. 19800101 200501 1 002",
+                     "Pimpinan Rapat,"):
+        assert expected in text, expected
+    assert f"Halaman 1 dari {len(pages)}" in pages[0]
+    assert f"Halaman {len(pages)} dari {len(pages)}" in pages[-1]
+
+
+def test_the_text_letters_keep_their_parameters_and_take_the_new_ones() -> None:
+    memo = letters.head_memo(
+        letterhead=letters.Letterhead("Dinas X"), number="ND/1", day=date(2024, 1, 11),
+        year=2024, quarter=1, head_name="A", secretary_names=[], analysis_name="b.pdf",
+        head_nip=NIP).decode()
+    assert "11 Januari 2024" in memo and NIP_TEXT in memo and "Kepada   : Sekretaris" in memo
+    notes = letters.minutes(
+        letterhead=letters.Letterhead("Dinas X"), number="NR/1", day=date(2024, 1, 15),
+        year=2024, quarter=1, chair="C", attendees=["D"], directions="E", attachment=None
+    ).decode()
+    assert "Senin, 15 Januari 2024" in notes and "Notulis," in notes
+
+
+# --- charts -------------------------------------------------------------------------------------
+def test_percent_labels_are_indonesian() -> None:
+    assert charts.percent_label(87.5) == "87,5%"
+    assert charts.percent_label(D("100")) == "100%"
+    assert charts.percent_label(D("1234.567")) == "1.234,57%"
+    assert charts.percent_label(None) == "-"
+
+
+def test_charts_are_phone_wide_pngs_sized_to_their_rows() -> None:
+    few = charts.achievement_chart([("BM1 Jalan mantap", D("105")), ("SK2 Opini", None),
+                                    ("X", -3.5)], "Capaian")
+    more = charts.achievement_chart([(f"IK{i}", D(i * 3)) for i in range(20)], "Capaian")
+    bounded = charts.achievement_chart([(f"IK{i}", D(i)) for i in range(500)], "Capaian")
+    money = charts.absorption_chart([("Bina Marga", D("13.33")), ("Sekretariat", None)],
+                                    "Serapan", reference=50)
+    sizes = [png_size(png) for png in (few, more, bounded, money)]
+    assert all(width == 1000 for width, _ in sizes)
+    assert sizes[0][1] < sizes[1][1] < sizes[2][1] < 4000
+    assert 150 < sizes[3][1] < sizes[0][1]
+
+
+# --- the workbook -------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def workbook() -> bytes:
+    return workbooks.compiled_report(
+        agency="Dinas Bina Marga", year=2024, quarter=2, parts=PARTS, final=True,
+        approval_note="=Disetujui oleh Kepala Dinas", measurements=MEASUREMENTS,
+        finances=FINANCES, province="Sumatera Barat", head_name=HEAD,
+        head_rank="Pembina Utama Muda", head_nip=NIP, place="Padang", day=date(2024, 7, 11),
+        cap=100)
+
+
+def _number(value: D | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _same(read: object, expected: float | None) -> bool:
+    if expected is None:
+        return pd.isna(read)  # type: ignore[call-overload, no-any-return]
+    return read == pytest.approx(expected, rel=1e-12)
+
+
+def test_the_measurement_sheet_holds_every_figure(workbook: bytes) -> None:
+    frame = pd.read_excel(io.BytesIO(workbook), sheet_name="Kinerja", header=4)
+    rows = {r["Kode"]: r for r in frame.to_dict("records")}
+    assert list(rows) == [m.code for m in MEASUREMENTS]
+    for m in MEASUREMENTS:
+        row = rows[m.code]
+        for column, value in (("Target Tahunan", m.annual_target), ("Target TW", m.quarter_target),
+                              ("Realisasi TW", m.realization),
+                              ("Realisasi s.d. TW", m.realization_to_date),
+                              ("Capaian TW (%)", m.achievement),
+                              ("Capaian s.d. TW (%)", m.achievement_to_date)):
+            assert _same(row[column], _number(value)), (m.code, column)
+        assert row["Indikator Kinerja"] == m.indicator and row["Penanggung Jawab"] == m.division
+    assert rows["BM1"]["Predikat"] == "Sangat Tinggi" and rows["BM2"]["Predikat"] == "Tinggi"
+    assert rows["SK2"]["Predikat"] == "-"
+    assert rows["BM1"]["Data Dukung"] == "lke.pdf\nfoto.jpg"
+
+
+def test_the_finance_sheet_holds_every_figure_and_the_total(workbook: bytes) -> None:
+    frame = pd.read_excel(io.BytesIO(workbook), sheet_name="Keuangan", header=4)
+    records = frame.to_dict("records")
+    for f, row in zip(FINANCES, records, strict=False):
+        assert row["Kode"] == f.code and row["Sub Kegiatan"] == f.name
+        assert _same(row["Pagu Anggaran (Rp)"], _number(f.budget))
+        assert _same(row["Target Keuangan TW (Rp)"], _number(f.quarter_target))
+        assert _same(row["Realisasi Anggaran (Rp)"], _number(f.realization))
+    assert records[0]["Serapan (%)"] == 20 and records[0]["Program"] == "Program Jalan"
+    assert _same(records[2]["Serapan (%)"], 45000000 / 150000000.5 * 100)
+    total = records[3]
+    assert total["Sub Kegiatan"] == "JUMLAH"
+    assert _same(total["Pagu Anggaran (Rp)"], 1650000000.5)
+    assert _same(total["Realisasi Anggaran (Rp)"], 245000000)
+
+
+def test_the_summary_averages_per_goal_and_division(workbook: bytes) -> None:
+    book = load_workbook(io.BytesIO(workbook))
+    sheet = book["Ringkasan"]
+    cells = {row[1].value: [c.value for c in row] for row in sheet.iter_rows(min_row=1)
+             if row[1].value}
+    road = cells["Meningkatnya kemantapan jalan"]
+    raw = average_achievement([D("100.8333"), D("87.5")]).value
+    assert raw is not None
+    assert road[2:6] == [2, 2, pytest.approx(112.5), pytest.approx(float(raw))]
+    assert road[6] == pytest.approx((100 + 87.5) / 2), "100,83 counts as 100 in the average"
+    assert road[7] == "Sangat Tinggi"
+    bina_marga = cells["Bina Marga"]
+    assert bina_marga[8:11] == [1500000000, 200000000, pytest.approx(200 / 15)]
+    assert bina_marga[11] == "1 dari 2 sub kegiatan belum dilaporkan"
+    capped = cells["Keseluruhan"]
+    assert capped[5] == pytest.approx((100.8333 + 87.5 + 90) / 3)
+    assert capped[6] == pytest.approx((100 + 87.5 + 90) / 3), "capped at 100 for the average"
+    texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert HEAD in texts and NIP_TEXT in texts and "Padang, 11 Juli 2024" in texts
+
+
+def test_typed_text_is_stored_as_text_never_as_a_formula(workbook: bytes) -> None:
+    book = load_workbook(io.BytesIO(workbook))
+    sheet = book["Kinerja"]
+    sk1 = next(r for r in sheet.iter_rows(min_row=6) if r[1].value == "SK1")
+    typed = {12: FORMULA_LIKE[0], 13: FORMULA_LIKE[1], 16: FORMULA_LIKE[2], 14: FORMULA_LIKE[3]}
+    for column, text in typed.items():
+        cell = sk1[column - 1]
+        assert cell.value == text and cell.data_type == "s" and cell.quotePrefix, text
+    parts = book["Pengukuran"]
+    assert parts["C7"].value == "=1+1" and parts["C7"].data_type == "s"
+    assert parts["E7"].value == "=cmd" and parts["E7"].quotePrefix
+    with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+        sheets = "".join(archive.read(n).decode() for n in archive.namelist()
+                         if n.startswith("xl/worksheets/sheet"))
+        assert "<f>" not in sheets, "no formula anywhere in the report"
+        assert len([n for n in archive.namelist() if n.startswith("xl/charts/chart")]) == 2
+
+
+def test_the_workbook_prints_on_a4_landscape_and_keeps_its_headers(workbook: bytes) -> None:
+    book = load_workbook(io.BytesIO(workbook))
+    assert book.sheetnames == ["Ringkasan", "Grafik", "Kinerja", "Keuangan", "Data Dukung",
+                               "Pengukuran"]
+    for sheet in book:
+        assert sheet.page_setup.orientation == "landscape"
+        assert str(sheet.page_setup.paperSize) == str(sheet.PAPERSIZE_A4)
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    kinerja = book["Kinerja"]
+    assert kinerja.freeze_panes == "D6" and kinerja.print_title_rows == "$5:$5"
+    assert kinerja["A1"].value == "DINAS BINA MARGA"
+    assert kinerja["B5"].value == "Kode" and kinerja["L5"].value == "Kendala / Hambatan"
+    assert book["Keuangan"]["F6"].number_format == '"Rp "#,##0'
+    assert kinerja["I6"].number_format == "#,##0.00"
+    evidence = pd.read_excel(io.BytesIO(workbook), sheet_name="Data Dukung", header=4)
+    assert list(evidence["Nama Berkas"]) == ["lke.pdf", "foto.jpg", "x.pdf"]
+
+
+def test_a_report_without_master_data_still_lists_the_parts() -> None:
+    data = workbooks.compiled_report(agency="Dinas X", year=2024, quarter=1, parts=PARTS,
+                                     approval_note="Disetujui")
+    book = load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Pengukuran", "Data Dukung"]
+    frame = pd.read_excel(io.BytesIO(data), sheet_name="Pengukuran", header=4)
+    assert list(frame["Bagian"].dropna()) == ["Bina Marga", "Sekretariat"]
+    assert list(frame["Realisasi (isian)"].dropna()) == ["=1+1"]
+    assert "Disetujui" in list(frame["No"])
+
+
+# --- the report PDF -----------------------------------------------------------------------------
+def test_the_report_pdf_holds_the_tables_charts_and_signature() -> None:
+    data = report_pdf(
+        agency="Dinas Bina Marga", year=2024, quarter=2, measurements=MEASUREMENTS,
+        finances=FINANCES, parts=PARTS, final=True, approval_note="Disetujui oleh Kepala Dinas",
+        province="Sumatera Barat", head_name=HEAD, head_rank="Pembina Utama Muda", head_nip=NIP,
+        place="Padang", day=date(2024, 7, 11), created_at=CREATED)
+    assert data.startswith(b"%PDF")
+    assert re.search(rb"/MediaBox \[0 0 841\.89 595\.28\]", data), "A4 landscape"
+    assert len(re.findall(rb"/Subtype /Image", data)) >= 2, "both charts are embedded"
+    pages = pdf_pages(data)
+    text = "\n".join(pages)
+    for expected in ("PEMERINTAH PROVINSI SUMATERA BARAT", "DINAS BINA MARGA",
+                     "REALISASI RENCANA AKSI AKUNTABILITAS KINERJA (FINAL)",
+                     "TRIWULAN II TAHUN 2024", "Sasaran Strategis: Meningkatnya kemantapan jalan",
+                     "Persentase jalan mantap", "10,5", "30,25", "105,00", "100,83", "87,50",
+                     "Sangat Tinggi", "Cuaca hujan", "=SUM(A1)", "Rp 1.000.000.000",
+                     "Rp 150.000.000,50", "Rp 1.650.000.000,50", "20,00", "JUMLAH",
+                     "Padang, 11 Juli 2024", "Kepala Dinas,", HEAD, NIP_TEXT,
+                     "Lampiran: Grafik", f"Halaman 1 dari {len(pages)}"):
+        assert expected in text, expected
