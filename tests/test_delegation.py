@@ -1,4 +1,5 @@
 """Acting officials (Plh/Plt) and reassignment: who gets the task, who may act, what is kept."""
+# ruff: noqa: F811  (pytest fixtures imported from tests.test_realization are parameters here)
 
 from __future__ import annotations
 
