@@ -32,6 +32,8 @@ class Action(StrEnum):
     PART_BACK = "pback"
     NUDGE = "nudge"
     ARCHIVE = "arsip"
+    PICK = "pick"
+    PERIOD = "period"
 
 
 def data(action: Action, *args: object) -> str:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from bot.domain import errors
 from bot.domain.sop import DOCUMENT_LABELS, ROLE_LABELS, DocumentKind, Role, Step, StepKey
-from bot.formatting import datetime_long, datetime_short, file_size, period_label
+from bot.formatting import ROMAN, datetime_long, datetime_short, file_size, period_label
 
 # --- buttons -----------------------------------------------------------------------------------
 BTN_BEGIN = "▶️ Mulai"
@@ -61,6 +61,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("impor", "Tim SAKIP: impor data master Perjanjian Kinerja"),
     ("arsip", "Arsip pengukuran kinerja yang sudah selesai"),
     ("kepatuhan", "Kepatuhan waktu SOP sepanjang tahun"),
+    ("plh", "Tunjuk Plh. selama Anda berhalangan"),
+    ("alihkan", "Sekretaris: alihkan tugas kepada pegawai lain"),
     ("bantuan", "Petunjuk penggunaan"),
     ("batal", "Batalkan proses yang sedang berjalan"),
 )
@@ -96,9 +98,12 @@ def help_text(roles: Iterable[str]) -> str:
         "/batal — hentikan proses; isian yang tersimpan tidak hilang",
         "/arsip — berkas arsip triwulan yang sudah selesai",
         "/kepatuhan — langkah SOP yang paling sering terlambat tahun ini",
+        "/plh — tunjuk pelaksana harian selama Anda berhalangan",
     ]
     if ROLE_LABELS[Role.HEAD] in roles:
         lines.append("/mulai — mulai pengukuran kinerja satu triwulan")
+    if ROLE_LABELS[Role.SECRETARY] in roles:
+        lines.append("/alihkan — alihkan tugas yang tertunda kepada pegawai lain")
     if ROLE_LABELS[Role.SAKIP_TEAM] in roles:
         lines.append("/impor — impor data master Perjanjian Kinerja, Rencana Aksi dan anggaran")
     return "\n".join(lines)
@@ -1438,3 +1443,25 @@ def appointed(kind: str, principal: str, starts_at: datetime, ends_at: datetime)
     return (f"📌 Anda ditunjuk sebagai {kind.capitalize()}. untuk {principal} "
             f"mulai {datetime_long(starts_at)} sampai {datetime_long(ends_at)}.\n"
             "Selama itu tugas, pengingat dan tombol persetujuan beliau dikirim kepada Anda.")
+
+
+def task_button(number: int, division: str | None, quarter: int) -> str:
+    return f"TW {ROMAN[quarter]} · Langkah {number}" + (f" · {division}" if division else "")
+
+
+ASK_SUBSTITUTE = "Siapa yang ditunjuk sebagai Plh. selama Anda berhalangan?"
+ASK_DELEGATION_PERIOD = "Sampai kapan?"
+DELEGATION_PERIODS = {"today": "Hari ini", "3d": "3 hari kerja", "1w": "1 minggu",
+                      "2w": "2 minggu"}
+ASK_TASK_TO_MOVE = "Tugas mana yang akan dialihkan?"
+ASK_NEW_ASSIGNEE = "Dialihkan kepada siapa?"
+NO_TASKS_TO_MOVE = "Tidak ada tugas terbuka yang dapat dialihkan."
+
+
+def delegation_saved(substitute: str, ends_at: datetime) -> str:
+    return (f"✅ {substitute} ditunjuk sebagai Plh. sampai {datetime_long(ends_at)}. "
+            "Tugas dan tombol persetujuan Anda akan dikirim kepadanya.")
+
+
+def task_moved(name: str) -> str:
+    return f"✅ Tugas dialihkan kepada {name}. Beliau telah menerima pemberitahuan."

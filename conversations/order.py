@@ -11,7 +11,7 @@ from bot import texts
 from bot.callbacks import Action, button, pattern
 from bot.domain import errors
 from bot.domain.clock import to_local
-from bot.domain.sop import DocumentKind, Role, StepKey
+from bot.domain.sop import DocumentKind, StepKey
 from bot.formatting import ROMAN
 from bot.keyboards import with_cancel
 from bot.services import drafts, steps
@@ -41,8 +41,7 @@ class OrderState(StrEnum):
 @refusals
 async def order(update: Update, context: BotContext) -> object:
     """/mulai: resume an unfinished order, or ask for the year."""
-    if not context.me.holds(Role.HEAD):
-        raise errors.NotAllowed(step=1)
+    await call(context, steps.check_may_order, context.me.user_id)
     run = await call(context, steps.open_order_run, context.me.user_id)
     if run is not None:
         return await _ask_analysis(update, context, run.run_id)

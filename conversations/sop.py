@@ -24,6 +24,7 @@ from telegram.warnings import PTBUserWarning
 from bot import texts
 from bot.callbacks import Action, pattern
 from bot.telegram_context import BotContext
+from conversations.acting import build_acting_flow
 from conversations.briefing import build_briefing_flow
 from conversations.common import END, Flow, close_buttons, reply
 from conversations.confirm_step import build_confirm_flow
@@ -37,7 +38,8 @@ NAME = "sop"
 
 def flows() -> list[Flow]:
     return [build_order_flow(), build_briefing_flow(), build_fill_in_flow(),
-            build_review_flow(), build_confirm_flow(), build_master_import_flow()]
+            build_review_flow(), build_confirm_flow(), build_master_import_flow(),
+            build_acting_flow()]
 
 
 async def cancel(update: Update, context: BotContext) -> object:

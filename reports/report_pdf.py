@@ -160,12 +160,12 @@ def _summary(pdf: OfficialPDF, section: _Sections, summary: Summary, quarter: in
     cap_text = number(summary.cap or 0, 0)
     heads = ["No", "", "Jumlah Indikator", "Indikator Terukur", "Rata-rata Capaian TW (%)",
              "Rata-rata Capaian s.d. TW (%)"]
-    widths = [8, 52, 15, 15, 19, 19]  # millimetres, scaled to the page width
+    widths = [8, 44, 15, 15, 19, 19]  # millimetres, scaled to the page width
     if capped:
         heads.append(f"Rata-rata {basis} maks. {cap_text}% (%)")
         widths.append(21)
     heads.append("Predikat")
-    widths.append(19)
+    widths.append(22)
 
     def cells(item: SummaryRow, index: int | None) -> list[str]:
         values = [str(index) if index else "", _text(item.name), str(item.indicators),
@@ -189,7 +189,7 @@ def _summary(pdf: OfficialPDF, section: _Sections, summary: Summary, quarter: in
         values = [*cells(item, index), _money(item.budget), _money(item.realization),
                   _percent(item.absorption), note]
         rows.append((values, item.predikat, _TOTAL if index is None else None))
-    _table(pdf, [heads[0], "Bidang", *heads[2:], *money_heads], [*widths, 30, 30, 15, 30], rows,
+    _table(pdf, [heads[0], "Bidang", *heads[2:], *money_heads], [*widths, 33, 33, 15, 30], rows,
            numeric_from=2, numeric_to=len(heads) + 2)
     notes = [f"Predikat berdasarkan rata-rata {basis}; skala: {scale_note(scale)}.",
              "Indikator yang belum dilaporkan atau tidak dapat diukur tidak dihitung dalam "
@@ -209,12 +209,12 @@ def _measurements(pdf: OfficialPDF, section: _Sections, rows: Sequence[Measureme
     heads = ["No", "Kode", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target TW",
              "Realisasi TW", "Realisasi s.d. TW", "Capaian TW (%)", "Capaian s.d. TW (%)",
              "Predikat", "Kendala / Hambatan", "Tindak Lanjut / Upaya"]
-    widths = [7, 12, 36, 13, 15, 14, 15, 15, 15, 15, 15, 26, 26]  # mm, scaled to the page
+    widths = [7, 12, 34, 13, 15, 14, 15, 15, 15, 15, 16, 26, 26]  # mm, scaled to the page
     if explain:
         heads.append("Penjelasan")
         widths.append(24)
     heads += ["Penanggung Jawab", "Data Dukung"]
-    widths += [18, 22]
+    widths += [21, 22]
     table_rows: list[tuple[list[str], str | None, FontFace | None]] = []
     goal = None
     for index, (m, key) in enumerate(zip(rows, summary.predikats, strict=True), 1):

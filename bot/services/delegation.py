@@ -7,10 +7,10 @@ from datetime import datetime
 
 from bot import texts
 from bot.domain import errors, workflow
-from bot.domain.sop import Role
+from bot.domain.sop import Role, step
 from bot.services import notify
 from bot.services.context import ServiceContext, load_actor, load_run
-from storage import audit, delegations, users
+from storage import agencies, audit, cycles, delegations, users
 from storage.models import Delegation
 
 KINDS = ("plh", "plt")
@@ -102,3 +102,39 @@ def reassign(ctx: ServiceContext, user_id: int, run_id: int, to_user_id: int) ->
         notify.announce(session=session, now=now, actor=actor,
                         result=workflow.Result(cycle=ref.cycle, activated=[ref.run]))
         return person.name
+
+
+PERIODS = {"today": 0, "3d": 3, "1w": 5, "2w": 10}  # working days after today
+
+
+def appoint_for(
+    ctx: ServiceContext, user_id: int, substitute_id: int, period: str
+) -> DelegationView:
+    """From the chat: the official names a stand-in from now to the end of a working day."""
+    if period not in PERIODS:
+        raise errors.InvalidInput(reason="delegation_period")
+    now = ctx.now()
+    last_day = ctx.calendar.add_working_days(ctx.calendar.local_date(now), PERIODS[period])
+    ends_at = max(period_end for _, period_end in ctx.calendar.working_periods(last_day))
+    return appoint(ctx, user_id, principal_id=user_id, substitute_id=substitute_id,
+                   starts_at=now, ends_at=ends_at)
+
+
+def open_runs(ctx: ServiceContext, user_id: int) -> list[tuple[int, str]]:
+    """Open tasks the Sekretaris may reassign, labelled for buttons."""
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        if not actor.holds(Role.SECRETARY):
+            raise errors.NotAllowed(step="-")
+        found = []
+        for cycle in cycles.list_cycles(session=session, agency_id=actor.user.agency_id,
+                                        status=workflow.OPEN):
+            assert cycle.id is not None
+            for run in cycles.active_runs(session=session, cycle_id=cycle.id):
+                division = (agencies.get_division(session=session, division_id=run.division_id)
+                            if run.division_id is not None else None)
+                assert run.id is not None
+                found.append((run.id, texts.task_button(
+                    step(run.step).number, division.name if division else None,
+                    cycle.quarter)))
+        return found

@@ -40,6 +40,14 @@ def start_cycle(ctx: ServiceContext, user_id: int, year: int, quarter: int) -> R
         return runs.view(load_run(session, run.id, actor))
 
 
+def check_may_order(ctx: ServiceContext, user_id: int) -> None:
+    """Refuse early anyone who may not open a cycle (the head, or the head's Plh, may)."""
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id, ctx.now())
+        if not actor.may_act(step(StepKey.ORDER)):
+            raise errors.NotAllowed(step=step(StepKey.ORDER).number)
+
+
 def open_order_run(ctx: ServiceContext, user_id: int) -> RunView | None:
     """The head's unfinished step 1, if a cycle was opened but the memo not yet issued."""
     with ctx.transaction() as session:

@@ -1,0 +1,41 @@
+"""``/plh`` and ``/alihkan`` by button, through the stand-in."""
+
+from __future__ import annotations
+
+from bot.demo import World
+from bot.domain.sop import StepKey
+from tests.conversations.conftest import NAMES, TIMEOUT, YEAR, forward, settle
+
+
+async def test_the_head_names_a_plh_who_then_gets_the_head_s_tasks(world: World) -> None:
+    head, secretary = world.people["head"], world.people["secretary"]
+    await head.send_command("plh")
+    await head.wait_for_text("Siapa yang ditunjuk", TIMEOUT)
+    await head.press(NAMES["secretary"])
+    await head.wait_for_text("Sampai kapan", TIMEOUT)
+    await head.press("1 minggu")
+    await head.wait_for_text("ditunjuk sebagai Plh.", TIMEOUT)
+    await secretary.wait_for_text("Anda ditunjuk sebagai Plh.", TIMEOUT)
+    await secretary.send_command("mulai")
+    await secretary.wait_for_text("tahun berapa", TIMEOUT)
+
+
+async def test_the_secretary_moves_a_task_to_a_colleague(world: World) -> None:
+    await forward(world, YEAR, 1, through=StepKey.BRIEFING)
+    await settle(world)
+    secretary, member = world.people["secretary"], world.people["team_member"]
+    await secretary.send_command("alihkan")
+    await secretary.wait_for_text("Tugas mana", TIMEOUT)
+    await secretary.press("Langkah 3")
+    await secretary.wait_for_text("Dialihkan kepada siapa", TIMEOUT)
+    await secretary.press(NAMES["team_member"])
+    await secretary.wait_for_text("Tugas dialihkan", TIMEOUT)
+    handoff = await member.wait_for_text("Langkah 3", TIMEOUT)
+    assert handoff.buttons
+
+
+async def test_a_bidang_staff_member_cannot_move_tasks(world: World) -> None:
+    bina_marga = world.people["bina_marga"]
+    await bina_marga.send_command("alihkan")
+    refusal = await bina_marga.wait_for_message(timeout=TIMEOUT)
+    assert "bukan tugas peran Anda" in refusal.content
