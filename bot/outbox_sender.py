@@ -94,18 +94,22 @@ class OutboxSender:
         if message.document_id is None:
             return await self._bot.send_message(message.chat_id, message.text,
                                                 reply_markup=markup)
-        name, data = await asyncio.to_thread(self._document, message.document_id)
+        name, data, mime = await asyncio.to_thread(self._document, message.document_id)
+        if mime.startswith("image/") and len(message.text) <= CAPTION_LIMIT:
+            return await self._bot.send_photo(message.chat_id, InputFile(data, filename=name),
+                                               caption=message.text, reply_markup=markup)
         if len(message.text) <= CAPTION_LIMIT:
             return await self._bot.send_document(message.chat_id, InputFile(data, filename=name),
                                                   caption=message.text, reply_markup=markup)
         await self._bot.send_document(message.chat_id, InputFile(data, filename=name))
         return await self._bot.send_message(message.chat_id, message.text, reply_markup=markup)
 
-    def _document(self, document_id: int) -> tuple[str, bytes]:
+    def _document(self, document_id: int) -> tuple[str, bytes, str]:
         with self._ctx.transaction() as session:
             document = documents.get_document(session=session, document_id=document_id)
             assert document is not None
-            return document.original_name, self._ctx.store.read(document.path)
+            return (document.original_name, self._ctx.store.read(document.path),
+                    document.mime_type)
 
     def _mark_sent(self, message_id: int, telegram_message_id: int) -> None:
         with self._ctx.transaction() as session:

@@ -1247,7 +1247,8 @@ ARCHIVE_FOLDERS: dict[str, str] = {
     DocumentKind.REPORT: "07-Laporan-Hasil-Pengukuran-Kinerja",
     DocumentKind.FINAL_REPORT: "08-Realisasi-Rencana-Aksi-Final",
     DocumentKind.ESR_RECEIPT: "09-Bukti-Unggah-ESR",
-    "sop_compliance": "10-Kepatuhan-SOP",
+    DocumentKind.CHART: "10-Grafik",
+    "sop_compliance": "11-Kepatuhan-SOP",
 }
 ARCHIVE_OTHER_FOLDER = "99-Lainnya"
 ARCHIVE_UNNAMED_FILE = "berkas"
@@ -1465,3 +1466,17 @@ def delegation_saved(substitute: str, ends_at: datetime) -> str:
 
 def task_moved(name: str) -> str:
     return f"✅ Tugas dialihkan kepada {name}. Beliau telah menerima pemberitahuan."
+
+
+# --- documents -------------------------------------------------------------------------------------------
+def head_title(*, acting: bool) -> str:
+    """How the head signs: as Kepala Dinas, or as the acting one."""
+    return "Plh. Kepala Dinas" if acting else "Kepala Dinas"
+
+
+def chart_title_achievement(period: str) -> str:
+    return f"Capaian kinerja s.d. {period} (%)"
+
+
+def chart_title_absorption(period: str) -> str:
+    return f"Serapan anggaran per bagian s.d. {period} (%)"

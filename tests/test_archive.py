@@ -176,12 +176,13 @@ def test_archive_holds_every_document_with_its_sha256(
     assert name == view.name and len(data) == view.size
 
     docs = _cycle_documents(ctx.engine, cycle_id)
-    contents = [k for k in DocumentKind if k is not DocumentKind.ARCHIVE]
+    # A free-text cycle has no charts; the archive does not contain itself.
+    contents = [k for k in DocumentKind if k not in (DocumentKind.ARCHIVE, DocumentKind.CHART)]
     assert {d.kind for d in docs} == {k.value for k in contents}
     manifest = _manifest(data)
     listed = manifest["files"]
     [sheet] = [f for f in listed if f["kind"] == "sop_compliance"]
-    assert sheet["path"] == "10-Kepatuhan-SOP/Kepatuhan-SOP-TW1-2024.csv"
+    assert sheet["path"] == "11-Kepatuhan-SOP/Kepatuhan-SOP-TW1-2024.csv"
     with zipfile.ZipFile(io.BytesIO(data)) as bundle:
         compliance = bundle.read(sheet["path"]).decode("utf-8-sig").splitlines()
     assert compliance[0].startswith("Langkah,Uraian") and len(compliance) > 9
@@ -310,7 +311,7 @@ def test_intact_archive_verifies(ctx: ServiceContext, bundle: bytes) -> None:
 
 
 def test_a_changed_byte_is_reported(ctx: ServiceContext, bundle: bytes) -> None:
-    target = "01-Nota-Kepala-Dinas/Nota-Kepala-Dinas-TW1-2024.txt"
+    target = "01-Nota-Kepala-Dinas/Nota-Kepala-Dinas-TW1-2024.pdf"
 
     def flip(name: str, content: bytes) -> bytes:
         if name != target:
@@ -379,7 +380,7 @@ def test_not_a_zip_and_a_corrupt_entry(bundle: bytes) -> None:
     assert verify_bundle(b"") == [texts.ARCHIVE_NOT_ZIP]
     # A byte changed inside the compressed data, without rewriting the ZIP: CRC or inflate fail.
     with zipfile.ZipFile(io.BytesIO(bundle)) as source:
-        info = source.getinfo("02-Notulen-Rapat/Notulen-Rapat-TW1-2024.txt")
+        info = source.getinfo("02-Notulen-Rapat/Notulen-Rapat-TW1-2024.pdf")
     start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
     raw = bytearray(bundle)
     raw[start + info.compress_size // 2] ^= 0xFF

@@ -119,7 +119,9 @@ def test_whole_quarter_with_one_return(ctx: ServiceContext, people: dict[str, in
         cycle = session.exec(select(MeasurementCycle)).one()
         assert cycle.status == "archived"
         kinds = {d.kind for d in session.exec(select(Document))}
-    assert {k.value for k in DocumentKind} - kinds == {"minutes_attachment", "esr_receipt"}
+    # Optional attachments, and charts (which need a Perjanjian Kinerja's figures), are absent.
+    assert {k.value for k in DocumentKind} - kinds == {"minutes_attachment", "esr_receipt",
+                                                        "chart"}
     status = tasks.cycle_status(ctx, p["secretary"])[0]
     assert status.archived and all(s.state == "done" for s in status.steps)
     assert "diarsipkan" in _messages(ctx.engine, p["head"])[-1].text

@@ -40,6 +40,7 @@ class DocumentKind(StrEnum):
     FINAL_REPORT = "final_report"
     ESR_RECEIPT = "esr_receipt"
     ARCHIVE = "archive"
+    CHART = "chart"
 
 
 DOCUMENT_LABELS: dict[DocumentKind, str] = {
@@ -54,6 +55,7 @@ DOCUMENT_LABELS: dict[DocumentKind, str] = {
     DocumentKind.FINAL_REPORT: "Realisasi Rencana Aksi Akuntabilitas Kinerja (final)",
     DocumentKind.ESR_RECEIPT: "Bukti unggah ESR",
     DocumentKind.ARCHIVE: "Arsip Pengukuran Kinerja",
+    DocumentKind.CHART: "Grafik capaian dan serapan",
 }
 
 

@@ -13,10 +13,10 @@ from sqlmodel import Session
 from bot import texts
 from bot.callbacks import Action, button
 from bot.domain import workflow
-from bot.domain.sop import Outcome, Role, StepKey, step
+from bot.domain.sop import DocumentKind, Outcome, Role, StepKey, step
 from bot.domain.workflow import PER_DIVISION_KINDS
 from storage import agencies, cycles, documents, outbox, users
-from storage.models import MeasurementCycle, StepRun, User
+from storage.models import Document, MeasurementCycle, StepRun, User
 
 
 def announce(
@@ -56,9 +56,12 @@ def _handoff(session: Session, cycle: MeasurementCycle, run: StepRun, now: datet
                              returned=run.round > 1 and bool(run.note))
         buttons = [[button(texts.BTN_BEGIN, Action.BEGIN, s.key, run.id)]]
     recipients = workflow.assignees(session=session, cycle=cycle, run=run, now=now)
+    pictures = _charts(session, cycle) if s.key in CHARTS_WITH else []
     for user in recipients:
         _send(session, cycle, user, text, now, buttons=buttons, document_id=document_id,
               tag=f"run:{run.id}")
+        for chart in pictures:
+            _send(session, cycle, user, texts.doc_label(chart.kind), now, document_id=chart.id)
     return {u.id for u in recipients if u.id is not None}
 
 
@@ -92,6 +95,17 @@ def _completion_notice(
     ):
         if user.id not in skip and user.id != actor.id:
             _send(session, cycle, user, text, now, document_id=document_id)
+
+
+# The Sekretaris and the Kepala Dinas see the figures as pictures, to decide from a phone.
+CHARTS_WITH = (StepKey.FORWARD, StepKey.REVIEW)
+
+
+def _charts(session: Session, cycle: MeasurementCycle) -> list[Document]:
+    """The charts of the latest compiled report."""
+    assert cycle.id is not None
+    found = documents.documents_of(session=session, cycle_id=cycle.id, kind=DocumentKind.CHART)
+    return found[-2:]
 
 
 def review_summary(*, session: Session, cycle: MeasurementCycle) -> str:

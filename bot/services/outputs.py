@@ -16,6 +16,8 @@ from storage.models import Agency, Document
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEXT = "text/plain"
+PDF = "application/pdf"
+PNG = "image/png"
 
 
 @dataclass(frozen=True)

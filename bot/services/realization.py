@@ -426,14 +426,23 @@ def report_rows(
             obstacles=(record.obstacles or "") if record else "",
             follow_up=(record.follow_up or "") if record else "",
             evidence="; ".join(d.original_name for d in evidence
-                               if d.indicator_id == indicator.id)))
+                               if d.indicator_id == indicator.id),
+            explanation=(record.explanation or "") if record else "",
+            evidence_files=tuple(d.original_name for d in evidence
+                                 if d.indicator_id == indicator.id),
+            decimals=indicator.decimals))
     money = performance.financials_of(session=session, cycle_id=cycle.id)
+    tree = {b.id: b for b in performance.budget_items_of(session=session,
+                                                         agreement_id=cycle.agreement_id)}
     finances = []
     for item in performance.sub_activities_of(session=session, agreement_id=cycle.agreement_id):
         spent = money[item.id].amount if item.id in money else None
+        activity = tree.get(item.parent_id)
+        program = tree.get(activity.parent_id) if activity else None
         finances.append(workbooks.FinanceRow(
             code=item.code, name=item.name, division=divisions.get(item.division_id, "-"),
             budget=item.budget, quarter_target=quarter_value(item, cycle.quarter),
             realization=spent,
-            absorption=(spent / item.budget * 100) if spent is not None and item.budget else None))
+            absorption=(spent / item.budget * 100) if spent is not None and item.budget else None,
+            program=program.name if program else "", activity=activity.name if activity else ""))
     return tuple(measurements), tuple(finances)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlmodel import Session
 
@@ -11,14 +12,14 @@ from bot import texts
 from bot.domain import errors, workflow
 from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, Role, StepKey, step
-from bot.formatting import datetime_short
+from bot.formatting import datetime_short, period_label
 from bot.services import archive, notify, outputs, realization, runs
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
-from reports import letters, workbooks
+from reports import charts, letters, report_pdf, workbooks
 from storage import agencies, cycles, documents, performance, users
-from storage.models import MeasurementCycle, StepRun
+from storage.models import MeasurementCycle, StepRun, User
 
 
 # --- step 1 -------------------------------------------------------------------------------------
@@ -147,14 +148,16 @@ def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
         secretaries = users.users_with_role(session=session, agency_id=cycle.agency_id,
                                             role=Role.SECRETARY)
         letterhead = outputs.letterhead(session, cycle.agency_id)
-        content = letters.head_memo(
+        content = letters.head_memo_pdf(
             letterhead=letterhead, number=outputs.number("ND", cycle.year, cycle.quarter),
             day=to_local(now).date(), year=cycle.year, quarter=cycle.quarter,
-            head_name=actor.signature, secretary_names=[u.name for u in secretaries],
-            analysis_name=analysis.original_name,
+            head_name=actor.user.name, secretary_names=[u.name for u in secretaries],
+            analysis_name=analysis.original_name, head_nip=actor.user.nip,
+            head_title=texts.head_title(acting=bool(actor.acting_for)), created_at=now,
         )
         outputs.generate(ctx, session, ref, actor, DocumentKind.HEAD_MEMO,
-                  f"Nota-Kepala-Dinas-TW{cycle.quarter}-{cycle.year}.txt", content, outputs.TEXT)
+                         f"Nota-Kepala-Dinas-TW{cycle.quarter}-{cycle.year}.pdf", content,
+                         outputs.PDF)
         runs.complete(session, ref, actor, now, calendar=ctx.calendar)
         return runs.view(ref)
 
@@ -191,15 +194,17 @@ def record_briefing(
             names.append(attendee.name)
         attachment = (documents.get_document(session=session, document_id=attachment_id)
                       if attachment_id else None)
-        content = letters.minutes(
+        content = letters.minutes_pdf(
             letterhead=outputs.letterhead(session, cycle.agency_id),
             number=outputs.number("NR", cycle.year, cycle.quarter), day=meeting_date,
             year=cycle.year, quarter=cycle.quarter, chair=actor.signature, attendees=names,
             directions=directions.strip(),
             attachment=attachment.original_name if attachment else None,
+            note_taker_nip=actor.user.nip, created_at=now,
         )
         outputs.generate(ctx, session, ref, actor, DocumentKind.MINUTES,
-                  f"Notulen-Rapat-TW{cycle.quarter}-{cycle.year}.txt", content, outputs.TEXT)
+                         f"Notulen-Rapat-TW{cycle.quarter}-{cycle.year}.pdf", content,
+                         outputs.PDF)
         data = {"meeting_date": meeting_date.isoformat(), "attendee_ids": attendee_ids,
                 "directions": directions.strip()}
         runs.complete(session, ref, actor, now, calendar=ctx.calendar, data=data)
@@ -383,13 +388,12 @@ def _make_report(
             evidence=tuple(d.original_name for d in evidence),
         ))
     approval = None
-    if final:
-        review = cycles.latest_runs(session=session, cycle_id=cycle.id, step=StepKey.REVIEW)
-        decided = review.get(None)
-        approver = (users.get_user(session=session, user_id=decided.done_by_user_id)
-                    if decided and decided.done_by_user_id else None)
-        if decided and decided.done_at and approver:
-            approval = f"Disetujui oleh {approver.name}, {datetime_short(decided.done_at)}"
+    approver = _approver(session, cycle) if final else None
+    if approver is not None:
+        decided = cycles.latest_runs(session=session, cycle_id=cycle.id,
+                                     step=StepKey.REVIEW)[None]
+        assert decided.done_at is not None
+        approval = f"Disetujui oleh {approver.name}, {datetime_short(decided.done_at)}"
     measurements, finances = realization.report_rows(session, cycle)
     content = workbooks.compiled_report(
         agency=outputs.agency_name(session, cycle.agency_id), year=cycle.year,
@@ -401,5 +405,50 @@ def _make_report(
     round_ = ref.run.round
     name = f"{prefix}-TW{cycle.quarter}-{cycle.year}" + (f"-r{round_}" if round_ > 1 else "")
     outputs.generate(ctx, session, ref, actor, kind, name + ".xlsx", content, outputs.XLSX)
+    if measurements:
+        _make_charts(ctx, session, ref, actor, measurements, finances)
+    if final:
+        # The file uploaded to ESR: a PDF, generated last so that the hand-off carries it.
+        pdf = report_pdf.report_pdf(
+            agency=outputs.agency_name(session, cycle.agency_id), year=cycle.year,
+            quarter=cycle.quarter, measurements=measurements, finances=finances, parts=parts,
+            final=True, approval_note=approval,
+            head_name=approver.name if approver else None,
+            head_nip=approver.nip if approver else None, day=to_local(ctx.now()).date(),
+            created_at=ctx.now())
+        outputs.generate(ctx, session, ref, actor, kind, name + ".pdf", pdf, outputs.PDF)
+
+
+def _approver(session: Session, cycle: MeasurementCycle) -> User | None:
+    assert cycle.id is not None
+    decided = cycles.latest_runs(session=session, cycle_id=cycle.id, step=StepKey.REVIEW).get(None)
+    if decided is None or decided.done_by_user_id is None:
+        return None
+    return users.get_user(session=session, user_id=decided.done_by_user_id)
+
+
+def _make_charts(
+    ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor,
+    measurements: tuple[workbooks.MeasurementRow, ...],
+    finances: tuple[workbooks.FinanceRow, ...],
+) -> None:
+    """Capaian per indicator and serapan per division, for deciding from a phone."""
+    cycle = ref.cycle
+    period = period_label(cycle.year, cycle.quarter)
+    achievement = charts.achievement_chart(
+        [(f"{m.code} {m.indicator}", m.achievement_to_date) for m in measurements],
+        texts.chart_title_achievement(period))
+    spent: dict[str, list[Decimal]] = {}
+    for f in finances:
+        budget, used = spent.setdefault(f.division, [Decimal(0), Decimal(0)])
+        spent[f.division] = [budget + (f.budget or 0), used + (f.realization or 0)]
+    absorption = charts.absorption_chart(
+        [(division, used / budget * 100 if budget else None)
+         for division, (budget, used) in spent.items()],
+        texts.chart_title_absorption(period))
+    suffix = f"TW{cycle.quarter}-{cycle.year}-r{ref.run.round}"
+    for label, png in (("Grafik-Capaian", achievement), ("Grafik-Serapan", absorption)):
+        outputs.generate(ctx, session, ref, actor, DocumentKind.CHART, f"{label}-{suffix}.png",
+                         png, outputs.PNG)
 
 

@@ -23,6 +23,7 @@ from tests.conversations.conftest import (
     today,
     with_text,
 )
+from tests.test_reports_documents import pdf_pages
 
 LEAD, MEMBER = NAMES["team_lead"], NAMES["team_member"]
 DIRECTIONS = "1. Isi realisasi per indikator.\n2. Lampirkan data dukung."
@@ -73,8 +74,8 @@ async def test_secretary_records_the_briefing_and_the_team_gets_the_minutes(
 
     for key in ("team_lead", "team_member"):
         handoff = await world.people[key].wait_for_text("Langkah 3", TIMEOUT)
-        assert handoff.file_name == f"Notulen-Rapat-TW1-{YEAR}.txt"
-        minutes = (handoff.file_bytes or b"").decode()
+        assert handoff.file_name == f"Notulen-Rapat-TW1-{YEAR}.pdf"
+        minutes = "\n".join(pdf_pages(handoff.file_bytes or b""))
         assert LEAD in minutes and MEMBER in minutes
         assert "Lampirkan data dukung." in minutes
         assert texts.BTN_BEGIN in handoff.button_labels
@@ -165,4 +166,4 @@ async def test_an_optional_attachment_goes_into_the_minutes(world: World) -> Non
     await secretary.wait_for_text(texts.MINUTES_SAVED, TIMEOUT)
 
     handoff = await lead.wait_for_text("Langkah 3", TIMEOUT)
-    assert "Daftar-Hadir.pdf" in (handoff.file_bytes or b"").decode()
+    assert "Daftar-Hadir.pdf" in "\n".join(pdf_pages(handoff.file_bytes or b""))

@@ -23,6 +23,7 @@ from bot.demo_scenario import TIMEOUT, Officials, play_quarter
 from bot.domain.clock import JAKARTA
 from bot.sample_data.master_sample import sample_master
 from bot.standin import BotApiStandIn
+from tests.test_reports_documents import pdf_pages
 
 YEAR = datetime.now(JAKARTA).year  # the head is offered this year and the one before
 ROLE_FLAGS = {"head": "head", "secretary": "secretary", "division": "division",
@@ -166,11 +167,13 @@ async def test_whole_quarter_with_a_return(world, tmp_path: Path) -> None:  # ty
 
     secretary = people["secretary"]
     memo = next(m for m in secretary.messages if "Langkah 2" in m.content)
-    assert memo.file_name == f"Nota-Kepala-Dinas-TW1-{YEAR}.txt"
-    assert f"Triwulan I Tahun {YEAR}".encode() in (memo.file_bytes or b"")
+    assert memo.file_name == f"Nota-Kepala-Dinas-TW1-{YEAR}.pdf"
+    assert f"Triwulan I Tahun {YEAR}" in "\n".join(pdf_pages(memo.file_bytes or b""))
     planning = people["planning"]
     esr = next(m for m in planning.messages if "Langkah 9" in m.content)
-    assert esr.file_name == f"Realisasi-Rencana-Aksi-TW1-{YEAR}.xlsx"
+    structured_esr = f"Realisasi-Rencana-Aksi-TW1-{YEAR}.pdf"
+    assert esr.file_name == (structured_esr if structured
+                             else f"Realisasi-Rencana-Aksi-TW1-{YEAR}.xlsx")
 
     for person in people.by_key.values():
         assert not [m for m in person.messages if "gangguan" in m.content], person.label
