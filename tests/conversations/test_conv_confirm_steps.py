@@ -26,7 +26,7 @@ from tests.conversations.conftest import (
 
 DIVISIONS = [division for _, division in PARTS]
 REPORT = f"Laporan-Hasil-Pengukuran-Kinerja-TW1-{YEAR}.xlsx"
-FINAL = f"Realisasi-Rencana-Aksi-TW1-{YEAR}.xlsx"
+FINAL = f"Realisasi-Rencana-Aksi-TW1-{YEAR}.pdf"  # the file uploaded to ESR
 
 
 async def open_step(world: World, key: str, step: StepKey) -> SentMessage:

@@ -171,9 +171,7 @@ async def test_whole_quarter_with_a_return(world, tmp_path: Path) -> None:  # ty
     assert f"Triwulan I Tahun {YEAR}" in "\n".join(pdf_pages(memo.file_bytes or b""))
     planning = people["planning"]
     esr = next(m for m in planning.messages if "Langkah 9" in m.content)
-    structured_esr = f"Realisasi-Rencana-Aksi-TW1-{YEAR}.pdf"
-    assert esr.file_name == (structured_esr if structured
-                             else f"Realisasi-Rencana-Aksi-TW1-{YEAR}.xlsx")
+    assert esr.file_name == f"Realisasi-Rencana-Aksi-TW1-{YEAR}.pdf", "ESR takes PDF only"
 
     for person in people.by_key.values():
         assert not [m for m in person.messages if "gangguan" in m.content], person.label
