@@ -152,14 +152,9 @@ async def value(update: Update, context: BotContext) -> object:
     """A realisation figure; a wrong one is explained with an example and asked again."""
     assert update.effective_message is not None
     run_id, indicator_id = await _current(context)
-    try:
-        item = await call(context, realization.save_value, context.me.user_id, run_id,
-                          indicator_id, update.effective_message.text or "")
-    except errors.InvalidInput as error:
-        if isinstance(error, errors.NotAllowed | errors.StepNotActive | errors.CycleClosed):
-            raise
-        await reply(update, texts.error_message(error), _back_row())
-        return None
+    # A refused figure is explained by @refusals and asked again; the last good one stays.
+    item = await call(context, realization.save_value, context.me.user_id, run_id, indicator_id,
+                      update.effective_message.text or "")
     await reply(update, texts.value_saved(_fmt(item.value, item.decimals), item.unit,
                                           _pct(item.achievement)))
     return await _continue(update, context, item)
@@ -221,14 +216,8 @@ async def evidence_done(update: Update, context: BotContext) -> object:
 async def money_amount(update: Update, context: BotContext) -> object:
     assert update.effective_message is not None
     run_id, item_id = await _current(context)
-    try:
-        item = await call(context, realization.save_financial, context.me.user_id, run_id,
-                          item_id, update.effective_message.text or "")
-    except errors.InvalidInput as error:
-        if isinstance(error, errors.NotAllowed | errors.StepNotActive | errors.CycleClosed):
-            raise
-        await reply(update, texts.error_message(error), _back_row())
-        return None
+    item = await call(context, realization.save_financial, context.me.user_id, run_id, item_id,
+                      update.effective_message.text or "")
     await reply(update, texts.money_saved(money(item.amount or 0), _pct(item.absorption)))
     sheet = await _sheet(context)
     return await _ask(update, context, sheet, sheet.next_item())

@@ -15,6 +15,8 @@ from reports.archive_bundle import safe_cell
 
 @dataclass(frozen=True)
 class ComplianceRow:
+    """One finished run of a step (one division's part for step 4), in working minutes."""
+
     number: int
     label: str
     division: str | None
@@ -26,6 +28,10 @@ class ComplianceRow:
     done_by: str | None
     started_at: datetime
     done_at: datetime
+
+    @property
+    def late_minutes(self) -> int:
+        return max(0, self.actual_minutes - self.standard_minutes)
 
 
 def compliance_csv(rows: Sequence[ComplianceRow]) -> bytes:

@@ -22,7 +22,7 @@ from bot.formatting import period_label
 from bot.services import compliance, outputs
 from bot.services.context import ServiceContext
 from reports import archive_bundle
-from reports.compliance import ComplianceRow, compliance_csv
+from reports.compliance import compliance_csv
 from storage import agencies, audit, cycles, documents, users
 from storage.models import Agency, Document, MeasurementCycle
 
@@ -131,7 +131,7 @@ def _compliance_entry(
     ctx: ServiceContext, session: Session, cycle: MeasurementCycle
 ) -> archive_bundle.BundleEntry:
     """The SOP compliance sheet: every step's working time against its standard."""
-    rows = [ComplianceRow(**vars(t)) for t in compliance.timings(session, cycle, ctx.calendar)]
+    rows = compliance.timings(session, cycle, ctx.calendar)
     assert cycle.closed_at is not None
     return archive_bundle.BundleEntry(
         kind=COMPLIANCE_KIND,

@@ -7,36 +7,18 @@ on Monday morning is not charged for the weekend.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlmodel import Session
 
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.sop import STEPS, step
 from bot.services.context import ServiceContext, load_actor
+from reports.compliance import ComplianceRow
 from storage import agencies, cycles, users
 from storage.models import MeasurementCycle
 
-
-@dataclass(frozen=True)
-class StepTiming:
-    """One finished run of a step (one division's part for step 4)."""
-
-    number: int
-    label: str
-    division: str | None
-    round: int
-    standard: str
-    standard_minutes: int
-    actual_minutes: int
-    on_time: bool
-    done_by: str | None
-    started_at: datetime
-    done_at: datetime
-
-    @property
-    def late_minutes(self) -> int:
-        return max(0, self.actual_minutes - self.standard_minutes)
+# A finished run measured against its standard; the report module owns the shape.
+StepTiming = ComplianceRow
 
 
 @dataclass(frozen=True)
