@@ -34,6 +34,8 @@ class Action(StrEnum):
     ARCHIVE = "arsip"
     PICK = "pick"
     PERIOD = "period"
+    REPORT = "rpt"
+    TREND = "trend"
 
 
 def data(action: Action, *args: object) -> str:

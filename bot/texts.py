@@ -59,6 +59,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("status", "Posisi siklus pengukuran kinerja"),
     ("mulai", "Kepala Dinas: mulai pengukuran kinerja"),
     ("impor", "Tim SAKIP: impor data master Perjanjian Kinerja"),
+    ("laporan", "Laporan per triwulan dan tren capaian tahunan"),
     ("arsip", "Arsip pengukuran kinerja yang sudah selesai"),
     ("kepatuhan", "Kepatuhan waktu SOP sepanjang tahun"),
     ("plh", "Tunjuk Plh. selama Anda berhalangan"),
@@ -96,6 +97,7 @@ def help_text(roles: Iterable[str]) -> str:
         "/tugas — tugas Anda yang menunggu, dengan batas waktunya",
         "/status — posisi siklus dan siapa yang sedang ditunggu",
         "/batal — hentikan proses; isian yang tersimpan tidak hilang",
+        "/laporan — laporan per triwulan dan tren capaian tahunan",
         "/arsip — berkas arsip triwulan yang sudah selesai",
         "/kepatuhan — langkah SOP yang paling sering terlambat tahun ini",
         "/plh — tunjuk pelaksana harian selama Anda berhalangan",
@@ -168,6 +170,7 @@ def error_message(error: errors.WorkflowError) -> str:
         "delegation_period": "Akhir masa penunjukan harus sesudah awalnya.",
         "delegation_self": "Seseorang tidak dapat ditunjuk mewakili dirinya sendiri.",
         "unknown_user": "Pengguna tidak dikenal atau tidak aktif.",
+        "no_year_data": "Belum ada data capaian per indikator untuk tahun ini.",
         "percent_out_of_range": "Nilai persen ini tidak wajar (lebih dari 1.000%). Mohon periksa kembali. Contoh: 87,5.",
         "unknown_item": "Isian ini tidak ditemukan. Ketik /tugas untuk melanjutkan.",
         "text_required": "Mohon tuliskan jawabannya.",
@@ -1480,3 +1483,18 @@ def chart_title_achievement(period: str) -> str:
 
 def chart_title_absorption(period: str) -> str:
     return f"Serapan anggaran per bagian s.d. {period} (%)"
+
+
+# --- /laporan ----------------------------------------------------------------------------------------------
+NO_REPORTS = "Belum ada laporan hasil pengukuran kinerja."
+REPORTS_HEADER = "📑 Laporan hasil pengukuran kinerja. Pilih triwulan, atau lihat tren tahunan."
+TREND_AGENCY = "Rata-rata Dinas"
+TREND_FILE = "Tren-Capaian-Kinerja-{year}.xlsx"
+
+
+def trend_button(year: int) -> str:
+    return f"📈 Tren capaian {year}"
+
+
+def trend_title(year: int) -> str:
+    return f"Tren capaian kinerja per triwulan, tahun {year}"

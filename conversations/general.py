@@ -22,6 +22,7 @@ from bot.services import compliance, identity, reminders, tasks
 from bot.telegram_context import BotContext
 from conversations.archive import archive_handlers
 from conversations.common import call, callback_args, refusals, reply
+from conversations.reports import report_handlers
 
 
 async def guard(update: Update, context: BotContext) -> None:
@@ -173,6 +174,7 @@ def command_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CommandHandler("kepatuhan", compliance_view),
         CallbackQueryHandler(nudge, pattern=pattern(Action.NUDGE)),
         *archive_handlers(),
+        *report_handlers(),
     ]
 
 

@@ -241,3 +241,33 @@ def _draw(bars: list[_Bar], title: str, *, note: str | None, reference: float | 
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def trend_chart(series: Sequence[tuple[str, Sequence[Value]]], quarters: Sequence[str],
+                title: str, width_px: int = 1000) -> bytes:
+    """Capaian per quarter, one line per series (e.g. the agency average and each goal)."""
+    figure = Figure(figsize=(width_px / 100, 5.5), dpi=100)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    positions = list(range(len(quarters)))
+    for label, values in series:
+        points = [(x, float(v)) for x, v in zip(positions, (as_decimal(v) for v in values),
+                                               strict=True) if v is not None]
+        if points:
+            xs, ys = zip(*points, strict=True)
+            axes.plot(xs, ys, marker="o", label=textwrap.shorten(label, 45))
+            for x, y in points:
+                axes.annotate(percent_label(y), (x, y), textcoords="offset points",
+                              xytext=(0, 6), ha="center", fontsize=8)
+    axes.axhline(100, color="black", linestyle="--", linewidth=1)
+    axes.set_xticks(positions, list(quarters))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{number(v, 0)}%"))
+    axes.set_title(title, fontweight="bold")
+    axes.grid(axis="y", alpha=0.3)
+    if series:
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2, fontsize=8,
+                    frameon=False)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
