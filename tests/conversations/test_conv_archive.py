@@ -49,3 +49,16 @@ async def test_kepatuhan_shows_each_step_against_its_standard(world: World) -> N
     lines = view.content.splitlines()[2:]
     assert len(lines) == 9, "every SOP step is measured"
     assert all("tepat waktu" in line for line in lines), "a quarter played in minutes is on time"
+
+
+async def test_laporan_sends_the_quarter_report(world: World) -> None:
+    head = world.people["head"]
+    await head.send_command("laporan")
+    await head.wait_for_text(texts.NO_REPORTS, TIMEOUT)
+    await forward(world, YEAR, 1, through=StepKey.ESR_UPLOAD)
+    await settle(world)
+    await head.send_command("laporan")
+    listing = await head.wait_for_text(texts.REPORTS_HEADER, TIMEOUT)
+    await head.press(f"Triwulan I Tahun {YEAR}", listing)
+    sent = await head.wait_for_message(lambda m: m.file_name is not None, TIMEOUT)
+    assert sent.file_name == f"Realisasi-Rencana-Aksi-TW1-{YEAR}.pdf"
