@@ -325,6 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"nproc={os.cpu_count()}  Python {platform.python_version()}  "
           f"SQLAlchemy {sqlalchemy.__version__}  openpyxl {openpyxl.__version__}  "
           f"{platform.platform()}", flush=True)
+    print("before: load average " + " ".join(f"{v:.2f}" for v in os.getloadavg()), flush=True)
     with tempfile.TemporaryDirectory(prefix="sakip-bench-report-") as folder:
         agency = build_agency(Path(folder) / "data", args.indicators, args.divisions)
         print(f"agency: {agency.indicators} indicators, {agency.sub_activities} sub kegiatan, "
@@ -335,6 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         profile = (_profile(agency.ctx, agency.cycle_id, Path(args.profile))
                    if args.profile else None)
         agency.ctx.engine.dispose()
+    print("after: load average " + " ".join(f"{v:.2f}" for v in os.getloadavg()))
 
     print()
     print(f"{'run':>4} {'parts s':>8} {'report_rows s':>14} {'compiled_report s':>18} "

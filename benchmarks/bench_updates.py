@@ -381,6 +381,11 @@ def _machine() -> str:
             f"python-telegram-bot {telegram.__version__}  {platform.platform()}")
 
 
+def _load() -> str:
+    """Load average: other processes on a 2-core machine move these figures a lot."""
+    return "load average " + " ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
 def _table(phases: Sequence[Phase]) -> str:
     head = (f"{'bot':<10} {'phase':<10} {'users':>5} {'offered/s':>9} {'replies':>7} "
             f"{'upd/s':>7} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} "
@@ -443,6 +448,7 @@ def _profile_top(profile: cProfile.Profile, path: Path, limit: int = 25) -> str:
 
 async def _main(args: argparse.Namespace) -> int:
     print(_machine(), flush=True)
+    print(f"before: {_load()}", flush=True)
     print(f"users={args.users} seconds/phase={args.seconds:g} paced rate={args.rate:g}/s "
           f"commands={' '.join(COMMANDS)}", flush=True)
 
@@ -455,6 +461,7 @@ async def _main(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="sakip-bench-") as folder:
         sakip = await _measure_sakip(args, Path(folder) / "data")
 
+    print(f"after: {_load()}")
     print()
     print(_table([*echo, *sakip.phases]))
     print()

@@ -404,18 +404,21 @@ def _make_report(
     prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
     round_ = ref.run.round
     name = f"{prefix}-TW{cycle.quarter}-{cycle.year}" + (f"-r{round_}" if round_ > 1 else "")
+    approver_name = approver.name if approver else None
+    pdf = report_pdf.report_pdf(
+        agency=outputs.agency_name(session, cycle.agency_id), year=cycle.year,
+        quarter=cycle.quarter, measurements=measurements, finances=finances, parts=parts,
+        final=final, approval_note=approval, head_name=approver_name,
+        head_nip=approver.nip if approver else None, day=to_local(ctx.now()).date(),
+        created_at=ctx.now())
+    # The hand-off carries the kind's newest file: the workbook at step 5 (to compute with),
+    # the PDF at step 8 (what ESR takes). So the other one is written first.
+    if not final:
+        outputs.generate(ctx, session, ref, actor, kind, name + ".pdf", pdf, outputs.PDF)
     outputs.generate(ctx, session, ref, actor, kind, name + ".xlsx", content, outputs.XLSX)
     if measurements:
         _make_charts(ctx, session, ref, actor, measurements, finances)
     if final:
-        # The file uploaded to ESR: a PDF, generated last so that the hand-off carries it.
-        pdf = report_pdf.report_pdf(
-            agency=outputs.agency_name(session, cycle.agency_id), year=cycle.year,
-            quarter=cycle.quarter, measurements=measurements, finances=finances, parts=parts,
-            final=True, approval_note=approval,
-            head_name=approver.name if approver else None,
-            head_nip=approver.nip if approver else None, day=to_local(ctx.now()).date(),
-            created_at=ctx.now())
         outputs.generate(ctx, session, ref, actor, kind, name + ".pdf", pdf, outputs.PDF)
 
 
