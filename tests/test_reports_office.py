@@ -63,3 +63,17 @@ def test_the_report_pdf_holds_the_figures(tmp_path: Path) -> None:
     for expected in ("Jalan mantap", "78,5", "104,67", "212.500.000", "21,25",
                      "ERASUKMA MUNAF", "19720925 199803 1 003", "TRIWULAN I TAHUN 2024"):
         assert expected in text, expected
+
+
+@needs_office
+def test_the_report_pdf_opens_in_libreoffice(tmp_path: Path) -> None:
+    pdf = tmp_path / "laporan.pdf"
+    pdf.write_bytes(report_pdf.report_pdf(
+        agency="Dinas BMCKTR", year=2024, quarter=1, measurements=ROWS, finances=FINANCES))
+    result = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "png", "--outdir", str(tmp_path / "out"), str(pdf)],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "out" / "laporan.png"
+    assert page.exists() and page.read_bytes().startswith(b"\x89PNG"), result.stdout
