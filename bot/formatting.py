@@ -64,3 +64,32 @@ def file_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{number(size / 1024, 1)} KB"
     return f"{number(size / (1024 * 1024), 1)} MB"
+
+
+def names_list(names: list[str], shown: int = 3) -> str:
+    """``A, B, C dan 5 lainnya``: long lists stay readable on a phone."""
+    if len(names) <= shown:
+        return ", ".join(names)
+    return f"{', '.join(names[:shown])} dan {len(names) - shown} lainnya"
+
+
+def split_text(text: str, limit: int = 4096) -> list[str]:
+    """Pieces of at most ``limit`` characters, cut between lines where possible."""
+    pieces: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            pieces.append(current)
+            current = line
+        else:
+            current = candidate
+    if current or not pieces:
+        pieces.append(current)
+    return pieces

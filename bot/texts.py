@@ -7,7 +7,14 @@ from datetime import datetime
 
 from bot.domain import errors
 from bot.domain.sop import DOCUMENT_LABELS, ROLE_LABELS, DocumentKind, Role, Step, StepKey
-from bot.formatting import ROMAN, datetime_long, datetime_short, file_size, period_label
+from bot.formatting import (
+    ROMAN,
+    datetime_long,
+    datetime_short,
+    file_size,
+    names_list,
+    period_label,
+)
 
 # --- buttons -----------------------------------------------------------------------------------
 BTN_BEGIN = "▶️ Mulai"
@@ -253,7 +260,7 @@ def status_line(number: int, label: str, state: str, detail: str) -> str:
 
 
 def waiting_for(names: list[str], due_at: datetime, overdue: bool) -> str:
-    who = ", ".join(names) if names else "belum ada petugas"
+    who = names_list(names) if names else "belum ada petugas"
     late = " (terlambat)" if overdue else ""
     return f"menunggu {who}, batas {datetime_short(due_at)}{late}"
 
@@ -1215,7 +1222,7 @@ def reminder(step: Step, year: int, quarter: int, due_at: datetime, division: st
 def escalation(step: Step, year: int, quarter: int, due_at: datetime, division: str | None,
                waiting: list[str]) -> str:
     part = f" — {division}" if division else ""
-    who = ", ".join(waiting) or "belum ada petugas"
+    who = names_list(waiting) or "belum ada petugas"
     return (f"⚠️ Tugas terlambat\nPengukuran Kinerja {period_label(year, quarter)}\n"
             f"{step.title}{part}\nBatas: {datetime_long(due_at)}.\nMenunggu: {who}.")
 
@@ -1224,7 +1231,7 @@ def digest_line(step: Step, year: int, quarter: int, division: str | None, waiti
                 due_at: datetime, overdue: bool) -> str:
     part = f" — {division}" if division else ""
     late = " ⚠️ terlambat" if overdue else ""
-    who = ", ".join(waiting) or "-"
+    who = names_list(waiting) or "-"
     return (f"• {period_label(year, quarter)}, Langkah {step.number}{part}: menunggu {who}; "
             f"batas {datetime_short(due_at)}{late}")
 

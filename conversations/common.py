@@ -16,6 +16,7 @@ from telegram.ext import BaseHandler, ConversationHandler
 from bot import keyboards, texts
 from bot.callbacks import parse
 from bot.domain import errors
+from bot.formatting import split_text
 from bot.services import drafts
 from bot.services.context import ServiceContext
 from bot.services.uploads import Upload, check
@@ -46,9 +47,13 @@ async def call(context: BotContext, fn: Callable[..., R], *args: Any, **kwargs: 
 
 
 async def reply(update: Update, text: str, buttons: keyboards.Rows | None = None) -> Message:
+    """Answer in the chat; text over Telegram's limit goes in pieces, buttons on the last."""
     message = update.effective_message
     assert message is not None
-    return await message.reply_text(text, reply_markup=keyboards.inline(buttons))
+    *first, last = split_text(text)
+    for piece in first:
+        await message.reply_text(piece)
+    return await message.reply_text(last, reply_markup=keyboards.inline(buttons))
 
 
 async def close_buttons(update: Update, note: str | None = None) -> None:

@@ -10,7 +10,7 @@ from sqlmodel import Session
 from bot.domain import workflow
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.sop import STEPS, DocumentKind, Step, StepKey, step
-from bot.formatting import period_label
+from bot.formatting import names_list, period_label
 from bot.services.context import ServiceContext, load_actor
 from storage import agencies, cycles, documents, performance, users
 from storage.models import MeasurementCycle, StepRun
@@ -132,7 +132,7 @@ def _step_state(session: Session, calendar: WorkingCalendar, cycle: MeasurementC
 def _waiting_label(session: Session, cycle: MeasurementCycle, run: StepRun,
                    now: datetime) -> str:
     waiting = workflow.assignees(session=session, cycle=cycle, run=run, now=now)
-    people = ", ".join(u.name for u in waiting)
+    people = names_list([u.name for u in waiting])
     if run.division_id is None:
         return people or "-"
     division = agencies.get_division(session=session, division_id=run.division_id)
