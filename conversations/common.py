@@ -18,7 +18,6 @@ from bot.callbacks import parse
 from bot.domain import errors
 from bot.formatting import split_text
 from bot.services import drafts
-from bot.services.context import ServiceContext
 from bot.services.uploads import Upload, check
 from bot.telegram_context import BotContext
 
@@ -121,10 +120,6 @@ async def download(update: Update, context: BotContext) -> Upload:
         raise errors.InvalidInput(reason="file_required")
     data = bytes(await file.download_as_bytearray())
     return Upload(data=data, name=name, mime_type=mime)
-
-
-def services(context: BotContext) -> ServiceContext:
-    return context.services
 
 
 async def draft_run_id(context: BotContext, flow: str) -> int:

@@ -185,7 +185,3 @@ def fallback_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CallbackQueryHandler(stale_button),
         MessageHandler(filters.ALL, unknown),
     ]
-
-
-def is_head(context: BotContext) -> bool:
-    return context.me.holds(Role.HEAD)

@@ -91,7 +91,7 @@ def _quarter_buttons() -> list[list[dict[str, str]]]:
 
 async def _ask_analysis(update: Update, context: BotContext, run_id: int) -> object:
     await call(context, drafts.update, context.me.user_id, FLOW, run_id=run_id)
-    existing = await call(context, steps.analysis_of, run_id)
+    existing = await call(context, steps.analysis_of, context.me.user_id, run_id)
     if existing is not None:
         return await _confirm(update, context, run_id, existing.name)
     previous = await call(context, steps.previous_analysis, context.me.user_id, run_id)

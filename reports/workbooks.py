@@ -71,15 +71,6 @@ FMT_RUPIAH = '"Rp "#,##0'
 FMT_RUPIAH_CENTS = '"Rp "#,##0.00'
 
 # Typed text that starts like a formula must stay text in Excel and LibreOffice.
-_FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def safe_text(value: str) -> str:
-    """Legacy: an apostrophe before formula-like text, for writers that only set values.
-
-    The report no longer uses it: :func:`write_text` keeps the text unchanged in a string cell
-    with the quote prefix set."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 def write_text(cell: Cell, value: object) -> None:

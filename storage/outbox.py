@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -78,12 +77,6 @@ def mark_failed(
     session.add(message)
 
 
-def sent_with_tag(*, session: Session, tag: str) -> list[OutboxMessage]:
-    query = select(OutboxMessage).where(
-        OutboxMessage.tag == tag, col(OutboxMessage.sent_at).is_not(None)
-    )
-    return list(session.exec(query.order_by(col(OutboxMessage.id))))
-
 
 def log_message(
     *, session: Session, chat_id: int, method: str, now: datetime,
@@ -94,17 +87,7 @@ def log_message(
     )
 
 
-def message_log(*, session: Session, chat_id: int | None = None) -> list[MessageLog]:
-    query = select(MessageLog)
-    if chat_id is not None:
-        query = query.where(MessageLog.chat_id == chat_id)
-    return list(session.exec(query.order_by(col(MessageLog.id))))
-
 
 def pending_count(*, session: Session) -> int:
     query = select(OutboxMessage).where(col(OutboxMessage.sent_at).is_(None))
     return len(list(session.exec(query)))
-
-
-def as_dict(message: OutboxMessage) -> dict[str, Any]:
-    return {"id": message.id, "chat_id": message.chat_id, "text": message.text}

@@ -19,7 +19,7 @@ from bot.services.runs import RunView
 from bot.services.uploads import Upload
 from reports import charts, letters, report_pdf, workbooks
 from storage import agencies, cycles, documents, performance, users
-from storage.models import MeasurementCycle, StepRun, User
+from storage.models import MeasurementCycle, User
 
 
 # --- step 1 -------------------------------------------------------------------------------------
@@ -117,19 +117,14 @@ def reuse_previous_analysis(ctx: ServiceContext, user_id: int, run_id: int) -> o
         return outputs.store_upload(ctx, session, ref, actor, DocumentKind.ANALYSIS_REPORT, upload)
 
 
-def analysis_of(ctx: ServiceContext, run_id: int) -> outputs.DocView | None:
+def analysis_of(ctx: ServiceContext, user_id: int, run_id: int) -> outputs.DocView | None:
+    """The analysis report already attached to the run's cycle, if any."""
     with ctx.transaction() as session:
-        run = load_run_unchecked(session, run_id)
-        found = documents.latest_document(session=session, cycle_id=run.cycle_id,
+        ref = load_run(session, run_id, load_actor(session, user_id, ctx.now()))
+        assert ref.cycle.id is not None
+        found = documents.latest_document(session=session, cycle_id=ref.cycle.id,
                                           kind=DocumentKind.ANALYSIS_REPORT)
         return outputs.doc_view(found) if found else None
-
-
-def load_run_unchecked(session: Session, run_id: int) -> StepRun:
-    run = session.get(StepRun, run_id)
-    if run is None:
-        raise errors.InvalidInput(reason="unknown_run")
-    return run
 
 
 def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
