@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import NoReturn
 
@@ -22,6 +22,7 @@ from bot import texts
 from bot.bootstrap import build_context
 from bot.config import Settings
 from bot.domain import errors
+from bot.domain.clock import to_utc
 from bot.domain.sop import Role
 from bot.services import provisioning
 from bot.services.context import ServiceContext
@@ -153,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--code", metavar="KODE", help=h["init.code"])
     init.add_argument("--division", action="append", default=[], metavar="BIDANG",
                       help=h["init.division"])
+    _letterhead_options(init)
     init.set_defaults(handler=cmd_init)
 
     user = commands.add_parser("user", help=h["user"], description=h["user"])
@@ -164,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     _role_options(add, required=True)
     add.add_argument("--telegram-id", type=parse_id, metavar="ID", help=h["user.telegram_id"])
     add.add_argument("--nip", metavar="NIP", help=h["user.nip"])
+    add.add_argument("--rank", metavar="PANGKAT", help=h["user.rank"])
     add.set_defaults(handler=cmd_user_add)
 
     invite = user_commands.add_parser("invite", help=h["user.invite"],
@@ -173,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--name", metavar="NAMA", help=h["user.name"])
     _role_options(invite, required=False)
     invite.add_argument("--nip", metavar="NIP", help=h["user.nip"])
+    invite.add_argument("--rank", metavar="PANGKAT", help=h["user.rank"])
     invite.add_argument("--bot-username", metavar="USERNAME", help=h["user.bot_username"])
     invite.set_defaults(handler=cmd_user_invite)
 
@@ -181,6 +185,14 @@ def build_parser() -> argparse.ArgumentParser:
                                           description=h[f"user.{name}"])
         toggle.add_argument("user_id", type=parse_id, metavar="ID", help=h["user.user_id"])
         toggle.set_defaults(handler=cmd_user_active, active=active)
+
+    update = user_commands.add_parser("update", help=h["user.update"],
+                                      description=h["user.update"])
+    update.add_argument("user_id", type=parse_id, metavar="ID", help=h["user.user_id"])
+    update.add_argument("--name", metavar="NAMA", help=h["user.name"])
+    update.add_argument("--nip", metavar="NIP", help=h["user.nip"])
+    update.add_argument("--rank", metavar="PANGKAT", help=h["user.rank"])
+    update.set_defaults(handler=cmd_user_update)
 
     listing = commands.add_parser("users", help=h["users"], description=h["users"])
     listing.set_defaults(handler=cmd_users)
@@ -217,7 +229,16 @@ def build_parser() -> argparse.ArgumentParser:
                                help=mh["import.year"])
     import_master.set_defaults(handler=cmd_import_master)
     _archive_commands(commands)
+    _agency_commands(commands)
+    _acting_commands(commands)
     return parser
+
+
+def _letterhead_options(parser: argparse.ArgumentParser) -> None:
+    h = texts.CLI_HELP
+    parser.add_argument("--province", metavar="PEMERINTAH", help=h["agency.province"])
+    parser.add_argument("--address", metavar="ALAMAT", help=h["agency.address"])
+    parser.add_argument("--place", metavar="KOTA", help=h["agency.place"])
 
 
 def _role_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
@@ -310,6 +331,10 @@ def cmd_init(args: argparse.Namespace) -> int:
                                                              agency_id=agency.id)]
     added = [d for d in wanted if d not in known]
     print(texts.cli_agency_ready(name, code, before is None, divisions, added))
+    if any(v is not None for v in (args.province, args.address, args.place)):
+        profile = provisioning.set_profile(admin.ctx, agency_code=code, government=args.province,
+                                           address=args.address, place=args.place)
+        _print_profile(profile)
     if admin.agency_code and admin.agency_code != code:
         _warn(texts.cli_agency_code_mismatch(admin.agency_code, code))
     return 0
@@ -335,7 +360,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 def cmd_user_invite(args: argparse.Namespace) -> int:
     admin = _Admin.open()
     if args.user_id is not None:
-        if args.roles or args.division or args.nip:
+        if args.roles or args.division or args.nip or args.rank:
             _warn(texts.CLI_INVITE_ROLES_IGNORED)
         user_id = args.user_id
     else:
@@ -360,6 +385,18 @@ def cmd_user_invite(args: argparse.Namespace) -> int:
     username = _bot_username(args.bot_username)
     link = f"https://t.me/{username}?start={code}" if username else None
     print(texts.cli_invite(user.name, user_id, code, provisioning.INVITE_TTL.days, link))
+    return 0
+
+
+def cmd_user_update(args: argparse.Namespace) -> int:
+    admin = _Admin.open()
+    if args.name is None and args.nip is None and args.rank is None:
+        raise _Failure(texts.CLI_UPDATE_NOTHING)
+    user = provisioning.update_user(
+        admin.ctx, args.user_id, name=_name(args.name) if args.name is not None else None,
+        nip=(_nip(args.nip) or "") if args.nip is not None else None, rank=args.rank)
+    assert user.id is not None
+    print(texts.cli_user_updated(user.id, user.name, user.nip, user.title))
     return 0
 
 
@@ -482,7 +519,7 @@ def _add_user(admin: _Admin, args: argparse.Namespace, *, name: str, nip: str | 
     pairs = [(role, division if role is Role.DIVISION else None) for role in roles]
     try:
         return provisioning.add_user(admin.ctx, name=name, roles=pairs, telegram_id=telegram_id,
-                                     nip=nip, agency_code=admin.agency_code)
+                                     nip=nip, rank=args.rank, agency_code=admin.agency_code)
     except errors.InvalidInput as error:
         if error.params.get("reason") == "unknown_division":
             raise _Failure(texts.cli_error(error, divisions=admin.division_names())) from None
@@ -602,3 +639,135 @@ def cmd_archive_get(args: argparse.Namespace) -> int:
         raise _Failure(texts.archive_cannot_write(str(out))) from None
     print(texts.archive_written(str(out), len(data), hashlib.sha256(data).hexdigest(), problems))
     return 1 if problems else 0
+
+
+# --- the letterhead -------------------------------------------------------------------------
+_Commands = argparse._SubParsersAction  # what add_subparsers returns
+
+
+def _group(commands: _Commands, name: str) -> _Commands:
+    """``sakip-bot NAME SUBCOMMAND``; ``NAME`` alone prints its help."""
+    help_text = texts.CLI_HELP[name]
+    parser = commands.add_parser(name, help=help_text, description=help_text)
+    parser.set_defaults(help_parser=parser)
+    return parser.add_subparsers(title=texts.CLI_COMMANDS, metavar="PERINTAH")
+
+
+def _command(group: _Commands, key: str, handler: Callable[[argparse.Namespace], int]
+             ) -> argparse.ArgumentParser:
+    """Subcommand ``key`` (``group.name``) with its help from ``texts.CLI_HELP``."""
+    help_text = texts.CLI_HELP[key]
+    parser = group.add_parser(key.rsplit(".", 1)[1], help=help_text, description=help_text)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def _agency_commands(commands: _Commands) -> None:
+    group = _group(commands, "agency")
+    _command(group, "agency.show", cmd_agency_show)
+    change = _command(group, "agency.set", cmd_agency_set)
+    change.add_argument("--name", metavar="NAMA", help=texts.CLI_HELP["init.name"])
+    _letterhead_options(change)
+
+
+def cmd_agency_show(args: argparse.Namespace) -> int:
+    admin = _Admin.open()
+    _print_profile(provisioning.profile(admin.ctx, agency_code=admin.agency_code))
+    return 0
+
+
+def cmd_agency_set(args: argparse.Namespace) -> int:
+    admin = _Admin.open()
+    if all(v is None for v in (args.name, args.province, args.address, args.place)):
+        raise _Failure(texts.CLI_UPDATE_NOTHING)
+    profile = provisioning.set_profile(admin.ctx, agency_code=admin.agency_code, name=args.name,
+                                       government=args.province, address=args.address,
+                                       place=args.place)
+    _print_profile(profile)
+    return 0
+
+
+def _print_profile(view: provisioning.ProfileView) -> None:
+    print(texts.cli_profile(view.name, view.code, view.government, view.address, view.place))
+
+
+# --- acting officials (Plh/Plt) ---------------------------------------------------------------
+def parse_moment(value: str) -> datetime:
+    """A WIB date, optionally with a time: ``2026-12-01``, ``01-12-2026``, ``1/12/2026 13:00``.
+    A date alone means the start of that day (``cmd_plh_add`` reads ``--until`` to its end)."""
+    text = " ".join(value.split())
+    for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%d", "%d-%m-%Y %H:%M", "%d-%m-%Y",
+                    "%d/%m/%Y %H:%M", "%d/%m/%Y"):
+        try:
+            return to_utc(datetime.strptime(text, pattern))
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(texts.cli_bad_moment(value))
+
+
+def _has_time(value: str) -> bool:
+    return ":" in value
+
+
+def _acting_commands(commands: _Commands) -> None:
+    h = texts.CLI_HELP
+    group = _group(commands, "plh")
+    add = _command(group, "plh.add", cmd_plh_add)
+    add.add_argument("--for", dest="principal", type=parse_id, required=True, metavar="ID",
+                     help=h["plh.for"])
+    add.add_argument("--by", dest="substitute", type=parse_id, required=True, metavar="ID",
+                     help=h["plh.by"])
+    add.add_argument("--from", dest="starts", metavar="TANGGAL", help=h["plh.from"])
+    add.add_argument("--until", dest="ends", required=True, metavar="TANGGAL",
+                     help=h["plh.until"])
+    add.add_argument("--kind", choices=("plh", "plt"), default="plh", help=h["plh.kind"])
+    listing = _command(group, "plh.list", cmd_plh_list)
+    listing.add_argument("--all", action="store_true", help=h["plh.all"])
+    end = _command(group, "plh.end", cmd_plh_end)
+    end.add_argument("delegation_id", type=parse_id, metavar="ID", help=h["plh.id"])
+
+
+def cmd_plh_add(args: argparse.Namespace) -> int:
+    from bot.services import delegation
+
+    admin = _Admin.open()
+    try:
+        starts = parse_moment(args.starts) if args.starts else admin.ctx.now()
+        ends = parse_moment(args.ends)
+    except argparse.ArgumentTypeError as error:
+        raise _Failure(str(error)) from None
+    if not _has_time(args.ends):
+        # "until 5 December" includes the 5th, to its last minute
+        ends += timedelta(days=1, minutes=-1)
+    view = delegation.appoint_by_admin(
+        admin.ctx, principal_id=args.principal, substitute_id=args.substitute,
+        starts_at=starts, ends_at=ends, kind=args.kind, agency_code=admin.agency_code)
+    print(texts.cli_delegation_added(view.delegation_id, view.kind, view.principal,
+                                     view.substitute, view.starts_at, view.ends_at))
+    return 0
+
+
+def cmd_plh_list(args: argparse.Namespace) -> int:
+    from bot.services import delegation
+
+    admin = _Admin.open()
+    rows = delegation.list_delegations(admin.ctx, agency_code=admin.agency_code,
+                                       current_only=not args.all)
+    if not rows:
+        print(texts.CLI_NO_DELEGATIONS)
+        return 0
+    table = [list(texts.CLI_DELEGATIONS_HEADER)]
+    table += [texts.cli_delegation_row(v.delegation_id, v.kind, v.principal, v.substitute,
+                                       v.starts_at, v.ends_at, v.in_force) for v in rows]
+    print(_format_table(table))
+    return 0
+
+
+def cmd_plh_end(args: argparse.Namespace) -> int:
+    from bot.services import delegation
+
+    admin = _Admin.open()
+    view = delegation.revoke(admin.ctx, args.delegation_id, agency_code=admin.agency_code)
+    print(texts.cli_delegation_ended(view.delegation_id, view.kind, view.principal,
+                                     view.substitute))
+    return 0

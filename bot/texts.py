@@ -176,6 +176,13 @@ def error_message(error: errors.WorkflowError) -> str:
         "delegation_kind": "Jenis penunjukan harus Plh atau Plt.",
         "delegation_period": "Akhir masa penunjukan harus sesudah awalnya.",
         "delegation_self": "Seseorang tidak dapat ditunjuk mewakili dirinya sendiri.",
+        "delegation_past": "Masa penunjukan itu sudah lewat.",
+        "delegation_ended": "Penunjukan itu sudah berakhir.",
+        "unknown_delegation": "Penunjukan itu tidak ditemukan.",
+        "may_not_delegate": ("Plh./Plt. hanya dapat ditunjuk untuk Kepala Dinas, Sekretaris "
+                             "atau Kepala Bidang."),
+        "agency_name_empty": "Nama Dinas tidak boleh kosong.",
+        "name_empty": "Nama tidak boleh kosong.",
         "unknown_user": "Pengguna tidak dikenal atau tidak aktif.",
         "no_year_data": "Belum ada data capaian per indikator untuk tahun ini.",
         "percent_out_of_range": "Nilai persen ini tidak wajar (lebih dari 1.000%). Mohon periksa kembali. Contoh: 87,5.",
@@ -457,7 +464,7 @@ CLI_HELP: dict[str, str] = {
     "init.name": "nama lengkap Dinas",
     "init.code": "kode singkat Dinas, misalnya bmcktr (bawaan: AGENCY_CODE)",
     "init.division": "nama Bidang; ulangi untuk setiap Bidang (Sekretariat dibuat otomatis)",
-    "user": "kelola pengguna: add, invite, activate, deactivate",
+    "user": "kelola pengguna: add, invite, update, activate, deactivate",
     "user.add": "daftarkan pejabat beserta perannya",
     "user.invite": "buat kode undangan sekali pakai untuk menghubungkan akun Telegram",
     "user.deactivate": "nonaktifkan pengguna",
@@ -467,6 +474,9 @@ CLI_HELP: dict[str, str] = {
     "user.division": "nama Bidang (wajib untuk peran bidang)",
     "user.telegram_id": "ID Telegram (angka) bila sudah diketahui",
     "user.nip": "NIP pejabat (opsional)",
+    "user.rank": "pangkat/golongan, dicetak di bawah nama pada tanda tangan, misalnya "
+                 "\"Pembina Utama Muda (IV/c)\"",
+    "user.update": "ubah nama, NIP atau pangkat pengguna (nilai kosong \"\" menghapus NIP/pangkat)",
     "user.user_id": "ID pengguna (lihat: sakip-bot users)",
     "user.bot_username": "username bot untuk tautan undangan (bawaan: BOT_USERNAME)",
     "users": "tampilkan daftar pengguna",
@@ -474,6 +484,23 @@ CLI_HELP: dict[str, str] = {
     "run": "jalankan bot (memerlukan TELEGRAM_BOT_TOKEN)",
     "demo": "jalankan simulasi satu triwulan tanpa token",
     "demo.out": "folder hasil demo",
+    "agency": "kop surat Dinas yang dicetak pada nota, notulen dan laporan: show, set",
+    "agency.show": "tampilkan nama Dinas dan isi kop suratnya",
+    "agency.set": "ubah nama Dinas atau kop suratnya (nilai kosong \"\" menghapus)",
+    "agency.province": "pemerintah daerah, misalnya \"Sumatera Barat\" atau \"Kabupaten Agam\"",
+    "agency.address": "baris alamat di bawah nama Dinas (jalan, telepon, surel, laman)",
+    "agency.place": "kota tempat penandatanganan, misalnya Padang",
+    "plh": "pejabat pelaksana harian/tugas (Plh./Plt.): add, list, end",
+    "plh.add": "tunjuk Plh./Plt. untuk seorang pejabat selama suatu masa",
+    "plh.for": "ID pejabat yang berhalangan (Kepala Dinas, Sekretaris atau Kepala Bidang)",
+    "plh.by": "ID pejabat yang ditunjuk mewakili",
+    "plh.from": "mulai (WIB), misalnya 2026-12-01 atau \"01-12-2026 07:30\" (bawaan: sekarang)",
+    "plh.until": "sampai (WIB); tanggal saja berarti sampai akhir hari itu",
+    "plh.kind": "plh (bawaan) atau plt",
+    "plh.list": "tampilkan penunjukan yang berlaku atau akan berlaku",
+    "plh.all": "tampilkan juga penunjukan yang sudah berakhir",
+    "plh.end": "akhiri penunjukan sekarang (pejabat sudah kembali)",
+    "plh.id": "ID penunjukan (lihat: sakip-bot plh list)",
 }
 
 # argparse reports in English; these phrases are replaced in order.
@@ -551,6 +578,51 @@ def cli_agency_ready(name: str, code: str, created: bool, divisions: list[str],
 def cli_agency_code_mismatch(configured: str, code: str) -> str:
     return (f"Catatan: AGENCY_CODE saat ini {configured}, bukan {code}. Bot dan perintah "
             f"lain akan memakai {configured}.")
+
+
+CLI_UPDATE_NOTHING = "Tidak ada yang diubah. Sebutkan minimal satu opsi (lihat --help)."
+CLI_NO_DELEGATIONS = "Tidak ada penunjukan Plh./Plt. yang berlaku."
+CLI_DELEGATIONS_HEADER: tuple[str, ...] = ("ID", "Jenis", "Pejabat", "Diwakili oleh", "Mulai",
+                                           "Sampai", "Status")
+
+
+def cli_profile(name: str, code: str, government: str, address: str, place: str) -> str:
+    unset = "(belum diisi)"
+    return "\n".join([
+        f"Dinas: {name} (kode {code})",
+        f"Pemerintah daerah: {government or unset}",
+        f"Alamat: {address or unset}",
+        f"Kota penandatanganan: {place or unset}",
+    ])
+
+
+def cli_user_updated(user_id: int, name: str, nip: str | None, rank: str | None) -> str:
+    return "\n".join([f"✅ Data pengguna {user_id} diperbarui: {name}",
+                      f"NIP: {nip or '-'}", f"Pangkat: {rank or '-'}"])
+
+
+def cli_bad_moment(value: str) -> str:
+    return (f"waktu {value!r} tidak dikenali; tulis misalnya 2026-12-01, 01-12-2026 "
+            "atau \"01-12-2026 13:00\"")
+
+
+def cli_delegation_added(delegation_id: int, kind: str, principal: str, substitute: str,
+                         starts_at: datetime, ends_at: datetime) -> str:
+    return (f"✅ {substitute} ditunjuk sebagai {kind.capitalize()}. untuk {principal} "
+            f"(ID penunjukan {delegation_id}),\nmulai {datetime_long(starts_at)} sampai "
+            f"{datetime_long(ends_at)}.\nYang ditunjuk sudah diberi tahu lewat Telegram.")
+
+
+def cli_delegation_row(delegation_id: int, kind: str, principal: str, substitute: str,
+                       starts_at: datetime, ends_at: datetime, in_force: bool) -> list[str]:
+    return [str(delegation_id), f"{kind.capitalize()}.", principal, substitute,
+            datetime_short(starts_at), datetime_short(ends_at),
+            "berlaku" if in_force else "tidak berlaku"]
+
+
+def cli_delegation_ended(delegation_id: int, kind: str, principal: str, substitute: str) -> str:
+    return (f"✅ Penunjukan {delegation_id} ({kind.capitalize()}. {substitute} untuk "
+            f"{principal}) diakhiri. Tugas kembali kepada {principal}.")
 
 
 def cli_user_added(user_id: int, name: str, roles: Iterable[str], nip: str | None,
@@ -1456,6 +1528,11 @@ def appointed(kind: str, principal: str, starts_at: datetime, ends_at: datetime)
             "Selama itu tugas, pengingat dan tombol persetujuan beliau dikirim kepada Anda.")
 
 
+def appointment_ended(kind: str, principal: str) -> str:
+    return (f"📌 Penunjukan Anda sebagai {kind.capitalize()}. untuk {principal} telah berakhir. "
+            "Tugas beliau kembali kepada beliau.")
+
+
 def task_button(number: int, division: str | None, quarter: int) -> str:
     return f"TW {ROMAN[quarter]} · Langkah {number}" + (f" · {division}" if division else "")
 
@@ -1479,6 +1556,15 @@ def task_moved(name: str) -> str:
 
 
 # --- documents -------------------------------------------------------------------------------------------
+def approval_note(signer: str, at: datetime) -> str:
+    """The line a final report carries about its approval at step 7."""
+    return f"Disetujui oleh {signer}, {datetime_short(at)}"
+
+
+def acting_signature(name: str, principals: Iterable[str]) -> str:
+    return f"Plh. {name} (a.n. {', '.join(principals)})"
+
+
 def head_title(*, acting: bool) -> str:
     """How the head signs: as Kepala Dinas, or as the acting one."""
     return "Plh. Kepala Dinas" if acting else "Kepala Dinas"

@@ -24,11 +24,13 @@ MEMO_SUBJECT = "Pelaksanaan Pengukuran Kinerja"
 @dataclass(frozen=True)
 class Letterhead:
     """*Kop surat*. ``province`` may be ``Sumatera Barat``, ``Provinsi Sumatera Barat`` or the
-    whole ``Pemerintah Provinsi …`` line; ``address`` is the optional small line below."""
+    whole ``Pemerintah Provinsi …`` line; ``address`` is the optional small line below;
+    ``place`` is the city written before a signature's date."""
 
     agency: str
     province: str = ""
     address: str = ""
+    place: str = ""
 
 
 def day_and_date(day: date) -> str:

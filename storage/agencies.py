@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from storage.models import Agency, Division
+from storage.models import Agency, AgencyProfile, Division
 
 SECRETARIAT_NAME = "Sekretariat"
 
@@ -65,3 +65,17 @@ def secretariat(*, session: Session, agency_id: int) -> Division:
     if division is None:
         raise LookupError(f"agency {agency_id} has no Sekretariat")
     return division
+
+
+def get_profile(*, session: Session, agency_id: int) -> AgencyProfile:
+    """The agency's letterhead; an empty one (not stored) when none was ever set."""
+    profile = session.get(AgencyProfile, agency_id)
+    if profile is None:
+        return AgencyProfile(agency_id=agency_id)
+    return profile
+
+
+def save_profile(*, session: Session, profile: AgencyProfile) -> AgencyProfile:
+    session.merge(profile)
+    session.flush()
+    return profile

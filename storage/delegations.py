@@ -15,6 +15,10 @@ def create(*, session: Session, delegation: Delegation) -> Delegation:
     return delegation
 
 
+def get(*, session: Session, delegation_id: int) -> Delegation | None:
+    return session.get(Delegation, delegation_id)
+
+
 def in_force(*, session: Session, agency_id: int, now: datetime) -> list[Delegation]:
     query = select(Delegation).where(
         Delegation.agency_id == agency_id,

@@ -24,6 +24,20 @@ class Agency(SQLModel, table=True):
     created_at: datetime
 
 
+class AgencyProfile(SQLModel, table=True):
+    """What the agency's letters and reports print: the *kop surat* and the signing place.
+
+    A table of its own rather than columns of ``agency``, so that a database created before it
+    gains it by ``create_all`` without a migration."""
+
+    agency_id: int = Field(foreign_key="agency.id", primary_key=True)
+    # ``Sumatera Barat``, ``Kabupaten Agam`` or a whole ``Pemerintah …`` line.
+    government: str = ""
+    address: str = ""  # the small line under the name: street, telephone, e-mail, website
+    place: str = ""  # the city written before the date of a signature: ``Padang, 11 Januari 2024``
+    updated_at: datetime | None = None
+
+
 class Division(SQLModel, table=True):
     """A Bidang; the Sekretariat is one too, so that step 4 treats every part alike."""
 

@@ -70,7 +70,10 @@ def test_after_the_period_the_task_goes_back_to_the_official(ctx: ServiceContext
     p = at_step_4
     now = ctx.now()
     delegation.appoint(ctx, p["head"], principal_id=p["head"], substitute_id=p["secretary"],
-                       starts_at=now - timedelta(days=3), ends_at=now - timedelta(days=1))
+                       starts_at=now - timedelta(days=3), ends_at=now + timedelta(hours=1))
+    clock = ctx.clock
+    assert isinstance(clock, Clock)
+    clock.now += timedelta(days=1)
     _to_review(ctx, p)
     assert [m for m in _inbox(ctx, p["head"]) if "Setujui" in m.text]
     with pytest.raises(errors.NotAllowed):
@@ -102,3 +105,25 @@ def test_the_secretary_reassigns_a_task(ctx: ServiceContext, at_step_4: dict[str
         moved = session.exec(select(AuditEvent).where(
             AuditEvent.action == "step.reassigned")).one()
     assert moved.after["assignee_user_id"] == p["team"]
+
+
+def test_an_appointment_ended_early_gives_the_task_back(ctx: ServiceContext,
+                                                        at_step_4: dict[str, int]) -> None:
+    p = at_step_4
+    now = ctx.now()
+    made = delegation.appoint(ctx, p["head"], principal_id=p["head"],
+                              substitute_id=p["secretary"], starts_at=now,
+                              ends_at=now + timedelta(days=7))
+    with pytest.raises(errors.NotAllowed):
+        delegation.revoke(ctx, made.delegation_id, by_user_id=p["secretary"])
+    ended = delegation.revoke(ctx, made.delegation_id, by_user_id=p["head"])
+    assert not ended.in_force and ended.ends_at < now + timedelta(days=1)
+    assert "berakhir" in _inbox(ctx, p["secretary"])[-1].text
+    _to_review(ctx, p)
+    assert [m for m in _inbox(ctx, p["head"]) if "Setujui" in m.text]
+    assert not [m for m in _inbox(ctx, p["secretary"]) if "Setujui" in m.text]
+    with pytest.raises(errors.InvalidInput):
+        delegation.revoke(ctx, made.delegation_id, by_user_id=p["head"])
+    with pytest.raises(errors.InvalidInput):
+        delegation.appoint(ctx, p["head"], principal_id=p["head"], substitute_id=p["team"],
+                           starts_at=now - timedelta(days=2), ends_at=now - timedelta(days=1))

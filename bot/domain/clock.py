@@ -23,6 +23,11 @@ def to_local(moment: datetime) -> datetime:
     return moment.astimezone(JAKARTA)
 
 
+def as_utc(moment: datetime) -> datetime:
+    """A stored time as aware UTC: SQLite hands stored times back naive, and they are UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 def to_utc(moment: datetime) -> datetime:
     """A time in UTC; a naive time is taken to be WIB wall time, as officials type it."""
     if moment.tzinfo is None:

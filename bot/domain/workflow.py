@@ -388,6 +388,9 @@ def _finish(
         run.note = note
     if data:
         run.data = {**run.data, **data}
+    if actor.acting_for:
+        # Documents signed from this run say "Plh." with both names, also when read later.
+        run.data = {**run.data, "acting_for": [p.name for p in actor.acting_for]}
 
 
 def _open_cycle(session: Session, cycle_id: int) -> MeasurementCycle:

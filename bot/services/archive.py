@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlmodel import Session
 
 from bot import texts
 from bot.domain import errors, workflow
+from bot.domain.clock import as_utc
 from bot.domain.sop import DocumentKind, StepKey
 from bot.formatting import period_label
 from bot.services import compliance, outputs
@@ -170,7 +171,7 @@ def _build(
         "period": period_label(cycle.year, cycle.quarter),
         "closed_at": cycle.closed_at,
         # The newest thing bundled, so that the same cycle always gives the same bytes.
-        "generated_at": max(_utc(m) for m in moments if m is not None),
+        "generated_at": max(as_utc(m) for m in moments if m is not None),
     }
     data = archive_bundle.build_bundle(entries, rows, meta)
     earlier = {d.id for d in documents.documents_of(session=session, cycle_id=cycle.id,
@@ -245,11 +246,6 @@ def _find(session: Session, code: str | None, year: int, quarter: int) -> Measur
     if cycle is None:
         raise errors.InvalidInput(reason="unknown_cycle", year=year, quarter=quarter)
     return cycle
-
-
-def _utc(moment: datetime) -> datetime:
-    """An aware UTC time; SQLite hands stored times back naive, and they are UTC."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 class _Names:

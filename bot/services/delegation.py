@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlmodel import Session
+
 from bot import texts
 from bot.domain import errors, workflow
+from bot.domain.clock import as_utc
 from bot.domain.sop import Role, step
 from bot.services import notify
 from bot.services.context import ServiceContext, load_actor, load_run
@@ -25,7 +28,8 @@ class DelegationView:
     principal: str
     substitute: str
     starts_at: datetime
-    ends_at: datetime
+    ends_at: datetime  # or when it was ended early
+    in_force: bool = True
 
 
 def candidates(ctx: ServiceContext, user_id: int) -> list[tuple[int, str]]:
@@ -41,11 +45,36 @@ def appoint(
     ctx: ServiceContext, by_user_id: int, *, principal_id: int, substitute_id: int,
     starts_at: datetime, ends_at: datetime, kind: str = "plh",
 ) -> DelegationView:
-    """Name ``substitute_id`` to act for ``principal_id`` in ``[starts_at, ends_at)``.
+    """The official ``by_user_id`` names ``substitute_id`` to act for themselves
+    (``principal_id``) in ``[starts_at, ends_at)``."""
+    with ctx.transaction() as session:
+        by = load_actor(session, by_user_id)
+        if by.id != principal_id:
+            raise errors.NotAllowed(step="-")
+        return _appoint(ctx, session, by.user.agency_id, by.id, principal_id=principal_id,
+                        substitute_id=substitute_id, starts_at=starts_at, ends_at=ends_at,
+                        kind=kind)
 
-    From the chat, officials name their own substitute; the CLI (``by_user_id`` the principal)
-    may name one for anybody.
-    """
+
+def appoint_by_admin(
+    ctx: ServiceContext, *, principal_id: int, substitute_id: int, starts_at: datetime,
+    ends_at: datetime, kind: str = "plh", agency_code: str | None = None,
+) -> DelegationView:
+    """The administrator (CLI) names a substitute for an official who cannot do it
+    themselves, e.g. the Kepala Dinas on leave without a phone."""
+    with ctx.transaction() as session:
+        agency = agencies.get_agency(session=session, code=agency_code)
+        if agency is None or agency.id is None:
+            raise errors.InvalidInput(reason="no_agency")
+        return _appoint(ctx, session, agency.id, None, principal_id=principal_id,
+                        substitute_id=substitute_id, starts_at=starts_at, ends_at=ends_at,
+                        kind=kind)
+
+
+def _appoint(
+    ctx: ServiceContext, session: Session, agency_id: int, by_user_id: int | None, *,
+    principal_id: int, substitute_id: int, starts_at: datetime, ends_at: datetime, kind: str,
+) -> DelegationView:
     if kind not in KINDS:
         raise errors.InvalidInput(reason="delegation_kind")
     if ends_at <= starts_at:
@@ -53,30 +82,83 @@ def appoint(
     if principal_id == substitute_id:
         raise errors.InvalidInput(reason="delegation_self")
     now = ctx.now()
+    if ends_at <= now:
+        raise errors.InvalidInput(reason="delegation_past")
+    principal = users.get_user(session=session, user_id=principal_id)
+    substitute = users.get_user(session=session, user_id=substitute_id)
+    if principal is None or substitute is None or not substitute.active or (
+            {principal.agency_id, substitute.agency_id} != {agency_id}):
+        raise errors.InvalidInput(reason="unknown_user")
+    if not any(load_actor(session, principal_id).holds(r) for r in MAY_DELEGATE):
+        raise errors.InvalidInput(reason="may_not_delegate")
+    delegation = delegations.create(session=session, delegation=Delegation(
+        agency_id=agency_id, principal_user_id=principal_id, substitute_user_id=substitute_id,
+        kind=kind, starts_at=starts_at, ends_at=ends_at, created_by_user_id=by_user_id,
+        created_at=now))
+    audit.record(session=session, agency_id=agency_id, action="delegation.add", at=now,
+                 actor_user_id=by_user_id,
+                 after={"principal": principal.name, "substitute": substitute.name,
+                        "kind": kind, "from": starts_at.isoformat(), "to": ends_at.isoformat()})
+    assert substitute.id is not None
+    notify.notify_user(session=session, agency_id=agency_id, user_id=substitute.id, now=now,
+                       text=texts.appointed(kind, principal.name, starts_at, ends_at))
+    return _view(delegation, principal.name, substitute.name)
+
+
+def list_delegations(ctx: ServiceContext, *, agency_code: str | None = None,
+                     current_only: bool = False) -> list[DelegationView]:
+    """The agency's acting officials, newest first; ``current_only``: those not yet ended."""
+    now = ctx.now()
     with ctx.transaction() as session:
-        by = load_actor(session, by_user_id)
-        principal = users.get_user(session=session, user_id=principal_id)
-        substitute = users.get_user(session=session, user_id=substitute_id)
-        if principal is None or substitute is None or not substitute.active or (
-                {principal.agency_id, substitute.agency_id} != {by.user.agency_id}):
-            raise errors.InvalidInput(reason="unknown_user")
-        if by.id != principal_id or not any(by.holds(r) for r in MAY_DELEGATE):
+        agency = agencies.get_agency(session=session, code=agency_code)
+        if agency is None or agency.id is None:
+            raise errors.InvalidInput(reason="no_agency")
+        names = {u.id: u.name for u in users.list_users(session=session, agency_id=agency.id)}
+        return [_view(d, names.get(d.principal_user_id, "-"), names.get(d.substitute_user_id, "-"),
+                      now)
+                for d in delegations.of_agency(session=session, agency_id=agency.id)
+                if not current_only or (d.revoked_at is None and d.ends_at > now)]
+
+
+def revoke(ctx: ServiceContext, delegation_id: int, *, by_user_id: int | None = None,
+           agency_code: str | None = None) -> DelegationView:
+    """End an acting appointment now (the principal is back early). From the chat only the
+    principal may; the CLI (``by_user_id=None``) may end any of the agency's."""
+    now = ctx.now()
+    with ctx.transaction() as session:
+        agency = agencies.get_agency(session=session, code=agency_code)
+        delegation = delegations.get(session=session, delegation_id=delegation_id)
+        if delegation is None or (by_user_id is None and (
+                agency is None or delegation.agency_id != agency.id)):
+            raise errors.InvalidInput(reason="unknown_delegation")
+        if by_user_id is not None and load_actor(session, by_user_id).id != (
+                delegation.principal_user_id):
             raise errors.NotAllowed(step="-")
-        delegation = delegations.create(session=session, delegation=Delegation(
-            agency_id=principal.agency_id, principal_user_id=principal_id,
-            substitute_user_id=substitute_id, kind=kind, starts_at=starts_at, ends_at=ends_at,
-            created_by_user_id=by.id, created_at=now))
-        audit.record(session=session, agency_id=principal.agency_id, action="delegation.add",
-                     at=now, actor_user_id=by.id,
-                     after={"principal": principal.name, "substitute": substitute.name,
-                            "kind": kind, "from": starts_at.isoformat(),
-                            "to": ends_at.isoformat()})
-        assert substitute.id is not None and delegation.id is not None
-        notify.notify_user(session=session, agency_id=principal.agency_id,
+        if delegation.revoked_at is not None or as_utc(delegation.ends_at) <= now:
+            raise errors.InvalidInput(reason="delegation_ended")
+        delegation.revoked_at = now
+        session.add(delegation)
+        principal = users.get_user(session=session, user_id=delegation.principal_user_id)
+        substitute = users.get_user(session=session, user_id=delegation.substitute_user_id)
+        assert principal is not None and substitute is not None and substitute.id is not None
+        audit.record(session=session, agency_id=delegation.agency_id, action="delegation.end",
+                     at=now, actor_user_id=by_user_id,
+                     after={"principal": principal.name, "substitute": substitute.name})
+        notify.notify_user(session=session, agency_id=delegation.agency_id,
                            user_id=substitute.id, now=now,
-                           text=texts.appointed(kind, principal.name, starts_at, ends_at))
-        return DelegationView(delegation.id, kind, principal.name, substitute.name, starts_at,
-                              ends_at)
+                           text=texts.appointment_ended(delegation.kind, principal.name))
+        return _view(delegation, principal.name, substitute.name, now)
+
+
+def _view(delegation: Delegation, principal: str, substitute: str,
+          now: datetime | None = None) -> DelegationView:
+    assert delegation.id is not None
+    ends = as_utc(delegation.ends_at)
+    if delegation.revoked_at is not None:
+        ends = min(ends, as_utc(delegation.revoked_at))
+    return DelegationView(delegation.id, delegation.kind, principal, substitute,
+                          as_utc(delegation.starts_at), ends,
+                          in_force=now is None or as_utc(delegation.starts_at) <= now < ends)
 
 
 def reassign(ctx: ServiceContext, user_id: int, run_id: int, to_user_id: int) -> str:

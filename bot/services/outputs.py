@@ -11,7 +11,7 @@ from bot.domain.sop import DocumentKind
 from bot.services.context import RunRef, ServiceContext
 from bot.services.uploads import Upload
 from reports import letters
-from storage import documents
+from storage import agencies, documents
 from storage.models import Agency, Document
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -62,7 +62,10 @@ def generate(
 
 
 def letterhead(session: Session, agency_id: int) -> letters.Letterhead:
-    return letters.Letterhead(agency=agency_name(session, agency_id))
+    profile = agencies.get_profile(session=session, agency_id=agency_id)
+    return letters.Letterhead(agency=agency_name(session, agency_id),
+                              province=profile.government, address=profile.address,
+                              place=profile.place)
 
 
 def agency_name(session: Session, agency_id: int) -> str:

@@ -10,7 +10,7 @@ from bot.domain import errors
 from bot.domain.sop import Role
 from bot.services.context import ServiceContext
 from storage import agencies, audit, users
-from storage.models import Agency, User
+from storage.models import Agency, AgencyProfile, User
 
 INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud or typed
 INVITE_TTL = timedelta(days=7)
@@ -45,11 +45,64 @@ def init_agency(ctx: ServiceContext, name: str, code: str, divisions: list[str])
         return agency
 
 
+@dataclass(frozen=True)
+class ProfileView:
+    name: str
+    code: str
+    government: str
+    address: str
+    place: str
+
+
+def set_profile(
+    ctx: ServiceContext, *, agency_code: str | None = None, name: str | None = None,
+    government: str | None = None, address: str | None = None, place: str | None = None,
+) -> ProfileView:
+    """Change what the letterhead prints; a field left ``None`` keeps its value, ``""``
+    clears it. Every change is in the audit log."""
+    now = ctx.now()
+    with ctx.transaction() as session:
+        agency = _agency(session, agency_code)
+        assert agency.id is not None
+        profile = agencies.get_profile(session=session, agency_id=agency.id)
+        before = _profile_view(agency, profile)
+        if name is not None:
+            if not " ".join(name.split()):
+                raise errors.InvalidInput(reason="agency_name_empty")
+            agency.name = " ".join(name.split())
+            session.add(agency)
+        for field, value in (("government", government), ("address", address),
+                             ("place", place)):
+            if value is not None:
+                setattr(profile, field, " ".join(value.split()))
+        profile.updated_at = now
+        agencies.save_profile(session=session, profile=profile)
+        after = _profile_view(agency, profile)
+        if after != before:
+            audit.record(session=session, agency_id=agency.id, action="agency.profile", at=now,
+                         before=before.__dict__, after=after.__dict__)
+        return after
+
+
+def profile(ctx: ServiceContext, *, agency_code: str | None = None) -> ProfileView:
+    with ctx.transaction() as session:
+        agency = _agency(session, agency_code)
+        assert agency.id is not None
+        return _profile_view(agency, agencies.get_profile(session=session, agency_id=agency.id))
+
+
+def _profile_view(agency: Agency, profile: AgencyProfile) -> ProfileView:
+    return ProfileView(agency.name, agency.code, profile.government, profile.address,
+                       profile.place)
+
+
 def add_user(
     ctx: ServiceContext, *, name: str, roles: list[tuple[Role, str | None]],
-    telegram_id: int | None = None, nip: str | None = None, agency_code: str | None = None,
+    telegram_id: int | None = None, nip: str | None = None, rank: str | None = None,
+    agency_code: str | None = None,
 ) -> User:
-    """Register an official with one or more roles; a Bidang role names its division."""
+    """Register an official with one or more roles; a Bidang role names its division.
+    ``rank`` is the *pangkat/golongan* printed under the name when they sign."""
     now = ctx.now()
     with ctx.transaction() as session:
         agency = _agency(session, agency_code)
@@ -60,7 +113,7 @@ def add_user(
                                                  agency_id=agency.id)
         if user is None:
             user = users.create_user(session=session, agency_id=agency.id, name=name, now=now,
-                                     telegram_id=telegram_id, nip=nip)
+                                     telegram_id=telegram_id, nip=nip, title=rank or None)
         assert user.id is not None
         for role, division_name in roles:
             division_id = None
@@ -92,6 +145,32 @@ def invite(ctx: ServiceContext, user_id: int) -> str:
         audit.record(session=session, agency_id=user.agency_id, action="user.invite", at=now,
                      after={"user_id": user_id})
     return code
+
+
+def update_user(
+    ctx: ServiceContext, user_id: int, *, name: str | None = None, nip: str | None = None,
+    rank: str | None = None,
+) -> User:
+    """Correct an official's name, NIP or rank; ``None`` keeps a field, ``""`` clears NIP or
+    rank (a name cannot be cleared)."""
+    now = ctx.now()
+    with ctx.transaction() as session:
+        user = users.get_user(session=session, user_id=user_id)
+        if user is None:
+            raise errors.InvalidInput(reason="unknown_user")
+        before = {"name": user.name, "nip": user.nip, "rank": user.title}
+        if name is not None:
+            if not name.strip():
+                raise errors.InvalidInput(reason="name_empty")
+            user.name = name
+        if nip is not None:
+            user.nip = nip or None
+        if rank is not None:
+            user.title = " ".join(rank.split()) or None
+        session.add(user)
+        audit.record(session=session, agency_id=user.agency_id, action="user.update", at=now,
+                     before=before, after={"name": user.name, "nip": user.nip, "rank": user.title})
+        return user
 
 
 def set_active(ctx: ServiceContext, user_id: int, active: bool) -> None:

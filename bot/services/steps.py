@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlmodel import Session
@@ -147,8 +147,9 @@ def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
             letterhead=letterhead, number=outputs.number("ND", cycle.year, cycle.quarter),
             day=to_local(now).date(), year=cycle.year, quarter=cycle.quarter,
             head_name=actor.user.name, secretary_names=[u.name for u in secretaries],
-            analysis_name=analysis.original_name, head_nip=actor.user.nip,
-            head_title=texts.head_title(acting=bool(actor.acting_for)), created_at=now,
+            analysis_name=analysis.original_name, head_rank=actor.user.title,
+            head_nip=actor.user.nip, head_title=texts.head_title(acting=bool(actor.acting_for)),
+            place=letterhead.place or None, created_at=now,
         )
         outputs.generate(ctx, session, ref, actor, DocumentKind.HEAD_MEMO,
                          f"Nota-Kepala-Dinas-TW{cycle.quarter}-{cycle.year}.pdf", content,
@@ -195,7 +196,7 @@ def record_briefing(
             year=cycle.year, quarter=cycle.quarter, chair=actor.signature, attendees=names,
             directions=directions.strip(),
             attachment=attachment.original_name if attachment else None,
-            note_taker_nip=actor.user.nip, created_at=now,
+            note_taker_rank=actor.user.title, note_taker_nip=actor.user.nip, created_at=now,
         )
         outputs.generate(ctx, session, ref, actor, DocumentKind.MINUTES,
                          f"Notulen-Rapat-TW{cycle.quarter}-{cycle.year}.pdf", content,
@@ -382,30 +383,23 @@ def _make_report(
             figures=str(run.data.get("figures", "")) if run else "",
             evidence=tuple(d.original_name for d in evidence),
         ))
-    approval = None
-    approver = _approver(session, cycle) if final else None
-    if approver is not None:
-        decided = cycles.latest_runs(session=session, cycle_id=cycle.id,
-                                     step=StepKey.REVIEW)[None]
-        assert decided.done_at is not None
-        approval = f"Disetujui oleh {approver.name}, {datetime_short(decided.done_at)}"
+    signer = _signer(session, cycle) if final else None
+    approval = texts.approval_note(signer.signature, signer.decided_at) if signer else None
     measurements, finances = realization.report_rows(session, cycle)
-    content = workbooks.compiled_report(
-        agency=outputs.agency_name(session, cycle.agency_id), year=cycle.year,
-        quarter=cycle.quarter, parts=parts, final=final, approval_note=approval,
-        measurements=measurements, finances=finances,
-    )
+    letterhead = outputs.letterhead(session, cycle.agency_id)
+    common = dict(agency=letterhead.agency, province=letterhead.province, year=cycle.year,
+                  quarter=cycle.quarter, measurements=measurements, finances=finances,
+                  parts=parts, final=final, approval_note=approval)
+    signature = {} if signer is None else dict(
+        head_name=signer.user.name, head_rank=signer.user.title, head_nip=signer.user.nip,
+        head_title=texts.head_title(acting=bool(signer.acting_for)), place=letterhead.place,
+        day=to_local(ctx.now()).date())
+    content = workbooks.compiled_report(**common, **signature)
+    pdf = report_pdf.report_pdf(**common, **signature, created_at=ctx.now())
     kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
     prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
     round_ = ref.run.round
     name = f"{prefix}-TW{cycle.quarter}-{cycle.year}" + (f"-r{round_}" if round_ > 1 else "")
-    approver_name = approver.name if approver else None
-    pdf = report_pdf.report_pdf(
-        agency=outputs.agency_name(session, cycle.agency_id), year=cycle.year,
-        quarter=cycle.quarter, measurements=measurements, finances=finances, parts=parts,
-        final=final, approval_note=approval, head_name=approver_name,
-        head_nip=approver.nip if approver else None, day=to_local(ctx.now()).date(),
-        created_at=ctx.now())
     # The hand-off carries the kind's newest file: the workbook at step 5 (to compute with),
     # the PDF at step 8 (what ESR takes). So the other one is written first.
     if not final:
@@ -417,12 +411,31 @@ def _make_report(
         outputs.generate(ctx, session, ref, actor, kind, name + ".pdf", pdf, outputs.PDF)
 
 
-def _approver(session: Session, cycle: MeasurementCycle) -> User | None:
+@dataclass(frozen=True)
+class _Signer:
+    """The Kepala Dinas (or the acting one) who approved the report at step 7."""
+
+    user: User
+    acting_for: tuple[str, ...]
+    decided_at: datetime
+
+    @property
+    def signature(self) -> str:
+        if not self.acting_for:
+            return self.user.name
+        return texts.acting_signature(self.user.name, self.acting_for)
+
+
+def _signer(session: Session, cycle: MeasurementCycle) -> _Signer | None:
     assert cycle.id is not None
     decided = cycles.latest_runs(session=session, cycle_id=cycle.id, step=StepKey.REVIEW).get(None)
-    if decided is None or decided.done_by_user_id is None:
+    if decided is None or decided.done_by_user_id is None or decided.done_at is None:
         return None
-    return users.get_user(session=session, user_id=decided.done_by_user_id)
+    user = users.get_user(session=session, user_id=decided.done_by_user_id)
+    if user is None:
+        return None
+    acting = tuple(str(name) for name in decided.data.get("acting_for", ()))
+    return _Signer(user, acting, decided.done_at)
 
 
 def _make_charts(

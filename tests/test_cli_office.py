@@ -1,0 +1,126 @@
+"""``sakip-bot agency`` (letterhead), ``user update``, ``--rank`` and ``plh`` (Plh/Plt)."""
+# ruff: noqa: F811  (pytest fixtures imported from tests.test_cli are parameters here)
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.domain.clock import as_utc, to_local
+from bot.domain.sop import Role
+from bot.services.context import ServiceContext, load_actor
+from storage import agencies
+from storage.models import AuditEvent, Delegation, OutboxMessage
+from tests.test_cli import agency, all_users, ctx, env, printed_user_id, run  # noqa: F401
+
+
+def _people(capsys: pytest.CaptureFixture[str]) -> dict[str, int]:
+    ids = {}
+    for key, role, extra in (("head", "kepala", ["--rank", "Pembina Utama Muda (IV/c)"]),
+                             ("secretary", "sekretaris", []), ("team", "tim-sakip", [])):
+        code, out, _ = run(capsys, "user", "add", "--name", key.title(), "--role", role,
+                           "--telegram-id", str(100 + len(ids)), *extra)
+        assert code == 0, out
+        ids[key] = printed_user_id(out)
+    return ids
+
+
+def test_init_and_agency_set_write_the_letterhead(capsys: pytest.CaptureFixture[str],
+                                                   ctx: ServiceContext) -> None:
+    code, out, _ = run(capsys, "init", "--name", "Dinas PU", "--code", "pu", "--province",
+                       "Kabupaten Agam", "--address", "Jl. Sudirman 1", "--place", "Lubuk Basung")
+    assert code == 0 and "Pemerintah daerah: Kabupaten Agam" in out
+    code, out, _ = run(capsys, "agency", "set", "--address", "", "--name", "Dinas PUPR")
+    assert code == 0
+    assert "Dinas: Dinas PUPR (kode pu)" in out and "Alamat: (belum diisi)" in out
+    with ctx.transaction() as session:
+        agency_ = agencies.get_agency(session=session, code="pu")
+        assert agency_ is not None and agency_.id is not None
+        profile = agencies.get_profile(session=session, agency_id=agency_.id)
+    assert (agency_.name, profile.government, profile.address, profile.place) == (
+        "Dinas PUPR", "Kabupaten Agam", "", "Lubuk Basung")
+    code, out, _ = run(capsys, "agency", "show")
+    assert "Kota penandatanganan: Lubuk Basung" in out
+    code, _, err = run(capsys, "agency", "set")
+    assert code == 1 and "Tidak ada yang diubah" in err
+
+
+def test_agency_commands_need_an_agency(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "agency", "show")
+    assert code == 1 and "sakip-bot init" in err
+
+
+def test_rank_is_stored_and_corrected(capsys: pytest.CaptureFixture[str], agency: None,
+                                      ctx: ServiceContext) -> None:
+    people = _people(capsys)
+    head = next(u for u in all_users(ctx) if u.id == people["head"])
+    assert head.title == "Pembina Utama Muda (IV/c)"
+    code, out, _ = run(capsys, "user", "update", str(people["head"]), "--rank",
+                       "Pembina Utama Madya (IV/d)", "--nip", "197209251998031003")
+    assert code == 0 and "Pangkat: Pembina Utama Madya (IV/d)" in out
+    assert "NIP: 19720925 199803 1 003" in out
+    head = next(u for u in all_users(ctx) if u.id == people["head"])
+    assert (head.title, head.nip) == ("Pembina Utama Madya (IV/d)", "19720925 199803 1 003")
+    code, out, _ = run(capsys, "user", "update", str(people["head"]), "--rank", "")
+    assert code == 0 and "Pangkat: -" in out
+    code, _, err = run(capsys, "user", "update", "999", "--rank", "x")
+    assert code == 1 and "tidak ditemukan" in err
+    code, _, err = run(capsys, "user", "update", str(people["head"]), "--name", "  ")
+    assert code == 1 and "Nama" in err
+
+
+def test_plh_add_list_end(capsys: pytest.CaptureFixture[str], agency: None,
+                          ctx: ServiceContext) -> None:
+    people = _people(capsys)
+    tomorrow = to_local(ctx.now()).date() + timedelta(days=1)
+    code, out, err = run(capsys, "plh", "add", "--for", str(people["head"]), "--by",
+                         str(people["secretary"]), "--until", tomorrow.isoformat())
+    assert code == 0, err
+    assert "Secretary ditunjuk sebagai Plh. untuk Head" in out
+    with Session(ctx.engine) as session:
+        made = session.exec(select(Delegation)).one()
+        told = session.exec(select(OutboxMessage).where(
+            OutboxMessage.user_id == people["secretary"])).all()
+    # "until tomorrow" lasts to the end of tomorrow, WIB.
+    ends = to_local(as_utc(made.ends_at))
+    assert (ends.date(), ends.hour, ends.minute) == (tomorrow, 23, 59)
+    assert made.created_by_user_id is None
+    assert any("Plh." in m.text for m in told), "the acting official is told"
+    with Session(ctx.engine) as session:
+        head = load_actor(session, people["secretary"], ctx.now())
+    assert head.holds(Role.HEAD), "during the period the Plh holds the head's role"
+    code, out, _ = run(capsys, "plh", "list")
+    assert code == 0 and "Head" in out and "berlaku" in out
+    code, out, _ = run(capsys, "plh", "end", str(made.id))
+    assert code == 0 and "diakhiri" in out
+    code, out, _ = run(capsys, "plh", "list")
+    assert "Tidak ada penunjukan" in out
+    code, out, _ = run(capsys, "plh", "list", "--all")
+    assert "tidak berlaku" in out
+    code, _, err = run(capsys, "plh", "end", str(made.id))
+    assert code == 1 and "sudah berakhir" in err
+    with Session(ctx.engine) as session:
+        actions = [e.action for e in session.exec(select(AuditEvent))]
+    assert "delegation.add" in actions and "delegation.end" in actions
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--for", "{head}", "--by", "{head}", "--until", "2099-01-01"], "dirinya sendiri"),
+    (["--for", "{team}", "--by", "{head}", "--until", "2099-01-01"], "hanya dapat ditunjuk"),
+    (["--for", "{head}", "--by", "999", "--until", "2099-01-01"], "tidak ditemukan"),
+    (["--for", "{head}", "--by", "{secretary}", "--until", "besok"], "tidak dikenali"),
+    (["--for", "{head}", "--by", "{secretary}", "--from", "2020-01-01", "--until",
+      "2020-01-02"], "sudah lewat"),
+    (["--for", "{head}", "--by", "{secretary}", "--from", "2099-01-05", "--until",
+      "2099-01-01"], "sesudah awalnya"),
+])
+def test_plh_add_refuses_with_a_reason(capsys: pytest.CaptureFixture[str], agency: None,
+                                       ctx: ServiceContext, argv: list[str],
+                                       message: str) -> None:
+    people = _people(capsys)
+    code, _, err = run(capsys, "plh", "add", *(a.format(**people) for a in argv))
+    assert code == 1 and message in err, err
+    with Session(ctx.engine) as session:
+        assert session.exec(select(Delegation)).first() is None

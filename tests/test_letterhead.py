@@ -1,0 +1,115 @@
+"""The agency's letterhead (kop surat) and the signer's rank reach every document it prints."""
+# ruff: noqa: F811  (pytest fixtures imported from other test modules are parameters here)
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from bot.domain import errors
+from bot.domain.clock import to_local
+from bot.domain.sop import DocumentKind, StepKey
+from bot.formatting import date_long
+from bot.services import delegation, provisioning, review, steps
+from bot.services.context import ServiceContext
+from storage import documents
+from storage.documents import FileStore
+from storage.models import AuditEvent, MeasurementCycle
+from tests.test_delegation import _to_review
+from tests.test_realization import Clock, _task, at_step_4, people  # noqa: F401
+from tests.test_reports_documents import pdf_pages
+
+GOVERNMENT = "PEMERINTAH PROVINSI SUMATERA BARAT"
+ADDRESS = "Jl. Taman Siswa No. 1, Padang 25000, Telp. (0751) 000000"
+RANK = "Pembina Utama Muda (IV/c)"
+
+
+@pytest.fixture
+def ctx(engine: Engine, tmp_path: Path) -> ServiceContext:
+    return ServiceContext(engine=engine, store=FileStore(tmp_path), clock=Clock())
+
+
+@pytest.fixture
+def letterhead(ctx: ServiceContext, people: dict[str, int]) -> dict[str, int]:
+    provisioning.set_profile(ctx, government="Sumatera Barat", address=ADDRESS, place="Padang")
+    provisioning.update_user(ctx, people["head"], rank=RANK, nip="19720925 199803 1 003")
+    return people
+
+
+def _latest(ctx: ServiceContext, kind: DocumentKind, suffix: str) -> bytes:
+    with Session(ctx.engine) as session:
+        cycle = session.exec(select(MeasurementCycle)).one()
+        assert cycle.id is not None
+        found = [d for d in documents.documents_of(session=session, cycle_id=cycle.id, kind=kind)
+                 if d.original_name.endswith(suffix)]
+        assert found, f"no {kind} {suffix}"
+        return ctx.store.read(max(found, key=lambda d: d.id or 0).path)
+
+
+def _text(pdf: bytes) -> str:
+    return " ".join(" ".join(pdf_pages(pdf)).split())
+
+
+def test_the_profile_keeps_what_is_not_named_and_clears_what_is_empty(
+        ctx: ServiceContext, people: dict[str, int]) -> None:
+    first = provisioning.set_profile(ctx, government="Sumatera Barat", address=ADDRESS,
+                                     place="  Padang ")
+    assert (first.government, first.address, first.place) == ("Sumatera Barat", ADDRESS, "Padang")
+    second = provisioning.set_profile(ctx, address="")
+    assert (second.government, second.address, second.place) == ("Sumatera Barat", "", "Padang")
+    assert provisioning.profile(ctx) == second
+    with pytest.raises(errors.InvalidInput):
+        provisioning.set_profile(ctx, name="   ")
+    unchanged = provisioning.set_profile(ctx, place="Padang")
+    with Session(ctx.engine) as session:
+        changes = session.exec(select(AuditEvent).where(
+            AuditEvent.action == "agency.profile")).all()
+    assert unchanged == second
+    assert len(changes) == 2, "a change that changes nothing is not audited"
+    assert changes[1].before["address"] == ADDRESS and changes[1].after["address"] == ""
+
+
+def test_the_memo_and_the_minutes_carry_the_letterhead_and_the_rank(
+        ctx: ServiceContext, letterhead: dict[str, int], at_step_4: dict[str, int]) -> None:
+    memo = _text(_latest(ctx, DocumentKind.HEAD_MEMO, ".pdf"))
+    today = to_local(ctx.now()).date()
+    assert GOVERNMENT in memo and ADDRESS in memo
+    assert f"Padang, {date_long(today)}" in memo
+    assert RANK in memo and "NIP. 19720925 199803 1 003" in memo
+    minutes = _text(_latest(ctx, DocumentKind.MINUTES, ".pdf"))
+    assert GOVERNMENT in minutes and ADDRESS in minutes
+
+
+def test_the_final_report_is_signed_by_the_approver_with_rank_place_and_acting_title(
+        ctx: ServiceContext, letterhead: dict[str, int], at_step_4: dict[str, int]) -> None:
+    p = at_step_4
+    provisioning.update_user(ctx, p["secretary"], rank="Pembina (IV/a)")
+    now = ctx.now()
+    delegation.appoint(ctx, p["head"], principal_id=p["head"], substitute_id=p["secretary"],
+                       starts_at=now, ends_at=now + timedelta(days=7))
+    _to_review(ctx, p)
+    review.decide(ctx, p["secretary"], _task(ctx, p["secretary"], StepKey.REVIEW), approve=True)
+    steps.confirm(ctx, p["secretary"], _task(ctx, p["secretary"], StepKey.FINAL_REPORT))
+    final = _text(_latest(ctx, DocumentKind.FINAL_REPORT, ".pdf"))
+    assert GOVERNMENT in final
+    assert "Plh. Kepala Dinas" in final and "Pembina (IV/a)" in final
+    assert f"Padang, {date_long(to_local(now).date())}" in final
+    assert "Disetujui oleh Plh. Secretary (a.n. Head)" in final
+    book = load_workbook(io.BytesIO(_latest(ctx, DocumentKind.FINAL_REPORT, ".xlsx")))
+    cells = {str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value}
+    assert GOVERNMENT in cells and "Plh. Kepala Dinas," in cells and "Pembina (IV/a)" in cells
+    # The report for step 5 is not signed: nobody has approved it yet.
+    compiled = _text(_latest(ctx, DocumentKind.REPORT, ".pdf"))
+    assert GOVERNMENT in compiled and "Pembina (IV/a)" not in compiled
+
+
+def test_without_a_profile_the_documents_print_the_agency_alone(
+        ctx: ServiceContext, at_step_4: dict[str, int]) -> None:
+    memo = _text(_latest(ctx, DocumentKind.HEAD_MEMO, ".pdf"))
+    assert "DINAS BMCKTR" in memo and "PEMERINTAH" not in memo
