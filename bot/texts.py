@@ -1551,6 +1551,23 @@ def delegation_saved(substitute: str, ends_at: datetime) -> str:
             "Tugas dan tombol persetujuan Anda akan dikirim kepadanya.")
 
 
+def current_substitutes(rows: Iterable[tuple[str, datetime, datetime]]) -> str:
+    lines = ["📌 Penunjukan Plh. Anda yang masih berlaku:"]
+    lines += [f"• {name}: {datetime_long(start)} s.d. {datetime_long(end)}"
+              for name, start, end in rows]
+    lines.append("Tekan tombol di bawah bila Anda sudah kembali bertugas.")
+    return "\n".join(lines)
+
+
+def end_substitute(name: str) -> str:
+    return f"⏹️ Akhiri Plh. {name}"
+
+
+def substitute_ended(name: str) -> str:
+    return (f"✅ Penunjukan {name} sebagai Plh. diakhiri. Tugas dan tombol persetujuan kembali "
+            "kepada Anda.")
+
+
 def task_moved(name: str) -> str:
     return f"✅ Tugas dialihkan kepada {name}. Beliau telah menerima pemberitahuan."
 

@@ -32,9 +32,24 @@ async def _people(update: Update, context: BotContext, text: str) -> None:
 
 @refusals
 async def start_plh(update: Update, context: BotContext) -> object:
-    """/plh: whom to name."""
+    """/plh: whom to name; an appointment still running can be ended here too."""
+    current = await call(context, delegation.mine, context.me.user_id)
+    if current:
+        await reply(update, texts.current_substitutes(
+            [(v.substitute, v.starts_at, v.ends_at) for v in current]), columns(
+            [button(texts.end_substitute(v.substitute), Action.DONE, v.delegation_id)
+             for v in current], 1))
     await _people(update, context, texts.ASK_SUBSTITUTE)
     return ActingState.SUBSTITUTE
+
+
+@refusals
+async def end_appointment(update: Update, context: BotContext) -> object:
+    await close_buttons(update)
+    view = await call(context, delegation.revoke, int(callback_args(update)[0]),
+                      by_user_id=context.me.user_id)
+    await reply(update, texts.substitute_ended(view.substitute))
+    return END
 
 
 async def substitute(update: Update, context: BotContext) -> object:
@@ -93,8 +108,10 @@ def build_acting_flow() -> Flow:
     return Flow(
         entry_points=[CommandHandler("plh", start_plh), CommandHandler("alihkan", start_move)],
         states={
-            ActingState.SUBSTITUTE: [CallbackQueryHandler(substitute,
-                                                          pattern=pattern(Action.PICK))],
+            ActingState.SUBSTITUTE: [
+                CallbackQueryHandler(substitute, pattern=pattern(Action.PICK)),
+                CallbackQueryHandler(end_appointment, pattern=pattern(Action.DONE)),
+            ],
             ActingState.PERIOD: [CallbackQueryHandler(period, pattern=pattern(Action.PERIOD))],
             ActingState.TASK: [CallbackQueryHandler(task, pattern=pattern(Action.ITEM))],
             ActingState.ASSIGNEE: [CallbackQueryHandler(assignee, pattern=pattern(Action.PICK))],

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot.domain import errors
+from bot.domain.clock import JAKARTA, to_local
 from bot.domain.sop import StepKey
 from bot.services import delegation, fill_in, realization, review, steps, tasks
 from bot.services.context import ServiceContext
@@ -127,3 +128,21 @@ def test_an_appointment_ended_early_gives_the_task_back(ctx: ServiceContext,
     with pytest.raises(errors.InvalidInput):
         delegation.appoint(ctx, p["head"], principal_id=p["head"], substitute_id=p["team"],
                            starts_at=now - timedelta(days=2), ends_at=now - timedelta(days=1))
+
+
+@pytest.mark.parametrize("local", ["saturday 10:00", "friday 20:00"])
+def test_today_named_out_of_office_hours_means_the_next_working_day(
+        ctx: ServiceContext, at_step_4: dict[str, int], local: str) -> None:
+    p = at_step_4
+    clock = ctx.clock
+    assert isinstance(clock, Clock)
+    day = to_local(clock.now).date()
+    weekday, hour = {"saturday 10:00": (5, 10), "friday 20:00": (4, 20)}[local]
+    day += timedelta(days=(weekday - day.weekday()) % 7)
+    clock.now = datetime.combine(day, time(hour), tzinfo=JAKARTA).astimezone(UTC)
+    view = delegation.appoint_for(ctx, p["head"], p["secretary"], "today")
+    ends = to_local(view.ends_at)
+    assert ends.date() > day and ctx.calendar.is_working_day(ends.date())
+    assert ends.time() in (time(16, 0), time(16, 30)), "to the end of that working day"
+    assert all(not ctx.calendar.is_working_day(day + timedelta(days=n))
+               for n in range(1, (ends.date() - day).days)), "the first working day after"

@@ -120,6 +120,19 @@ def list_delegations(ctx: ServiceContext, *, agency_code: str | None = None,
                 if not current_only or (d.revoked_at is None and d.ends_at > now)]
 
 
+def mine(ctx: ServiceContext, user_id: int) -> list[DelegationView]:
+    """The user's own substitutes that are in force or still to come."""
+    now = ctx.now()
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        names = {u.id: u.name for u in users.list_users(session=session,
+                                                        agency_id=actor.user.agency_id)}
+        return [_view(d, actor.user.name, names.get(d.substitute_user_id, "-"), now)
+                for d in delegations.of_agency(session=session, agency_id=actor.user.agency_id)
+                if d.principal_user_id == actor.id and d.revoked_at is None
+                and as_utc(d.ends_at) > now]
+
+
 def revoke(ctx: ServiceContext, delegation_id: int, *, by_user_id: int | None = None,
            agency_code: str | None = None) -> DelegationView:
     """End an acting appointment now (the principal is back early). From the chat only the
@@ -196,8 +209,14 @@ def appoint_for(
     if period not in PERIODS:
         raise errors.InvalidInput(reason="delegation_period")
     now = ctx.now()
-    last_day = ctx.calendar.add_working_days(ctx.calendar.local_date(now), PERIODS[period])
-    ends_at = max(period_end for _, period_end in ctx.calendar.working_periods(last_day))
+    calendar = ctx.calendar
+    first_day = calendar.local_date(now)
+    today = calendar.working_periods(first_day)
+    if not today or today[-1][1] <= now:
+        # Named in the evening, at the weekend or on a holiday: "today" is the next working day.
+        first_day = calendar.add_working_days(first_day, 1)
+    last_day = calendar.add_working_days(first_day, PERIODS[period])
+    ends_at = calendar.working_periods(last_day)[-1][1]
     return appoint(ctx, user_id, principal_id=user_id, substitute_id=substitute_id,
                    starts_at=now, ends_at=ends_at)
 

@@ -39,3 +39,23 @@ async def test_a_bidang_staff_member_cannot_move_tasks(world: World) -> None:
     await bina_marga.send_command("alihkan")
     refusal = await bina_marga.wait_for_message(timeout=TIMEOUT)
     assert "bukan tugas peran Anda" in refusal.content
+
+
+async def test_the_head_ends_the_plh_when_back(world: World) -> None:
+    head, secretary = world.people["head"], world.people["secretary"]
+    await head.send_command("plh")
+    await head.press(NAMES["secretary"], await head.wait_for_text("Siapa yang ditunjuk", TIMEOUT))
+    await head.press("Hari ini", await head.wait_for_text("Sampai kapan", TIMEOUT))
+    await head.wait_for_text("ditunjuk sebagai Plh.", TIMEOUT)
+    await head.send_command("plh")
+    current = await head.wait_for_text("masih berlaku", TIMEOUT)
+    assert NAMES["secretary"] in current.content
+    await head.press(f"⏹️ Akhiri Plh. {NAMES['secretary']}", current)
+    await head.wait_for_text("diakhiri", TIMEOUT)
+    await secretary.wait_for_text("telah berakhir", TIMEOUT)
+    await forward(world, YEAR, 1, through=StepKey.FILL_IN)
+    await settle(world)
+    assert not [m for m in secretary.messages if "Setujui" in m.content]
+    await head.send_command("plh")
+    await head.wait_for_text("Siapa yang ditunjuk", TIMEOUT)
+    assert not [m for m in head.messages[-2:] if "masih berlaku" in m.content]
