@@ -133,7 +133,8 @@ class MeasurementRow:
 
 @dataclass(frozen=True)
 class FinanceRow:
-    """One sub-kegiatan; ``program`` and ``activity`` (kegiatan) are optional."""
+    """One sub-kegiatan; ``program``, ``activity`` (kegiatan) and ``indicator_codes`` are
+    optional."""
 
     code: str
     name: str
@@ -144,6 +145,7 @@ class FinanceRow:
     absorption: Decimal | None
     program: str = ""
     activity: str = ""
+    indicator_codes: tuple[str, ...] = ()  # the indicators this sub-kegiatan supports
 
     def absorption_value(self) -> Decimal | None:
         given = as_decimal(self.absorption)

@@ -444,5 +444,6 @@ def report_rows(
             budget=item.budget, quarter_target=quarter_value(item, cycle.quarter),
             realization=spent,
             absorption=(spent / item.budget * 100) if spent is not None and item.budget else None,
-            program=program.name if program else "", activity=activity.name if activity else ""))
+            program=program.name if program else "", activity=activity.name if activity else "",
+            indicator_codes=tuple(str(code) for code in item.indicator_codes)))
     return tuple(measurements), tuple(finances)

@@ -1,0 +1,497 @@
+"""The file uploaded to ESR: *Realisasi Rencana Aksi Akuntabilitas Kinerja Triwulan N Tahun
+YYYY*, as a workbook and as a PDF (A4 landscape).
+
+One table in the layout of the domain notes: No · Sasaran Strategis · Indikator Kinerja ·
+Satuan · Target Tahunan · Target TW N · Realisasi TW N · Realisasi s.d. TW N · Capaian TW N (%)
+· Capaian s.d. TW N (%) · Program / Kegiatan / Sub Kegiatan · Pagu Anggaran (Rp) · Realisasi
+Anggaran (Rp) · Serapan (%) · Kendala / Hambatan · Tindak Lanjut / Upaya · Penanggung Jawab ·
+Data Dukung.
+
+Each indicator lists the sub-kegiatan that support it (those naming its code) as sub-rows; its
+own cells span them, and in the workbook the goal's cell spans its indicators. Sub-kegiatan
+that name no indicator of the table close the table in their own group, and the total counts
+every sub-kegiatan once, however many indicators it supports. A missing figure shows ``-``.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
+from typing import cast
+
+from fpdf.enums import XPos, YPos
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from bot.domain.master_rules import key_of
+from bot.formatting import ROMAN, date_long, period_label
+from reports.pdf import FONT, OfficialPDF, Signature, clean, government_line
+from reports.report_pdf import (
+    _CELL_CHARS,
+    _GROUP,
+    _HEADINGS,
+    _TOTAL,
+    MARGIN,
+    _figure,
+    _money,
+    _percent,
+    _text,
+    _title_block,
+)
+from reports.workbooks import (
+    _BORDER,
+    _GROUP_FILL,
+    _TOTAL_FILL,
+    HEAD_TITLE,
+    FinanceRow,
+    MeasurementRow,
+    SummaryRow,
+    _Col,
+    _evidence_sheet,
+    _header_row,
+    _print_setup,
+    _put,
+    _save,
+    _signature,
+    _SignatureBlock,
+    _title,
+    _Value,
+    summarize,
+    write_text,
+)
+
+ESR_TITLE = "REALISASI RENCANA AKSI AKUNTABILITAS KINERJA"
+ESR_SHEET = "Realisasi Rencana Aksi"
+EVIDENCE_SHEET = "Indeks Data Dukung"
+ESR_HEADER_ROW = 6  # the table's header; the title block above it, the data below
+UNLINKED = "Sub kegiatan tanpa indikator terkait"
+TOTAL_LABEL = "JUMLAH"
+NOTES = (
+    "Tanda - : belum dilaporkan, tidak ada target, tidak ada sub kegiatan terkait, atau tidak "
+    "dapat diukur.",
+    "Jumlah pagu dan realisasi anggaran menghitung setiap sub kegiatan satu kali, walaupun "
+    "sub kegiatan itu mendukung lebih dari satu indikator.",
+    "Serapan = realisasi anggaran / pagu anggaran × 100.",
+)
+CUT_NOTE = ("Teks yang panjang dipotong (…); teks lengkap ada pada berkas Excel laporan "
+            "ini.")
+PROGRAM_COLUMN = 11  # the first of the sub-kegiatan's columns (11 to 14)
+_INDICATOR_COLUMNS = (1, 3, 4, 5, 6, 7, 8, 9, 10, 15, 16, 17, 18)
+_PDF_SIZE = 6.0
+# Millimetres, 277 in all: each heading's longest word fits its column in 6 pt bold.
+_PDF_WIDTHS = (5, 17, 22, 11, 12.5, 12.5, 12.5, 12.5, 12.5, 12.5, 25, 22, 22, 12, 17, 17, 17, 15)
+_PDF_LINE = 2.9  # mm, a line of 6 pt text in a cell
+_PDF_PADDING = 0.8
+_PDF_HEADER_ROOM = 20.0  # mm kept for the repeated header row
+_PDF_MAX_LINES = 30  # lines of a cell in the PDF (about 9 cm); _text cuts at 400 characters
+_SIGNATURE_WIDTH = 95.0
+_PDF_SIDE_MARGIN = 10.0  # left and right; top and bottom keep MARGIN for the page number
+_PDF_HEADINGS = replace(_HEADINGS, size_pt=_PDF_SIZE)
+_PDF_TOTAL = replace(_TOTAL, size_pt=5.5)  # bold sums up to hundreds of billions fit a line
+_LINE_POINTS = 15.0  # height of a line of 11 pt text in a row
+
+
+def esr_title(year: int, quarter: int) -> str:
+    """``Realisasi Rencana Aksi Akuntabilitas Kinerja Triwulan III Tahun 2024``."""
+    return f"{ESR_TITLE.title()} {period_label(year, quarter)}"
+
+
+def esr_columns(quarter: int) -> tuple[str, ...]:
+    """The 18 column titles, ``TW N`` with the quarter in roman numerals."""
+    return tuple(c.title for c in _columns(quarter))
+
+
+def _columns(quarter: int) -> tuple[_Col, ...]:
+    tw = f"TW {ROMAN[quarter]}"
+    return (
+        _Col("No", 5, "int"), _Col("Sasaran Strategis", 24), _Col("Indikator Kinerja", 30),
+        _Col("Satuan", 9, "label"), _Col("Target Tahunan", 11, "value"),
+        _Col(f"Target {tw}", 11, "value"), _Col(f"Realisasi {tw}", 11, "value"),
+        _Col(f"Realisasi s.d. {tw}", 12, "value"), _Col(f"Capaian {tw} (%)", 11, "percent"),
+        _Col(f"Capaian s.d. {tw} (%)", 11, "percent"),
+        _Col("Program / Kegiatan / Sub Kegiatan", 40), _Col("Pagu Anggaran (Rp)", 19, "money"),
+        _Col("Realisasi Anggaran (Rp)", 19, "money"), _Col("Serapan (%)", 9, "percent"),
+        _Col("Kendala / Hambatan", 26), _Col("Tindak Lanjut / Upaya", 26),
+        _Col("Penanggung Jawab", 16), _Col("Data Dukung", 26),
+    )
+
+
+# --- the layout, shared by both files -----------------------------------------------------------
+@dataclass(frozen=True)
+class IndicatorBlock:
+    """One indicator, numbered, with the sub-kegiatan that support it."""
+
+    number: int
+    row: MeasurementRow
+    lines: tuple[FinanceRow, ...]
+
+
+@dataclass(frozen=True)
+class GoalGroup:
+    goal: str
+    blocks: tuple[IndicatorBlock, ...]
+
+
+@dataclass(frozen=True)
+class EsrLayout:
+    goals: tuple[GoalGroup, ...]
+    unlinked: tuple[FinanceRow, ...]  # sub-kegiatan naming no indicator of the table
+    total: SummaryRow  # every sub-kegiatan once: pagu, realisasi reported, serapan
+
+
+def esr_layout(measurements: Sequence[MeasurementRow],
+               finances: Sequence[FinanceRow]) -> EsrLayout:
+    """Indicators grouped by goal (in the order goals first appear), numbered in that order;
+    codes are compared as the master data compares them (case-free)."""
+    by_goal: dict[str, list[MeasurementRow]] = {}
+    for m in measurements:
+        by_goal.setdefault(m.goal, []).append(m)
+    supports = [{key_of(code) for code in f.indicator_codes} - {""} for f in finances]
+    goals, number = [], 0
+    for goal, rows in by_goal.items():
+        blocks = []
+        for m in rows:
+            number += 1
+            lines = tuple(f for f, keys in zip(finances, supports, strict=True)
+                          if key_of(m.code) in keys)
+            blocks.append(IndicatorBlock(number, m, lines))
+        goals.append(GoalGroup(goal, tuple(blocks)))
+    known = {key_of(m.code) for m in measurements}
+    unlinked = tuple(f for f, keys in zip(finances, supports, strict=True)
+                     if not keys & known)
+    return EsrLayout(tuple(goals), unlinked, summarize((), finances).total)
+
+
+def program_path(line: FinanceRow) -> str:
+    """``Program › Kegiatan › 1.03.02.2.01.01 Sub Kegiatan``, leaving out what is empty."""
+    name = " ".join(part.strip() for part in (line.code, line.name) if part.strip())
+    return " › ".join(part.strip() for part in (line.program, line.activity, name)
+                      if part.strip()) or "-"
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """A cell of the table: ``None`` shows ``-``, ``""`` stays empty."""
+
+    column: int  # 1-based
+    value: object
+    rows: int = 1
+    columns: int = 1
+
+
+_Row = tuple[str, list[_Cell]]  # (kind: data | group | total, cells)
+
+
+_Split = Callable[[tuple[FinanceRow, ...]], list[tuple[FinanceRow, ...]]]
+
+
+def _grid(layout: EsrLayout, *, split: _Split | None = None) -> list[_Row]:
+    """The table's rows. Without ``split`` (the workbook) each goal spans its indicators; with
+    it (the PDF, whose spans cannot cross a page) each indicator carries its goal and its
+    sub-kegiatan come in the parts ``split`` cuts them into, each part on one page."""
+    for_pdf = split is not None
+    rows: list[_Row] = []
+    for group in layout.goals:
+        first = len(rows)
+        for block in group.blocks:
+            chunks = split(block.lines) if split and block.lines else [block.lines]
+            for index, chunk in enumerate(chunks):
+                span = max(1, len(chunk))
+                own = _indicator_values(block) if index == 0 else {
+                    **dict.fromkeys(_INDICATOR_COLUMNS, ""),
+                    3: f"{block.row.indicator} (lanjutan)"}
+                if for_pdf:
+                    own[2] = group.goal
+                for offset, line in enumerate(chunk or (None,)):
+                    cells = [_Cell(c, v) for c, v in _line_values(line).items()]
+                    if offset == 0:
+                        cells += [_Cell(c, v, rows=span) for c, v in own.items()]
+                    rows.append(("data", sorted(cells, key=lambda cell: cell.column)))
+        if not for_pdf and len(rows) > first:
+            rows[first][1].insert(1, _Cell(2, group.goal, rows=len(rows) - first))
+    if layout.unlinked:
+        rows.append(("group", [_Cell(1, UNLINKED, columns=18)]))
+        for line in layout.unlinked:
+            values = {**dict.fromkeys(range(1, 19), ""), **_line_values(line),
+                      17: line.division or None}
+            rows.append(("data", [_Cell(c, v) for c, v in values.items()]))
+    total = layout.total
+    rows.append(("total", [_Cell(1, TOTAL_LABEL, columns=PROGRAM_COLUMN),
+                           _Cell(12, total.budget), _Cell(13, total.realization),
+                           _Cell(14, total.absorption), _Cell(15, "", columns=4)]))
+    return rows
+
+
+def _indicator_values(block: IndicatorBlock) -> dict[int, object]:
+    m, decimals = block.row, block.row.decimals
+    return {1: block.number, 3: _typed(m.indicator), 4: _typed(m.unit),
+            5: _Value(m.annual_target, decimals), 6: _Value(m.quarter_target, decimals),
+            7: _Value(m.realization, decimals), 8: _Value(m.realization_to_date, decimals),
+            9: m.achievement, 10: m.achievement_to_date, 15: _typed(m.obstacles),
+            16: _typed(m.follow_up), 17: _typed(m.division), 18: _typed("\n".join(m.files()))}
+
+
+def _line_values(line: FinanceRow | None) -> dict[int, object]:
+    if line is None:
+        return dict.fromkeys(range(PROGRAM_COLUMN, PROGRAM_COLUMN + 4))
+    return {11: program_path(line), 12: line.budget, 13: line.realization,
+            14: line.absorption_value()}
+
+
+def _typed(text: str) -> str | None:
+    """Typed text as it is; empty text is a missing value."""
+    return text if text.strip() else None
+
+
+def _heading(agency: str, province: str, year: int, quarter: int) -> list[str]:
+    lines = [government_line(province), agency.upper(), ESR_TITLE,
+             period_label(year, quarter).upper()]
+    return [line for line in lines if line]
+
+
+# --- the workbook -------------------------------------------------------------------------------
+def esr_workbook(
+    *, agency: str, province: str = "", year: int, quarter: int,
+    measurements: Sequence[MeasurementRow], finances: Sequence[FinanceRow],
+    head_name: str | None = None, head_rank: str | None = None, head_nip: str | None = None,
+    head_title: str = HEAD_TITLE, place: str | None = None, day: date | None = None,
+    approval_note: str | None = None, evidence_index: bool = True,
+) -> bytes:
+    """The ESR table as xlsx bytes: sheet *Realisasi Rencana Aksi* (title block, header in row
+    6, the table, its notes, ``approval_note`` and, with ``head_name``, the signature block
+    dated ``place``, ``day``) and, unless ``evidence_index=False``, *Indeks Data Dukung*."""
+    columns = _columns(quarter)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = ESR_SHEET
+    heading = _heading(agency, province, year, quarter)
+    _title(sheet, heading, len(columns))
+    _typed_title(sheet, heading)
+    _header_row(sheet, ESR_HEADER_ROW, tuple(c.title for c in columns),
+                [c.width for c in columns])
+    end = _write_grid(sheet, columns, _grid(esr_layout(measurements, finances)))
+    closing = [(note, Font(italic=True, size=9)) for note in NOTES]
+    if approval_note:  # after a blank line, in bold
+        closing += [("", Font()), (approval_note, Font(bold=True))]
+    for row, (text, font) in enumerate(closing, end + 2):
+        if text:
+            write_text(sheet.cell(row=row, column=1), text)
+            sheet.cell(row=row, column=1).font = font
+    _signature(sheet, end + len(closing) + 3, 15, _SignatureBlock(
+        head_title, head_name, head_rank, head_nip, place, day))
+    sheet.freeze_panes = f"D{ESR_HEADER_ROW + 1}"
+    _print_setup(sheet, ESR_HEADER_ROW)
+    if evidence_index and measurements:
+        index = book.create_sheet(EVIDENCE_SHEET)
+        _evidence_sheet(index, heading[-3:], measurements, ())
+        _typed_title(index, heading[-3:])
+    return _save(book)
+
+
+def _typed_title(sheet: Worksheet, lines: list[str]) -> None:
+    """The title block's lines as text: an agency's name is typed, never a formula."""
+    for row, text in enumerate(lines, 1):
+        write_text(sheet.cell(row=row, column=1), text)
+
+
+def _write_grid(sheet: Worksheet, columns: Sequence[_Col], grid: list[_Row]) -> int:
+    """The rows below the header, merged as the grid spans them; returns the last row."""
+    heights = _Heights()
+    row = ESR_HEADER_ROW
+    for row, (kind, cells) in enumerate(grid, ESR_HEADER_ROW + 1):
+        for cell_spec in cells:
+            cell = sheet.cell(row=row, column=cell_spec.column)
+            _show(cell, cell_spec.value, columns[cell_spec.column - 1].kind)
+            if kind != "data":
+                cell.font = Font(bold=True)
+                cell.fill = _GROUP_FILL if kind == "group" else _TOTAL_FILL
+            if kind == "group":
+                cell.alignment = Alignment(horizontal="left", vertical="center")
+            elif cell_spec.value == TOTAL_LABEL:
+                cell.alignment = Alignment(horizontal="center", vertical="center")
+            width = sum(c.width for c in columns[cell_spec.column - 1:
+                                                 cell_spec.column - 1 + cell_spec.columns])
+            if isinstance(cell.value, str):
+                heights.add(row, cell_spec.rows, cell.value, width)
+            if cell_spec.rows > 1 or cell_spec.columns > 1:
+                sheet.merge_cells(start_row=row, start_column=cell_spec.column,
+                                  end_row=row + cell_spec.rows - 1,
+                                  end_column=cell_spec.column + cell_spec.columns - 1)
+    heights.apply(sheet)
+    return row
+
+
+def _show(cell: Cell, value: object, kind: str) -> None:
+    """A figure with its format, typed text as text, ``-`` for a missing value."""
+    if value == "":
+        cell.border = _BORDER
+    elif value is None or (isinstance(value, _Value) and value.value is None):
+        _put(cell, "-", "label")
+    else:
+        _put(cell, value, kind)
+
+
+class _Heights:
+    """Row heights for wrapped text: neither Excel nor LibreOffice sizes a merged cell."""
+
+    def __init__(self) -> None:
+        self.lines: dict[int, int] = {}
+        self.spans: list[tuple[int, int, int]] = []
+
+    def add(self, row: int, rows: int, text: str, width: float) -> None:
+        per_line = max(4, int(width * 1.1) - 2)
+        lines = sum(len(textwrap.wrap(part, per_line)) or 1 for part in text.split("\n"))
+        if rows == 1:
+            self.lines[row] = max(self.lines.get(row, 1), lines)
+        else:
+            self.spans.append((row, rows, lines))
+
+    def apply(self, sheet: Worksheet) -> None:
+        for top, rows, lines in sorted(self.spans, key=lambda span: span[1]):
+            have = sum(self.lines.get(r, 1) for r in range(top, top + rows))
+            if have < lines:
+                last = top + rows - 1
+                self.lines[last] = self.lines.get(last, 1) + lines - have
+        for row, lines in self.lines.items():
+            if lines > 1:
+                sheet.row_dimensions[row].height = min(409.0, lines * _LINE_POINTS + 3)
+
+
+# --- the PDF ------------------------------------------------------------------------------------
+def esr_pdf(
+    *, agency: str, province: str = "", year: int, quarter: int,
+    measurements: Sequence[MeasurementRow], finances: Sequence[FinanceRow],
+    head_name: str | None = None, head_rank: str | None = None, head_nip: str | None = None,
+    head_title: str = HEAD_TITLE, place: str | None = None, day: date | None = None,
+    approval_note: str | None = None, created_at: datetime | None = None,
+) -> bytes:
+    """The ESR table as A4 landscape PDF bytes, the header repeated on every page; parameters
+    as for :func:`esr_workbook`, ``created_at`` fixes the file's date (reproducible output)."""
+    pdf = OfficialPDF(orientation="L", margin=MARGIN, title=esr_title(year, quarter),
+                      author=agency, created_at=created_at)
+    pdf.set_left_margin(_PDF_SIDE_MARGIN)
+    pdf.set_right_margin(_PDF_SIDE_MARGIN)
+    pdf.add_page()
+    _title_block(pdf, _heading(agency, province, year, quarter))
+    cells = _PdfCells(pdf, _columns(quarter))
+    grid = _grid(esr_layout(measurements, finances), split=cells.split)
+    pdf.set_font(FONT, "", _PDF_SIZE)
+    with pdf.table(col_widths=_PDF_WIDTHS, line_height=_PDF_LINE, headings_style=_PDF_HEADINGS,
+                   repeat_headings=1, padding=_PDF_PADDING, v_align="TOP") as table:
+        header = table.row()
+        for spec in cells.columns:
+            header.cell(spec.title, align="C")
+        for kind, row_cells in grid:
+            row = table.row()
+            style = {"group": _GROUP, "total": _PDF_TOTAL}.get(kind)
+            for cell in row_cells:
+                text = cells.text(cell)
+                row.cell(text, style=style, align=cells.align(cell, text), rowspan=cell.rows,
+                         colspan=cell.columns)
+    pdf.ln(2)
+    notes = [*NOTES, CUT_NOTE] if cells.cut else list(NOTES)
+    _pdf_closing(pdf, notes, approval_note, None if not head_name else Signature(
+        head_title, head_name, head_rank, head_nip,
+        place_date=None if day is None else (f"{place}, {date_long(day)}" if place
+                                             else date_long(day))))
+    return pdf.to_bytes()
+
+
+class _PdfCells:
+    """The PDF's cell texts, each cut to :data:`_PDF_MAX_LINES` lines of its column, and the
+    cutting of long blocks into parts that fit a page below the header: fpdf2 never breaks a
+    page inside spanned cells, so a taller block could not be rendered."""
+
+    def __init__(self, pdf: OfficialPDF, columns: Sequence[_Col]) -> None:
+        self.pdf = pdf
+        self.columns = columns
+        self.room = pdf.page_break_trigger - pdf.t_margin - _PDF_HEADER_ROOM
+        self.cut = False  # some text was cut
+
+    def _lines(self, column: int, text: str) -> list[str]:
+        self.pdf.set_font(FONT, "", _PDF_SIZE)
+        return cast(list[str], self.pdf.multi_cell(
+            _PDF_WIDTHS[column - 1] - 2 * _PDF_PADDING, _PDF_LINE, text, dry_run=True,
+            output="LINES"))
+
+    def text(self, cell: _Cell) -> str:
+        text = _pdf_text(cell.value, self.columns[cell.column - 1].kind)
+        if isinstance(cell.value, str) and len(clean(cell.value).strip()) > _CELL_CHARS:
+            self.cut = True  # _text cut it
+        if cell.columns > 1 or len(text) <= _PDF_MAX_LINES:
+            return text  # a label, or too short for that many lines
+        lines = self._lines(cell.column, text)
+        if len(lines) <= _PDF_MAX_LINES:
+            return text
+        self.cut = True
+        return "\n".join([*lines[:_PDF_MAX_LINES - 1], "…"])
+
+    def align(self, cell: _Cell, text: str) -> str:
+        kind = self.columns[cell.column - 1].kind
+        if cell.columns > 1:
+            return "L" if cell.value == UNLINKED else "C"
+        if text == "-" or kind in ("int", "label"):
+            return "C"
+        return "R" if kind in ("value", "percent", "money") else "L"
+
+    def height(self, line: FinanceRow) -> float:
+        lines = max(len(self._lines(c, self.text(_Cell(c, v))))
+                    for c, v in _line_values(line).items())
+        return lines * _PDF_LINE + 2 * _PDF_PADDING
+
+    def split(self, lines: tuple[FinanceRow, ...]) -> list[tuple[FinanceRow, ...]]:
+        parts: list[tuple[FinanceRow, ...]] = []
+        part: list[FinanceRow] = []
+        used = 0.0
+        for line in lines:
+            size = self.height(line)
+            if part and used + size > self.room:
+                parts.append(tuple(part))
+                part, used = [], 0.0
+            part.append(line)
+            used += size
+        return [*parts, tuple(part)]
+
+
+def _pdf_closing(pdf: OfficialPDF, notes: Sequence[str], approval_note: str | None,
+                 signature: Signature | None) -> None:
+    """The notes and the approval at the left, the signature block beside them at the right
+    (below them when the notes end on a new page)."""
+    top, page = pdf.get_y(), pdf.page
+    width = pdf.epw - (_SIGNATURE_WIDTH + 5 if signature else 0)
+    pdf.set_font(FONT, "I", 7)
+    for note in notes:
+        pdf.multi_cell(width, 3.5, note, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if approval_note:
+        pdf.ln(3)
+        pdf.set_font(FONT, "B", 10)
+        pdf.multi_cell(width, 5, clean(approval_note), align="L", new_x=XPos.LMARGIN,
+                       new_y=YPos.NEXT)
+    if signature is None:
+        return
+    bottom = pdf.get_y()
+    if pdf.page == page:
+        pdf.set_y(top)
+    pdf.signatures([signature], width=_SIGNATURE_WIDTH)
+    pdf.set_y(max(pdf.get_y(), bottom) if pdf.page == page else pdf.get_y())
+
+
+def _pdf_text(value: object, kind: str) -> str:
+    if value == "":
+        return ""
+    if isinstance(value, _Value):
+        return _figure(value.value, value.decimals)
+    if value is None or isinstance(value, str):
+        return _text(value)
+    number_ = value if isinstance(value, Decimal | int | float) else None
+    if kind == "percent":
+        return _percent(number_)
+    if kind == "money":
+        return _money(number_)
+    return str(value) if kind == "int" else _figure(number_)
