@@ -272,7 +272,6 @@ def esr_workbook(
     sheet.title = ESR_SHEET
     heading = _heading(agency, province, year, quarter)
     _title(sheet, heading, len(columns))
-    _typed_title(sheet, heading)
     _header_row(sheet, ESR_HEADER_ROW, tuple(c.title for c in columns),
                 [c.width for c in columns])
     end = _write_grid(sheet, columns, _grid(esr_layout(measurements, finances)))
@@ -290,14 +289,7 @@ def esr_workbook(
     if evidence_index and measurements:
         index = book.create_sheet(EVIDENCE_SHEET)
         _evidence_sheet(index, heading[-3:], measurements, ())
-        _typed_title(index, heading[-3:])
     return _save(book)
-
-
-def _typed_title(sheet: Worksheet, lines: list[str]) -> None:
-    """The title block's lines as text: an agency's name is typed, never a formula."""
-    for row, text in enumerate(lines, 1):
-        write_text(sheet.cell(row=row, column=1), text)
 
 
 def _write_grid(sheet: Worksheet, columns: Sequence[_Col], grid: list[_Row]) -> int:

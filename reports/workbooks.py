@@ -686,7 +686,8 @@ def _table(sheet: Worksheet, header: int, columns: Sequence[_Col],
 
 def _title(sheet: Worksheet, lines: list[str], width: int) -> None:
     for row, text in enumerate(lines, 1):
-        cell = sheet.cell(row=row, column=1, value=text)
+        cell = sheet.cell(row=row, column=1)
+        write_text(cell, text)  # the agency's name is typed by an administrator
         cell.font = Font(bold=True, size=13 if row == 1 else 12)
         cell.alignment = Alignment(horizontal="center", vertical="center")
         if width > 1:

@@ -18,6 +18,7 @@ from bot.domain.sop import DocumentKind, StepKey
 from bot.formatting import date_long
 from bot.services import delegation, provisioning, review, steps
 from bot.services.context import ServiceContext
+from reports import esr
 from storage import documents
 from storage.documents import FileStore
 from storage.models import AuditEvent, MeasurementCycle
@@ -104,6 +105,13 @@ def test_the_final_report_is_signed_by_the_approver_with_rank_place_and_acting_t
     book = load_workbook(io.BytesIO(_latest(ctx, DocumentKind.FINAL_REPORT, ".xlsx")))
     cells = {str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value}
     assert GOVERNMENT in cells and "Plh. Kepala Dinas," in cells and "Pembina (IV/a)" in cells
+    # The final report is the file for ESR: the one table of domain.md, every indicator in it.
+    table = book[esr.ESR_SHEET]
+    header = [c.value for c in table[esr.ESR_HEADER_ROW]]
+    assert tuple(header[:len(esr.esr_columns(1))]) == esr.esr_columns(1)
+    codes = {str(c.value) for c in table["C"] if c.value}
+    assert any("Panjang jalan ditingkatkan" in code for code in codes)
+    assert "Laporan Hasil" not in " ".join(book.sheetnames)
     # The report for step 5 is not signed: nobody has approved it yet.
     compiled = _text(_latest(ctx, DocumentKind.REPORT, ".pdf"))
     assert GOVERNMENT in compiled and "Pembina (IV/a)" not in compiled

@@ -369,3 +369,14 @@ def test_the_report_pdf_holds_the_tables_charts_and_signature() -> None:
                      "Padang, 11 Juli 2024", "Kepala Dinas,", HEAD, NIP_TEXT,
                      "Lampiran: Grafik", f"Halaman 1 dari {len(pages)}"):
         assert expected in text, expected
+
+
+def test_an_agency_name_like_a_formula_stays_text() -> None:
+    data = workbooks.compiled_report(agency="=1+1 Dinas", year=2024, quarter=3, parts=PARTS,
+                                     measurements=MEASUREMENTS, finances=FINANCES)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    assert sheets and not any(b"<f>" in sheet for sheet in sheets)
+    book = load_workbook(io.BytesIO(data))
+    titles = [book[name]["A1"].value for name in book.sheetnames]
+    assert "=1+1 DINAS" in titles

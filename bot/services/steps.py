@@ -17,7 +17,7 @@ from bot.services import archive, notify, outputs, realization, runs
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
-from reports import charts, letters, report_pdf, workbooks
+from reports import charts, esr, letters, report_pdf, workbooks
 from storage import agencies, cycles, documents, performance, users
 from storage.models import MeasurementCycle, User
 
@@ -394,8 +394,16 @@ def _make_report(
         head_name=signer.user.name, head_rank=signer.user.title, head_nip=signer.user.nip,
         head_title=texts.head_title(acting=bool(signer.acting_for)), place=letterhead.place,
         day=to_local(ctx.now()).date())
-    content = workbooks.compiled_report(**common, **signature)
-    pdf = report_pdf.report_pdf(**common, **signature, created_at=ctx.now())
+    if final and (measurements or finances):
+        # The file uploaded to ESR: the one table of domain.md, signed by the Kepala Dinas.
+        esr_args = dict(agency=letterhead.agency, province=letterhead.province, year=cycle.year,
+                        quarter=cycle.quarter, measurements=measurements, finances=finances,
+                        approval_note=approval)
+        content = esr.esr_workbook(**esr_args, **signature)
+        pdf = esr.esr_pdf(**esr_args, **signature, created_at=ctx.now())
+    else:
+        content = workbooks.compiled_report(**common, **signature)
+        pdf = report_pdf.report_pdf(**common, **signature, created_at=ctx.now())
     kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
     prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
     round_ = ref.run.round
