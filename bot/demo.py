@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from bot.bootstrap import build_context
 from bot.config import Settings
 from bot.demo_data import seed
 from bot.demo_scenario import Officials, play_quarter
+from bot.domain.calendar import WorkingCalendar
 from bot.domain.clock import JAKARTA
 from bot.services.context import ServiceContext
 from bot.standin import BotApiStandIn
@@ -34,42 +35,73 @@ class World:
     application: SakipApplication
     services: ServiceContext
     people: Officials
+    settings: Settings
 
 
 @contextlib.asynccontextmanager
-async def running_bot(data_dir: Path, *, master_year: int | None = None) -> AsyncIterator[World]:
-    """The stand-in, a seeded database and the bot polling it, all in this event loop."""
-    from bot.app import build_application
+async def running_bot(
+    data_dir: Path, *, master_year: int | None = None,
+    clock: Callable[[], datetime] | None = None, calendar: WorkingCalendar | None = None,
+) -> AsyncIterator[World]:
+    """The stand-in, a seeded database and the bot polling it, all in this event loop.
 
+    ``clock`` and ``calendar`` replace the real time and the configured working calendar, so
+    that a test can walk the bot through days in seconds.
+    """
     async with BotApiStandIn(bot_username="sakip_demo_bot") as standin:
         settings = Settings(
             telegram_bot_token=standin.token, telegram_api_base_url=standin.base_url,
             telegram_api_file_url=standin.base_file_url, data_dir=data_dir,
             database_url=None, poll_timeout=1.0,
         )
-        services = await asyncio.to_thread(_prepare, settings, master_year)
-        application = build_application(settings, services)
+        services = await asyncio.to_thread(_prepare, settings, master_year, clock, calendar)
         people = Officials.register(standin)
-        await application.initialize()
-        if application.post_init is not None:
-            await application.post_init(application)
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=1,
-                                                allowed_updates=Update.ALL_TYPES)
+        world = World(standin, await _start(settings, services), services, people, settings)
         try:
-            yield World(standin, application, services, people)
+            yield world
         finally:
-            await application.updater.stop()
-            await application.stop()
-            if application.post_stop is not None:
-                await application.post_stop(application)
-            await application.shutdown()
-            services.engine.dispose()
+            await _stop(world.application)
 
 
-def _prepare(settings: Settings, master_year: int | None) -> ServiceContext:
-    services = build_context(settings)
+async def restart(world: World) -> None:
+    """Stop the bot and start a new one on the same database and data folder, as a redeploy
+    does: only the stand-in, the clock and the calendar carry over."""
+    clock, calendar = world.services.clock, world.services.calendar
+    await _stop(world.application)
+    world.services = await asyncio.to_thread(build_context, world.settings, clock=clock,
+                                             calendar=calendar)
+    world.application = await _start(world.settings, world.services)
+
+
+async def _start(settings: Settings, services: ServiceContext) -> SakipApplication:
+    """The production Application, initialised, started and polling."""
+    from bot.app import build_application
+
+    application = build_application(settings, services)
+    await application.initialize()
+    if application.post_init is not None:
+        await application.post_init(application)
+    await application.start()
+    assert application.updater is not None
+    await application.updater.start_polling(poll_interval=0, timeout=1,
+                                            allowed_updates=Update.ALL_TYPES)
+    return application
+
+
+async def _stop(application: SakipApplication) -> None:
+    assert application.updater is not None
+    await application.updater.stop()
+    await application.stop()
+    if application.post_stop is not None:
+        await application.post_stop(application)
+    await application.shutdown()
+    application.services.engine.dispose()
+
+
+def _prepare(settings: Settings, master_year: int | None,
+             clock: Callable[[], datetime] | None,
+             calendar: WorkingCalendar | None) -> ServiceContext:
+    services = build_context(settings, clock=clock, calendar=calendar)
     seed(services, master_year=master_year)
     return services
 

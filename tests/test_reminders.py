@@ -117,3 +117,30 @@ def test_a_task_of_days_is_recalled_on_the_morning_of_its_last_day(
     assert [(p.kind, p.moment) for p in planned][:2] == [
         (reminders.Kind.BEFORE, wib(9, 7, 30)), (reminders.Kind.DUE, wib(9, 10, 0))]
     assert planned[2].moment == wib(9, 10, 0) + timedelta(minutes=1)
+
+
+def test_a_reminder_due_at_the_lunch_break_goes_at_reopening_with_the_escalation(
+    ctx: ServiceContext, clock: Clock, people: dict[str, int]
+) -> None:
+    clock.now = wib(9, 11, 50)
+    run = steps.start_cycle(ctx, people["head"], 2024, 1)
+    assert run.due_at == wib(9, 12, 0), "ten working minutes run out as the break starts"
+    assert _at(ctx, clock, wib(9, 11, 58)) == 1
+    assert _at(ctx, clock, wib(9, 12, 30)) == 0, "nothing in the lunch break"
+    # Held over the break, not overtaken: the head hears of it no later than the Sekretaris.
+    assert _at(ctx, clock, wib(9, 13, 0)) == 2
+    assert "Batas waktu" in _inbox(ctx, people["head"])[-1]
+    assert "terlambat" in _inbox(ctx, people["secretary"])[-1]
+
+
+def test_a_cycle_opened_after_the_opening_is_in_the_next_morning_digest(
+    ctx: ServiceContext, clock: Clock, people: dict[str, int]
+) -> None:
+    assert _at(ctx, clock, wib(9, 7, 30)) == 0
+    clock.now = wib(9, 9, 0)
+    steps.start_cycle(ctx, people["head"], 2024, 1)
+    assert _at(ctx, clock, wib(9, 9, 5)) == 0, "no 'morning' digest at 09:05"
+    assert not _inbox(ctx, people["secretary"])
+    assert _at(ctx, clock, wib(10, 7, 30)) == 2, "the escalation and the digest"
+    digest = _inbox(ctx, people["secretary"])[-1]
+    assert "Ringkasan pagi" in digest and "Langkah 1" in digest

@@ -75,7 +75,7 @@ def tick(ctx: ServiceContext) -> int:
                 continue
             sent += _remind(session, ctx.calendar, cycle, run, now)
         for agency_id in _agencies_with_open_steps(session):
-            sent += _digest(session, agency_id, now)
+            sent += _digest(session, ctx.calendar, agency_id, now)
     return sent
 
 
@@ -84,14 +84,16 @@ def _remind(session: Session, calendar: WorkingCalendar, cycle: MeasurementCycle
     s = step(run.step)
     due_now = [p for p in plan(run, s, calendar) if p.moment <= now]
     sent = 0
-    for index, planned in enumerate(due_now):
+    for planned in due_now:
         key = f"run:{run.id}:{planned.kind}"
         if notices.sent(session=session, key=key):
             continue
         assert cycle.id is not None
         notices.mark(session=session, agency_id=cycle.agency_id, key=key, now=now)
-        if index < len(due_now) - 1 and planned.kind in (Kind.BEFORE, Kind.DUE):
-            continue  # overtaken by a later notice (e.g. after a weekend): stale, say nothing
+        if planned.kind in (Kind.BEFORE, Kind.DUE) and planned.moment < due_now[-1].moment:
+            # Overtaken: a later notice's moment has come too, so the bot was not running at
+            # this one's. A reminder only held over a closed office goes with the escalation.
+            continue
         sent += _send(session, cycle, run, s, planned.kind, now)
     return sent
 
@@ -139,15 +141,23 @@ def _agencies_with_open_steps(session: Session) -> set[int]:
     return found
 
 
-def _digest(session: Session, agency_id: int, now: datetime) -> int:
-    """Once a working day, at the first tick after opening: open steps, for the Sekretaris."""
+def _digest(session: Session, calendar: WorkingCalendar, agency_id: int, now: datetime) -> int:
+    """Once a working day, at the first tick after opening: open steps, for the Sekretaris.
+
+    Only about what was already open when the office opened: a cycle begun at 09:00 is in the
+    next morning's digest, not in one sent at 09:01.
+    """
     local = to_local(now)
     key = f"digest:{agency_id}:{local.date().isoformat()}"
     if local.time() >= DIGEST_UNTIL or notices.sent(session=session, key=key):
         return 0
     notices.mark(session=session, agency_id=agency_id, key=key, now=now)
+    open_cycles = cycles.list_cycles(session=session, agency_id=agency_id, status=workflow.OPEN)
+    opening = calendar.working_periods(local.date())[0][0]
+    if not any(cycle.created_at < opening for cycle in open_cycles):
+        return 0
     lines = []
-    for cycle in cycles.list_cycles(session=session, agency_id=agency_id, status=workflow.OPEN):
+    for cycle in open_cycles:
         assert cycle.id is not None
         for run in cycles.active_runs(session=session, cycle_id=cycle.id):
             division = (agencies.get_division(session=session, division_id=run.division_id)
@@ -161,8 +171,7 @@ def _digest(session: Session, agency_id: int, now: datetime) -> int:
                                                roles=(Role.SECRETARY,), now=now)
     if not lines or not secretaries:
         return 0
-    cycle_for = cycles.list_cycles(session=session, agency_id=agency_id, status=workflow.OPEN)[0]
-    return _deliver(session, cycle_for, secretaries, texts.digest(now, lines), now, None)
+    return _deliver(session, open_cycles[0], secretaries, texts.digest(now, lines), now, None)
 
 
 NUDGE_EVERY = timedelta(hours=1)
