@@ -9,9 +9,13 @@ from bot.sample_data.master_sample import sample_master
 from bot.services import master_data, provisioning
 from bot.services.context import ServiceContext
 
-AGENCY_NAME = "Dinas Bina Marga, Cipta Karya dan Tata Ruang Provinsi Sumatera Barat"
+AGENCY_NAME = "Dinas Bina Marga, Cipta Karya dan Tata Ruang"
 AGENCY_CODE = "bmcktr"
 DIVISIONS = ("Bina Marga", "Cipta Karya", "Tata Ruang")
+# The kop surat printed on the Nota, the Notulen and the reports.
+GOVERNMENT = "Sumatera Barat"
+ADDRESS = "Jl. Taman Siswa No. 1, Padang 25138"
+PLACE = "Padang"
 
 
 @dataclass(frozen=True)
@@ -21,13 +25,15 @@ class Official:
     label: str
     telegram_id: int
     roles: tuple[tuple[Role, str | None], ...]
+    rank: str | None = None  # pangkat, printed under the name of whoever signs
+    nip: str | None = None
 
 
 OFFICIALS: tuple[Official, ...] = (
     Official("head", "ERASUKMA MUNAF, ST, MM", "Kepala Dinas", 710001,
-             ((Role.HEAD, None),)),
+             ((Role.HEAD, None),), "Pembina Utama Muda (IV/c)", "19720925 199803 1 003"),
     Official("secretary", "Dra. RINA MARLINA, M.Si", "Sekretaris", 710002,
-             ((Role.SECRETARY, None),)),
+             ((Role.SECRETARY, None),), "Pembina (IV/a)"),
     Official("team_lead", "ANDI PRATAMA, ST", "Tim SAKIP", 710003,
              ((Role.SAKIP_TEAM, None),)),
     Official("team_member", "SITI AMINAH, SE", "Tim SAKIP (anggota)", 710004,
@@ -50,9 +56,12 @@ def seed(ctx: ServiceContext, *, master_year: int | None = None) -> None:
     step 4 goes indicator by indicator.
     """
     provisioning.init_agency(ctx, AGENCY_NAME, AGENCY_CODE, list(DIVISIONS))
+    provisioning.set_profile(ctx, agency_code=AGENCY_CODE, government=GOVERNMENT,
+                             address=ADDRESS, place=PLACE)
     for official in OFFICIALS:
         provisioning.add_user(ctx, name=official.name, roles=list(official.roles),
-                              telegram_id=official.telegram_id)
+                              telegram_id=official.telegram_id, nip=official.nip,
+                              rank=official.rank)
     if master_year is not None:
         master_data.import_master(ctx, sample_master(master_year), year=master_year,
                                   source_name=f"master-{AGENCY_CODE}-{master_year}.xlsx")

@@ -18,7 +18,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.demo_data import AGENCY_CODE, AGENCY_NAME, DIVISIONS, OFFICIALS
+from bot.demo_data import (
+    ADDRESS,
+    AGENCY_CODE,
+    AGENCY_NAME,
+    DIVISIONS,
+    GOVERNMENT,
+    OFFICIALS,
+    PLACE,
+)
 from bot.demo_scenario import TIMEOUT, Officials, play_quarter
 from bot.domain.clock import JAKARTA
 from bot.sample_data.master_sample import sample_master
@@ -39,7 +47,8 @@ def _cli(env: dict[str, str], *args: str) -> str:
 
 def _provision(env: dict[str, str], master: Path | None = None) -> None:
     division_args = [a for d in DIVISIONS for a in ("--division", d)]
-    _cli(env, "init", "--name", AGENCY_NAME, "--code", AGENCY_CODE, *division_args)
+    _cli(env, "init", "--name", AGENCY_NAME, "--code", AGENCY_CODE, *division_args,
+         "--province", GOVERNMENT, "--address", ADDRESS, "--place", PLACE)
     if master is not None:
         master.write_bytes(sample_master(YEAR))
         _cli(env, "import", "master", str(master), "--year", str(YEAR))
@@ -50,6 +59,8 @@ def _provision(env: dict[str, str], master: Path | None = None) -> None:
             args += ["--role", ROLE_FLAGS[role]]
             if division:
                 args += ["--division", division]
+        for option, value in (("--rank", official.rank), ("--nip", official.nip)):
+            args += [option, value] if value else []
         _cli(env, *args)
 
 
@@ -168,10 +179,16 @@ async def test_whole_quarter_with_a_return(world, tmp_path: Path) -> None:  # ty
     secretary = people["secretary"]
     memo = next(m for m in secretary.messages if "Langkah 2" in m.content)
     assert memo.file_name == f"Nota-Kepala-Dinas-TW1-{YEAR}.pdf"
-    assert f"Triwulan I Tahun {YEAR}" in "\n".join(pdf_pages(memo.file_bytes or b""))
+    memo_text = " ".join(" ".join(pdf_pages(memo.file_bytes or b"")).split())
+    assert f"Triwulan I Tahun {YEAR}" in memo_text
+    assert "PEMERINTAH PROVINSI SUMATERA BARAT" in memo_text and ADDRESS in memo_text
+    head = OFFICIALS[0]
+    assert head.rank and head.rank in memo_text and f"{PLACE}, " in memo_text
     planning = people["planning"]
     esr = next(m for m in planning.messages if "Langkah 9" in m.content)
     assert esr.file_name == f"Realisasi-Rencana-Aksi-TW1-{YEAR}.pdf", "ESR takes PDF only"
+    esr_text = " ".join(" ".join(pdf_pages(esr.file_bytes or b"")).split())
+    assert "PEMERINTAH PROVINSI SUMATERA BARAT" in esr_text and head.name in esr_text
 
     for person in people.by_key.values():
         assert not [m for m in person.messages if "gangguan" in m.content], person.label
