@@ -1484,8 +1484,17 @@ def duration(minutes: int) -> str:
     """Working time as people say it: ``1 jam 5 menit``, ``2 hari 3 jam`` (7,5-hour days)."""
     if minutes < 60:
         return f"{minutes} menit"
+    days, minutes = divmod(minutes, WORKING_DAY_MINUTES)
     hours, rest = divmod(minutes, 60)
-    return f"{hours} jam" + (f" {rest} menit" if rest else "")
+    parts = [f"{days} hari"] if days else []
+    if hours:
+        parts.append(f"{hours} jam")
+    if rest and not days:
+        parts.append(f"{rest} menit")  # minutes do not matter beside days
+    return " ".join(parts) or f"{days} hari"
+
+
+WORKING_DAY_MINUTES = 450  # 7,5 hours: the default office day without its break
 
 
 # --- /arsip in the chat ------------------------------------------------------------------------------

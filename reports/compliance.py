@@ -41,10 +41,15 @@ def compliance_csv(rows: Sequence[ComplianceRow]) -> bytes:
     writer.writerow(texts.COMPLIANCE_HEADER)
     for row in rows:
         writer.writerow([
-            row.number, safe_cell(row.label), safe_cell(row.division or "-"), row.round,
+            row.number, safe_cell(row.label), _text_or_dash(row.division), row.round,
             safe_cell(row.standard), row.standard_minutes, row.actual_minutes,
-            texts.YES if row.on_time else texts.NO, safe_cell(row.done_by or "-"),
+            texts.YES if row.on_time else texts.NO, _text_or_dash(row.done_by),
             to_local(row.started_at).strftime("%Y-%m-%d %H:%M"),
             to_local(row.done_at).strftime("%Y-%m-%d %H:%M"),
         ])
     return out.getvalue().encode("utf-8-sig")
+
+
+def _text_or_dash(text: str | None) -> str:
+    """A name as text no spreadsheet evaluates; a missing one as a plain ``-``."""
+    return safe_cell(text) if text else "-"

@@ -10,11 +10,13 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from bot import texts
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.clock import JAKARTA
-from bot.domain.sop import Role, StepKey, step
+from bot.domain.sop import DocumentKind, Role, StepKey, step
 from bot.services import provisioning, reminders, steps
 from bot.services.context import ServiceContext
+from bot.services.uploads import Upload
 from storage import cycles
 from storage.documents import FileStore
 from storage.models import OutboxMessage
@@ -144,3 +146,28 @@ def test_a_cycle_opened_after_the_opening_is_in_the_next_morning_digest(
     assert _at(ctx, clock, wib(10, 7, 30)) == 2, "the escalation and the digest"
     digest = _inbox(ctx, people["secretary"])[-1]
     assert "Ringkasan pagi" in digest and "Langkah 1" in digest
+
+
+def test_when_the_secretary_is_late_the_first_escalation_goes_to_the_head(
+    ctx: ServiceContext, clock: Clock, people: dict[str, int]
+) -> None:
+    clock.now = wib(2, 8, 0)  # Tuesday
+    run = steps.start_cycle(ctx, people["head"], 2024, 1)
+    steps.attach(ctx, people["head"], run.run_id, DocumentKind.ANALYSIS_REPORT,
+                 Upload(b"%PDF-1.4 x", "analisa.pdf", "application/pdf"))
+    steps.issue_memo(ctx, people["head"], run.run_id)  # step 2 (2 jam) is due at 10:00
+    head_before = len(_inbox(ctx, people["head"]))
+    assert _at(ctx, clock, wib(2, 10, 0)) == 1, "the at-due reminder to the Sekretaris"
+    assert _at(ctx, clock, wib(2, 10, 1)) == 1
+    escalation = _inbox(ctx, people["head"])[-1]
+    assert len(_inbox(ctx, people["head"])) == head_before + 1
+    assert "terlambat" in escalation and "Secretary" in escalation
+    assert not any("terlambat" in text for text in _inbox(ctx, people["secretary"]))
+
+
+@pytest.mark.parametrize(("minutes", "said"), [
+    (5, "5 menit"), (60, "1 jam"), (125, "2 jam 5 menit"), (450, "1 hari"),
+    (450 + 180, "1 hari 3 jam"), (2 * 450 + 61, "2 hari 1 jam"), (1080, "2 hari 3 jam"),
+])
+def test_working_time_is_said_in_days_hours_and_minutes(minutes: int, said: str) -> None:
+    assert texts.duration(minutes) == said

@@ -110,11 +110,16 @@ def _send(session: Session, cycle: MeasurementCycle, run: StepRun, s: Step, kind
                               at_due=kind is Kind.DUE)
         buttons = [[button(texts.BTN_BEGIN, Action.BEGIN, s.key, run.id)]]
         return _deliver(session, cycle, assignees, text, now, buttons)
-    role = Role.SECRETARY if kind is Kind.SECRETARY else Role.HEAD
+    # When the Sekretaris is the one late, the first escalation goes straight to the head.
+    roles = (Role.SECRETARY, Role.HEAD) if kind is Kind.SECRETARY else (Role.HEAD,)
     waiting_on = {u.id for u in assignees}
-    recipients = [u for u in workflow.users_with_any_role(
-        session=session, agency_id=cycle.agency_id, roles=(role,), now=now)
-        if u.id not in waiting_on]
+    recipients: list[User] = []
+    for role in roles:
+        recipients = [u for u in workflow.users_with_any_role(
+            session=session, agency_id=cycle.agency_id, roles=(role,), now=now)
+            if u.id not in waiting_on]
+        if recipients:
+            break
     text = texts.escalation(s, cycle.year, cycle.quarter, run.due_at, name,
                             [u.name for u in assignees])
     return _deliver(session, cycle, recipients, text, now, None)
