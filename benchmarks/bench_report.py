@@ -52,7 +52,8 @@ from bot.sample_data.master_sample import INDICATORS as SAMPLE_INDICATORS
 from bot.services import master_data, provisioning, realization, steps
 from bot.services.context import ServiceContext
 from reports import workbooks
-from reports.master_template import master_workbook, to_bytes, write_rows
+from reports.master_template import master_workbook, write_rows
+from reports.sheets import to_bytes
 from storage import agencies, documents, performance
 from storage.models import (
     Document,

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
+import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from bot.domain.clock import to_local
+from bot.domain.master_rules import decimals_of
 
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
@@ -27,6 +30,15 @@ def period_label(year: int, quarter: int) -> str:
 def date_long(day: date) -> str:
     """``11 Januari 2024``."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def place_date(place: str | None, day: date | None) -> str | None:
+    """``Padang, 11 Januari 2024`` (the date alone without a place), the line that dates a
+    signature; ``None`` without a day. One function, so the workbook and the PDF of a report
+    date their signature alike."""
+    if day is None:
+        return None
+    return f"{place}, {date_long(day)}" if place else date_long(day)
 
 
 def datetime_long(moment: datetime) -> str:
@@ -51,11 +63,35 @@ def number(value: float | Decimal | int, decimals: int = 2) -> str:
     return f"{sign}{groups},{fraction}" if fraction else f"{sign}{groups}"
 
 
+def as_decimal(value: Decimal | float | int | None) -> Decimal | None:
+    """A number as ``Decimal`` (floats through their shortest repr); NaN and None → None."""
+    if value is None:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    result = value if isinstance(value, Decimal) else Decimal(str(value))
+    return result if result.is_finite() else None
+
+
+def shown_decimals(value: Decimal, limit: int = 4) -> int:
+    """The decimals ``value`` carries (``10.50`` → 1), at most ``limit``: how a report shows a
+    figure whose indicator sets no precision, in the workbook's format code and in the PDF."""
+    return min(decimals_of(value), limit)
+
+
 def money(value: float | Decimal | int) -> str:
     """``Rp 1.250.000``; cents only when there are any."""
     rounded = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     decimals = 0 if rounded == rounded.to_integral_value() else 2
     return f"Rp {number(rounded, decimals)}"
+
+
+def format_nip(nip: str) -> str:
+    """``197209251998031003`` → ``19720925 199803 1 003``; any other number stays as typed."""
+    digits = re.sub(r"\s", "", nip)
+    if len(digits) == 18 and digits.isdigit():
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return nip.strip()
 
 
 def file_size(size: int) -> str:

@@ -21,7 +21,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from bot.domain.capaian import DEFAULT_PREDIKAT_SCALE, Predikat, PredikatScale, predikat
-from bot.formatting import number
+from bot.formatting import as_decimal, number
 
 Value = Decimal | float | int | None
 
@@ -50,16 +50,6 @@ _LABEL_CHARS = 38
 _LABEL_LINES = 3
 _LINE_IN = 0.24  # height of one label line, inches
 _ROW_PAD_IN = 0.22
-
-
-def as_decimal(value: Value) -> Decimal | None:
-    """A number as ``Decimal`` (floats through their shortest repr); NaN and None → None."""
-    if value is None:
-        return None
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    result = value if isinstance(value, Decimal) else Decimal(str(value))
-    return result if result.is_finite() else None
 
 
 def percent_label(value: Value, places: int = 2) -> str:

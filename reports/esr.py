@@ -23,46 +23,47 @@ from decimal import Decimal
 from typing import cast
 
 from fpdf.enums import XPos, YPos
-from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.domain.master_rules import key_of
-from bot.formatting import ROMAN, date_long, period_label
-from reports.pdf import FONT, OfficialPDF, Signature, clean, government_line
-from reports.report_pdf import (
-    _CELL_CHARS,
-    _GROUP,
-    _HEADINGS,
-    _TOTAL,
-    MARGIN,
-    _figure,
-    _money,
-    _percent,
-    _text,
-    _title_block,
+from bot.formatting import ROMAN, period_label, place_date
+from reports.pdf import FONT, REPORT_MARGIN, OfficialPDF, Signature, clean, government_line
+from reports.pdf_tables import (
+    CELL_CHARS,
+    GROUP_STYLE,
+    HEADINGS_STYLE,
+    TOTAL_STYLE,
+    cell_text,
+    figure_text,
+    money_text,
+    percent_text,
+)
+from reports.sheets import (
+    BORDER,
+    GROUP_FILL,
+    TOTAL_FILL,
+    CellKind,
+    ColumnSpec,
+    Figure,
+    SignatureBlock,
+    new_workbook,
+    set_print_layout,
+    to_bytes,
+    write_cell,
+    write_header,
+    write_signature,
+    write_text,
+    write_title,
 )
 from reports.workbooks import (
-    _BORDER,
-    _GROUP_FILL,
-    _TOTAL_FILL,
     HEAD_TITLE,
     FinanceRow,
     MeasurementRow,
     SummaryRow,
-    _Col,
-    _evidence_sheet,
-    _header_row,
-    _print_setup,
-    _put,
-    _save,
-    _signature,
-    _SignatureBlock,
-    _title,
-    _Value,
+    evidence_sheet,
     summarize,
-    write_text,
 )
 
 ESR_TITLE = "REALISASI RENCANA AKSI AKUNTABILITAS KINERJA"
@@ -88,11 +89,11 @@ _PDF_WIDTHS = (5, 17, 22, 11, 12.5, 12.5, 12.5, 12.5, 12.5, 12.5, 25, 22, 22, 12
 _PDF_LINE = 2.9  # mm, a line of 6 pt text in a cell
 _PDF_PADDING = 0.8
 _PDF_HEADER_ROOM = 20.0  # mm kept for the repeated header row
-_PDF_MAX_LINES = 30  # lines of a cell in the PDF (about 9 cm); _text cuts at 400 characters
+_PDF_MAX_LINES = 30  # lines of a cell in the PDF (about 9 cm); cell_text cuts at CELL_CHARS
 _SIGNATURE_WIDTH = 95.0
-_PDF_SIDE_MARGIN = 10.0  # left and right; top and bottom keep MARGIN for the page number
-_PDF_HEADINGS = replace(_HEADINGS, size_pt=_PDF_SIZE)
-_PDF_TOTAL = replace(_TOTAL, size_pt=5.5)  # bold sums up to hundreds of billions fit a line
+_PDF_SIDE_MARGIN = 10.0  # left and right; top and bottom keep REPORT_MARGIN for page numbers
+_PDF_HEADINGS = replace(HEADINGS_STYLE, size_pt=_PDF_SIZE)
+_PDF_TOTAL = replace(TOTAL_STYLE, size_pt=5.5)  # bold sums up to hundreds of billions fit a line
 _LINE_POINTS = 15.0  # height of a line of 11 pt text in a row
 
 
@@ -106,18 +107,22 @@ def esr_columns(quarter: int) -> tuple[str, ...]:
     return tuple(c.title for c in _columns(quarter))
 
 
-def _columns(quarter: int) -> tuple[_Col, ...]:
+def _columns(quarter: int) -> tuple[ColumnSpec, ...]:
     tw = f"TW {ROMAN[quarter]}"
     return (
-        _Col("No", 5, "int"), _Col("Sasaran Strategis", 24), _Col("Indikator Kinerja", 30),
-        _Col("Satuan", 9, "label"), _Col("Target Tahunan", 11, "value"),
-        _Col(f"Target {tw}", 11, "value"), _Col(f"Realisasi {tw}", 11, "value"),
-        _Col(f"Realisasi s.d. {tw}", 12, "value"), _Col(f"Capaian {tw} (%)", 11, "percent"),
-        _Col(f"Capaian s.d. {tw} (%)", 11, "percent"),
-        _Col("Program / Kegiatan / Sub Kegiatan", 40), _Col("Pagu Anggaran (Rp)", 19, "money"),
-        _Col("Realisasi Anggaran (Rp)", 19, "money"), _Col("Serapan (%)", 9, "percent"),
-        _Col("Kendala / Hambatan", 26), _Col("Tindak Lanjut / Upaya", 26),
-        _Col("Penanggung Jawab", 16), _Col("Data Dukung", 26),
+        ColumnSpec("No", 5, "int"), ColumnSpec("Sasaran Strategis", 24),
+        ColumnSpec("Indikator Kinerja", 30), ColumnSpec("Satuan", 9, "label"),
+        ColumnSpec("Target Tahunan", 11, "value"), ColumnSpec(f"Target {tw}", 11, "value"),
+        ColumnSpec(f"Realisasi {tw}", 11, "value"),
+        ColumnSpec(f"Realisasi s.d. {tw}", 12, "value"),
+        ColumnSpec(f"Capaian {tw} (%)", 11, "percent"),
+        ColumnSpec(f"Capaian s.d. {tw} (%)", 11, "percent"),
+        ColumnSpec("Program / Kegiatan / Sub Kegiatan", 40),
+        ColumnSpec("Pagu Anggaran (Rp)", 19, "money"),
+        ColumnSpec("Realisasi Anggaran (Rp)", 19, "money"),
+        ColumnSpec("Serapan (%)", 9, "percent"), ColumnSpec("Kendala / Hambatan", 26),
+        ColumnSpec("Tindak Lanjut / Upaya", 26), ColumnSpec("Penanggung Jawab", 16),
+        ColumnSpec("Data Dukung", 26),
     )
 
 
@@ -230,8 +235,8 @@ def _grid(layout: EsrLayout, *, split: _Split | None = None) -> list[_Row]:
 def _indicator_values(block: IndicatorBlock) -> dict[int, object]:
     m, decimals = block.row, block.row.decimals
     return {1: block.number, 3: _typed(m.indicator), 4: _typed(m.unit),
-            5: _Value(m.annual_target, decimals), 6: _Value(m.quarter_target, decimals),
-            7: _Value(m.realization, decimals), 8: _Value(m.realization_to_date, decimals),
+            5: Figure(m.annual_target, decimals), 6: Figure(m.quarter_target, decimals),
+            7: Figure(m.realization, decimals), 8: Figure(m.realization_to_date, decimals),
             9: m.achievement, 10: m.achievement_to_date, 15: _typed(m.obstacles),
             16: _typed(m.follow_up), 17: _typed(m.division), 18: _typed("\n".join(m.files()))}
 
@@ -266,13 +271,10 @@ def esr_workbook(
     6, the table, its notes, ``approval_note`` and, with ``head_name``, the signature block
     dated ``place``, ``day``) and, unless ``evidence_index=False``, *Indeks Data Dukung*."""
     columns = _columns(quarter)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = ESR_SHEET
+    book, sheet = new_workbook(ESR_SHEET)
     heading = _heading(agency, province, year, quarter)
-    _title(sheet, heading, len(columns))
-    _header_row(sheet, ESR_HEADER_ROW, tuple(c.title for c in columns),
+    write_title(sheet, heading, len(columns))
+    write_header(sheet, ESR_HEADER_ROW, tuple(c.title for c in columns),
                 [c.width for c in columns])
     end = _write_grid(sheet, columns, _grid(esr_layout(measurements, finances)))
     closing = [(note, Font(italic=True, size=9)) for note in NOTES]
@@ -282,17 +284,17 @@ def esr_workbook(
         if text:
             write_text(sheet.cell(row=row, column=1), text)
             sheet.cell(row=row, column=1).font = font
-    _signature(sheet, end + len(closing) + 3, 15, _SignatureBlock(
+    write_signature(sheet, end + len(closing) + 3, 15, SignatureBlock(
         head_title, head_name, head_rank, head_nip, place, day))
     sheet.freeze_panes = f"D{ESR_HEADER_ROW + 1}"
-    _print_setup(sheet, ESR_HEADER_ROW)
+    set_print_layout(sheet, ESR_HEADER_ROW)
     if evidence_index and measurements:
         index = book.create_sheet(EVIDENCE_SHEET)
-        _evidence_sheet(index, heading[-3:], measurements, ())
-    return _save(book)
+        evidence_sheet(index, heading[-3:], measurements, ())
+    return to_bytes(book)
 
 
-def _write_grid(sheet: Worksheet, columns: Sequence[_Col], grid: list[_Row]) -> int:
+def _write_grid(sheet: Worksheet, columns: Sequence[ColumnSpec], grid: list[_Row]) -> int:
     """The rows below the header, merged as the grid spans them; returns the last row."""
     heights = _Heights()
     row = ESR_HEADER_ROW
@@ -302,7 +304,7 @@ def _write_grid(sheet: Worksheet, columns: Sequence[_Col], grid: list[_Row]) -> 
             _show(cell, cell_spec.value, columns[cell_spec.column - 1].kind)
             if kind != "data":
                 cell.font = Font(bold=True)
-                cell.fill = _GROUP_FILL if kind == "group" else _TOTAL_FILL
+                cell.fill = GROUP_FILL if kind == "group" else TOTAL_FILL
             if kind == "group":
                 cell.alignment = Alignment(horizontal="left", vertical="center")
             elif cell_spec.value == TOTAL_LABEL:
@@ -319,14 +321,14 @@ def _write_grid(sheet: Worksheet, columns: Sequence[_Col], grid: list[_Row]) -> 
     return row
 
 
-def _show(cell: Cell, value: object, kind: str) -> None:
+def _show(cell: Cell, value: object, kind: CellKind) -> None:
     """A figure with its format, typed text as text, ``-`` for a missing value."""
     if value == "":
-        cell.border = _BORDER
-    elif value is None or (isinstance(value, _Value) and value.value is None):
-        _put(cell, "-", "label")
+        cell.border = BORDER
+    elif value is None or (isinstance(value, Figure) and value.value is None):
+        write_cell(cell, "-", "label")
     else:
-        _put(cell, value, kind)
+        write_cell(cell, value, kind)
 
 
 class _Heights:
@@ -365,12 +367,12 @@ def esr_pdf(
 ) -> bytes:
     """The ESR table as A4 landscape PDF bytes, the header repeated on every page; parameters
     as for :func:`esr_workbook`, ``created_at`` fixes the file's date (reproducible output)."""
-    pdf = OfficialPDF(orientation="L", margin=MARGIN, title=esr_title(year, quarter),
+    pdf = OfficialPDF(orientation="L", margin=REPORT_MARGIN, title=esr_title(year, quarter),
                       author=agency, created_at=created_at)
     pdf.set_left_margin(_PDF_SIDE_MARGIN)
     pdf.set_right_margin(_PDF_SIDE_MARGIN)
     pdf.add_page()
-    _title_block(pdf, _heading(agency, province, year, quarter))
+    pdf.report_heading(_heading(agency, province, year, quarter))
     cells = _PdfCells(pdf, _columns(quarter))
     grid = _grid(esr_layout(measurements, finances), split=cells.split)
     pdf.set_font(FONT, "", _PDF_SIZE)
@@ -381,7 +383,7 @@ def esr_pdf(
             header.cell(spec.title, align="C")
         for kind, row_cells in grid:
             row = table.row()
-            style = {"group": _GROUP, "total": _PDF_TOTAL}.get(kind)
+            style = {"group": GROUP_STYLE, "total": _PDF_TOTAL}.get(kind)
             for cell in row_cells:
                 text = cells.text(cell)
                 row.cell(text, style=style, align=cells.align(cell, text), rowspan=cell.rows,
@@ -389,9 +391,7 @@ def esr_pdf(
     pdf.ln(2)
     notes = [*NOTES, CUT_NOTE] if cells.cut else list(NOTES)
     _pdf_closing(pdf, notes, approval_note, None if not head_name else Signature(
-        head_title, head_name, head_rank, head_nip,
-        place_date=None if day is None else (f"{place}, {date_long(day)}" if place
-                                             else date_long(day))))
+        head_title, head_name, head_rank, head_nip, place_date=place_date(place, day)))
     return pdf.to_bytes()
 
 
@@ -400,7 +400,7 @@ class _PdfCells:
     cutting of long blocks into parts that fit a page below the header: fpdf2 never breaks a
     page inside spanned cells, so a taller block could not be rendered."""
 
-    def __init__(self, pdf: OfficialPDF, columns: Sequence[_Col]) -> None:
+    def __init__(self, pdf: OfficialPDF, columns: Sequence[ColumnSpec]) -> None:
         self.pdf = pdf
         self.columns = columns
         self.room = pdf.page_break_trigger - pdf.t_margin - _PDF_HEADER_ROOM
@@ -414,8 +414,8 @@ class _PdfCells:
 
     def text(self, cell: _Cell) -> str:
         text = _pdf_text(cell.value, self.columns[cell.column - 1].kind)
-        if isinstance(cell.value, str) and len(clean(cell.value).strip()) > _CELL_CHARS:
-            self.cut = True  # _text cut it
+        if isinstance(cell.value, str) and len(clean(cell.value).strip()) > CELL_CHARS:
+            self.cut = True  # cell_text cut it
         if cell.columns > 1 or len(text) <= _PDF_MAX_LINES:
             return text  # a label, or too short for that many lines
         lines = self._lines(cell.column, text)
@@ -474,16 +474,16 @@ def _pdf_closing(pdf: OfficialPDF, notes: Sequence[str], approval_note: str | No
     pdf.set_y(max(pdf.get_y(), bottom) if pdf.page == page else pdf.get_y())
 
 
-def _pdf_text(value: object, kind: str) -> str:
+def _pdf_text(value: object, kind: CellKind) -> str:
     if value == "":
         return ""
-    if isinstance(value, _Value):
-        return _figure(value.value, value.decimals)
+    if isinstance(value, Figure):
+        return figure_text(value.value, value.decimals)
     if value is None or isinstance(value, str):
-        return _text(value)
+        return cell_text(value)
     number_ = value if isinstance(value, Decimal | int | float) else None
     if kind == "percent":
-        return _percent(number_)
+        return percent_text(number_)
     if kind == "money":
-        return _money(number_)
-    return str(value) if kind == "int" else _figure(number_)
+        return money_text(number_)
+    return str(value) if kind == "int" else figure_text(number_)

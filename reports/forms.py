@@ -12,13 +12,22 @@ import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.formatting import ROMAN, period_label
+from reports.sheets import (
+    FMT_INT,
+    HEADER_ALIGNMENT,
+    HEADER_FILL,
+    HEADER_FONT,
+    figure_format,
+    new_workbook,
+    to_bytes,
+)
 
 META_SHEET = "_meta"
 PERFORMANCE_SHEET = "Kinerja"
@@ -27,7 +36,6 @@ HEADER_ROW = 5
 MAX_FORM_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 2000
 
-_HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 _INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 _THIN = Side(style="thin", color="999999")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -107,10 +115,7 @@ def division_form(
     *, agency: str, division: str, year: int, quarter: int, cycle_id: int, division_id: int,
     indicators: list[FormIndicator], budget_lines: list[FormBudgetLine],
 ) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = PERFORMANCE_SHEET
+    book, sheet = new_workbook(PERFORMANCE_SHEET)
     title = [agency.upper(), "FORMAT REALISASI RENCANA AKSI AKUNTABILITAS KINERJA",
              f"{period_label(year, quarter).upper()} — {division.upper()}"]
     _title(sheet, title)
@@ -122,7 +127,7 @@ def division_form(
                                 item.explanation, item.obstacles, item.follow_up]
         for column, value in enumerate(values, 1):
             _cell(sheet, row, column, value, editable=column >= 8)
-        number_format = "#,##0" + ("." + "0" * item.decimals if item.decimals else "")
+        number_format = figure_format(item.decimals)
         for column in (6, 7, 8):
             sheet.cell(row=row, column=column).number_format = number_format
     if indicators:
@@ -139,7 +144,7 @@ def division_form(
                 [i, line.code, line.name, line.budget, line.quarter_target, line.amount], 1):
             _cell(money, row, column, value, editable=column == 6)
             if column >= 4:
-                money.cell(row=row, column=column).number_format = "#,##0"
+                money.cell(row=row, column=column).number_format = FMT_INT
     if budget_lines:
         _decimal_validation(money, f"F{HEADER_ROW + 1}:F{HEADER_ROW + len(budget_lines)}",
                             allow_negative=False)
@@ -156,9 +161,7 @@ def division_form(
         protected.freeze_panes = f"A{HEADER_ROW + 1}"
         protected.page_setup.orientation = "landscape"
         protected.page_setup.paperSize = protected.PAPERSIZE_A4
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return to_bytes(book)
 
 
 def read_form(data: bytes) -> FilledForm:
@@ -250,10 +253,10 @@ def _title(sheet: Worksheet, lines: list[str]) -> None:
 def _header(sheet: Worksheet, columns: tuple[str, ...]) -> None:
     for index, name in enumerate(columns, 1):
         cell = sheet.cell(row=HEADER_ROW, column=index, value=name)
-        cell.fill = _HEADER_FILL
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        cell.border = _BORDER
+        cell.fill = HEADER_FILL
+        cell.font = HEADER_FONT
+        cell.alignment = HEADER_ALIGNMENT
+        cell.border = _BORDER  # lighter than the reports' border: the form is filled in
 
 
 def _widths(sheet: Worksheet, widths: tuple[int, ...]) -> None:

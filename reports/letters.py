@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.formatting import DAYS, date_long, period_label
-from reports.pdf import OfficialPDF, Signature, format_nip, government_line
+from bot.formatting import DAYS, date_long, format_nip, period_label
+from reports.pdf import OfficialPDF, Signature, government_line
 
 HEAD_TITLE = "Kepala Dinas"
 MEMO_TITLE = "Nota Kepala Dinas"

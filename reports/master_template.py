@@ -8,7 +8,6 @@ from ``bot.texts``.
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -22,15 +21,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bot import texts
 from bot.domain.master_rules import COLUMNS, Column
+from reports.sheets import HEADER_ALIGNMENT, HEADER_FILL, HEADER_FONT, new_workbook, to_bytes
 
 HEADER_ROW = 1
 FIRST_DATA_ROW = 2
 # Drop-down lists and formats reach this far; the importer refuses more rows anyway.
 LAST_TEMPLATE_ROW = 5001
 
-_REQUIRED_FILL = PatternFill("solid", fgColor="1F4E78")
+_REQUIRED_FILL = HEADER_FILL  # a required column wears the reports' header colour
 _OPTIONAL_FILL = PatternFill("solid", fgColor="5B9BD5")
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
 _TITLE_FONT = Font(bold=True, size=14, color="1F4E78")
 _HEADING_FONT = Font(bold=True, size=12, color="1F4E78")
 _BOLD = Font(bold=True)
@@ -38,7 +37,6 @@ _GUIDE_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _THIN = Side(style="thin", color="BFBFBF")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
-_HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 _MONEY_FORMAT = "#,##0"
 _TEXT_FORMAT = "@"
@@ -65,10 +63,7 @@ def master_template(*, year: int | None = None, divisions: Sequence[str] = ()) -
 
 
 def master_workbook(*, year: int | None = None, divisions: Sequence[str] = ()) -> Workbook:
-    book = Workbook()
-    guide = book.active
-    assert guide is not None
-    guide.title = texts.MASTER_SHEETS["guide"]
+    book, guide = new_workbook(texts.MASTER_SHEETS["guide"])
     _guide(guide, year)
     lists = _lists(book, divisions)
     for sheet_key in COLUMNS:
@@ -100,12 +95,6 @@ def write_rows(book: Workbook, sheet_key: str, rows: Iterable[Mapping[str, objec
             elif column.kind in ("code", "codes"):
                 cell.number_format = _TEXT_FORMAT
         row_number += 1
-
-
-def to_bytes(book: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 # --- building ---------------------------------------------------------------------------------
@@ -188,7 +177,7 @@ def _data_sheet(book: Workbook, sheet_key: str, lists: Worksheet, divisions: int
     for index, column in enumerate(columns, 1):
         header, required, explanation, example = texts.MASTER_COLUMNS[sheet_key][column.key]
         cell = sheet.cell(row=HEADER_ROW, column=index, value=header)
-        cell.font, cell.alignment, cell.border = _HEADER_FONT, _HEADER_ALIGN, _BOX
+        cell.font, cell.alignment, cell.border = HEADER_FONT, HEADER_ALIGNMENT, _BOX
         cell.fill = _REQUIRED_FILL if column.required else _OPTIONAL_FILL
         note = f"{explanation}\n\n{texts.MASTER_GUIDE_TABLE_HEADER[1]}: {required}\n" \
                f"{texts.MASTER_GUIDE_TABLE_HEADER[3]}: {example}"

@@ -17,11 +17,14 @@ import matplotlib
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from bot.formatting import format_nip
+
 FONT = "DejaVu"
 _FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 _FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf",
                "BI": "DejaVuSans-BoldOblique.ttf"}
 LETTER_MARGIN = 25.0  # 2,5 cm, the usual margin of a *naskah dinas*
+REPORT_MARGIN = 15.0  # a landscape report table needs the width; letters keep 2,5 cm
 LINE = 6.0  # line height of 11 pt body text
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -29,14 +32,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 def clean(text: object) -> str:
     """Typed text made printable: tabs become spaces, other control characters go."""
     return _CONTROL.sub("", str(text).replace("\t", "    ").replace("\r\n", "\n"))
-
-
-def format_nip(nip: str) -> str:
-    """``197209251998031003`` → ``19720925 199803 1 003``; any other number stays as typed."""
-    digits = re.sub(r"\s", "", nip)
-    if len(digits) == 18 and digits.isdigit():
-        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
-    return nip.strip()
 
 
 def government_line(province: str) -> str:
@@ -125,6 +120,14 @@ class OfficialPDF(FPDF):
                             new_y=YPos.NEXT)
         self.ln(4)
         self.set_font(FONT, "", 11)
+
+    def report_heading(self, lines: Sequence[str]) -> None:
+        """A report's head: centred bold lines (the first two, government and agency, larger),
+        empty ones left out, then a rule. The report PDF and the ESR PDF open alike."""
+        for index, line in enumerate(line for line in lines if line):
+            self.set_font(FONT, "B", 14 if index < 2 else 12)
+            self.multi_cell(0, 7, clean(line), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.rule()
 
     def key_values(self, rows: Sequence[tuple[str, str]], *, label_width: float = 32,
                    values: bool = True) -> None:

@@ -18,11 +18,21 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 from PIL import Image
 
-from bot.domain.capaian import DEFAULT_PREDIKAT_SCALE, PredikatScale, absorption, financial
-from bot.formatting import date_long, money, number, period_label
+from bot.domain.capaian import DEFAULT_PREDIKAT_SCALE, PredikatScale
+from bot.formatting import number, period_label, place_date
 from reports import charts as charts_
-from reports.charts import PREDIKAT_COLOURS, as_decimal, predikat_label
-from reports.pdf import FONT, OfficialPDF, Signature, clean, government_line
+from reports.charts import PREDIKAT_COLOURS, predikat_label
+from reports.pdf import FONT, REPORT_MARGIN, OfficialPDF, Signature, clean, government_line
+from reports.pdf_tables import (
+    CELL_CHARS,
+    GROUP_STYLE,
+    HEADINGS_STYLE,
+    TOTAL_STYLE,
+    cell_text,
+    figure_text,
+    money_text,
+    percent_text,
+)
 from reports.workbooks import (
     HEAD_TITLE,
     Basis,
@@ -32,17 +42,12 @@ from reports.workbooks import (
     Summary,
     SummaryRow,
     basis_label,
+    finance_total,
     report_title,
     scale_note,
     summarize,
 )
 
-MARGIN = 15.0  # a landscape report table needs the width; letters keep 2,5 cm
-_CELL_CHARS = 400  # longer typed text is cut in the PDF (the workbook keeps all of it)
-_HEADINGS = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=(31, 78, 120),
-                     size_pt=6.5)
-_GROUP = FontFace(emphasis="BOLD", fill_color=(221, 235, 247))
-_TOTAL = FontFace(emphasis="BOLD", fill_color=(242, 242, 242))
 _TABLE_SIZE = 7.0
 
 
@@ -61,10 +66,10 @@ def report_pdf(
     without it), ``created_at`` fixes the file's creation date (reproducible output)."""
     title = report_title(final)
     period = period_label(year, quarter)
-    pdf = OfficialPDF(orientation="L", margin=MARGIN, title=f"{title.title()} {period}",
+    pdf = OfficialPDF(orientation="L", margin=REPORT_MARGIN, title=f"{title.title()} {period}",
                       author=agency, created_at=created_at)
     pdf.add_page()
-    _title_block(pdf, [government_line(province), agency.upper(), title, period.upper()])
+    pdf.report_heading([government_line(province), agency.upper(), title, period.upper()])
     summary = summarize(measurements, finances, cap=cap, basis=basis, scale=scale)
     section = _Sections()
     if measurements or finances:
@@ -80,10 +85,8 @@ def report_pdf(
         pdf.set_font(FONT, "B", 10)
         pdf.multi_cell(0, 5, clean(approval_note), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if head_name:
-        when = None if day is None else (f"{place}, {date_long(day)}" if place
-                                         else date_long(day))
-        pdf.signatures([Signature(head_title, head_name, head_rank, head_nip, place_date=when)],
-                       width=95)
+        pdf.signatures([Signature(head_title, head_name, head_rank, head_nip,
+                                  place_date=place_date(place, day))], width=95)
     if charts and (measurements or finances):
         _charts(pdf, measurements, summary, quarter, scale)
     return pdf.to_bytes()
@@ -104,41 +107,6 @@ class _Sections:
         pdf.set_font(FONT, "B", 11)
         pdf.multi_cell(0, 6, f"{letter}. {text}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(1)
-
-
-def _title_block(pdf: OfficialPDF, lines: list[str]) -> None:
-    for index, line in enumerate(line for line in lines if line):
-        pdf.set_font(FONT, "B", 14 if index < 2 else 12)
-        pdf.multi_cell(0, 7, clean(line), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.rule()
-
-
-# --- cell text ----------------------------------------------------------------------------------
-def _text(value: object) -> str:
-    text = clean(value).strip() if value is not None else ""
-    if len(text) > _CELL_CHARS:
-        text = text[: _CELL_CHARS - 1].rstrip() + "…"
-    return text or "-"
-
-
-def _figure(value: Decimal | float | int | None, decimals: int | None = None) -> str:
-    number_ = as_decimal(value)
-    if number_ is None:
-        return "-"
-    if decimals is None:
-        exponent = number_.normalize().as_tuple().exponent
-        decimals = min(-exponent, 4) if isinstance(exponent, int) and exponent < 0 else 0
-    return number(number_, decimals)
-
-
-def _percent(value: Decimal | float | int | None) -> str:
-    number_ = as_decimal(value)
-    return "-" if number_ is None else number(number_, 2)
-
-
-def _money(value: Decimal | float | int | None) -> str:
-    number_ = as_decimal(value)
-    return "-" if number_ is None else money(number_)
 
 
 def _tint(key: str | None) -> FontFace | None:
@@ -168,11 +136,11 @@ def _summary(pdf: OfficialPDF, section: _Sections, summary: Summary, quarter: in
     widths.append(22)
 
     def cells(item: SummaryRow, index: int | None) -> list[str]:
-        values = [str(index) if index else "", _text(item.name), str(item.indicators),
-                  str(item.measured), _percent(item.average_quarter),
-                  _percent(item.average_to_date)]
+        values = [str(index) if index else "", cell_text(item.name), str(item.indicators),
+                  str(item.measured), percent_text(item.average_quarter),
+                  percent_text(item.average_to_date)]
         if capped:
-            values.append(_percent(item.average_capped))
+            values.append(percent_text(item.average_capped))
         return [*values, predikat_label(item.predikat)]
 
     if summary.goals:
@@ -186,9 +154,9 @@ def _summary(pdf: OfficialPDF, section: _Sections, summary: Summary, quarter: in
     for index, item in [*enumerate(summary.divisions, 1), (None, summary.total)]:
         note = (f"{item.unreported_lines} dari {item.lines} sub kegiatan belum dilaporkan"
                 if item.unreported_lines else "")
-        values = [*cells(item, index), _money(item.budget), _money(item.realization),
-                  _percent(item.absorption), note]
-        rows.append((values, item.predikat, _TOTAL if index is None else None))
+        values = [*cells(item, index), money_text(item.budget), money_text(item.realization),
+                  percent_text(item.absorption), note]
+        rows.append((values, item.predikat, TOTAL_STYLE if index is None else None))
     _table(pdf, [heads[0], "Bidang", *heads[2:], *money_heads], [*widths, 33, 33, 15, 30], rows,
            numeric_from=2, numeric_to=len(heads) + 2)
     notes = [f"Predikat berdasarkan rata-rata {basis}; skala: {scale_note(scale)}.",
@@ -220,21 +188,22 @@ def _measurements(pdf: OfficialPDF, section: _Sections, rows: Sequence[Measureme
     for index, (m, key) in enumerate(zip(rows, summary.predikats, strict=True), 1):
         if m.goal != goal:
             goal = m.goal
-            table_rows.append(([f"Sasaran Strategis: {_text(goal)}"], None, _GROUP))
-        values = [str(index), _text(m.code), _text(m.indicator), _text(m.unit),
-                  _figure(m.annual_target, m.decimals), _figure(m.quarter_target, m.decimals),
-                  _figure(m.realization, m.decimals),
-                  _figure(m.realization_to_date, m.decimals), _percent(m.achievement),
-                  _percent(m.achievement_to_date), predikat_label(key), _text(m.obstacles),
-                  _text(m.follow_up)]
+            table_rows.append(([f"Sasaran Strategis: {cell_text(goal)}"], None, GROUP_STYLE))
+        values = [str(index), cell_text(m.code), cell_text(m.indicator), cell_text(m.unit),
+                  figure_text(m.annual_target, m.decimals),
+                  figure_text(m.quarter_target, m.decimals),
+                  figure_text(m.realization, m.decimals),
+                  figure_text(m.realization_to_date, m.decimals), percent_text(m.achievement),
+                  percent_text(m.achievement_to_date), predikat_label(key),
+                  cell_text(m.obstacles), cell_text(m.follow_up)]
         if explain:
-            values.append(_text(m.explanation))
-        values += [_text(m.division), _text("; ".join(m.files()))]
+            values.append(cell_text(m.explanation))
+        values += [cell_text(m.division), cell_text("; ".join(m.files()))]
         table_rows.append((values, key, None))
     _table(pdf, heads, widths, table_rows, numeric_from=4, numeric_to=10)
     pdf.set_font(FONT, "I", 8)
     note = "Tanda - : belum dilaporkan, tidak ada target, atau tidak dapat diukur."
-    if any(len(clean(text).strip()) > _CELL_CHARS for m in rows
+    if any(len(clean(text).strip()) > CELL_CHARS for m in rows
            for text in (m.obstacles, m.follow_up, m.explanation, m.indicator)):
         note += (" Teks yang panjang dipotong (…); teks lengkap ada pada lembar Kinerja "
                  "berkas Excel.")
@@ -249,20 +218,16 @@ def _finances(pdf: OfficialPDF, section: _Sections, rows: Sequence[FinanceRow]) 
     widths = [7, 24, 70, 22, 30, 30, 30, 16, 18]
     table_rows: list[tuple[list[str], str | None, FontFace | None]] = []
     for index, f in enumerate(rows, 1):
-        name = "\n".join(_text(part) for part in (f.program, f.activity, f.name)
+        name = "\n".join(cell_text(part) for part in (f.program, f.activity, f.name)
                          if part.strip())
-        table_rows.append(([str(index), _text(f.code), name or "-", _text(f.division),
-                            _money(f.budget), _money(f.quarter_target), _money(f.realization),
-                            _percent(f.absorption_value()), _percent(f.against_target())],
-                           None, None))
-    budget = sum((as_decimal(f.budget) or Decimal(0) for f in rows), Decimal(0))
-    target = sum((as_decimal(f.quarter_target) or Decimal(0) for f in rows), Decimal(0))
-    reported = [as_decimal(f.realization) for f in rows if as_decimal(f.realization) is not None]
-    spent = sum((r or Decimal(0) for r in reported), Decimal(0)) if reported else None
-    against = (None if spent is None else
-               financial(budget=budget, realization=spent, target=target).against_target)
-    table_rows.append((["", "", "JUMLAH", "", _money(budget), _money(target), _money(spent),
-                        _percent(absorption(spent, budget)), _percent(against)], None, _TOTAL))
+        table_rows.append(([str(index), cell_text(f.code), name or "-", cell_text(f.division),
+                            money_text(f.budget), money_text(f.quarter_target),
+                            money_text(f.realization), percent_text(f.absorption_value()),
+                            percent_text(f.against_target())], None, None))
+    total = finance_total(rows)
+    table_rows.append((["", "", "JUMLAH", "", money_text(total.budget), money_text(total.target),
+                        money_text(total.realization), percent_text(total.absorption),
+                        percent_text(total.against_target)], None, TOTAL_STYLE))
     _table(pdf, heads, widths, table_rows, numeric_from=4)
 
 
@@ -272,14 +237,16 @@ def _parts(pdf: OfficialPDF, section: _Sections, parts: Sequence[PartSummary], *
     if full:
         heads = ["No", "Bagian", "Realisasi (isian)", "Data Dukung", "Diserahkan oleh", "Waktu"]
         widths = [7, 30, 100, 50, 30, 22]
-        rows = [([str(i), _text(p.division), _text(p.figures), _text("; ".join(p.evidence)),
-                  _text(p.submitted_by), _text(p.submitted_at)], None, None)
+        rows = [([str(i), cell_text(p.division), cell_text(p.figures),
+                  cell_text("; ".join(p.evidence)), cell_text(p.submitted_by),
+                  cell_text(p.submitted_at)], None, None)
                 for i, p in enumerate(parts, 1)]
     else:
         heads = ["No", "Bagian", "Diserahkan oleh", "Waktu", "Jumlah Data Dukung"]
         widths = [7, 70, 70, 40, 30]
-        rows = [([str(i), _text(p.division), _text(p.submitted_by), _text(p.submitted_at),
-                  str(len(p.evidence))], None, None) for i, p in enumerate(parts, 1)]
+        rows = [([str(i), cell_text(p.division), cell_text(p.submitted_by),
+                  cell_text(p.submitted_at), str(len(p.evidence))], None, None)
+                for i, p in enumerate(parts, 1)]
     _table(pdf, heads, widths, rows)
 
 
@@ -355,7 +322,7 @@ def _table(pdf: OfficialPDF, heads: Sequence[str], widths: Sequence[float],
     predikat_column = heads.index("Predikat") if "Predikat" in heads else None
     pdf.set_font(FONT, "", _TABLE_SIZE)
     with pdf.table(col_widths=tuple(widths), text_align=tuple(align), line_height=3.4,
-                   headings_style=_HEADINGS, repeat_headings=1, padding=1,
+                   headings_style=HEADINGS_STYLE, repeat_headings=1, padding=1,
                    v_align="TOP") as table:
         header = table.row()
         for head in heads:

@@ -3,15 +3,13 @@
 The compiled report is laid out as a government report: a title block on every sheet, a
 *Ringkasan* (averages per strategic goal and per division, with predikat and serapan), the
 *Kinerja* and *Keuangan* tables (header in row 5, data from row 6), an index of the evidence,
-the divisions' submissions, and native Excel charts. Numbers are real numbers with format
-codes (Excel and LibreOffice show them in the reader's locale: ``1.234,50`` in Indonesian);
-text an official typed is a string cell with the quote prefix set, so ``=SUM(A1)``, ``+62…``,
-``-`` or ``@x`` are never evaluated, and the text itself is stored unchanged.
+the divisions' submissions, and native Excel charts. Cells are written and styled by
+:mod:`reports.sheets` (numbers as numbers with format codes, typed text never evaluated), so
+this workbook looks like the ESR file that is filed with it.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,12 +17,10 @@ from decimal import Decimal
 from typing import Literal
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.marker import DataPoint
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.domain.capaian import (
@@ -34,16 +30,32 @@ from bot.domain.capaian import (
     average_achievement,
     financial,
 )
-from bot.formatting import date_long, number, period_label, quarter_label
+from bot.formatting import as_decimal, number, period_label, quarter_label
 from reports.charts import (
     MISSING_COLOUR,
     OTHER_COLOUR,
     PREDIKAT_COLOURS,
-    as_decimal,
     predikat_label,
     predikat_of,
 )
-from reports.pdf import format_nip, government_line
+from reports.pdf import government_line
+from reports.sheets import (
+    BORDER,
+    FMT_DEC,
+    FMT_INT,
+    TOTAL_FILL,
+    ColumnSpec,
+    Figure,
+    SignatureBlock,
+    new_workbook,
+    set_print_layout,
+    to_bytes,
+    write_cell,
+    write_header,
+    write_signature,
+    write_text,
+    write_title,
+)
 
 FORM_COLUMNS = (
     "No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target TW",
@@ -53,36 +65,6 @@ FORM_COLUMNS = (
 HEADER_ROW = 5  # the Kinerja and Keuangan tables: header in row 5, data from row 6
 HEAD_TITLE = "Kepala Dinas"
 Basis = Literal["quarter", "to_date"]
-
-_HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
-_GROUP_FILL = PatternFill("solid", fgColor="DDEBF7")
-_TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
-_THIN = Side(style="thin", color="808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_TOP = Alignment(wrap_text=True, vertical="top")
-_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_MAX_CELL = 32_000  # Excel holds 32 767 characters in a cell
-
-FMT_INT = "#,##0"
-FMT_DEC = "#,##0.00"
-FMT_PERCENT = "#,##0.00"  # percent points: 87.5 shows 87,50 in an Indonesian Excel
-FMT_RUPIAH = '"Rp "#,##0'
-FMT_RUPIAH_CENTS = '"Rp "#,##0.00'
-
-# Typed text that starts like a formula must stay text in Excel and LibreOffice.
-
-
-def write_text(cell: Cell, value: object) -> None:
-    """``value`` as a text cell Excel never evaluates: type ``s`` and the quote prefix on.
-
-    Characters a workbook cannot hold (control characters) are dropped and the text is cut
-    at 32 000 characters; nothing is added to it."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:_MAX_CELL]
-    cell.value = text
-    cell.data_type = "s"
-    cell.quotePrefix = True
-
 
 @dataclass(frozen=True)
 class PartSummary:
@@ -158,6 +140,32 @@ class FinanceRow:
                          target=as_decimal(self.quarter_target)).against_target
 
 
+@dataclass(frozen=True)
+class FinanceTotal:
+    """The sums over some sub-kegiatan, computed once for the *JUMLAH* rows of the workbook and
+    the PDF and for the summary: pagu and target of all of them, realisasi of those that
+    reported (``None`` when none did), and serapan and realisation against target from
+    those."""
+
+    budget: Decimal
+    target: Decimal
+    realization: Decimal | None
+    reported: int  # sub-kegiatan with a realisasi
+    absorption: Decimal | None
+    against_target: Decimal | None
+
+
+def finance_total(rows: Sequence[FinanceRow]) -> FinanceTotal:
+    budget = _sum(as_decimal(f.budget) for f in rows)
+    target = _sum(as_decimal(f.quarter_target) for f in rows)
+    reported = [r for r in (as_decimal(f.realization) for f in rows) if r is not None]
+    spent = _sum(reported) if reported else None
+    against = (None if spent is None else
+               financial(budget=budget, realization=spent, target=target).against_target)
+    return FinanceTotal(budget=budget, target=target, realization=spent, reported=len(reported),
+                        absorption=absorption(spent, budget), against_target=against)
+
+
 # --- the summary (shared with the PDF report) ---------------------------------------------------
 @dataclass(frozen=True)
 class SummaryRow:
@@ -208,9 +216,7 @@ def summarize(
         raw = average_achievement(values)
         capped = average_achievement(values, cap=limit) if limit is not None else None
         shown = capped.value if capped is not None else raw.value
-        budget = _sum(as_decimal(f.budget) for f in money)
-        reported = [f for f in money if as_decimal(f.realization) is not None]
-        realization = _sum(as_decimal(f.realization) for f in reported) if reported else None
+        total = finance_total(money)
         return SummaryRow(
             name=name, indicators=len(items), measured=raw.count,
             average_quarter=average_achievement(
@@ -219,9 +225,9 @@ def summarize(
                 as_decimal(m.achievement_to_date) for m in items).value,
             average_capped=None if capped is None else capped.value,
             predikat=predikat_of(shown, scale),
-            budget=budget if money else None, realization=realization,
-            absorption=absorption(realization, budget) if money else None,
-            lines=len(money), unreported_lines=len(money) - len(reported))
+            budget=total.budget if money else None, realization=total.realization,
+            absorption=total.absorption if money else None,
+            lines=len(money), unreported_lines=len(money) - total.reported)
 
     goals = _ordered(m.goal for m in measurements)
     divisions = _ordered([*(m.division for m in measurements), *(f.division for f in finances)])
@@ -263,13 +269,6 @@ def scale_note(scale: PredikatScale = DEFAULT_PREDIKAT_SCALE) -> str:
 
 
 # --- columns ------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Col:
-    title: str
-    width: float
-    kind: str = "text"  # text | value | percent | money | int | label
-
-
 MEASUREMENT_COLUMNS = (
     "Sasaran Strategis", "Kode", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target TW",
     "Realisasi TW", "Realisasi s.d. TW", "Capaian TW (%)", "Capaian s.d. TW (%)", "Predikat",
@@ -277,48 +276,50 @@ MEASUREMENT_COLUMNS = (
     "Data Dukung",
 )
 _MEASUREMENT = (
-    _Col("Sasaran Strategis", 28), _Col("Kode", 9), _Col("Indikator Kinerja", 38),
-    _Col("Satuan", 10), _Col("Target Tahunan", 12, "value"), _Col("Target TW", 12, "value"),
-    _Col("Realisasi TW", 12, "value"), _Col("Realisasi s.d. TW", 12, "value"),
-    _Col("Capaian TW (%)", 11, "percent"), _Col("Capaian s.d. TW (%)", 11, "percent"),
-    _Col("Predikat", 13, "label"), _Col("Kendala / Hambatan", 30),
-    _Col("Tindak Lanjut / Upaya", 30), _Col("Penjelasan", 30), _Col("Penanggung Jawab", 18),
-    _Col("Data Dukung", 28),
+    ColumnSpec("Sasaran Strategis", 28), ColumnSpec("Kode", 9),
+    ColumnSpec("Indikator Kinerja", 38), ColumnSpec("Satuan", 10),
+    ColumnSpec("Target Tahunan", 12, "value"), ColumnSpec("Target TW", 12, "value"),
+    ColumnSpec("Realisasi TW", 12, "value"), ColumnSpec("Realisasi s.d. TW", 12, "value"),
+    ColumnSpec("Capaian TW (%)", 11, "percent"), ColumnSpec("Capaian s.d. TW (%)", 11, "percent"),
+    ColumnSpec("Predikat", 13, "label"), ColumnSpec("Kendala / Hambatan", 30),
+    ColumnSpec("Tindak Lanjut / Upaya", 30), ColumnSpec("Penjelasan", 30),
+    ColumnSpec("Penanggung Jawab", 18), ColumnSpec("Data Dukung", 28),
 )
 FINANCE_COLUMNS = ("Kode", "Program", "Kegiatan", "Sub Kegiatan", "Penanggung Jawab",
                    "Pagu Anggaran (Rp)", "Target Keuangan TW (Rp)", "Realisasi Anggaran (Rp)",
                    "Serapan (%)", "Realisasi thd Target TW (%)")
 _FINANCE = (
-    _Col("Kode", 16), _Col("Program", 28), _Col("Kegiatan", 28), _Col("Sub Kegiatan", 36),
-    _Col("Penanggung Jawab", 18), _Col("Pagu Anggaran (Rp)", 18, "money"),
-    _Col("Target Keuangan TW (Rp)", 18, "money"), _Col("Realisasi Anggaran (Rp)", 18, "money"),
-    _Col("Serapan (%)", 11, "percent"), _Col("Realisasi thd Target TW (%)", 13, "percent"),
+    ColumnSpec("Kode", 16), ColumnSpec("Program", 28), ColumnSpec("Kegiatan", 28),
+    ColumnSpec("Sub Kegiatan", 36), ColumnSpec("Penanggung Jawab", 18),
+    ColumnSpec("Pagu Anggaran (Rp)", 18, "money"),
+    ColumnSpec("Target Keuangan TW (Rp)", 18, "money"),
+    ColumnSpec("Realisasi Anggaran (Rp)", 18, "money"), ColumnSpec("Serapan (%)", 11, "percent"),
+    ColumnSpec("Realisasi thd Target TW (%)", 13, "percent"),
 )
-_PARTS = (_Col("No", 5, "int"), _Col("Bagian", 22), _Col("Realisasi (isian)", 60),
-          _Col("Data Dukung", 36), _Col("Diserahkan oleh", 24), _Col("Waktu", 16))
-_EVIDENCE = (_Col("No", 5, "int"), _Col("Kode", 10), _Col("Indikator Kinerja", 44),
-             _Col("Penanggung Jawab", 22), _Col("Nama Berkas", 48))
+_PARTS = (ColumnSpec("No", 5, "int"), ColumnSpec("Bagian", 22),
+          ColumnSpec("Realisasi (isian)", 60), ColumnSpec("Data Dukung", 36),
+          ColumnSpec("Diserahkan oleh", 24), ColumnSpec("Waktu", 16))
+_EVIDENCE = (ColumnSpec("No", 5, "int"), ColumnSpec("Kode", 10),
+             ColumnSpec("Indikator Kinerja", 44), ColumnSpec("Penanggung Jawab", 22),
+             ColumnSpec("Nama Berkas", 48))
 
 
 # --- the per-division form (fallback without master data) ---------------------------------------
 def division_form(*, agency: str, division: str, year: int, quarter: int) -> bytes:
     """The empty *Format Realisasi Rencana Aksi* for one division."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Format Realisasi"
-    _title(sheet, [
+    book, sheet = new_workbook("Format Realisasi")
+    write_title(sheet, [
         agency.upper(),
         "FORMAT REALISASI RENCANA AKSI AKUNTABILITAS KINERJA",
         f"{period_label(year, quarter).upper()} — {division}",
     ], len(FORM_COLUMNS))
-    _header_row(sheet, HEADER_ROW, FORM_COLUMNS)
+    write_header(sheet, HEADER_ROW, FORM_COLUMNS)
     for column in range(1, len(FORM_COLUMNS) + 1):
         for row in range(HEADER_ROW + 1, HEADER_ROW + 21):
-            sheet.cell(row=row, column=column).border = _BORDER
+            sheet.cell(row=row, column=column).border = BORDER
     sheet.freeze_panes = "A6"
-    _print_setup(sheet, HEADER_ROW)
-    return _save(book)
+    set_print_layout(sheet, HEADER_ROW)
+    return to_bytes(book)
 
 
 # --- the compiled report ------------------------------------------------------------------------
@@ -348,7 +349,7 @@ def compiled_report(
     assert first is not None
     book.remove(first)
     summary = summarize(measurements, finances, cap=cap, basis=basis, scale=scale)
-    signature = _SignatureBlock(head_title, head_name, head_rank, head_nip, place, day)
+    signature = SignatureBlock(head_title, head_name, head_rank, head_nip, place, day)
     heading = [agency.upper(), title, period]
     if measurements or finances:
         _summary_sheet(book.create_sheet("Ringkasan"), [government_line(province), *heading],
@@ -364,9 +365,9 @@ def compiled_report(
                  None if structured else approval_note, None if structured else signature)
     if measurements or any(p.evidence for p in parts):
         # After the parts when they are the report's content, else before them.
-        _evidence_sheet(book.create_sheet("Data Dukung", len(book.sheetnames) - structured),
+        evidence_sheet(book.create_sheet("Data Dukung", len(book.sheetnames) - structured),
                         heading, measurements, parts)
-    return _save(book)
+    return to_bytes(book)
 
 
 def report_title(final: bool) -> str:
@@ -375,54 +376,29 @@ def report_title(final: bool) -> str:
     return "LAPORAN HASIL PENGUKURAN KINERJA DAN REALISASI KEUANGAN"
 
 
-@dataclass(frozen=True)
-class _SignatureBlock:
-    title: str
-    name: str | None
-    rank: str | None
-    nip: str | None
-    place: str | None
-    day: date | None
-
-    def lines(self) -> list[tuple[str, bool]]:
-        """(text, is the name) lines, with blank lines for the signature."""
-        if not self.name:
-            return []
-        lines: list[tuple[str, bool]] = []
-        if self.day is not None:
-            when = date_long(self.day)
-            lines.append((f"{self.place}, {when}" if self.place else when, False))
-        lines += [(f"{self.title.rstrip(',')},", False), ("", False), ("", False), ("", False),
-                  (self.name, True)]
-        if self.rank:
-            lines.append((self.rank, False))
-        if self.nip:
-            lines.append((f"NIP. {format_nip(self.nip)}", False))
-        return lines
-
-
 def _summary_sheet(sheet: Worksheet, heading: list[str], summary: Summary, quarter: int,
                    scale: PredikatScale, approval_note: str | None,
-                   signature: _SignatureBlock) -> None:
+                   signature: SignatureBlock) -> None:
     basis = basis_label(summary.basis, quarter)
     capped = summary.cap is not None
-    def columns(name: str) -> list[_Col]:
-        cols = [_Col("No", 5, "int"), _Col(name, 44), _Col("Jumlah Indikator", 11, "int"),
-                _Col("Indikator Terukur", 11, "int"),
-                _Col("Rata-rata Capaian TW (%)", 13, "percent"),
-                _Col("Rata-rata Capaian s.d. TW (%)", 13, "percent")]
+    def columns(name: str) -> list[ColumnSpec]:
+        cols = [ColumnSpec("No", 5, "int"), ColumnSpec(name, 44),
+                ColumnSpec("Jumlah Indikator", 11, "int"),
+                ColumnSpec("Indikator Terukur", 11, "int"),
+                ColumnSpec("Rata-rata Capaian TW (%)", 13, "percent"),
+                ColumnSpec("Rata-rata Capaian s.d. TW (%)", 13, "percent")]
         if capped:
             cap_text = number(summary.cap or 0, 0)
-            cols.append(_Col(f"Rata-rata {basis} maks. {cap_text}% (%)", 14, "percent"))
-        return [*cols, _Col("Predikat", 14, "label")]
+            cols.append(ColumnSpec(f"Rata-rata {basis} maks. {cap_text}% (%)", 14, "percent"))
+        return [*cols, ColumnSpec("Predikat", 14, "label")]
 
     goal_cols = columns("Sasaran Strategis")
-    money_cols = [_Col("Pagu Anggaran (Rp)", 18, "money"),
-                  _Col("Realisasi Anggaran (Rp)", 18, "money"), _Col("Serapan (%)", 11, "percent"),
-                  _Col("Keterangan", 26)]
+    money_cols = [ColumnSpec("Pagu Anggaran (Rp)", 18, "money"),
+                  ColumnSpec("Realisasi Anggaran (Rp)", 18, "money"),
+                  ColumnSpec("Serapan (%)", 11, "percent"), ColumnSpec("Keterangan", 26)]
     width = len(goal_cols) + len(money_cols)
     heading = [line for line in heading if line]
-    _title(sheet, heading, width)
+    write_title(sheet, heading, width)
     row = len(heading) + 2
 
     def values(item: SummaryRow, index: int | None, money: bool) -> list[object]:
@@ -464,34 +440,29 @@ def _summary_sheet(sheet: Worksheet, heading: list[str], summary: Summary, quart
         write_text(sheet.cell(row=row, column=1), approval_note)
         sheet.cell(row=row, column=1).font = Font(bold=True)
         row += 1
-    _signature(sheet, row + 1, width - 3, signature)
+    write_signature(sheet, row + 1, width - 3, signature)
     sheet.freeze_panes = None
-    _print_setup(sheet, None)
+    set_print_layout(sheet, None)
 
 
 def _measurement_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[MeasurementRow],
                        summary: Summary) -> None:
-    _title(sheet, heading, len(_MEASUREMENT))
-    _caption(sheet, HEADER_ROW - 1, "Pengukuran Kinerja per Indikator")
     data = []
     for m, key in zip(rows, summary.predikats, strict=True):
-        data.append([m.goal, m.code, m.indicator, m.unit, _Value(m.annual_target, m.decimals),
-                     _Value(m.quarter_target, m.decimals), _Value(m.realization, m.decimals),
-                     _Value(m.realization_to_date, m.decimals), m.achievement,
+        data.append([m.goal, m.code, m.indicator, m.unit, Figure(m.annual_target, m.decimals),
+                     Figure(m.quarter_target, m.decimals), Figure(m.realization, m.decimals),
+                     Figure(m.realization_to_date, m.decimals), m.achievement,
                      m.achievement_to_date, predikat_label(key) if key else "-", m.obstacles,
                      m.follow_up, m.explanation, m.division, "\n".join(m.files())
                      if m.evidence_files else m.evidence])
-    _table(sheet, HEADER_ROW, _MEASUREMENT, data)
-    sheet.freeze_panes = "D6"
-    _print_setup(sheet, HEADER_ROW)
+    _table_sheet(sheet, heading, "Pengukuran Kinerja per Indikator", _MEASUREMENT, data,
+                 freeze="D6")
 
 
 def _finance_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[FinanceRow]) -> None:
     columns = [c for c in _FINANCE
                if (c.title != "Program" or any(f.program for f in rows))
                and (c.title != "Kegiatan" or any(f.activity for f in rows))]
-    _title(sheet, heading, len(columns))
-    _caption(sheet, HEADER_ROW - 1, "Realisasi Keuangan per Sub Kegiatan")
     by_title = {
         "Kode": lambda f: f.code, "Program": lambda f: f.program,
         "Kegiatan": lambda f: f.activity, "Sub Kegiatan": lambda f: f.name,
@@ -503,26 +474,22 @@ def _finance_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[FinanceR
         "Realisasi thd Target TW (%)": lambda f: f.against_target(),
     }
     data = [[by_title[c.title](f) for c in columns] for f in rows]
-    budget = _sum(as_decimal(f.budget) for f in rows)
-    target = _sum(as_decimal(f.quarter_target) for f in rows)
-    reported = [as_decimal(f.realization) for f in rows if as_decimal(f.realization) is not None]
-    spent = _sum(reported) if reported else None
-    total = {"Sub Kegiatan": "JUMLAH", "Pagu Anggaran (Rp)": budget,
+    sums = finance_total(rows)
+    total = {"Sub Kegiatan": "JUMLAH", "Pagu Anggaran (Rp)": sums.budget,
              "Target Keuangan TW (Rp)": (
-                 target if any(f.quarter_target is not None for f in rows) else None),
-             "Realisasi Anggaran (Rp)": spent, "Serapan (%)": absorption(spent, budget),
-             "Realisasi thd Target TW (%)": None if spent is None else
-             financial(budget=budget, realization=spent, target=target).against_target}
+                 sums.target if any(f.quarter_target is not None for f in rows) else None),
+             "Realisasi Anggaran (Rp)": sums.realization, "Serapan (%)": sums.absorption,
+             "Realisasi thd Target TW (%)": sums.against_target}
     data.append([total.get(c.title) for c in columns])
-    _table(sheet, HEADER_ROW, columns, data, total_last=True)
-    sheet.freeze_panes = "A6"
-    _print_setup(sheet, HEADER_ROW)
+    _table_sheet(sheet, heading, "Realisasi Keuangan per Sub Kegiatan", columns, data,
+                 total_last=True)
 
 
-def _evidence_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[MeasurementRow],
-                    parts: Sequence[PartSummary]) -> None:
-    _title(sheet, heading, len(_EVIDENCE))
-    _caption(sheet, HEADER_ROW - 1, "Daftar Data Dukung")
+def evidence_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[MeasurementRow],
+                   parts: Sequence[PartSummary]) -> None:
+    """*Daftar Data Dukung*: every evidence file with the indicator it supports, then the files a
+    division sent with no indicator. The ESR file carries the same index, so an auditor finds
+    a file the same way in both workbooks."""
     data: list[list[object]] = []
     listed: set[tuple[str, str]] = set()
     for m in rows:
@@ -536,34 +503,28 @@ def _evidence_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[Measure
                 listed.add((part.division, name))
     if not data:
         data.append([None, "-", "Belum ada data dukung", "-", "-"])
-    _table(sheet, HEADER_ROW, _EVIDENCE, data)
-    sheet.freeze_panes = "A6"
-    _print_setup(sheet, HEADER_ROW)
+    _table_sheet(sheet, heading, "Daftar Data Dukung", _EVIDENCE, data)
 
 
 def _parts_sheet(sheet: Worksheet, heading: list[str], parts: Sequence[PartSummary],
-                 approval_note: str | None, signature: _SignatureBlock | None) -> None:
-    _title(sheet, heading, len(_PARTS))
-    _caption(sheet, HEADER_ROW - 1, "Penyampaian Realisasi per Bidang")
+                 approval_note: str | None, signature: SignatureBlock | None) -> None:
     data = [[i, p.division, p.figures, "\n".join(p.evidence), p.submitted_by, p.submitted_at]
             for i, p in enumerate(parts, 1)]
-    row = _table(sheet, HEADER_ROW, _PARTS, data)
+    row = _table_sheet(sheet, heading, "Penyampaian Realisasi per Bidang", _PARTS, data)
     if approval_note is not None:
         row += 2
         write_text(sheet.cell(row=row, column=1), approval_note)
         sheet.cell(row=row, column=1).font = Font(bold=True)
     if signature is not None:
-        _signature(sheet, row + 2, 5, signature)
-    sheet.freeze_panes = "A6"
-    _print_setup(sheet, HEADER_ROW)
+        write_signature(sheet, row + 2, 5, signature)
 
 
 def _chart_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[MeasurementRow],
                  summary: Summary, quarter: int) -> None:
     """Native bar charts, fed by two small tables on the same sheet."""
     basis = basis_label(summary.basis, quarter)
-    _title(sheet, heading, 12)
-    cols = (_Col("Indikator", 46), _Col(f"{basis} (%)", 14, "percent"))
+    write_title(sheet, heading, 12)
+    cols = (ColumnSpec("Indikator", 46), ColumnSpec(f"{basis} (%)", 14, "percent"))
     _caption(sheet, HEADER_ROW - 1, f"Data grafik: {basis} per indikator")
     data = [[f"{m.code} {_short(m.indicator)}", m.basis_value(summary.basis)] for m in rows]
     end = _table(sheet, HEADER_ROW, cols, data)
@@ -582,13 +543,13 @@ def _chart_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[Measuremen
     if divisions:
         start = max(end + 3, anchor_row)
         _caption(sheet, start - 1, "Data grafik: serapan anggaran per bidang")
-        money_end = _table(sheet, start, (_Col("Bidang", 46), _Col("Serapan (%)", 14,
-                                                                      "percent")),
+        money_end = _table(sheet, start, (ColumnSpec("Bidang", 46),
+                                          ColumnSpec("Serapan (%)", 14, "percent")),
                            [[d.name, d.absorption] for d in divisions])
         chart = _bar_chart("Serapan Anggaran per Bidang (%)", sheet, start, money_end,
                            len(divisions))
         sheet.add_chart(chart, f"D{start}")
-    _print_setup(sheet, None)
+    set_print_layout(sheet, None)
 
 
 def _bar_chart(title: str, sheet: Worksheet, header: int, end: int, count: int) -> BarChart:
@@ -621,129 +582,35 @@ def _short(text: str, limit: int = 45) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-# --- cells --------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Value:
-    """An indicator figure with the decimals it should show."""
-
-    value: Decimal | None
-    decimals: int | None
-
-
-def _value_format(value: Decimal, decimals: int | None) -> str:
-    if decimals is None:
-        exponent = value.normalize().as_tuple().exponent
-        decimals = min(-exponent, 4) if isinstance(exponent, int) and exponent < 0 else 0
-    return FMT_INT + ("." + "0" * decimals if decimals > 0 else "")
+def _table_sheet(sheet: Worksheet, heading: list[str], caption: str,
+                 columns: Sequence[ColumnSpec], rows: Sequence[Sequence[object]], *,
+                 total_last: bool = False, freeze: str = "A6") -> int:
+    """A sheet that is one table: the title block, ``caption`` above the header in row 5, the
+    rows, panes frozen below the header, the A4 layout. Returns the last row written."""
+    write_title(sheet, heading, len(columns))
+    _caption(sheet, HEADER_ROW - 1, caption)
+    end = _table(sheet, HEADER_ROW, columns, rows, total_last=total_last)
+    sheet.freeze_panes = freeze
+    set_print_layout(sheet, HEADER_ROW)
+    return end
 
 
-def _put(cell: Cell, value: object, kind: str) -> None:
-    """One table cell: numbers as numbers with a format code, any other value as text."""
-    cell.border = _BORDER
-    cell.alignment = _TOP
-    decimals: int | None = None
-    if isinstance(value, _Value):
-        decimals = value.decimals
-        value = value.value
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, Decimal | int | float):
-        write_text(cell, value)
-        if kind in ("label", "int"):
-            cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
-        return
-    number_ = as_decimal(value)
-    if number_ is None:
-        return
-    cell.value = float(number_) if number_ != number_.to_integral_value() else int(number_)
-    if kind == "money":
-        cents = number_ != number_.to_integral_value()
-        cell.number_format = FMT_RUPIAH_CENTS if cents else FMT_RUPIAH
-    elif kind == "percent":
-        cell.number_format = FMT_PERCENT
-    elif kind == "int":
-        cell.number_format = FMT_INT
-        cell.alignment = Alignment(horizontal="center", vertical="top")
-    else:
-        cell.number_format = _value_format(number_, decimals)
-
-
-def _table(sheet: Worksheet, header: int, columns: Sequence[_Col],
+def _table(sheet: Worksheet, header: int, columns: Sequence[ColumnSpec],
            rows: Sequence[Sequence[object]], *, total_last: bool = False) -> int:
     """Header at row ``header``, the rows below; returns the last row written."""
-    _header_row(sheet, header, tuple(c.title for c in columns), [c.width for c in columns])
+    write_header(sheet, header, tuple(c.title for c in columns), [c.width for c in columns])
     row = header
     for row_index, values in enumerate(rows):
         row = header + 1 + row_index
         for column, (spec, value) in enumerate(zip(columns, values, strict=True), 1):
             cell = sheet.cell(row=row, column=column)
-            _put(cell, value, spec.kind)
+            write_cell(cell, value, spec.kind)
             if total_last and row_index == len(rows) - 1:
                 cell.font = Font(bold=True)
-                cell.fill = _TOTAL_FILL
+                cell.fill = TOTAL_FILL
     return row
-
-
-def _title(sheet: Worksheet, lines: list[str], width: int) -> None:
-    for row, text in enumerate(lines, 1):
-        cell = sheet.cell(row=row, column=1)
-        write_text(cell, text)  # the agency's name is typed by an administrator
-        cell.font = Font(bold=True, size=13 if row == 1 else 12)
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        if width > 1:
-            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
 
 
 def _caption(sheet: Worksheet, row: int, text: str) -> None:
     cell = sheet.cell(row=row, column=1, value=text)
     cell.font = Font(bold=True, italic=True)
-
-
-def _header_row(sheet: Worksheet, row: int, columns: tuple[str, ...],
-                widths: Sequence[float] | None = None) -> None:
-    """Header cells; column widths grow to ``widths`` (default: from the titles)."""
-    for index, name in enumerate(columns, 1):
-        cell = sheet.cell(row=row, column=index, value=name)
-        cell.fill = _HEADER_FILL
-        cell.font = _HEADER_FONT
-        cell.alignment = _CENTRE
-        cell.border = _BORDER
-        letter = get_column_letter(index)
-        wanted = widths[index - 1] if widths else max(12, min(40, len(name) + 4))
-        if letter in sheet.column_dimensions:  # an earlier table on the sheet set it
-            wanted = max(wanted, sheet.column_dimensions[letter].width or 0)
-        sheet.column_dimensions[letter].width = wanted
-    sheet.row_dimensions[row].height = 45
-
-
-def _signature(sheet: Worksheet, row: int, column: int, block: _SignatureBlock) -> None:
-    for offset, (text, is_name) in enumerate(block.lines()):
-        if not text:
-            continue
-        cell = sheet.cell(row=row + offset, column=max(column, 1))
-        write_text(cell, text)
-        cell.alignment = Alignment(horizontal="left")
-        if is_name:
-            cell.font = Font(bold=True, underline="single")
-
-
-def _print_setup(sheet: Worksheet, header: int | None) -> None:
-    """A4 landscape, fitted to the page width, header row repeated, pages numbered."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-    if header is not None:
-        sheet.print_title_rows = f"{header}:{header}"
-    sheet.oddFooter.center.text = "Halaman &P dari &N"
-    sheet.oddFooter.center.size = 8
-
-
-def _save(book: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()

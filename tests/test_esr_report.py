@@ -21,7 +21,8 @@ from sqlmodel import Session
 
 from bot.services import realization
 from reports import esr
-from reports.workbooks import FMT_PERCENT, FMT_RUPIAH, FMT_RUPIAH_CENTS, FinanceRow, MeasurementRow
+from reports.sheets import FMT_PERCENT, FMT_RUPIAH, FMT_RUPIAH_CENTS
+from reports.workbooks import FinanceRow, MeasurementRow
 from storage import performance
 from storage.models import (
     BudgetItem,

@@ -29,7 +29,8 @@ from bot.sample_data.master_sample import (
 )
 from bot.services import master_data, provisioning
 from bot.services.context import ServiceContext
-from reports.master_template import headers, master_template, master_workbook, to_bytes, write_rows
+from reports.master_template import headers, master_template, master_workbook, write_rows
+from reports.sheets import to_bytes
 from storage import agencies
 from storage.documents import FileStore
 from storage.models import AuditEvent, BudgetItem, Indicator, PerformanceAgreement, StrategicGoal

@@ -15,7 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from bot.domain.clock import utcnow
 from bot.domain.master_rules import key_of
-from reports.master_template import master_workbook, to_bytes, write_rows
+from reports.master_template import master_workbook, write_rows
+from reports.sheets import to_bytes
 
 DIVISIONS = ("Sekretariat", "Bina Marga", "Cipta Karya", "Tata Ruang")
 
