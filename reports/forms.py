@@ -27,6 +27,7 @@ from reports.sheets import (
     figure_format,
     new_workbook,
     to_bytes,
+    write_text,
 )
 
 META_SHEET = "_meta"
@@ -247,7 +248,9 @@ def _decimal_validation(sheet: Worksheet, ref: str, *, allow_negative: bool) -> 
 
 def _title(sheet: Worksheet, lines: list[str]) -> None:
     for row, text in enumerate(lines, 1):
-        sheet.cell(row=row, column=1, value=text).font = Font(bold=True, size=12)
+        cell = sheet.cell(row=row, column=1)
+        write_text(cell, text)  # the agency's and the division's names are typed by people
+        cell.font = Font(bold=True, size=12)
 
 
 def _header(sheet: Worksheet, columns: tuple[str, ...]) -> None:

@@ -105,10 +105,13 @@ def head_memo_pdf(
     *, letterhead: Letterhead, number: str, day: date, year: int, quarter: int,
     head_name: str, secretary_names: list[str], analysis_name: str,
     head_rank: str | None = None, head_nip: str | None = None, head_title: str = HEAD_TITLE,
-    place: str | None = None, created_at: datetime | None = None,
+    place: str | None = None, on_behalf_of: str | None = None,
+    created_at: datetime | None = None,
 ) -> bytes:
     """Nota Kepala Dinas as an A4 PDF: letterhead, title and number, Kepada / Dari / Tanggal /
-    Lampiran / Perihal, the order, and the Kepala Dinas's signature block."""
+    Lampiran / Perihal, the order, and the Kepala Dinas's signature block. An acting head
+    (``head_title`` "Plh. Kepala Dinas") names the official replaced in ``on_behalf_of``, so
+    that the memo carries both names."""
     pdf = OfficialPDF(title=f"{MEMO_TITLE} {number}", author=head_name, created_at=created_at)
     pdf.add_page()
     pdf.letterhead(agency=letterhead.agency, province=letterhead.province,
@@ -116,7 +119,7 @@ def head_memo_pdf(
     pdf.title_block(MEMO_TITLE, f"Nomor: {number}")
     pdf.key_values([
         ("Kepada", _recipients(secretary_names)),
-        ("Dari", head_title),
+        ("Dari", f"{head_title} (a.n. {on_behalf_of})" if on_behalf_of else head_title),
         ("Tanggal", date_long(day)),
         ("Lampiran", analysis_name or "-"),
         ("Perihal", f"{MEMO_SUBJECT} {period_label(year, quarter)}"),

@@ -1,4 +1,4 @@
-"""The compiled report as a PDF (A4 landscape), the file uploaded to ESR.
+"""The compiled report of step 5 as a PDF (A4 landscape); the ESR file is :mod:`reports.esr`.
 
 The same content as :func:`reports.workbooks.compiled_report`: title block, summary per
 strategic goal and per division, the measurement table (grouped by goal, text wrapped), the

@@ -18,6 +18,7 @@ from bot.domain.sop import DocumentKind, StepKey
 from bot.formatting import date_long
 from bot.services import delegation, provisioning, review, steps
 from bot.services.context import ServiceContext
+from bot.services.uploads import Upload
 from reports import esr
 from storage import documents
 from storage.documents import FileStore
@@ -121,3 +122,18 @@ def test_without_a_profile_the_documents_print_the_agency_alone(
         ctx: ServiceContext, at_step_4: dict[str, int]) -> None:
     memo = _text(_latest(ctx, DocumentKind.HEAD_MEMO, ".pdf"))
     assert "DINAS BMCKTR" in memo and "PEMERINTAH" not in memo
+
+
+def test_a_memo_by_the_acting_head_carries_both_names(
+        ctx: ServiceContext, letterhead: dict[str, int]) -> None:
+    p = letterhead
+    now = ctx.now()
+    delegation.appoint(ctx, p["head"], principal_id=p["head"], substitute_id=p["secretary"],
+                       starts_at=now, ends_at=now + timedelta(days=7))
+    run = steps.start_cycle(ctx, p["secretary"], 2024, 1)
+    steps.attach(ctx, p["secretary"], run.run_id, DocumentKind.ANALYSIS_REPORT,
+                 Upload(b"%PDF-1.4 x", "analisa.pdf", "application/pdf"))
+    steps.issue_memo(ctx, p["secretary"], run.run_id)
+    memo = _text(_latest(ctx, DocumentKind.HEAD_MEMO, ".pdf"))
+    assert "Plh. Kepala Dinas (a.n. Head)" in memo
+    assert "Plh. Kepala Dinas," in memo and "Secretary" in memo

@@ -380,3 +380,15 @@ def test_an_agency_name_like_a_formula_stays_text() -> None:
     book = load_workbook(io.BytesIO(data))
     titles = [book[name]["A1"].value for name in book.sheetnames]
     assert "=1+1 DINAS" in titles
+
+
+def test_a_division_form_keeps_typed_names_as_text() -> None:
+    from reports import forms
+
+    data = forms.division_form(agency="=HYPERLINK(\"x\")", division="+Bidang", year=2024,
+                               quarter=2, cycle_id=1, division_id=2, indicators=[],
+                               budget_lines=[])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    assert sheets and not any(b"<f>" in sheet for sheet in sheets)
+    assert forms.read_form(data).cycle_id == 1

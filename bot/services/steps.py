@@ -150,6 +150,7 @@ def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
             analysis_name=analysis.original_name, head_rank=actor.user.title,
             head_nip=actor.user.nip, head_title=texts.head_title(acting=bool(actor.acting_for)),
             place=letterhead.place or None, created_at=now,
+            on_behalf_of=", ".join(p.name for p in actor.acting_for) or None,
         )
         outputs.generate(ctx, session, ref, actor, DocumentKind.HEAD_MEMO,
                          f"Nota-Kepala-Dinas-TW{cycle.quarter}-{cycle.year}.pdf", content,
