@@ -36,6 +36,7 @@ class Action(StrEnum):
     PERIOD = "period"
     REPORT = "rpt"
     TREND = "trend"
+    END_ACTING = "endplh"
 
 
 def data(action: Action, *args: object) -> str:

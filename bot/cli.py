@@ -374,7 +374,7 @@ def cmd_user_invite(args: argparse.Namespace) -> int:
         created = _add_user(admin, args, name=name, nip=_nip(args.nip), telegram_id=None)
         assert created.id is not None
         user_id = created.id
-    code = provisioning.invite(admin.ctx, user_id)
+    code = provisioning.invite(admin.ctx, user_id, admin.agency_code)
     with admin.ctx.transaction() as session:
         user = users.get_user(session=session, user_id=user_id)
         assert user is not None
@@ -393,7 +393,8 @@ def cmd_user_update(args: argparse.Namespace) -> int:
     if args.name is None and args.nip is None and args.rank is None:
         raise _Failure(texts.CLI_UPDATE_NOTHING)
     user = provisioning.update_user(
-        admin.ctx, args.user_id, name=_name(args.name) if args.name is not None else None,
+        admin.ctx, args.user_id, agency_code=admin.agency_code,
+        name=_name(args.name) if args.name is not None else None,
         nip=(_nip(args.nip) or "") if args.nip is not None else None, rank=args.rank)
     assert user.id is not None
     print(texts.cli_user_updated(user.id, user.name, user.nip, user.title))
@@ -402,7 +403,7 @@ def cmd_user_update(args: argparse.Namespace) -> int:
 
 def cmd_user_active(args: argparse.Namespace) -> int:
     admin = _Admin.open()
-    provisioning.set_active(admin.ctx, args.user_id, args.active)
+    provisioning.set_active(admin.ctx, args.user_id, args.active, admin.agency_code)
     with admin.ctx.transaction() as session:
         user = users.get_user(session=session, user_id=args.user_id)
         assert user is not None
@@ -758,7 +759,7 @@ def cmd_plh_list(args: argparse.Namespace) -> int:
         return 0
     table = [list(texts.CLI_DELEGATIONS_HEADER)]
     table += [texts.cli_delegation_row(v.delegation_id, v.kind, v.principal, v.substitute,
-                                       v.starts_at, v.ends_at, v.in_force) for v in rows]
+                                       v.starts_at, v.ends_at, v.status) for v in rows]
     print(_format_table(table))
     return 0
 

@@ -53,6 +53,12 @@ def datetime_short(moment: datetime) -> str:
     return f"{local.day} {MONTHS[local.month - 1][:3]} {local:%H.%M}"
 
 
+def datetime_medium(moment: datetime) -> str:
+    """A stored time as ``11 Jan 2024 08.30``, for tables that span years."""
+    local = to_local(moment)
+    return f"{local.day} {MONTHS[local.month - 1][:3]} {local.year} {local:%H.%M}"
+
+
 def number(value: float | Decimal | int, decimals: int = 2) -> str:
     """``1.234,5`` style, rounding half up to ``decimals`` places."""
     quantum = Decimal(1).scaleb(-decimals)

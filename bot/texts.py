@@ -10,6 +10,7 @@ from bot.domain.sop import DOCUMENT_LABELS, ROLE_LABELS, DocumentKind, Role, Ste
 from bot.formatting import (
     ROMAN,
     datetime_long,
+    datetime_medium,
     datetime_short,
     file_size,
     names_list,
@@ -177,6 +178,15 @@ def error_message(error: errors.WorkflowError) -> str:
         "delegation_period": "Akhir masa penunjukan harus sesudah awalnya.",
         "delegation_self": "Seseorang tidak dapat ditunjuk mewakili dirinya sendiri.",
         "delegation_past": "Masa penunjukan itu sudah lewat.",
+        "delegation_overlap": (f"{p.get('name')} sudah memiliki Plh./Plt. pada masa itu. "
+                               "Akhiri penunjukan tersebut terlebih dahulu."),
+        "substitute_away": (f"{p.get('name')} sendiri berhalangan (diwakili Plh.) pada masa "
+                            "itu. Mohon pilih pejabat lain."),
+        "principal_acting": (f"{p.get('name')} sedang menjadi Plh./Plt. bagi pejabat lain pada "
+                             "masa itu. Akhiri penunjukan tersebut terlebih dahulu."),
+        "principal_inactive": f"{p.get('name')} tidak aktif; Plh. tidak dapat ditunjuk.",
+        "substitute_unreachable": (f"{p.get('name')} belum terhubung dengan bot (belum ada "
+                                   "akun Telegram), sehingga tidak dapat menerima tugas."),
         "delegation_ended": "Penunjukan itu sudah berakhir.",
         "unknown_delegation": "Penunjukan itu tidak ditemukan.",
         "may_not_delegate": ("Plh./Plt. hanya dapat ditunjuk untuk Kepala Dinas, Sekretaris "
@@ -613,11 +623,14 @@ def cli_delegation_added(delegation_id: int, kind: str, principal: str, substitu
             f"{datetime_long(ends_at)}.\nYang ditunjuk sudah diberi tahu lewat Telegram.")
 
 
+DELEGATION_STATUS = {"active": "berlaku", "upcoming": "akan berlaku", "ended": "berakhir",
+                     "cancelled": "dibatalkan"}
+
+
 def cli_delegation_row(delegation_id: int, kind: str, principal: str, substitute: str,
-                       starts_at: datetime, ends_at: datetime, in_force: bool) -> list[str]:
+                       starts_at: datetime, ends_at: datetime, status: str) -> list[str]:
     return [str(delegation_id), f"{kind.capitalize()}.", principal, substitute,
-            datetime_short(starts_at), datetime_short(ends_at),
-            "berlaku" if in_force else "tidak berlaku"]
+            datetime_medium(starts_at), datetime_medium(ends_at), DELEGATION_STATUS[status]]
 
 
 def cli_delegation_ended(delegation_id: int, kind: str, principal: str, substitute: str) -> str:
@@ -1481,17 +1494,16 @@ def step_timing(actual_minutes: int, standard: str, on_time: bool) -> str:
 
 
 def duration(minutes: int) -> str:
-    """Working time as people say it: ``1 jam 5 menit``, ``2 hari 3 jam`` (7,5-hour days)."""
+    """Working time as people say it: ``1 jam 5 menit``, ``2 hari 3 jam`` (a day is the
+    default office day of 7,5 hours)."""
     if minutes < 60:
         return f"{minutes} menit"
     days, minutes = divmod(minutes, WORKING_DAY_MINUTES)
     hours, rest = divmod(minutes, 60)
     parts = [f"{days} hari"] if days else []
-    if hours:
-        parts.append(f"{hours} jam")
-    if rest and not days:
-        parts.append(f"{rest} menit")  # minutes do not matter beside days
-    return " ".join(parts) or f"{days} hari"
+    parts += [f"{hours} jam"] if hours else []
+    parts += [f"{rest} menit"] if rest else []
+    return " ".join(parts)
 
 
 WORKING_DAY_MINUTES = 450  # 7,5 hours: the default office day without its break
@@ -1560,21 +1572,24 @@ def delegation_saved(substitute: str, ends_at: datetime) -> str:
             "Tugas dan tombol persetujuan Anda akan dikirim kepadanya.")
 
 
-def current_substitutes(rows: Iterable[tuple[str, datetime, datetime]]) -> str:
-    lines = ["📌 Penunjukan Plh. Anda yang masih berlaku:"]
-    lines += [f"• {name}: {datetime_long(start)} s.d. {datetime_long(end)}"
-              for name, start, end in rows]
-    lines.append("Tekan tombol di bawah bila Anda sudah kembali bertugas.")
+def current_substitutes(rows: Iterable[tuple[str, str, datetime, datetime, str]]) -> str:
+    """Rows of (kind, name, start, end, status) for the official's own stand-ins."""
+    lines = ["📌 Penunjukan Anda yang berlaku atau akan berlaku:"]
+    lines += [f"• {kind.capitalize()}. {name}: {datetime_long(start)} s.d. "
+              f"{datetime_long(end)} ({DELEGATION_STATUS[status]})"
+              for kind, name, start, end, status in rows]
+    lines += ["Tekan ⏹️ bila Anda sudah kembali bertugas, atau pilih nama di bawah untuk "
+              "menunjuk Plh. pada waktu lain."]
     return "\n".join(lines)
 
 
-def end_substitute(name: str) -> str:
-    return f"⏹️ Akhiri Plh. {name}"
+def end_substitute(kind: str, name: str) -> str:
+    return f"⏹️ Akhiri {kind.capitalize()}. {name}"
 
 
-def substitute_ended(name: str) -> str:
-    return (f"✅ Penunjukan {name} sebagai Plh. diakhiri. Tugas dan tombol persetujuan kembali "
-            "kepada Anda.")
+def substitute_ended(kind: str, name: str) -> str:
+    return (f"✅ Penunjukan {name} sebagai {kind.capitalize()}. diakhiri. Tugas dan tombol "
+            "persetujuan kembali kepada Anda.")
 
 
 def task_moved(name: str) -> str:
@@ -1584,7 +1599,7 @@ def task_moved(name: str) -> str:
 # --- documents -------------------------------------------------------------------------------------------
 def approval_note(signer: str, at: datetime) -> str:
     """The line a final report carries about its approval at step 7."""
-    return f"Disetujui oleh {signer}, {datetime_short(at)}"
+    return f"Disetujui oleh {signer}, {datetime_long(at)}"
 
 
 def acting_signature(name: str, principals: Iterable[str]) -> str:

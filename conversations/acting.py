@@ -24,22 +24,26 @@ class ActingState(StrEnum):
     ASSIGNEE = "acting.assignee"
 
 
-async def _people(update: Update, context: BotContext, text: str) -> None:
+async def _people(update: Update, context: BotContext, text: str,
+                  first: list[list[dict[str, str]]] | None = None) -> None:
     colleagues = await call(context, delegation.candidates, context.me.user_id)
-    await reply(update, text, with_cancel(columns(
-        [button(name, Action.PICK, uid) for uid, name in colleagues], 2)))
+    rows = [*(first or []), *columns(
+        [button(name, Action.PICK, uid) for uid, name in colleagues], 2)]
+    await reply(update, text, with_cancel(rows))
 
 
 @refusals
 async def start_plh(update: Update, context: BotContext) -> object:
-    """/plh: whom to name; an appointment still running can be ended here too."""
+    """/plh: whom to name; an appointment running or to come can be ended here too."""
     current = await call(context, delegation.mine, context.me.user_id)
+    text = texts.ASK_SUBSTITUTE
     if current:
-        await reply(update, texts.current_substitutes(
-            [(v.substitute, v.starts_at, v.ends_at) for v in current]), columns(
-            [button(texts.end_substitute(v.substitute), Action.DONE, v.delegation_id)
-             for v in current], 1))
-    await _people(update, context, texts.ASK_SUBSTITUTE)
+        text = texts.current_substitutes(
+            [(v.kind, v.substitute, v.starts_at, v.ends_at, v.status) for v in current]
+        ) + "\n\n" + text
+    ends = [[button(texts.end_substitute(v.kind, v.substitute), Action.END_ACTING,
+                    v.delegation_id)] for v in current]
+    await _people(update, context, text, ends)
     return ActingState.SUBSTITUTE
 
 
@@ -48,7 +52,7 @@ async def end_appointment(update: Update, context: BotContext) -> object:
     await close_buttons(update)
     view = await call(context, delegation.revoke, int(callback_args(update)[0]),
                       by_user_id=context.me.user_id)
-    await reply(update, texts.substitute_ended(view.substitute))
+    await reply(update, texts.substitute_ended(view.kind, view.substitute))
     return END
 
 
@@ -110,7 +114,7 @@ def build_acting_flow() -> Flow:
         states={
             ActingState.SUBSTITUTE: [
                 CallbackQueryHandler(substitute, pattern=pattern(Action.PICK)),
-                CallbackQueryHandler(end_appointment, pattern=pattern(Action.DONE)),
+                CallbackQueryHandler(end_appointment, pattern=pattern(Action.END_ACTING)),
             ],
             ActingState.PERIOD: [CallbackQueryHandler(period, pattern=pattern(Action.PERIOD))],
             ActingState.TASK: [CallbackQueryHandler(task, pattern=pattern(Action.ITEM))],

@@ -85,7 +85,7 @@ PROGRAM_COLUMN = 11  # the first of the sub-kegiatan's columns (11 to 14)
 _INDICATOR_COLUMNS = (1, 3, 4, 5, 6, 7, 8, 9, 10, 15, 16, 17, 18)
 _PDF_SIZE = 6.0
 # Millimetres, 277 in all: each heading's longest word fits its column in 6 pt bold.
-_PDF_WIDTHS = (5, 17, 22, 11, 12.5, 12.5, 12.5, 12.5, 12.5, 12.5, 25, 22, 22, 12, 17, 17, 17, 15)
+_PDF_WIDTHS = (5, 17, 22, 13, 12.5, 12.5, 12.5, 12.5, 12.5, 12.5, 23, 22, 22, 12, 17, 17, 17, 15)
 _PDF_LINE = 2.9  # mm, a line of 6 pt text in a cell
 _PDF_PADDING = 0.8
 _PDF_HEADER_ROOM = 20.0  # mm kept for the repeated header row
@@ -485,5 +485,6 @@ def _pdf_text(value: object, kind: CellKind) -> str:
     if kind == "percent":
         return percent_text(number_)
     if kind == "money":
-        return money_text(number_)
+        # The heading already says "(Rp)": without it, sums of hundreds of billions fit a line.
+        return money_text(number_).removeprefix("Rp ")
     return str(value) if kind == "int" else figure_text(number_)

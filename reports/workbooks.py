@@ -147,8 +147,8 @@ class FinanceTotal:
     reported (``None`` when none did), and serapan and realisation against target from
     those."""
 
-    budget: Decimal
-    target: Decimal
+    budget: Decimal | None  # None when no sub-kegiatan has a pagu: shown "-", not Rp 0
+    target: Decimal | None
     realization: Decimal | None
     reported: int  # sub-kegiatan with a realisasi
     absorption: Decimal | None
@@ -156,8 +156,8 @@ class FinanceTotal:
 
 
 def finance_total(rows: Sequence[FinanceRow]) -> FinanceTotal:
-    budget = _sum(as_decimal(f.budget) for f in rows)
-    target = _sum(as_decimal(f.quarter_target) for f in rows)
+    budget = _sum_known(as_decimal(f.budget) for f in rows)
+    target = _sum_known(as_decimal(f.quarter_target) for f in rows)
     reported = [r for r in (as_decimal(f.realization) for f in rows) if r is not None]
     spent = _sum(reported) if reported else None
     against = (None if spent is None else
@@ -249,6 +249,12 @@ def _sum(values: Iterable[Decimal | None]) -> Decimal:
         if value is not None:
             total += value
     return total
+
+
+def _sum_known(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of the values given, ``None`` when there are none."""
+    known = [value for value in values if value is not None]
+    return _sum(known) if known else None
 
 
 def basis_label(basis: Basis, quarter: int) -> str:

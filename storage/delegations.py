@@ -29,6 +29,18 @@ def in_force(*, session: Session, agency_id: int, now: datetime) -> list[Delegat
     return list(session.exec(query.order_by(col(Delegation.id))))
 
 
+def overlapping(*, session: Session, agency_id: int, starts_at: datetime,
+                ends_at: datetime) -> list[Delegation]:
+    """Delegations not ended early that share part of ``[starts_at, ends_at)``."""
+    query = select(Delegation).where(
+        Delegation.agency_id == agency_id,
+        Delegation.starts_at < ends_at,
+        Delegation.ends_at > starts_at,
+        col(Delegation.revoked_at).is_(None),
+    )
+    return list(session.exec(query.order_by(col(Delegation.id))))
+
+
 def of_agency(*, session: Session, agency_id: int) -> list[Delegation]:
     query = select(Delegation).where(Delegation.agency_id == agency_id)
     return list(session.exec(query.order_by(col(Delegation.id).desc())))

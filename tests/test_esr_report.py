@@ -269,8 +269,8 @@ def test_the_pdf_holds_the_figures_in_indonesian_format_and_the_signer(tmp_path:
                      "REALISASI RENCANA AKSI AKUNTABILITAS KINERJA", "TRIWULAN III TAHUN 2024",
                      "Target TW III", "Capaian s.d. TW III (%)", "Persentase jalan mantap",
                      "85,00", "10,50", "30,25", "105,00", "100,83", "87,50", "120,0", "36,0",
-                     "Rp 1.000.000.000", "Rp 200.000.000", "Rp 150.000.000,50", "30,00",
-                     "Rp 1.670.000.000,50", "Rp 250.000.000", "14,97", "JUMLAH", "=SUM(A1)",
+                     "Pagu Anggaran (Rp)", "1.000.000.000", "200.000.000", "150.000.000,50",
+                     "30,00", "1.670.000.000,50", "250.000.000", "14,97", "JUMLAH", "=SUM(A1)",
                      "+62 812", esr.UNLINKED, "Rehabilitasi jalan",
                      "Disetujui oleh Kepala Dinas pada 11 Oktober 2024",
                      "Padang, 11 Oktober 2024", "Kepala Dinas,", HEAD, "Pembina Utama Muda",
@@ -298,10 +298,10 @@ def test_a_long_pdf_repeats_the_header_and_keeps_every_sub_kegiatan(tmp_path: Pa
         if "Indikator nomor" in page or "JUMLAH" in page:  # the table runs on this page
             assert "Indikator Kinerja" in page and "Realisasi s.d. TW II" in page, number
     text = " ".join(pages)
-    assert all(f"9.99.{i:02d} Sub kegiatan {i} Rp 1.000 Rp 10 1,00" in text
+    assert all(f"9.99.{i:02d} Sub kegiatan {i} 1.000 10 1,00" in text
                for i in range(1, 61))
     assert "Indikator nomor 1 (lanjutan)" in text, "a long block is cut into page-sized parts"
-    assert "Indikator nomor 30" in text and "Rp 60.000 Rp 600 1,00" in text
+    assert "Indikator nomor 30" in text and "60.000 600 1,00" in text
     assert HEAD in pages[-1]
     bbox = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
                           text=True, check=True).stdout
@@ -416,3 +416,17 @@ def test_report_rows_carry_the_indicator_codes_of_each_sub_kegiatan(
         finances=finances)))
     assert book[esr.ESR_SHEET]["K7"].value == (
         "Program Jalan › Penyelenggaraan Jalan › 1.03.02.01 Rehabilitasi Jalan")
+
+
+def test_a_total_without_any_pagu_is_a_dash_not_zero() -> None:
+    lines = (FinanceRow("9.01", "Tanpa pagu", "Bina Marga", None, None, D(5), None),)
+    layout = esr.esr_layout((), lines)
+    assert layout.total.budget is None and layout.total.realization == D(5)
+    assert layout.total.absorption is None
+    book = load_workbook(io.BytesIO(esr.esr_workbook(
+        agency="Dinas X", year=2024, quarter=1, measurements=(), finances=lines)))
+    table = book[esr.ESR_SHEET]
+    total = next(r for r in range(1, table.max_row + 1)
+                 if table.cell(row=r, column=1).value == esr.TOTAL_LABEL)
+    assert table.cell(row=total, column=12).value in (None, "-")
+    assert table.cell(row=total, column=13).value == 5

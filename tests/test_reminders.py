@@ -163,11 +163,15 @@ def test_when_the_secretary_is_late_the_first_escalation_goes_to_the_head(
     assert len(_inbox(ctx, people["head"])) == head_before + 1
     assert "terlambat" in escalation and "Secretary" in escalation
     assert not any("terlambat" in text for text in _inbox(ctx, people["secretary"]))
+    for moment in (wib(2, 13, 0), wib(2, 13, 1), wib(2, 15, 0)):
+        _at(ctx, clock, moment)
+    assert len(_inbox(ctx, people["head"])) == head_before + 1, "the head is told once"
 
 
 @pytest.mark.parametrize(("minutes", "said"), [
     (5, "5 menit"), (60, "1 jam"), (125, "2 jam 5 menit"), (450, "1 hari"),
-    (450 + 180, "1 hari 3 jam"), (2 * 450 + 61, "2 hari 1 jam"), (1080, "2 hari 3 jam"),
+    (450 + 180, "1 hari 3 jam"), (2 * 450 + 61, "2 hari 1 jam 1 menit"),
+    (1080, "2 hari 3 jam"), (930, "2 hari 30 menit"),
 ])
 def test_working_time_is_said_in_days_hours_and_minutes(minutes: int, said: str) -> None:
     assert texts.duration(minutes) == said

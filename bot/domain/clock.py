@@ -24,7 +24,7 @@ def to_local(moment: datetime) -> datetime:
 
 
 def as_utc(moment: datetime) -> datetime:
-    """A stored time as aware UTC: SQLite hands stored times back naive, and they are UTC."""
+    """A stored time as aware UTC; a naive one (from a driver that drops the zone) is UTC."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 

@@ -14,11 +14,14 @@ from bot.domain.sop import Role, step
 from bot.services import notify
 from bot.services.context import ServiceContext, load_actor, load_run
 from storage import agencies, audit, cycles, delegations, users
-from storage.models import Delegation
+from storage.models import Delegation, User
 
 KINDS = ("plh", "plt")
 # Who may name a substitute for themselves: the head of the agency and the heads of divisions.
 MAY_DELEGATE = (Role.HEAD, Role.DIVISION, Role.SECRETARY)
+
+
+ACTIVE, UPCOMING, ENDED, CANCELLED = "active", "upcoming", "ended", "cancelled"
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,11 @@ class DelegationView:
     substitute: str
     starts_at: datetime
     ends_at: datetime  # or when it was ended early
-    in_force: bool = True
+    status: str = ACTIVE  # ACTIVE, UPCOMING, ENDED or CANCELLED (ended before it began)
+
+    @property
+    def in_force(self) -> bool:
+        return self.status == ACTIVE
 
 
 def candidates(ctx: ServiceContext, user_id: int) -> list[tuple[int, str]]:
@@ -38,7 +45,8 @@ def candidates(ctx: ServiceContext, user_id: int) -> list[tuple[int, str]]:
         actor = load_actor(session, user_id)
         return [(u.id, u.name) for u in users.list_users(session=session,
                                                          agency_id=actor.user.agency_id)
-                if u.id is not None and u.id != user_id and u.active]
+                if u.id is not None and u.id != user_id and u.active
+                and u.telegram_id is not None]  # a stand-in must be able to receive the tasks
 
 
 def appoint(
@@ -89,8 +97,13 @@ def _appoint(
     if principal is None or substitute is None or not substitute.active or (
             {principal.agency_id, substitute.agency_id} != {agency_id}):
         raise errors.InvalidInput(reason="unknown_user")
+    if not principal.active:
+        raise errors.InvalidInput(reason="principal_inactive", name=principal.name)
+    if substitute.telegram_id is None:
+        raise errors.InvalidInput(reason="substitute_unreachable", name=substitute.name)
     if not any(load_actor(session, principal_id).holds(r) for r in MAY_DELEGATE):
         raise errors.InvalidInput(reason="may_not_delegate")
+    _refuse_overlaps(session, agency_id, principal, substitute, starts_at, ends_at)
     delegation = delegations.create(session=session, delegation=Delegation(
         agency_id=agency_id, principal_user_id=principal_id, substitute_user_id=substitute_id,
         kind=kind, starts_at=starts_at, ends_at=ends_at, created_by_user_id=by_user_id,
@@ -102,7 +115,21 @@ def _appoint(
     assert substitute.id is not None
     notify.notify_user(session=session, agency_id=agency_id, user_id=substitute.id, now=now,
                        text=texts.appointed(kind, principal.name, starts_at, ends_at))
-    return _view(delegation, principal.name, substitute.name)
+    return _view(delegation, principal.name, substitute.name, now)
+
+
+def _refuse_overlaps(session: Session, agency_id: int, principal: User, substitute: User,
+                     starts_at: datetime, ends_at: datetime) -> None:
+    """One stand-in per official at a time, and no chains: a stand-in who is away, or an
+    official who is standing in for someone else, would leave tasks with nobody."""
+    for other in delegations.overlapping(session=session, agency_id=agency_id,
+                                         starts_at=starts_at, ends_at=ends_at):
+        if other.principal_user_id == principal.id:
+            raise errors.InvalidInput(reason="delegation_overlap", name=principal.name)
+        if other.principal_user_id == substitute.id:
+            raise errors.InvalidInput(reason="substitute_away", name=substitute.name)
+        if other.substitute_user_id == principal.id:
+            raise errors.InvalidInput(reason="principal_acting", name=principal.name)
 
 
 def list_delegations(ctx: ServiceContext, *, agency_code: str | None = None,
@@ -117,7 +144,7 @@ def list_delegations(ctx: ServiceContext, *, agency_code: str | None = None,
         return [_view(d, names.get(d.principal_user_id, "-"), names.get(d.substitute_user_id, "-"),
                       now)
                 for d in delegations.of_agency(session=session, agency_id=agency.id)
-                if not current_only or (d.revoked_at is None and d.ends_at > now)]
+                if not current_only or (d.revoked_at is None and as_utc(d.ends_at) > now)]
 
 
 def mine(ctx: ServiceContext, user_id: int) -> list[DelegationView]:
@@ -160,18 +187,27 @@ def revoke(ctx: ServiceContext, delegation_id: int, *, by_user_id: int | None = 
         notify.notify_user(session=session, agency_id=delegation.agency_id,
                            user_id=substitute.id, now=now,
                            text=texts.appointment_ended(delegation.kind, principal.name))
+        if by_user_id is None and principal.id is not None:
+            # Ended by the administrator: the official learns that the tasks are back.
+            notify.notify_user(session=session, agency_id=delegation.agency_id,
+                               user_id=principal.id, now=now,
+                               text=texts.substitute_ended(delegation.kind, substitute.name))
         return _view(delegation, principal.name, substitute.name, now)
 
 
 def _view(delegation: Delegation, principal: str, substitute: str,
-          now: datetime | None = None) -> DelegationView:
+          now: datetime) -> DelegationView:
     assert delegation.id is not None
-    ends = as_utc(delegation.ends_at)
-    if delegation.revoked_at is not None:
-        ends = min(ends, as_utc(delegation.revoked_at))
-    return DelegationView(delegation.id, delegation.kind, principal, substitute,
-                          as_utc(delegation.starts_at), ends,
-                          in_force=now is None or as_utc(delegation.starts_at) <= now < ends)
+    starts, ends = as_utc(delegation.starts_at), as_utc(delegation.ends_at)
+    revoked = as_utc(delegation.revoked_at) if delegation.revoked_at is not None else None
+    if revoked is not None and revoked <= starts:
+        status = CANCELLED
+    elif (revoked is not None and revoked <= now) or ends <= now:
+        status, ends = ENDED, min(ends, revoked or ends)
+    else:
+        status = UPCOMING if starts > now else ACTIVE
+    return DelegationView(delegation.id, delegation.kind, principal, substitute, starts, ends,
+                          status)
 
 
 def reassign(ctx: ServiceContext, user_id: int, run_id: int, to_user_id: int) -> str:
@@ -187,6 +223,8 @@ def reassign(ctx: ServiceContext, user_id: int, run_id: int, to_user_id: int) ->
         person = users.get_user(session=session, user_id=to_user_id)
         if person is None or not person.active or person.agency_id != actor.user.agency_id:
             raise errors.InvalidInput(reason="unknown_user")
+        if person.telegram_id is None:
+            raise errors.InvalidInput(reason="substitute_unreachable", name=person.name)
         before = ref.run.data.get("assignee_user_id")
         ref.run.data = {**ref.run.data, "assignee_user_id": to_user_id}
         session.add(ref.run)

@@ -6,6 +6,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlmodel import Session
+
 from bot.domain import errors
 from bot.domain.sop import Role
 from bot.services.context import ServiceContext
@@ -132,14 +134,12 @@ def add_user(
         return user
 
 
-def invite(ctx: ServiceContext, user_id: int) -> str:
+def invite(ctx: ServiceContext, user_id: int, agency_code: str | None = None) -> str:
     """A one-time code that binds the first Telegram account sending it to ``user_id``."""
     now = ctx.now()
     code = "".join(secrets.choice(INVITE_ALPHABET) for _ in range(8))
     with ctx.transaction() as session:
-        user = users.get_user(session=session, user_id=user_id)
-        if user is None:
-            raise errors.InvalidInput(reason="unknown_user")
+        user = _user(session, user_id, agency_code)
         users.create_invite(session=session, agency_id=user.agency_id, user_id=user_id,
                             code=code, now=now, expires_at=now + INVITE_TTL)
         audit.record(session=session, agency_id=user.agency_id, action="user.invite", at=now,
@@ -149,36 +149,35 @@ def invite(ctx: ServiceContext, user_id: int) -> str:
 
 def update_user(
     ctx: ServiceContext, user_id: int, *, name: str | None = None, nip: str | None = None,
-    rank: str | None = None,
+    rank: str | None = None, agency_code: str | None = None,
 ) -> User:
     """Correct an official's name, NIP or rank; ``None`` keeps a field, ``""`` clears NIP or
-    rank (a name cannot be cleared)."""
+    rank (a name cannot be cleared). A change that changes nothing is not audited."""
     now = ctx.now()
     with ctx.transaction() as session:
-        user = users.get_user(session=session, user_id=user_id)
-        if user is None:
-            raise errors.InvalidInput(reason="unknown_user")
+        user = _user(session, user_id, agency_code)
         before = {"name": user.name, "nip": user.nip, "rank": user.title}
         if name is not None:
-            if not name.strip():
+            if not " ".join(name.split()):
                 raise errors.InvalidInput(reason="name_empty")
-            user.name = name
+            user.name = " ".join(name.split())
         if nip is not None:
-            user.nip = nip or None
+            user.nip = " ".join(nip.split()) or None
         if rank is not None:
             user.title = " ".join(rank.split()) or None
-        session.add(user)
-        audit.record(session=session, agency_id=user.agency_id, action="user.update", at=now,
-                     before=before, after={"name": user.name, "nip": user.nip, "rank": user.title})
+        after = {"name": user.name, "nip": user.nip, "rank": user.title}
+        if after != before:
+            session.add(user)
+            audit.record(session=session, agency_id=user.agency_id, action="user.update",
+                         at=now, before=before, after=after)
         return user
 
 
-def set_active(ctx: ServiceContext, user_id: int, active: bool) -> None:
+def set_active(ctx: ServiceContext, user_id: int, active: bool,
+               agency_code: str | None = None) -> None:
     now = ctx.now()
     with ctx.transaction() as session:
-        user = users.get_user(session=session, user_id=user_id)
-        if user is None:
-            raise errors.InvalidInput(reason="unknown_user")
+        user = _user(session, user_id, agency_code)
         before = user.active
         user.active = active
         session.add(user)
@@ -204,7 +203,16 @@ def list_users(ctx: ServiceContext, agency_code: str | None = None) -> list[User
         return rows
 
 
-def _agency(session, code: str | None) -> Agency:  # type: ignore[no-untyped-def]
+def _user(session: Session, user_id: int, agency_code: str | None) -> User:
+    """A user of the agency the command is for (``AGENCY_CODE``), never of another one."""
+    agency = _agency(session, agency_code)
+    user = users.get_user(session=session, user_id=user_id)
+    if user is None or user.agency_id != agency.id:
+        raise errors.InvalidInput(reason="unknown_user")
+    return user
+
+
+def _agency(session: Session, code: str | None) -> Agency:
     agency = agencies.get_agency(session=session, code=code)
     if agency is None:
         raise errors.InvalidInput(reason="no_agency")

@@ -85,7 +85,7 @@ def _remind(session: Session, calendar: WorkingCalendar, cycle: MeasurementCycle
     due_now = [p for p in plan(run, s, calendar) if p.moment <= now]
     sent = 0
     for planned in due_now:
-        key = f"run:{run.id}:{planned.kind}"
+        key = _key(run, planned.kind)
         if notices.sent(session=session, key=key):
             continue
         assert cycle.id is not None
@@ -96,6 +96,10 @@ def _remind(session: Session, calendar: WorkingCalendar, cycle: MeasurementCycle
             continue
         sent += _send(session, cycle, run, s, planned.kind, now)
     return sent
+
+
+def _key(run: StepRun, kind: Kind) -> str:
+    return f"run:{run.id}:{kind}"
 
 
 def _send(session: Session, cycle: MeasurementCycle, run: StepRun, s: Step, kind: Kind,
@@ -110,7 +114,8 @@ def _send(session: Session, cycle: MeasurementCycle, run: StepRun, s: Step, kind
                               at_due=kind is Kind.DUE)
         buttons = [[button(texts.BTN_BEGIN, Action.BEGIN, s.key, run.id)]]
         return _deliver(session, cycle, assignees, text, now, buttons)
-    # When the Sekretaris is the one late, the first escalation goes straight to the head.
+    # When the Sekretaris is the one late, the first escalation goes straight to the head,
+    # and is then the only one the head gets about this run.
     roles = (Role.SECRETARY, Role.HEAD) if kind is Kind.SECRETARY else (Role.HEAD,)
     waiting_on = {u.id for u in assignees}
     recipients: list[User] = []
@@ -119,6 +124,9 @@ def _send(session: Session, cycle: MeasurementCycle, run: StepRun, s: Step, kind
             session=session, agency_id=cycle.agency_id, roles=(role,), now=now)
             if u.id not in waiting_on]
         if recipients:
+            if role is Role.HEAD and kind is Kind.SECRETARY:
+                notices.mark(session=session, agency_id=cycle.agency_id,
+                             key=_key(run, Kind.HEAD), now=now)
             break
     text = texts.escalation(s, cycle.year, cycle.quarter, run.due_at, name,
                             [u.name for u in assignees])
@@ -164,6 +172,8 @@ def _digest(session: Session, calendar: WorkingCalendar, agency_id: int, now: da
     lines = []
     for cycle in open_cycles:
         assert cycle.id is not None
+        if cycle.created_at >= opening:
+            continue  # begun today: tomorrow's digest
         for run in cycles.active_runs(session=session, cycle_id=cycle.id):
             division = (agencies.get_division(session=session, division_id=run.division_id)
                         if run.division_id is not None else None)

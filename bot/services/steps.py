@@ -388,23 +388,37 @@ def _make_report(
     approval = texts.approval_note(signer.signature, signer.decided_at) if signer else None
     measurements, finances = realization.report_rows(session, cycle)
     letterhead = outputs.letterhead(session, cycle.agency_id)
-    common = dict(agency=letterhead.agency, province=letterhead.province, year=cycle.year,
-                  quarter=cycle.quarter, measurements=measurements, finances=finances,
-                  parts=parts, final=final, approval_note=approval)
-    signature = {} if signer is None else dict(
-        head_name=signer.user.name, head_rank=signer.user.title, head_nip=signer.user.nip,
-        head_title=texts.head_title(acting=bool(signer.acting_for)), place=letterhead.place,
-        day=to_local(ctx.now()).date())
+    head = signer.user if signer else None
+    head_title = texts.head_title(acting=bool(signer and signer.acting_for))
+    day = to_local(ctx.now()).date() if signer else None
+    place = letterhead.place if signer else None
     if final and (measurements or finances):
         # The file uploaded to ESR: the one table of domain.md, signed by the Kepala Dinas.
-        esr_args = dict(agency=letterhead.agency, province=letterhead.province, year=cycle.year,
-                        quarter=cycle.quarter, measurements=measurements, finances=finances,
-                        approval_note=approval)
-        content = esr.esr_workbook(**esr_args, **signature)
-        pdf = esr.esr_pdf(**esr_args, **signature, created_at=ctx.now())
+        content = esr.esr_workbook(
+            agency=letterhead.agency, province=letterhead.province, year=cycle.year,
+            quarter=cycle.quarter, measurements=measurements, finances=finances,
+            approval_note=approval, head_name=head.name if head else None,
+            head_rank=head.title if head else None, head_nip=head.nip if head else None,
+            head_title=head_title, place=place, day=day)
+        pdf = esr.esr_pdf(
+            agency=letterhead.agency, province=letterhead.province, year=cycle.year,
+            quarter=cycle.quarter, measurements=measurements, finances=finances,
+            approval_note=approval, head_name=head.name if head else None,
+            head_rank=head.title if head else None, head_nip=head.nip if head else None,
+            head_title=head_title, place=place, day=day, created_at=ctx.now())
     else:
-        content = workbooks.compiled_report(**common, **signature)
-        pdf = report_pdf.report_pdf(**common, **signature, created_at=ctx.now())
+        content = workbooks.compiled_report(
+            agency=letterhead.agency, province=letterhead.province, year=cycle.year,
+            quarter=cycle.quarter, measurements=measurements, finances=finances, parts=parts,
+            final=final, approval_note=approval, head_name=head.name if head else None,
+            head_rank=head.title if head else None, head_nip=head.nip if head else None,
+            head_title=head_title, place=place, day=day)
+        pdf = report_pdf.report_pdf(
+            agency=letterhead.agency, province=letterhead.province, year=cycle.year,
+            quarter=cycle.quarter, measurements=measurements, finances=finances, parts=parts,
+            final=final, approval_note=approval, head_name=head.name if head else None,
+            head_rank=head.title if head else None, head_nip=head.nip if head else None,
+            head_title=head_title, place=place, day=day, created_at=ctx.now())
     kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
     prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
     round_ = ref.run.round
