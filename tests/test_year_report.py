@@ -4,18 +4,22 @@
 from __future__ import annotations
 
 import io
+from datetime import date
+from decimal import Decimal as D
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
 
 from bot.domain import errors
-from bot.domain.sop import StepKey
-from bot.services import fill_in, realization, steps, year_report
+from bot.domain.sop import DocumentKind, StepKey
+from bot.services import fill_in, realization, steps, tasks, year_report
 from bot.services.context import ServiceContext
 from bot.services.uploads import Upload
 from storage.documents import FileStore
+from storage.models import MeasurementCycle
 from tests.test_realization import Clock, _complete_bina_marga, _task, at_step_4, people  # noqa: F401
 
 
@@ -51,3 +55,36 @@ def test_quarter_report_and_year_trend(ctx: ServiceContext, at_step_4: dict[str,
     assert frame["TW II"].isna().all()
     with pytest.raises(errors.NotAllowed):
         year_report.reports(ctx, p["bm"])
+
+
+def test_a_later_quarter_adds_up_the_earlier_ones(ctx: ServiceContext,
+                                                  at_step_4: dict[str, int]) -> None:
+    """BM1 (akumulasi, cumulative targets 10/20/30/40 km) and BM2 (turun, nilai akhir)."""
+    p = at_step_4
+    q1 = _task(ctx, p["bm"], StepKey.FILL_IN)
+    first = {i.code: i.indicator_id for i in realization.part_sheet(ctx, p["bm"], q1).indicators}
+    realization.save_value(ctx, p["bm"], q1, first["BM1"], "10,5")
+    realization.save_value(ctx, p["bm"], q1, first["BM2"], "9")
+    run = steps.start_cycle(ctx, p["head"], 2024, 2)
+    steps.attach(ctx, p["head"], run.run_id, DocumentKind.ANALYSIS_REPORT,
+                 Upload(b"%PDF-1.4 a2", "a2.pdf", "application/pdf"))
+    steps.issue_memo(ctx, p["head"], run.run_id)
+    briefing = [t for t in tasks.open_tasks(ctx, p["secretary"]) if t.step is StepKey.BRIEFING]
+    steps.record_briefing(ctx, p["secretary"], briefing[0].run_id, meeting_date=date(2024, 7, 1),
+                          attendee_ids=[p["team"]], directions="Isi", attachment_id=None)
+    steps.confirm(ctx, p["team"], _task(ctx, p["team"], StepKey.PREPARE_FORMS))
+    q2 = next(t.run_id for t in tasks.open_tasks(ctx, p["bm"])
+              if t.step is StepKey.FILL_IN and t.run_id != q1)
+    second = realization.part_sheet(ctx, p["bm"], q2).indicators
+    ids = {i.code: i.indicator_id for i in second}
+    realization.save_value(ctx, p["bm"], q2, ids["BM1"], "9")
+    realization.save_value(ctx, p["bm"], q2, ids["BM2"], "8")
+    with Session(ctx.engine) as session:
+        cycle = session.exec(select(MeasurementCycle).where(MeasurementCycle.quarter == 2)).one()
+        rows = {r.code: r for r in realization.report_rows(session, cycle)[0]}
+    bm1, bm2 = rows["BM1"], rows["BM2"]
+    # BM1: 9 of the quarter's 10 km (20 − 10) = 90 %; 10,5 + 9 = 19,5 of 20 km to date = 97,5 %.
+    assert (bm1.quarter_target, bm1.realization, bm1.realization_to_date) == (10, 9, D("19.5"))
+    assert (bm1.achievement, bm1.achievement_to_date) == (90, D("97.5"))
+    # BM2 (lower is better, the latest value counts): 8 against 10 → (2·10 − 8) / 10 = 120 %.
+    assert (bm2.realization_to_date, bm2.achievement_to_date) == (8, 120)

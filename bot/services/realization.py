@@ -25,6 +25,7 @@ from storage import agencies, documents, performance
 from storage.models import (
     BudgetItem,
     Division,
+    Document,
     Indicator,
     IndicatorRealization,
     MeasurementCycle,
@@ -192,17 +193,17 @@ def sheet(session: Session, ref: RunRef) -> PartSheet:
                                         division_id=division_id)
     evidence = documents.documents_of(session=session, cycle_id=cycle.id,
                                       kind=DocumentKind.EVIDENCE, division_id=division_id)
+    earlier = performance.earlier_values(session=session, agency_id=cycle.agency_id,
+                                         year=cycle.year, before_quarter=cycle.quarter)
+    files = _by_indicator(evidence)
     indicators = []
     for indicator in performance.indicators_of(session=session, agreement_id=cycle.agreement_id,
                                                division_id=division_id):
         assert indicator.id is not None
-        earlier = performance.earlier_values(session=session, agency_id=cycle.agency_id,
-                                             year=cycle.year, before_quarter=cycle.quarter,
-                                             indicator_code=indicator.code)
         record = saved.get(indicator.id)
-        files = [doc_view(d) for d in evidence if d.indicator_id == indicator.id]
         indicators.append(_item(indicator, goals.get(indicator.goal_id, "-"), cycle.quarter,
-                                record, files, earlier))
+                                record, [doc_view(d) for d in files.get(indicator.id, ())],
+                                earlier.get(indicator.code, {})))
     money = performance.financials_of(session=session, cycle_id=cycle.id,
                                       division_id=division_id)
     financials = []
@@ -394,6 +395,13 @@ def missing_labels(part: PartSheet) -> list[str]:
     return lines
 
 
+def _by_indicator(evidence: list[Document]) -> dict[int | None, list[Document]]:
+    grouped: dict[int | None, list[Document]] = {}
+    for document in evidence:
+        grouped.setdefault(document.indicator_id, []).append(document)
+    return grouped
+
+
 def report_rows(
     session: Session, cycle: MeasurementCycle
 ) -> tuple[tuple[workbooks.MeasurementRow, ...], tuple[workbooks.FinanceRow, ...]]:
@@ -407,13 +415,15 @@ def report_rows(
     saved = performance.realizations_of(session=session, cycle_id=cycle.id)
     evidence = documents.documents_of(session=session, cycle_id=cycle.id,
                                       kind=DocumentKind.EVIDENCE)
+    earlier = performance.earlier_values(session=session, agency_id=cycle.agency_id,
+                                         year=cycle.year, before_quarter=cycle.quarter)
+    files = _by_indicator(evidence)
     measurements = []
     for indicator in performance.indicators_of(session=session, agreement_id=cycle.agreement_id):
         record = saved.get(indicator.id or 0)
-        earlier = performance.earlier_values(session=session, agency_id=cycle.agency_id,
-                                             year=cycle.year, before_quarter=cycle.quarter,
-                                             indicator_code=indicator.code)
-        result = figures(indicator, cycle.quarter, record.value if record else None, earlier)
+        result = figures(indicator, cycle.quarter, record.value if record else None,
+                         earlier.get(indicator.code, {}))
+        names = tuple(d.original_name for d in files.get(indicator.id, ()))
         measurements.append(workbooks.MeasurementRow(
             goal=goals.get(indicator.goal_id, "-"), code=indicator.code,
             indicator=indicator.name, unit=indicator.unit,
@@ -425,11 +435,9 @@ def report_rows(
             achievement_to_date=result.achievement_to_date.value,
             obstacles=(record.obstacles or "") if record else "",
             follow_up=(record.follow_up or "") if record else "",
-            evidence="; ".join(d.original_name for d in evidence
-                               if d.indicator_id == indicator.id),
+            evidence="; ".join(names),
             explanation=(record.explanation or "") if record else "",
-            evidence_files=tuple(d.original_name for d in evidence
-                                 if d.indicator_id == indicator.id),
+            evidence_files=names,
             decimals=indicator.decimals))
     money = performance.financials_of(session=session, cycle_id=cycle.id)
     tree = {b.id: b for b in performance.budget_items_of(session=session,
