@@ -51,7 +51,7 @@ from bot.domain.sop import DocumentKind, Role, StepKey
 from bot.sample_data.master_sample import INDICATORS as SAMPLE_INDICATORS
 from bot.services import master_data, provisioning, realization, steps
 from bot.services.context import ServiceContext
-from reports import workbooks
+from reports import esr, report_pdf, workbooks
 from reports.master_template import master_workbook, write_rows
 from reports.sheets import to_bytes
 from storage import agencies, documents, performance
@@ -282,6 +282,30 @@ def compile_once(ctx: ServiceContext, cycle_id: int) -> Timing:
                   len(content), len(measurements), len(finances))
 
 
+def documents_once(ctx: ServiceContext, cycle_id: int) -> dict[str, float]:
+    """Seconds for the other files built from the same rows: the step-5 report as PDF, and
+    the ESR file of step 8 as xlsx and PDF."""
+    with Session(ctx.engine, expire_on_commit=False) as session:
+        cycle = session.get(MeasurementCycle, cycle_id)
+        assert cycle is not None
+        parts = _parts(session, cycle)
+        measurements, finances = realization.report_rows(session, cycle)
+    timings = {}
+    start = time.perf_counter()
+    report_pdf.report_pdf(agency=AGENCY_NAME, year=cycle.year, quarter=cycle.quarter,
+                          measurements=measurements, finances=finances, parts=parts)
+    timings["report_pdf"] = time.perf_counter() - start
+    start = time.perf_counter()
+    esr.esr_workbook(agency=AGENCY_NAME, year=cycle.year, quarter=cycle.quarter,
+                     measurements=measurements, finances=finances, head_name="Kepala")
+    timings["esr_workbook"] = time.perf_counter() - start
+    start = time.perf_counter()
+    esr.esr_pdf(agency=AGENCY_NAME, year=cycle.year, quarter=cycle.quarter,
+                measurements=measurements, finances=finances, head_name="Kepala")
+    timings["esr_pdf"] = time.perf_counter() - start
+    return timings
+
+
 def count_statements(ctx: ServiceContext, cycle_id: int) -> int:
     """SQL statements one ``realization.report_rows`` call sends to the database."""
     seen = 0
@@ -317,6 +341,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--divisions", type=int, default=10,
                         help="divisions including the Sekretariat (10)")
     parser.add_argument("--repeat", type=int, default=3, help="timed repetitions (3)")
+    parser.add_argument("--no-documents", dest="documents", action="store_false",
+                        help="skip timing the report PDF and the ESR file")
     parser.add_argument("--profile", metavar="FILE",
                         help="write cProfile stats of one more repetition to FILE")
     args = parser.parse_args(argv)
@@ -336,6 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         timings = [compile_once(agency.ctx, agency.cycle_id) for _ in range(args.repeat)]
         profile = (_profile(agency.ctx, agency.cycle_id, Path(args.profile))
                    if args.profile else None)
+        others = documents_once(agency.ctx, agency.cycle_id) if args.documents else {}
         agency.ctx.engine.dispose()
     print("after: load average " + " ".join(f"{v:.2f}" for v in os.getloadavg()))
 
@@ -353,6 +380,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     verdict = "met" if best.total < TARGET_SECONDS else "NOT met"
     print(f"ROADMAP: report of this agency in under {TARGET_SECONDS:g} s: "
           f"{best.total:.2f} s -> {verdict}")
+    if others:
+        print()
+        print("the other files from the same rows, once (s): " + ", ".join(
+            f"{name} {seconds:.2f}" for name, seconds in others.items()))
     if profile is not None:
         print()
         print(f"cProfile of one more repetition -> {args.profile}")
