@@ -703,3 +703,43 @@ def test_cli_import_refusals(cli_env: Path, capsys: pytest.CaptureFixture[str]) 
     assert code == 2 and "tidak valid" in err
     code, _, err = run(capsys, "import", "master", "pk.xlsx")
     assert code == 2 and "--year" in err
+
+
+def _merged_like_a_pk(data: bytes) -> bytes:
+    """The goal code and the division merged over their consecutive rows, as in a signed PK."""
+    book = load_workbook(io.BytesIO(data))
+    sheet = book["Indikator"]
+    headers = [c.value for c in sheet[1]]
+    for header in ("Kode Sasaran", "Bidang Penanggung Jawab"):
+        column = headers.index(header) + 1
+        start = 2
+        for row in range(3, sheet.max_row + 2):
+            if row <= sheet.max_row and (sheet.cell(row=row, column=column).value
+                                         == sheet.cell(row=start, column=column).value):
+                continue
+            if row - 1 > start:
+                for covered in range(start + 1, row):
+                    sheet.cell(row=covered, column=column).value = None
+                sheet.merge_cells(start_row=start, end_row=row - 1, start_column=column,
+                                  end_column=column)
+            start = row
+    assert sheet.merged_cells.ranges, "the sample has goals with several indicators"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_merged_goal_and_division_cells_read_as_on_screen(ctx: ServiceContext) -> None:
+    summary = master_data.import_master(ctx, _merged_like_a_pk(build()), year=YEAR)
+    assert summary.created and summary.indicators == 13
+    with Session(ctx.engine) as session:
+        merged = {i.code: (i.goal_id, i.division_id) for i in session.exec(select(Indicator))}
+    plain = master_data.import_master(ctx, build(), year=YEAR + 1)
+    assert plain.created
+    with Session(ctx.engine) as session:
+        goals = {g.id: g.code for g in session.exec(select(StrategicGoal))}
+        expected = {i.code: (goals[i.goal_id], i.division_id)
+                    for i in session.exec(select(Indicator).join(PerformanceAgreement).where(
+                        PerformanceAgreement.year == YEAR + 1))}
+    assert {code: (goals[g], d) for code, (g, d) in merged.items()
+            if code in expected} == expected

@@ -19,7 +19,7 @@ from bot.services import fill_in, realization, steps, tasks, year_report
 from bot.services.context import ServiceContext
 from bot.services.uploads import Upload
 from storage.documents import FileStore
-from storage.models import MeasurementCycle
+from storage.models import Indicator, MeasurementCycle, PerformanceAgreement, StrategicGoal
 from tests.test_realization import Clock, _complete_bina_marga, _task, at_step_4, people  # noqa: F401
 
 
@@ -57,14 +57,40 @@ def test_quarter_report_and_year_trend(ctx: ServiceContext, at_step_4: dict[str,
         year_report.reports(ctx, p["bm"])
 
 
+def _revise_with_lower_case_codes(ctx: ServiceContext) -> None:
+    """A PK Perubahan (version 2) that writes every indicator code in lower case."""
+    with Session(ctx.engine) as session:
+        first = session.exec(select(PerformanceAgreement)).one()
+        revised = PerformanceAgreement(agency_id=first.agency_id, year=first.year, version=2,
+                                       imported_at=first.imported_at)
+        session.add(revised)
+        session.flush()
+        goals = {}
+        for goal in session.exec(select(StrategicGoal)).all():
+            goals[goal.id] = StrategicGoal(agreement_id=revised.id, code=goal.code,
+                                           name=goal.name)
+            session.add(goals[goal.id])
+        session.flush()
+        for indicator in session.exec(select(Indicator)).all():
+            copy = Indicator.model_validate(indicator.model_dump(exclude={"id"}))
+            copy.agreement_id, copy.code = revised.id, indicator.code.lower()
+            copy.goal_id = goals[indicator.goal_id].id
+            session.add(copy)
+        session.commit()
+
+
+@pytest.mark.parametrize("revised", [False, True], ids=["same PK", "PK Perubahan, codes a1"])
 def test_a_later_quarter_adds_up_the_earlier_ones(ctx: ServiceContext,
-                                                  at_step_4: dict[str, int]) -> None:
+                                                  at_step_4: dict[str, int],
+                                                  revised: bool) -> None:
     """BM1 (akumulasi, cumulative targets 10/20/30/40 km) and BM2 (turun, nilai akhir)."""
     p = at_step_4
     q1 = _task(ctx, p["bm"], StepKey.FILL_IN)
     first = {i.code: i.indicator_id for i in realization.part_sheet(ctx, p["bm"], q1).indicators}
     realization.save_value(ctx, p["bm"], q1, first["BM1"], "10,5")
     realization.save_value(ctx, p["bm"], q1, first["BM2"], "9")
+    if revised:
+        _revise_with_lower_case_codes(ctx)
     run = steps.start_cycle(ctx, p["head"], 2024, 2)
     steps.attach(ctx, p["head"], run.run_id, DocumentKind.ANALYSIS_REPORT,
                  Upload(b"%PDF-1.4 a2", "a2.pdf", "application/pdf"))
@@ -76,15 +102,18 @@ def test_a_later_quarter_adds_up_the_earlier_ones(ctx: ServiceContext,
     q2 = next(t.run_id for t in tasks.open_tasks(ctx, p["bm"])
               if t.step is StepKey.FILL_IN and t.run_id != q1)
     second = realization.part_sheet(ctx, p["bm"], q2).indicators
-    ids = {i.code: i.indicator_id for i in second}
+    ids = {i.code.upper(): i.indicator_id for i in second}
     realization.save_value(ctx, p["bm"], q2, ids["BM1"], "9")
     realization.save_value(ctx, p["bm"], q2, ids["BM2"], "8")
     with Session(ctx.engine) as session:
         cycle = session.exec(select(MeasurementCycle).where(MeasurementCycle.quarter == 2)).one()
-        rows = {r.code: r for r in realization.report_rows(session, cycle)[0]}
+        rows = {r.code.upper(): r for r in realization.report_rows(session, cycle)[0]}
     bm1, bm2 = rows["BM1"], rows["BM2"]
     # BM1: 9 of the quarter's 10 km (20 − 10) = 90 %; 10,5 + 9 = 19,5 of 20 km to date = 97,5 %.
     assert (bm1.quarter_target, bm1.realization, bm1.realization_to_date) == (10, 9, D("19.5"))
     assert (bm1.achievement, bm1.achievement_to_date) == (90, D("97.5"))
     # BM2 (lower is better, the latest value counts): 8 against 10 → (2·10 − 8) / 10 = 120 %.
     assert (bm2.realization_to_date, bm2.achievement_to_date) == (8, 120)
+    _, workbook, _ = year_report.year_trend(ctx, p["head"], 2024)
+    trend = pd.read_excel(io.BytesIO(workbook))
+    assert len(trend) == 3, "one row per indicator, whatever the case of its code"

@@ -17,13 +17,14 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, NoReturn
+from xml.etree import ElementTree
 
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 from sqlmodel import Session, col, select
 
 from bot import texts
@@ -363,7 +364,8 @@ def _read_workbook(data: bytes, report: _Report) -> dict[str, list[_Row]]:
                 continue
             sheet = book[title]
             sheet.reset_dimensions()  # some writers store a wrong size
-            sheets[sheet_key] = _read_sheet(sheet.iter_rows(), sheet_key, report)
+            merged = _merged_ranges(data, getattr(sheet, "_worksheet_path", ""))
+            sheets[sheet_key] = _read_sheet(sheet.iter_rows(), sheet_key, report, merged)
     except (KeyError, ValueError, TypeError, AttributeError, OSError, SyntaxError,
             zipfile.BadZipFile):
         # a damaged sheet, or a chart sheet by that name (XML parse errors are SyntaxErrors)
@@ -380,8 +382,28 @@ def _header_key(text: str) -> str:
     return key_of(text.replace("*", ""))
 
 
-def _read_sheet(rows: Iterator[tuple[Any, ...]], sheet_key: str,
-                report: _Report) -> list[_Row]:
+def _merged_ranges(data: bytes, path: str) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged ranges as (first column, first row, last column, last row).
+
+    Read from the sheet's XML because the read-only reader (bounded memory) does not keep
+    them; a SAKIP team merges a goal's code over its indicators, as in the PK itself."""
+    if not path:
+        return []
+    found = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(path) as stream:
+            for _, element in ElementTree.iterparse(stream):
+                if element.tag.endswith("}mergeCell") and element.get("ref"):
+                    found.append(range_boundaries(str(element.get("ref"))))
+                element.clear()
+    except (KeyError, ValueError, TypeError, OSError, ElementTree.ParseError):
+        return []
+    return [(int(a), int(b), int(c), int(d)) for a, b, c, d in found
+            if None not in (a, b, c, d)]
+
+
+def _read_sheet(rows: Iterator[tuple[Any, ...]], sheet_key: str, report: _Report,
+                merged: Sequence[tuple[int, int, int, int]] = ()) -> list[_Row]:
     columns = {c.key: c for c in COLUMNS[sheet_key]}
     known = {_header_key(texts.MASTER_COLUMNS[sheet_key][key][0]): key for key in columns}
     positions: dict[str, int] = {}
@@ -406,12 +428,25 @@ def _read_sheet(rows: Iterator[tuple[Any, ...]], sheet_key: str,
             report.add(sheet_key, 1, None, "missing_column", {"header": header},
                        header=header)
 
+    # Cells covered by a merged range show its first cell's value.
+    covered = {(column, row): (first_column, first_row)
+               for first_column, first_row, last_column, last_row in merged
+               if (last_row - first_row + 1) * (last_column - first_column + 1) <= MAX_ROWS
+               for column in range(first_column, last_column + 1)
+               for row in range(first_row, last_row + 1)
+               if (column, row) != (first_column, first_row)}
+    firsts = set(covered.values())
+    seen: dict[tuple[int, int], object] = {}
     found: list[_Row] = []
     for number, cells in enumerate(rows, start=2):
         values: dict[str, object] = {}
         for key, index in positions.items():
             cell = cells[index] if index < len(cells) else None
             value = cell.value if cell is not None else None
+            if (index + 1, number) in firsts:
+                seen[(index + 1, number)] = value
+            elif (index + 1, number) in covered and is_blank(value):
+                value = seen.get(covered[(index + 1, number)])
             # A number typed as 87,5% in a percent-formatted cell is stored as 0.875.
             if (columns[key].kind == "number" and isinstance(value, int | float)
                     and not isinstance(value, bool)

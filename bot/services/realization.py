@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from bot import texts
 from bot.domain import errors
+from bot.domain.master_rules import key_of
 from bot.domain.numbers import parse_money, parse_value
 from bot.domain.sop import DocumentKind
 from bot.services import runs
@@ -193,8 +194,7 @@ def sheet(session: Session, ref: RunRef) -> PartSheet:
                                         division_id=division_id)
     evidence = documents.documents_of(session=session, cycle_id=cycle.id,
                                       kind=DocumentKind.EVIDENCE, division_id=division_id)
-    earlier = performance.earlier_values(session=session, agency_id=cycle.agency_id,
-                                         year=cycle.year, before_quarter=cycle.quarter)
+    earlier = _earlier_quarters(session, cycle)
     files = _by_indicator(evidence)
     indicators = []
     for indicator in performance.indicators_of(session=session, agreement_id=cycle.agreement_id,
@@ -203,7 +203,7 @@ def sheet(session: Session, ref: RunRef) -> PartSheet:
         record = saved.get(indicator.id)
         indicators.append(_item(indicator, goals.get(indicator.goal_id, "-"), cycle.quarter,
                                 record, [doc_view(d) for d in files.get(indicator.id, ())],
-                                earlier.get(indicator.code, {})))
+                                earlier.get(key_of(indicator.code), {})))
     money = performance.financials_of(session=session, cycle_id=cycle.id,
                                       division_id=division_id)
     financials = []
@@ -395,6 +395,18 @@ def missing_labels(part: PartSheet) -> list[str]:
     return lines
 
 
+def _earlier_quarters(session: Session, cycle: MeasurementCycle
+                      ) -> dict[str, dict[int, Decimal | None]]:
+    """The year's earlier realisations by indicator code compared as the import compares
+    codes (case-free), so a PK Perubahan that writes "a1" for "A1" keeps its history."""
+    found: dict[str, dict[int, Decimal | None]] = {}
+    for code, values in performance.earlier_values(
+            session=session, agency_id=cycle.agency_id, year=cycle.year,
+            before_quarter=cycle.quarter).items():
+        found.setdefault(key_of(code), {}).update(values)
+    return found
+
+
 def _by_indicator(evidence: list[Document]) -> dict[int | None, list[Document]]:
     grouped: dict[int | None, list[Document]] = {}
     for document in evidence:
@@ -415,14 +427,13 @@ def report_rows(
     saved = performance.realizations_of(session=session, cycle_id=cycle.id)
     evidence = documents.documents_of(session=session, cycle_id=cycle.id,
                                       kind=DocumentKind.EVIDENCE)
-    earlier = performance.earlier_values(session=session, agency_id=cycle.agency_id,
-                                         year=cycle.year, before_quarter=cycle.quarter)
+    earlier = _earlier_quarters(session, cycle)
     files = _by_indicator(evidence)
     measurements = []
     for indicator in performance.indicators_of(session=session, agreement_id=cycle.agreement_id):
         record = saved.get(indicator.id or 0)
         result = figures(indicator, cycle.quarter, record.value if record else None,
-                         earlier.get(indicator.code, {}))
+                         earlier.get(key_of(indicator.code), {}))
         names = tuple(d.original_name for d in files.get(indicator.id, ()))
         measurements.append(workbooks.MeasurementRow(
             goal=goals.get(indicator.goal_id, "-"), code=indicator.code,

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from bot import texts
 from bot.domain import errors
 from bot.domain.capaian import average_achievement
+from bot.domain.master_rules import key_of
 from bot.domain.sop import DocumentKind, Role
 from bot.domain.workflow import Actor
 from bot.formatting import ROMAN, period_label
@@ -88,9 +89,11 @@ def year_trend(ctx: ServiceContext, user_id: int, year: int) -> tuple[str, bytes
     table: dict[str, dict[str, object]] = {}
     for quarter, rows in sorted(by_quarter.items()):
         for row in rows:
-            entry = table.setdefault(row.code, {"Kode": row.code, "Indikator": row.indicator,
-                                                "Sasaran Strategis": row.goal,
-                                                "Penanggung Jawab": row.division})
+            # Codes compared as the import compares them: "a1" in a PK Perubahan is "A1".
+            entry = table.setdefault(key_of(row.code), {"Kode": row.code,
+                                                        "Indikator": row.indicator,
+                                                        "Sasaran Strategis": row.goal,
+                                                        "Penanggung Jawab": row.division})
             entry[quarters[quarter - 1]] = (float(row.achievement)
                                             if row.achievement is not None else None)
     frame = pd.DataFrame(list(table.values()),
