@@ -1107,6 +1107,9 @@ _MASTER_MESSAGES: dict[str, str] = {
     "empty_sheet": "Belum ada data; isi mulai baris 2.",
     "no_budget": "Sheet Anggaran kosong; tidak ada data anggaran yang diimpor.",
     "required": "Wajib diisi.",
+    "formula_not_computed": "Sel ini berisi rumus yang belum pernah dihitung, sehingga "
+                            "nilainya kosong. Buka berkas di Excel atau LibreOffice, simpan, "
+                            "lalu impor ulang (atau ketik angkanya langsung).",
     "unknown_choice": "\"{value}\" tidak dikenal. Pilihan: {allowed}.",
     "decimals_range": "Desimal harus 0 sampai 4.",
     "duplicate_code": "Kode \"{code}\" sudah dipakai di baris {first_row}.",

@@ -743,3 +743,35 @@ def test_merged_goal_and_division_cells_read_as_on_screen(ctx: ServiceContext) -
                         PerformanceAgreement.year == YEAR + 1))}
     assert {code: (goals[g], d) for code, (g, d) in merged.items()
             if code in expected} == expected
+
+
+def test_a_financial_target_in_a_percent_cell_is_refused_like_typed_percent(
+        ctx: ServiceContext) -> None:
+    book = load_workbook(io.BytesIO(build()))
+    sheet = book["Anggaran"]
+    headers = [c.value for c in sheet[1]]
+    column = next(i for i, h in enumerate(headers, 1) if str(h).startswith("Target Keuangan TW I"))
+    target = sheet.cell(row=_budget_row("1.03.01.2.01.0001"), column=column)
+    target.value, target.number_format = 0.25, "0%"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    problems = refused(ctx, buffer.getvalue())
+    [problem] = [p for p in problems if p.sheet == "Anggaran"]
+    assert (problem.row, problem.column) == (target.row, target.column_letter)
+    assert problem.key == "number_percent" and "bukan persen" in problem.message
+
+
+def test_formulas_no_spreadsheet_has_computed_are_named_not_dropped(
+        ctx: ServiceContext) -> None:
+    book = load_workbook(io.BytesIO(build()))
+    sheet = book["Indikator"]
+    headers = [c.value for c in sheet[1]]
+    row = _ik_row("IK1.1")
+    annual = sheet.cell(row=row, column=headers.index("Target Tahunan") + 1).coordinate
+    first = sheet.cell(row=row, column=headers.index("Target TW I") + 1)
+    first.value = f"={annual}/4"  # written by a script: a formula without a stored result
+    buffer = io.BytesIO()
+    book.save(buffer)
+    problems = refused(ctx, buffer.getvalue())
+    assert ("Indikator", row, first.column_letter, "formula_not_computed") in where(problems)
+    assert any("rumus" in p.message for p in problems)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, NoReturn
@@ -364,8 +364,8 @@ def _read_workbook(data: bytes, report: _Report) -> dict[str, list[_Row]]:
                 continue
             sheet = book[title]
             sheet.reset_dimensions()  # some writers store a wrong size
-            merged = _merged_ranges(data, getattr(sheet, "_worksheet_path", ""))
-            sheets[sheet_key] = _read_sheet(sheet.iter_rows(), sheet_key, report, merged)
+            extras = _sheet_xml(data, getattr(sheet, "_worksheet_path", ""))
+            sheets[sheet_key] = _read_sheet(sheet.iter_rows(), sheet_key, report, extras)
     except (KeyError, ValueError, TypeError, AttributeError, OSError, SyntaxError,
             zipfile.BadZipFile):
         # a damaged sheet, or a chart sheet by that name (XML parse errors are SyntaxErrors)
@@ -382,28 +382,45 @@ def _header_key(text: str) -> str:
     return key_of(text.replace("*", ""))
 
 
-def _merged_ranges(data: bytes, path: str) -> list[tuple[int, int, int, int]]:
-    """The sheet's merged ranges as (first column, first row, last column, last row).
+@dataclass(frozen=True)
+class _SheetXml:
+    """What the read-only reader does not give: merged ranges (first column, first row, last
+    column, last row) and the cells whose formula has no stored result."""
 
-    Read from the sheet's XML because the read-only reader (bounded memory) does not keep
-    them; a SAKIP team merges a goal's code over its indicators, as in the PK itself."""
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+    uncomputed: frozenset[tuple[int, int]] = frozenset()  # (column, row)
+
+
+def _sheet_xml(data: bytes, path: str) -> _SheetXml:
+    """Read from the sheet's XML, streaming: a SAKIP team merges a goal's code over its
+    indicators, as in the PK itself, and a file written by a script may hold formulas that no
+    spreadsheet has computed yet (read as empty, they would vanish without a word)."""
     if not path:
-        return []
-    found = []
+        return _SheetXml()
+    merged, uncomputed = [], set()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(path) as stream:
             for _, element in ElementTree.iterparse(stream):
-                if element.tag.endswith("}mergeCell") and element.get("ref"):
-                    found.append(range_boundaries(str(element.get("ref"))))
-                element.clear()
+                tag = element.tag.rsplit("}", 1)[-1]
+                if tag == "mergeCell" and element.get("ref"):
+                    merged.append(range_boundaries(str(element.get("ref"))))
+                elif tag == "c":
+                    children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+                    value = children.get("v")
+                    if "f" in children and (value is None or not (value.text or "").strip()):
+                        column, row, _, _ = range_boundaries(str(element.get("r")))
+                        uncomputed.add((column, row))
+                if tag != "f" and tag != "v":
+                    element.clear()
     except (KeyError, ValueError, TypeError, OSError, ElementTree.ParseError):
-        return []
-    return [(int(a), int(b), int(c), int(d)) for a, b, c, d in found
-            if None not in (a, b, c, d)]
+        return _SheetXml()
+    return _SheetXml(tuple((int(a), int(b), int(c), int(d)) for a, b, c, d in merged
+                           if None not in (a, b, c, d)),
+                     frozenset((int(c), int(r)) for c, r in uncomputed))
 
 
 def _read_sheet(rows: Iterator[tuple[Any, ...]], sheet_key: str, report: _Report,
-                merged: Sequence[tuple[int, int, int, int]] = ()) -> list[_Row]:
+                extras: _SheetXml = _SheetXml()) -> list[_Row]:
     columns = {c.key: c for c in COLUMNS[sheet_key]}
     known = {_header_key(texts.MASTER_COLUMNS[sheet_key][key][0]): key for key in columns}
     positions: dict[str, int] = {}
@@ -430,7 +447,7 @@ def _read_sheet(rows: Iterator[tuple[Any, ...]], sheet_key: str, report: _Report
 
     # Cells covered by a merged range show its first cell's value.
     covered = {(column, row): (first_column, first_row)
-               for first_column, first_row, last_column, last_row in merged
+               for first_column, first_row, last_column, last_row in extras.merged
                if (last_row - first_row + 1) * (last_column - first_column + 1) <= MAX_ROWS
                for column in range(first_column, last_column + 1)
                for row in range(first_row, last_row + 1)
@@ -447,11 +464,17 @@ def _read_sheet(rows: Iterator[tuple[Any, ...]], sheet_key: str, report: _Report
                 seen[(index + 1, number)] = value
             elif (index + 1, number) in covered and is_blank(value):
                 value = seen.get(covered[(index + 1, number)])
+            if is_blank(value) and (index + 1, number) in extras.uncomputed:
+                report.add(sheet_key, number, key, "formula_not_computed")
             # A number typed as 87,5% in a percent-formatted cell is stored as 0.875.
-            if (columns[key].kind == "number" and isinstance(value, int | float)
-                    and not isinstance(value, bool)
+            if (isinstance(value, int | float) and not isinstance(value, bool)
                     and str(getattr(cell, "number_format", "") or "").endswith("%")):
-                value = cell_number(value) * 100
+                if columns[key].kind == "number":
+                    value = cell_number(value) * 100
+                elif columns[key].kind == "money":
+                    # Read as typed, so that it is refused like "25%" typed as text: a
+                    # financial target is an amount in rupiah, not a share of the pagu.
+                    value = f"{(cell_number(value) * 100).normalize():f}%"
             values[key] = value
         if all(is_blank(v) for v in values.values()):
             continue
