@@ -195,15 +195,26 @@ def read_form(data: bytes) -> FilledForm:
 
 def _data_rows(sheet: Worksheet, width: int) -> list[tuple[int, tuple[object, ...]]]:
     found = []
-    for index, row in enumerate(
-            sheet.iter_rows(min_row=HEADER_ROW + 1, max_col=width, values_only=True),
-            HEADER_ROW + 1):
+    for index, cells in enumerate(
+            sheet.iter_rows(min_row=HEADER_ROW + 1, max_col=width), HEADER_ROW + 1):
         if index > HEADER_ROW + MAX_ROWS:
             raise FormUnreadable("too_many_rows")
-        padded = tuple(row) + (None,) * (width - len(row))
+        row = tuple(_shown(cell) for cell in cells)
+        padded = row + (None,) * (width - len(row))
         if padded[1] not in (None, ""):
             found.append((index, padded))
     return found
+
+
+def _shown(cell: object) -> object:
+    """A cell's value as the official sees it: 80% typed in a cell Excel formats as a
+    percentage is stored as 0.8, and is read back as the text "80%" for the parser."""
+    value = getattr(cell, "value", None)
+    if (isinstance(value, int | float) and not isinstance(value, bool)
+            and str(getattr(cell, "number_format", "") or "").endswith("%")):
+        shown = (Decimal(repr(value)) * 100).normalize()
+        return f"{format(shown, 'f').replace('.', ',')}%"
+    return value
 
 
 def _text(value: object) -> str | None:

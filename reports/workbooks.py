@@ -160,8 +160,12 @@ def finance_total(rows: Sequence[FinanceRow]) -> FinanceTotal:
     target = _sum_known(as_decimal(f.quarter_target) for f in rows)
     reported = [r for r in (as_decimal(f.realization) for f in rows) if r is not None]
     spent = _sum(reported) if reported else None
-    against = (None if spent is None else
-               financial(budget=budget, realization=spent, target=target).against_target)
+    # Against target like for like: only the lines that have both a target and a realisation.
+    paired = [(as_decimal(f.realization), as_decimal(f.quarter_target)) for f in rows
+              if f.realization is not None and f.quarter_target is not None]
+    against = (None if not paired else financial(
+        budget=budget, realization=_sum(r for r, _ in paired),
+        target=_sum(t for _, t in paired)).against_target)
     return FinanceTotal(budget=budget, target=target, realization=spent, reported=len(reported),
                         absorption=absorption(spent, budget), against_target=against)
 

@@ -275,3 +275,31 @@ def test_compiled_report_holds_every_figure(ctx: ServiceContext,
     book = load_workbook(data)
     obstacles = book["Kinerja"].cell(row=8, column=12)
     assert obstacles.data_type == "s" and str(obstacles.value).endswith("=SUM(A1)")
+
+
+def test_a_percentage_typed_in_a_percent_cell_of_the_form_is_read_as_shown(
+    ctx: ServiceContext, at_step_4: dict[str, int]
+) -> None:
+    p = at_step_4
+    part = _task(ctx, p["bm"], StepKey.FILL_IN)
+    with Session(ctx.engine) as session:
+        form = session.exec(select(Document).where(Document.kind == "form",
+                                                   Document.original_name.contains("Bina"))).one()
+    book = load_workbook(io.BytesIO(ctx.store.read(form.path)))
+    sheet = book[forms.PERFORMANCE_SHEET]
+    assert sheet["B7"].value == "BM2" and sheet["E7"].value == "%"
+    sheet["H6"] = 9.5
+    sheet["H7"], sheet["H7"].number_format = 0.085, "0.0%"  # Excel's way of keeping 8,5%
+    money = book[forms.MONEY_SHEET]["F6"]
+    money.value, money.number_format = 0.2, "0%"  # a share, where rupiah are asked
+    typed = io.BytesIO()
+    book.save(typed)
+    with pytest.raises(realization.FormInvalid) as refused:
+        realization.import_form(ctx, p["bm"], part, typed.getvalue())
+    assert [(s, r, c) for s, r, c, _ in refused.value.params["problems"]] == [
+        ("Keuangan", 6, "F")]
+    money.value, money.number_format = 200_000_000, "#,##0"
+    typed = io.BytesIO()
+    book.save(typed)
+    imported = realization.import_form(ctx, p["bm"], part, typed.getvalue())
+    assert [i.value for i in imported.indicators] == [Decimal("9.5"), Decimal("8.5")]

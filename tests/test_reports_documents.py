@@ -392,3 +392,13 @@ def test_a_division_form_keeps_typed_names_as_text() -> None:
         sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")]
     assert sheets and not any(b"<f>" in sheet for sheet in sheets)
     assert forms.read_form(data).cycle_id == 1
+
+
+def test_the_total_against_target_compares_like_with_like() -> None:
+    rows = (FinanceRow("1", "Dengan target", "A", D(1000), D(100), D(110), None),
+            FinanceRow("2", "Tanpa target", "A", D(500), None, D(10), None),
+            FinanceRow("3", "Belum melapor", "A", D(500), D(50), None, None))
+    total = workbooks.finance_total(rows)
+    assert total.realization == 120 and total.target == 150
+    assert total.against_target == 110, "110 of the 100 planned for the line that has both"
+    assert total.absorption == 6  # 120 of a pagu of 2.000
