@@ -730,17 +730,26 @@ def item_button(done: bool, code: str, name: str) -> str:
 
 
 def ask_value(position: int, total: int, name: str, unit: str, period: str, target: str,
-              annual: str, cumulative: bool, current: str | None, example: str) -> str:
-    kind = " (kumulatif)" if cumulative else ""
+              annual: str, accumulation: str, to_date: str | None, current: str | None,
+              example: str) -> str:
+    """Ask for one indicator's realisation, saying which figure is meant: the quarter's own
+    amount (akumulasi), the level at its end (nilai akhir) or the quarter's value."""
+    target_line = f"🎯 Target {period}: {target}"
+    if to_date is not None and to_date != target:
+        target_line += f" (s.d. {period}: {to_date})"
     lines = [
         f"📈 Indikator {position}/{total}: {name}",
         f"Satuan: {unit}",
-        f"🎯 Target {period}{kind}: {target}",
+        target_line,
         f"🎯 Target tahunan: {annual}",
     ]
     if current is not None:
         lines.append(f"💾 Realisasi tersimpan: {current}")
-    lines.append(f"Kirim angka realisasi (contoh: {example}).")
+    asked = {
+        "akumulasi": f"Kirim angka realisasi {period} saja, bukan jumlah sejak awal tahun",
+        "nilai_akhir": f"Kirim angka realisasi: nilai pada akhir {period}",
+    }.get(accumulation, f"Kirim angka realisasi {period}")
+    lines.append(f"{asked} (contoh: {example}).")
     return "\n".join(lines)
 
 

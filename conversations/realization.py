@@ -109,7 +109,8 @@ async def _ask_value(update: Update, sheet: PartSheet, item: IndicatorItem) -> o
     await reply(update, texts.ask_value(
         position, len(sheet.indicators), item.name, item.unit, sheet.run.period,
         _fmt(item.quarter_target, item.decimals), _fmt(item.annual_target, item.decimals),
-        item.cumulative_targets,
+        item.accumulation,
+        None if item.target_to_date is None else _fmt(item.target_to_date, item.decimals),
         None if item.value is None else _fmt(item.value, item.decimals), example), _back_row())
     return RealizationState.VALUE
 

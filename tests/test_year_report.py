@@ -10,16 +10,24 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from bot import texts
 from bot.domain import errors
 from bot.domain.sop import DocumentKind, StepKey
 from bot.services import fill_in, realization, steps, tasks, year_report
 from bot.services.context import ServiceContext
 from bot.services.uploads import Upload
 from storage.documents import FileStore
-from storage.models import Indicator, MeasurementCycle, PerformanceAgreement, StrategicGoal
+from storage.models import (
+    Document,
+    Indicator,
+    MeasurementCycle,
+    PerformanceAgreement,
+    StrategicGoal,
+)
 from tests.test_realization import Clock, _complete_bina_marga, _task, at_step_4, people  # noqa: F401
 
 
@@ -117,3 +125,31 @@ def test_a_later_quarter_adds_up_the_earlier_ones(ctx: ServiceContext,
     _, workbook, _ = year_report.year_trend(ctx, p["head"], 2024)
     trend = pd.read_excel(io.BytesIO(workbook))
     assert len(trend) == 3, "one row per indicator, whatever the case of its code"
+
+
+def test_the_chat_asks_for_the_quarter_s_own_amount_against_its_own_target(
+        ctx: ServiceContext, at_step_4: dict[str, int]) -> None:
+    """BM1 is akumulasi with cumulative targets 10/20/30/40: in TW II the official reports the
+    quarter's own kilometres and they are measured against 20 − 10 = 10."""
+    p = at_step_4
+    run = steps.start_cycle(ctx, p["head"], 2024, 2)
+    steps.attach(ctx, p["head"], run.run_id, DocumentKind.ANALYSIS_REPORT,
+                 Upload(b"%PDF-1.4 a2", "a2.pdf", "application/pdf"))
+    steps.issue_memo(ctx, p["head"], run.run_id)
+    briefing = [t for t in tasks.open_tasks(ctx, p["secretary"]) if t.step is StepKey.BRIEFING]
+    steps.record_briefing(ctx, p["secretary"], briefing[0].run_id, meeting_date=date(2024, 7, 1),
+                          attendee_ids=[p["team"]], directions="Isi", attachment_id=None)
+    steps.confirm(ctx, p["team"], _task(ctx, p["team"], StepKey.PREPARE_FORMS))
+    q2 = [t.run_id for t in tasks.open_tasks(ctx, p["bm"]) if t.step is StepKey.FILL_IN][-1]
+    bm1 = next(i for i in realization.part_sheet(ctx, p["bm"], q2).indicators if i.code == "BM1")
+    assert (bm1.quarter_target, bm1.target_to_date) == (10, 20)
+    prompt = texts.ask_value(1, 2, bm1.name, bm1.unit, "Triwulan II 2024", "10", "40",
+                             bm1.accumulation, "20", None, "12")
+    assert "Target Triwulan II 2024: 10 (s.d. Triwulan II 2024: 20)" in prompt
+    assert "bukan jumlah sejak awal tahun" in prompt
+    with Session(ctx.engine) as session:
+        form = session.exec(select(Document).where(
+            Document.kind == "form", Document.original_name.contains("TW2"),
+            Document.original_name.contains("Bina"))).one()
+    sheet = load_workbook(io.BytesIO(ctx.store.read(form.path)))["Kinerja"]
+    assert sheet["B6"].value == "BM1" and sheet["G6"].value == 10, "the form shows it too"

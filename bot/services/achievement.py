@@ -25,6 +25,14 @@ def figures(indicator: Indicator, quarter: int, value: Decimal | None,
     return quarter_figures(spec_of(indicator), realizations, quarter)
 
 
+def quarter_targets(indicator: Indicator, quarter: int) -> tuple[Decimal | None, Decimal | None]:
+    """``(the quarter's own target, the target up to it)``: with cumulative targets and
+    *akumulasi*, TW II's own target is T₂ − T₁, and that is what the quarter's realisation is
+    measured against."""
+    result = quarter_figures(spec_of(indicator), [], quarter)
+    return result.target_quarter, result.target_to_date
+
+
 def achievements(indicator: Indicator, quarter: int, value: Decimal | None,
                  earlier: dict[int, Decimal | None]) -> tuple[Decimal | None, Decimal | None]:
     """Capaian of the quarter and up to it, in percent (None when not measurable)."""

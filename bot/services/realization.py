@@ -16,7 +16,7 @@ from bot.domain.master_rules import key_of
 from bot.domain.numbers import parse_money, parse_value
 from bot.domain.sop import DocumentKind
 from bot.services import runs
-from bot.services.achievement import achievements, figures
+from bot.services.achievement import achievements, figures, quarter_targets
 from bot.services.context import RunRef, ServiceContext, load_actor
 from bot.services.outputs import DocView, agency_name, doc_view, store_upload
 from bot.services.runs import RunView
@@ -46,7 +46,7 @@ class IndicatorItem:
     decimals: int
     allow_negative: bool
     annual_target: Decimal | None
-    quarter_target: Decimal | None
+    quarter_target: Decimal | None  # the quarter's own target (T₂ − T₁ for cumulative akumulasi)
     cumulative_targets: bool
     value: Decimal | None
     explanation: str | None
@@ -55,6 +55,8 @@ class IndicatorItem:
     evidence: list[DocView]
     achievement: Decimal | None
     achievement_to_date: Decimal | None
+    accumulation: str = "akumulasi"
+    target_to_date: Decimal | None = None
 
     @property
     def below_target(self) -> bool:
@@ -229,11 +231,13 @@ def _item(
     assert indicator.id is not None
     value = record.value if record else None
     now, to_date = achievements(indicator, quarter, value, earlier)
+    own, up_to = quarter_targets(indicator, quarter)
     return IndicatorItem(
         indicator_id=indicator.id, code=indicator.code, name=indicator.name,
         unit=indicator.unit, goal=goal, direction=indicator.direction,
         decimals=indicator.decimals, allow_negative=indicator.allow_negative,
-        annual_target=indicator.annual_target, quarter_target=quarter_value(indicator, quarter),
+        annual_target=indicator.annual_target, quarter_target=own,
+        accumulation=indicator.accumulation, target_to_date=up_to,
         cumulative_targets=indicator.cumulative_targets, value=value,
         explanation=record.explanation if record else None,
         obstacles=record.obstacles if record else None,
@@ -365,7 +369,8 @@ def division_form(session: Session, cycle: MeasurementCycle, division: Division)
         indicators.append(forms.FormIndicator(
             code=indicator.code, goal=goals.get(indicator.goal_id, "-"), name=indicator.name,
             unit=indicator.unit, annual_target=indicator.annual_target,
-            quarter_target=quarter_value(indicator, cycle.quarter), decimals=indicator.decimals,
+            quarter_target=quarter_targets(indicator, cycle.quarter)[0],
+            decimals=indicator.decimals,
             allow_negative=indicator.allow_negative,
             value=record.value if record else None,
             explanation=record.explanation if record else None,
