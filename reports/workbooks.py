@@ -103,6 +103,7 @@ class MeasurementRow:
     predikat: str | None = None
     evidence_files: tuple[str, ...] = ()
     decimals: int | None = None
+    annual_progress: Decimal | None = None  # realisation to date against the yearly target, %
 
     def files(self) -> tuple[str, ...]:
         if self.evidence_files:
@@ -281,8 +282,8 @@ def scale_note(scale: PredikatScale = DEFAULT_PREDIKAT_SCALE) -> str:
 # --- columns ------------------------------------------------------------------------------------
 MEASUREMENT_COLUMNS = (
     "Sasaran Strategis", "Kode", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target TW",
-    "Realisasi TW", "Realisasi s.d. TW", "Capaian TW (%)", "Capaian s.d. TW (%)", "Predikat",
-    "Kendala / Hambatan", "Tindak Lanjut / Upaya", "Penjelasan", "Penanggung Jawab",
+    "Realisasi TW", "Realisasi s.d. TW", "Capaian TW (%)", "Capaian s.d. TW (%)",
+    "Capaian thd Target Tahunan (%)", "Predikat", "Kendala / Hambatan", "Tindak Lanjut / Upaya", "Penjelasan", "Penanggung Jawab",
     "Data Dukung",
 )
 _MEASUREMENT = (
@@ -291,6 +292,7 @@ _MEASUREMENT = (
     ColumnSpec("Target Tahunan", 12, "value"), ColumnSpec("Target TW", 12, "value"),
     ColumnSpec("Realisasi TW", 12, "value"), ColumnSpec("Realisasi s.d. TW", 12, "value"),
     ColumnSpec("Capaian TW (%)", 11, "percent"), ColumnSpec("Capaian s.d. TW (%)", 11, "percent"),
+    ColumnSpec("Capaian thd Target Tahunan (%)", 12, "percent"),
     ColumnSpec("Predikat", 13, "label"), ColumnSpec("Kendala / Hambatan", 30),
     ColumnSpec("Tindak Lanjut / Upaya", 30), ColumnSpec("Penjelasan", 30),
     ColumnSpec("Penanggung Jawab", 18), ColumnSpec("Data Dukung", 28),
@@ -462,7 +464,8 @@ def _measurement_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[Meas
         data.append([m.goal, m.code, m.indicator, m.unit, Figure(m.annual_target, m.decimals),
                      Figure(m.quarter_target, m.decimals), Figure(m.realization, m.decimals),
                      Figure(m.realization_to_date, m.decimals), m.achievement,
-                     m.achievement_to_date, predikat_label(key) if key else "-", m.obstacles,
+                     m.achievement_to_date, m.annual_progress,
+                     predikat_label(key) if key else "-", m.obstacles,
                      m.follow_up, m.explanation, m.division, "\n".join(m.files())
                      if m.evidence_files else m.evidence])
     _table_sheet(sheet, heading, "Pengukuran Kinerja per Indikator", _MEASUREMENT, data,

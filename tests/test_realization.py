@@ -268,12 +268,14 @@ def test_compiled_report_holds_every_figure(ctx: ServiceContext,
     frame = pd.read_excel(data, sheet_name="Kinerja", header=4)
     rows = {r["Kode"]: r for r in frame.to_dict("records")}
     assert rows["BM1"]["Realisasi TW"] == 10.5 and rows["BM1"]["Capaian TW (%)"] == 105
+    # Annual progress beside it: 10,5 of the year's 40 km.
+    assert rows["BM1"]["Capaian thd Target Tahunan (%)"] == pytest.approx(26.25)
     assert rows["BM2"]["Capaian TW (%)"] == 120
     assert rows["SK1"]["Capaian TW (%)"] == 90 and rows["SK1"]["Data Dukung"] == "lke.pdf"
     money = pd.read_excel(data, sheet_name="Keuangan", header=4).to_dict("records")
     assert money[0]["Realisasi Anggaran (Rp)"] == 200_000_000 and money[0]["Serapan (%)"] == 20
     book = load_workbook(data)
-    obstacles = book["Kinerja"].cell(row=8, column=12)
+    obstacles = book["Kinerja"].cell(row=8, column=13)
     assert obstacles.data_type == "s" and str(obstacles.value).endswith("=SUM(A1)")
 
 

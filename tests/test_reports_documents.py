@@ -305,7 +305,7 @@ def test_typed_text_is_stored_as_text_never_as_a_formula(workbook: bytes) -> Non
     book = load_workbook(io.BytesIO(workbook))
     sheet = book["Kinerja"]
     sk1 = next(r for r in sheet.iter_rows(min_row=6) if r[1].value == "SK1")
-    typed = {12: FORMULA_LIKE[0], 13: FORMULA_LIKE[1], 16: FORMULA_LIKE[2], 14: FORMULA_LIKE[3]}
+    typed = {13: FORMULA_LIKE[0], 14: FORMULA_LIKE[1], 17: FORMULA_LIKE[2], 15: FORMULA_LIKE[3]}
     for column, text in typed.items():
         cell = sk1[column - 1]
         assert cell.value == text and cell.data_type == "s" and cell.quotePrefix, text
@@ -330,7 +330,7 @@ def test_the_workbook_prints_on_a4_landscape_and_keeps_its_headers(workbook: byt
     kinerja = book["Kinerja"]
     assert kinerja.freeze_panes == "D6" and kinerja.print_title_rows == "$5:$5"
     assert kinerja["A1"].value == "DINAS BINA MARGA"
-    assert kinerja["B5"].value == "Kode" and kinerja["L5"].value == "Kendala / Hambatan"
+    assert kinerja["B5"].value == "Kode" and kinerja["M5"].value == "Kendala / Hambatan"
     assert book["Keuangan"]["F6"].number_format == '"Rp "#,##0'
     assert kinerja["I6"].number_format == "#,##0.00"
     evidence = pd.read_excel(io.BytesIO(workbook), sheet_name="Data Dukung", header=4)

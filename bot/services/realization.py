@@ -449,6 +449,7 @@ def report_rows(
             realization_to_date=result.realization_to_date,
             achievement=result.achievement_quarter.value,
             achievement_to_date=result.achievement_to_date.value,
+            annual_progress=result.annual_progress.value,
             obstacles=(record.obstacles or "") if record else "",
             follow_up=(record.follow_up or "") if record else "",
             evidence="; ".join(names),
