@@ -283,8 +283,8 @@ def scale_note(scale: PredikatScale = DEFAULT_PREDIKAT_SCALE) -> str:
 MEASUREMENT_COLUMNS = (
     "Sasaran Strategis", "Kode", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target TW",
     "Realisasi TW", "Realisasi s.d. TW", "Capaian TW (%)", "Capaian s.d. TW (%)",
-    "Capaian thd Target Tahunan (%)", "Predikat", "Kendala / Hambatan", "Tindak Lanjut / Upaya", "Penjelasan", "Penanggung Jawab",
-    "Data Dukung",
+    "Capaian thd Target Tahunan (%)", "Predikat", "Kendala / Hambatan", "Tindak Lanjut / Upaya",
+    "Penjelasan", "Penanggung Jawab", "Data Dukung",
 )
 _MEASUREMENT = (
     ColumnSpec("Sasaran Strategis", 28), ColumnSpec("Kode", 9),
