@@ -115,19 +115,26 @@ def names_list(names: list[str], shown: int = 3) -> str:
     return f"{', '.join(names[:shown])} dan {len(names) - shown} lainnya"
 
 
+def telegram_length(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def split_text(text: str, limit: int = 4096) -> list[str]:
-    """Pieces of at most ``limit`` characters, cut between lines where possible."""
+    """Pieces Telegram accepts (at most ``limit`` UTF-16 units), cut between lines where
+    possible."""
     pieces: list[str] = []
     current = ""
     for line in text.split("\n"):
-        while len(line) > limit:
+        while telegram_length(line) > limit:
             if current:
                 pieces.append(current)
                 current = ""
-            pieces.append(line[:limit])
-            line = line[limit:]
+            head = _fitting(line, limit)
+            pieces.append(head)
+            line = line[len(head):]
         candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
+        if telegram_length(candidate) > limit:
             pieces.append(current)
             current = line
         else:
@@ -135,3 +142,13 @@ def split_text(text: str, limit: int = 4096) -> list[str]:
     if current or not pieces:
         pieces.append(current)
     return pieces
+
+
+def _fitting(line: str, limit: int) -> str:
+    """The longest start of ``line`` within ``limit`` UTF-16 units."""
+    used = 0
+    for index, character in enumerate(line):
+        used += 2 if ord(character) > 0xFFFF else 1
+        if used > limit:
+            return line[:index]
+    return line

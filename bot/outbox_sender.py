@@ -14,6 +14,7 @@ from datetime import timedelta
 from telegram import Bot, InputFile, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
+from bot.formatting import split_text, telegram_length
 from bot.keyboards import inline
 from bot.services.context import ServiceContext
 from storage import documents, outbox
@@ -91,18 +92,22 @@ class OutboxSender:
 
     async def _send(self, message: OutboxMessage) -> Message:
         markup = inline(message.buttons)
-        if message.document_id is None:
-            return await self._bot.send_message(message.chat_id, message.text,
-                                                reply_markup=markup)
-        name, data, mime = await asyncio.to_thread(self._document, message.document_id)
-        if mime.startswith("image/") and len(message.text) <= CAPTION_LIMIT:
-            return await self._bot.send_photo(message.chat_id, InputFile(data, filename=name),
-                                               caption=message.text, reply_markup=markup)
-        if len(message.text) <= CAPTION_LIMIT:
-            return await self._bot.send_document(message.chat_id, InputFile(data, filename=name),
-                                                  caption=message.text, reply_markup=markup)
-        await self._bot.send_document(message.chat_id, InputFile(data, filename=name))
-        return await self._bot.send_message(message.chat_id, message.text, reply_markup=markup)
+        fits_caption = telegram_length(message.text) <= CAPTION_LIMIT
+        if message.document_id is not None:
+            name, data, mime = await asyncio.to_thread(self._document, message.document_id)
+            file = InputFile(data, filename=name)
+            if mime.startswith("image/") and fits_caption:
+                return await self._bot.send_photo(message.chat_id, file, caption=message.text,
+                                                  reply_markup=markup)
+            if fits_caption:
+                return await self._bot.send_document(message.chat_id, file,
+                                                     caption=message.text, reply_markup=markup)
+            await self._bot.send_document(message.chat_id, file)
+        # Long notes typed by officials can take a hand-off past Telegram's 4,096 units.
+        *first, last = split_text(message.text)
+        for piece in first:
+            await self._bot.send_message(message.chat_id, piece)
+        return await self._bot.send_message(message.chat_id, last, reply_markup=markup)
 
     def _document(self, document_id: int) -> tuple[str, bytes, str]:
         with self._ctx.transaction() as session:

@@ -17,6 +17,9 @@ from bot.formatting import (
     period_label,
 )
 
+EDIT_IGNORED = ("✏️ Perubahan pada pesan yang sudah terkirim tidak dibaca. Mohon kirim ulang "
+                "sebagai pesan baru; isian yang tersimpan tidak berubah.")
+
 # --- buttons -----------------------------------------------------------------------------------
 BTN_BEGIN = "▶️ Mulai"
 BTN_CONFIRM = "✅ Ya, lanjutkan"

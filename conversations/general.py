@@ -30,6 +30,10 @@ async def guard(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None or update.effective_chat is None or update.effective_chat.type != "private":
         raise ApplicationHandlerStop
+    if update.edited_message is not None:
+        # An edit of an earlier message would be read as the answer to the current question.
+        await reply(update, texts.EDIT_IGNORED)
+        raise ApplicationHandlerStop
     context.member = await call(context, identity.whoami, user.id)
     message = update.effective_message
     is_start = bool(message and message.text and message.text.startswith("/start"))

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.formatting import date_long, datetime_long, money, names_list, number, split_text
+from bot.formatting import (
+    date_long,
+    datetime_long,
+    money,
+    names_list,
+    number,
+    split_text,
+    telegram_length,
+)
 
 
 def test_numbers_money_and_dates_in_indonesian() -> None:
@@ -28,3 +36,15 @@ def test_long_messages_are_split_between_lines_within_the_limit() -> None:
     assert "\n".join(pieces) == "\n".join(lines), "nothing lost, nothing reordered"
     assert split_text("x" * 5000) == ["x" * 4096, "x" * 904]
     assert split_text("") == [""]
+
+
+def test_long_text_is_cut_as_telegram_counts_emoji_as_two() -> None:
+    line = "👍👍 Arahan: lengkapi data dukung tepat waktu."
+    text = "\n".join([line] * 100)
+    pieces = split_text(text)
+    assert len(text) < 4096 * 2 and len(pieces) >= 2
+    assert all(telegram_length(piece) <= 4096 for piece in pieces)
+    assert "\n".join(pieces) == text, "nothing lost, cut between lines"
+    emoji = "👍" * 3000  # one line of 6.000 units
+    cut = split_text(emoji)
+    assert [telegram_length(p) for p in cut] == [4096, 1904] and "".join(cut) == emoji

@@ -148,6 +148,15 @@ class SimulatedUser:
         self._record("text", text=text, message_id=message["message_id"])
         return self._push(message)
 
+    async def edit_text(self, message: dict[str, Any], text: str) -> dict[str, Any]:
+        """Edit one of this user's earlier text messages, as phones allow (``edited_message``)."""
+        self._begin_action()
+        edited = {**message, "text": text, "edit_date": int(time.time())}
+        self._state.user_messages[(self.id, message["message_id"])] = edited
+        self._record("edit", text=text, message_id=message["message_id"])
+        self._state.enqueue_update("edited_message", edited)
+        return edited
+
     async def send_command(self, command: str, *args: object) -> dict[str, Any]:
         """Send ``/command arg...`` (the slash is optional in ``command``)."""
         name = command if command.startswith("/") else f"/{command}"

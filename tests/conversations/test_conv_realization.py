@@ -111,3 +111,22 @@ async def test_a_filled_form_with_a_wrong_cell_says_where(world: World) -> None:
     assert all(i.value is None for i in (await _sheet(world)).indicators)
     await bina_marga.send_document(b"%PDF-1.4", "bukan-format.pdf", PDF)
     await settle(world)
+
+
+async def test_an_edited_earlier_message_is_not_taken_as_the_next_answer(world: World) -> None:
+    bina_marga = world.people["bina_marga"]
+    await begin(bina_marga, "Langkah 4")
+    await bina_marga.press("Isi berikutnya", await bina_marga.wait_for_text("Pilih isian",
+                                                                             TIMEOUT))
+    await bina_marga.wait_for_text("Kirim angka realisasi", TIMEOUT)
+    typed = await bina_marga.send_text("70")  # below the target of 79,80: kendala is asked
+    await bina_marga.wait_for_text("di bawah target", TIMEOUT)
+    await bina_marga.edit_text(typed, "80")
+    notice = await bina_marga.wait_for_text("tidak dibaca", TIMEOUT)
+    assert notice.content == texts.EDIT_IGNORED
+    await settle(world)
+    first = (await _sheet(world)).indicators[0]
+    assert first.value == 70 and first.obstacles is None, "nothing changed by the edit"
+    await bina_marga.send_text("Hujan deras")
+    await bina_marga.wait_for_text("tindak lanjut", TIMEOUT)
+    assert (await _sheet(world)).indicators[0].obstacles == "Hujan deras"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot import texts
 from bot.demo import World
 from bot.domain import errors
 from bot.domain.sop import StepKey
+from bot.formatting import telegram_length
 from bot.standin.files import tiny_png
 from bot.standin.models import SentMessage
 from tests.conversations.conftest import (
@@ -166,3 +169,26 @@ async def test_return_to_two_divisions_reaches_only_them(world: World) -> None:
     await bina_marga.wait_for_text(f"↩️ Catatan pengembalian: {NOTE}", TIMEOUT)
     summary = await bina_marga.wait_for_text("📋 Ringkasan isian", TIMEOUT)
     assert "Realisasi Bina Marga: 90%" in summary.content
+
+
+@pytest.mark.parametrize("note", [
+    "Mohon lengkapi foto progres fisik ruas Padang-Solok beserta berita acara. " * 54,
+    "📷 " * 30 + "Lengkapi foto. " * 40,  # under 1.024 characters, over 1.024 UTF-16 units
+], ids=["long", "emoji"])
+async def test_a_long_note_still_reaches_everyone(world: World, note: str) -> None:
+    assert telegram_length(note) <= 4096, "a note the head can send in one message"
+    bina_marga = world.people["bina_marga"]
+    await return_to(world, "Bina Marga", note=note)
+    first = await bina_marga.wait_for_text(RETURNED, TIMEOUT)
+    before = next(i for i, m in enumerate(bina_marga.messages)
+                  if m.message_id == first.message_id)
+    last = await bina_marga.wait_for_message(
+        lambda m: texts.BTN_BEGIN in m.button_labels, TIMEOUT, after=before)
+    received = "\n".join(m.content for m in bina_marga.messages[before:])
+    assert RETURNED in received and note.strip()[:200] in received
+    form = bina_marga.messages[before - 1]  # the file goes first when the text is too long
+    assert form.file_name == f"Format-Realisasi-TW1-{YEAR}-Bina Marga.xlsx"
+    assert last.button_labels == [texts.BTN_BEGIN] or texts.BTN_BEGIN in last.button_labels
+    notice_to = world.people["team_lead"]
+    await notice_to.wait_for_text(note.strip()[:100], TIMEOUT)
+    await settle(world)
