@@ -20,7 +20,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
-from typing import cast
 
 from fpdf.enums import XPos, YPos
 from openpyxl.cell.cell import Cell
@@ -35,7 +34,12 @@ from reports.pdf_tables import (
     GROUP_STYLE,
     HEADINGS_STYLE,
     TOTAL_STYLE,
+    LineBreaker,
+    TableCell,
+    TableLayout,
     cell_text,
+    draw_table,
+    face_of,
     figure_text,
     money_text,
     percent_text,
@@ -93,6 +97,7 @@ _PDF_MAX_LINES = 30  # lines of a cell in the PDF (about 9 cm); cell_text cuts a
 _SIGNATURE_WIDTH = 95.0
 _PDF_SIDE_MARGIN = 10.0  # left and right; top and bottom keep REPORT_MARGIN for page numbers
 _PDF_HEADINGS = replace(HEADINGS_STYLE, size_pt=_PDF_SIZE)
+_PDF_TABLE = TableLayout(_PDF_WIDTHS, _PDF_LINE, _PDF_PADDING, _PDF_HEADINGS)
 _PDF_TOTAL = replace(TOTAL_STYLE, size_pt=5.5)  # bold sums up to hundreds of billions fit a line
 _LINE_POINTS = 15.0  # height of a line of 11 pt text in a row
 
@@ -376,18 +381,16 @@ def esr_pdf(
     cells = _PdfCells(pdf, _columns(quarter))
     grid = _grid(esr_layout(measurements, finances), split=cells.split)
     pdf.set_font(FONT, "", _PDF_SIZE)
-    with pdf.table(col_widths=_PDF_WIDTHS, line_height=_PDF_LINE, headings_style=_PDF_HEADINGS,
-                   repeat_headings=1, padding=_PDF_PADDING, v_align="TOP") as table:
-        header = table.row()
-        for spec in cells.columns:
-            header.cell(spec.title, align="C")
-        for kind, row_cells in grid:
-            row = table.row()
-            style = {"group": GROUP_STYLE, "total": _PDF_TOTAL}.get(kind)
-            for cell in row_cells:
-                text = cells.text(cell)
-                row.cell(text, style=style, align=cells.align(cell, text), rowspan=cell.rows,
-                         colspan=cell.columns)
+    rows = []
+    for kind, row_cells in grid:
+        style = {"group": GROUP_STYLE, "total": _PDF_TOTAL}.get(kind)
+        row = []
+        for cell in row_cells:
+            text = cells.text(cell)
+            row.append(TableCell(text, cells.align(cell, text), style, cell.rows, cell.columns))
+        rows.append(row)
+    draw_table(pdf, _PDF_TABLE, [TableCell(spec.title, "C") for spec in cells.columns], rows,
+               cells.breaker)
     pdf.ln(2)
     notes = [*NOTES, CUT_NOTE] if cells.cut else list(NOTES)
     _pdf_closing(pdf, notes, approval_note, None if not head_name else Signature(
@@ -397,20 +400,25 @@ def esr_pdf(
 
 class _PdfCells:
     """The PDF's cell texts, each cut to :data:`_PDF_MAX_LINES` lines of its column, and the
-    cutting of long blocks into parts that fit a page below the header: fpdf2 never breaks a
-    page inside spanned cells, so a taller block could not be rendered."""
+    cutting of long blocks into parts that fit a page below the header: a page never breaks
+    inside spanned cells, so a taller block could not be drawn."""
 
     def __init__(self, pdf: OfficialPDF, columns: Sequence[ColumnSpec]) -> None:
         self.pdf = pdf
         self.columns = columns
         self.room = pdf.page_break_trigger - pdf.t_margin - _PDF_HEADER_ROOM
         self.cut = False  # some text was cut
+        self.breaker = LineBreaker(pdf)  # shared with draw_table: widths measured once
+        pdf.set_font(FONT, "", _PDF_SIZE)
+        self.face = face_of(pdf)
+        # Measured in a room narrower by fpdf2's cell margin on each side, as these texts have
+        # always been measured (the same cuts and parts as before); heights err on the safe side.
+        scale = pdf.epw / sum(_PDF_WIDTHS)
+        self.rooms = [width * scale - 2 * (_PDF_PADDING + pdf.c_margin) for width in _PDF_WIDTHS]
 
     def _lines(self, column: int, text: str) -> list[str]:
-        self.pdf.set_font(FONT, "", _PDF_SIZE)
-        return cast(list[str], self.pdf.multi_cell(
-            _PDF_WIDTHS[column - 1] - 2 * _PDF_PADDING, _PDF_LINE, text, dry_run=True,
-            output="LINES"))
+        """The lines of ``text`` in the column, broken as :func:`draw_table` breaks them."""
+        return [line for line, _ in self.breaker.lines(text, self.rooms[column - 1], self.face)]
 
     def text(self, cell: _Cell) -> str:
         text = _pdf_text(cell.value, self.columns[cell.column - 1].kind)
@@ -435,7 +443,7 @@ class _PdfCells:
     def height(self, line: FinanceRow) -> float:
         lines = max(len(self._lines(c, self.text(_Cell(c, v))))
                     for c, v in _line_values(line).items())
-        return lines * _PDF_LINE + 2 * _PDF_PADDING
+        return max(1, lines) * _PDF_LINE + 2 * _PDF_PADDING
 
     def split(self, lines: tuple[FinanceRow, ...]) -> list[tuple[FinanceRow, ...]]:
         parts: list[tuple[FinanceRow, ...]] = []

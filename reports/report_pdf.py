@@ -28,7 +28,10 @@ from reports.pdf_tables import (
     GROUP_STYLE,
     HEADINGS_STYLE,
     TOTAL_STYLE,
+    TableCell,
+    TableLayout,
     cell_text,
+    draw_table,
     figure_text,
     money_text,
     percent_text,
@@ -284,11 +287,9 @@ def _image(pdf: OfficialPDF, png: bytes, *, max_width: float = 235.0) -> None:
             pdf.add_page()
             continue
         bottom = image.height if image.height - top <= room else _cut(image, top + room, room)
-        piece = image.crop((0, top, image.width, bottom))
-        buffer = io.BytesIO()
-        piece.save(buffer, format="PNG")
+        piece = image.crop((0, top, image.width, bottom))  # given as pixels: no PNG round trip
         height_mm = piece.height / px_per_mm
-        pdf.image(buffer, x=pdf.l_margin + (pdf.epw - width_mm) / 2, y=pdf.get_y() + 1,
+        pdf.image(piece, x=pdf.l_margin + (pdf.epw - width_mm) / 2, y=pdf.get_y() + 1,
                   w=width_mm, h=height_mm)
         pdf.set_y(pdf.get_y() + height_mm + 2)
         top = bottom
@@ -312,30 +313,24 @@ def _cut(image: Image.Image, limit: int, room: int) -> int:
 def _table(pdf: OfficialPDF, heads: Sequence[str], widths: Sequence[float],
            rows: Sequence[tuple[list[str], str | None, FontFace | None]], *,
            numeric_from: int | None = None, numeric_to: int | None = None) -> None:
-    """A bordered table in 7 pt, headings repeated on every page. Each row is (cells, predikat
-    key to tint the Predikat cell, a style for the whole row); a row with one cell spans the
-    table."""
+    """A bordered table in 7 pt, headings repeated on every page (:func:`draw_table`). Each
+    row is (cells, predikat key to tint the Predikat cell, a style for the whole row); a row
+    with one cell spans the table."""
     last = len(heads) - 1 if numeric_to is None else numeric_to
     align = ["R" if numeric_from is not None and numeric_from <= i <= last else "L"
              for i in range(len(heads))]
     align[0] = "C"
     predikat_column = heads.index("Predikat") if "Predikat" in heads else None
     pdf.set_font(FONT, "", _TABLE_SIZE)
-    with pdf.table(col_widths=tuple(widths), text_align=tuple(align), line_height=3.4,
-                   headings_style=HEADINGS_STYLE, repeat_headings=1, padding=1,
-                   v_align="TOP") as table:
-        header = table.row()
-        for head in heads:
-            header.cell(head, align="C")
-        for cells, key, style in rows:
-            row = table.row()
-            if len(cells) == 1:
-                row.cell(cells[0], colspan=len(heads), align="L", style=style)
-                continue
-            for index, text in enumerate(cells):
-                cell_style = style
-                if index == predikat_column and style is None:
-                    cell_style = _tint(key)
-                row.cell(text, style=cell_style,
-                         align="C" if index == predikat_column else align[index])
+    table_rows: list[list[TableCell]] = []
+    for cells, key, style in rows:
+        if len(cells) == 1:
+            table_rows.append([TableCell(cells[0], "L", style, columns=len(heads))])
+            continue
+        table_rows.append([
+            TableCell(text, "C" if index == predikat_column else align[index],
+                      _tint(key) if index == predikat_column and style is None else style)
+            for index, text in enumerate(cells)])
+    draw_table(pdf, TableLayout(widths, 3.4, 1, HEADINGS_STYLE),
+               [TableCell(head, "C") for head in heads], table_rows)
     pdf.ln(2)
