@@ -60,14 +60,17 @@ def add_document(
     step: str | None = None,
     division_id: int | None = None,
     created_by_user_id: int | None = None,
+    indicator_id: int | None = None,
 ) -> Document:
-    """Store the bytes and record them; the same file for the same slot is recorded once."""
+    """Store the bytes and record them; the same file for the same slot (cycle, kind,
+    division and, for evidence, indicator) is recorded once. The bytes are kept once anyway."""
     path, digest = store.save(data, original_name)
     query = select(Document).where(
         Document.agency_id == agency_id,
         Document.cycle_id == cycle_id,
         Document.kind == kind,
         Document.division_id == division_id,
+        Document.indicator_id == indicator_id,
         Document.sha256 == digest,
     )
     existing = session.exec(query).first()
@@ -77,6 +80,7 @@ def add_document(
         agency_id=agency_id, cycle_id=cycle_id, step=step, kind=kind, division_id=division_id,
         path=path, original_name=_safe_name(original_name), mime_type=mime_type, size=len(data),
         sha256=digest, created_by_user_id=created_by_user_id, created_at=now,
+        indicator_id=indicator_id,
     )
     session.add(document)
     session.flush()

@@ -305,3 +305,17 @@ def test_a_percentage_typed_in_a_percent_cell_of_the_form_is_read_as_shown(
     book.save(typed)
     imported = realization.import_form(ctx, p["bm"], part, typed.getvalue())
     assert [i.value for i in imported.indicators] == [Decimal("9.5"), Decimal("8.5")]
+
+
+def test_one_file_may_back_two_indicators_and_is_kept_once_per_indicator(
+    ctx: ServiceContext, at_step_4: dict[str, int]
+) -> None:
+    p = at_step_4
+    part = _task(ctx, p["bm"], StepKey.FILL_IN)
+    bm1, bm2 = realization.part_sheet(ctx, p["bm"], part).indicators
+    survey = _pdf("Survei-Jalan.pdf")
+    assert not realization.add_evidence(ctx, p["bm"], part, bm1.indicator_id, survey).duplicate
+    assert not realization.add_evidence(ctx, p["bm"], part, bm2.indicator_id, survey).duplicate
+    assert realization.add_evidence(ctx, p["bm"], part, bm1.indicator_id, survey).duplicate
+    after = realization.part_sheet(ctx, p["bm"], part).indicators
+    assert [[d.name for d in i.evidence] for i in after] == [["Survei-Jalan.pdf"]] * 2

@@ -36,7 +36,7 @@ def doc_view(document: Document, *, duplicate: bool = False) -> DocView:
 
 def store_upload(
     ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor, kind: DocumentKind,
-    upload: Upload,
+    upload: Upload, *, indicator_id: int | None = None,
 ) -> DocView:
     assert ref.cycle.id is not None
     before = {d.id for d in documents.documents_of(session=session, cycle_id=ref.cycle.id)}
@@ -44,7 +44,7 @@ def store_upload(
         session=session, store=ctx.store, agency_id=ref.cycle.agency_id, kind=kind,
         data=upload.data, original_name=upload.name, mime_type=upload.mime_type, now=ctx.now(),
         cycle_id=ref.cycle.id, step=ref.run.step, division_id=ref.run.division_id,
-        created_by_user_id=actor.id,
+        created_by_user_id=actor.id, indicator_id=indicator_id,
     )
     return doc_view(document, duplicate=document.id in before)
 

@@ -157,13 +157,9 @@ def add_evidence(
         actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
         indicator = _indicator(session, ref, indicator_id)
-        doc = store_upload(ctx, session, ref, actor, DocumentKind.EVIDENCE, upload)
-        document = documents.get_document(session=session, document_id=doc.document_id)
-        assert document is not None
-        if document.indicator_id is None:
-            document.indicator_id = indicator.id
-            session.add(document)
-        return doc
+        # One file may back several indicators: it is recorded once for each of them.
+        return store_upload(ctx, session, ref, actor, DocumentKind.EVIDENCE, upload,
+                            indicator_id=indicator.id)
 
 
 def save_financial(
