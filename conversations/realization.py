@@ -7,6 +7,7 @@ is saved at once; the official can jump to any item, see a summary, or send the 
 
 from __future__ import annotations
 
+import asyncio
 from decimal import Decimal
 from enum import StrEnum
 
@@ -20,6 +21,7 @@ from bot.formatting import money, number
 from bot.keyboards import columns
 from bot.services import drafts, realization
 from bot.services.realization import FinancialItem, IndicatorItem, PartSheet
+from bot.services.uploads import Upload
 from bot.telegram_context import BotContext
 from conversations.common import (
     call,
@@ -198,6 +200,8 @@ async def evidence(update: Update, context: BotContext) -> object:
     """A file for the current indicator; more may follow until ✔️ Selesai."""
     run_id, indicator_id = await _current(context)
     upload = await download(update, context)
+    if await asyncio.to_thread(realization.is_filled_form, upload):
+        return await _import_form(update, context, upload)
     doc = await call(context, realization.add_evidence, context.me.user_id, run_id,
                      indicator_id, upload)
     text = texts.EVIDENCE_DUPLICATE if doc.duplicate else texts.ITEM_EVIDENCE_SAVED
@@ -227,7 +231,10 @@ async def money_amount(update: Update, context: BotContext) -> object:
 @refusals
 async def filled_form(update: Update, context: BotContext) -> object:
     """The Excel form sent back: every figure saved, or a list of what to correct."""
-    upload = await download(update, context)
+    return await _import_form(update, context, await download(update, context))
+
+
+async def _import_form(update: Update, context: BotContext, upload: Upload) -> object:
     run_id = await draft_run_id(context, FLOW)
     try:
         sheet = await call(context, realization.import_form, context.me.user_id, run_id,

@@ -193,6 +193,14 @@ def read_form(data: bytes) -> FilledForm:
         book.close()
 
 
+def is_filled_form(data: bytes) -> bool:
+    """Whether ``data`` is one of our step-3 forms (it names its cycle), whatever it holds."""
+    try:
+        return read_form(data).cycle_id is not None
+    except FormUnreadable:
+        return False
+
+
 def _data_rows(sheet: Worksheet, width: int) -> list[tuple[int, tuple[object, ...]]]:
     found = []
     for index, cells in enumerate(

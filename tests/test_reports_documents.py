@@ -16,7 +16,7 @@ from decimal import Decimal as D
 
 import pandas as pd
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from bot.domain.capaian import average_achievement
 from reports import charts, letters, workbooks
@@ -402,3 +402,16 @@ def test_the_total_against_target_compares_like_with_like() -> None:
     assert total.realization == 120 and total.target == 150
     assert total.against_target == 110, "110 of the 100 planned for the line that has both"
     assert total.absorption == 6  # 120 of a pagu of 2.000
+
+
+def test_only_our_forms_are_taken_for_a_filled_form() -> None:
+    from reports import forms
+
+    ours = forms.division_form(agency="Dinas X", division="Bina Marga", year=2024, quarter=1,
+                               cycle_id=3, division_id=4, indicators=[], budget_lines=[])
+    plain = Workbook()
+    plain.active["A1"] = "Rekap survei jalan"
+    other = io.BytesIO()
+    plain.save(other)
+    assert forms.is_filled_form(ours)
+    assert not forms.is_filled_form(other.getvalue()) and not forms.is_filled_form(b"%PDF")

@@ -149,6 +149,11 @@ def save_text(
         return _item_of(session, ref, indicator_id)
 
 
+def is_filled_form(upload: Upload) -> bool:
+    """A file sent where evidence is asked may be the filled form itself (read it as such)."""
+    return upload.name.lower().endswith(".xlsx") and forms.is_filled_form(upload.data)
+
+
 def add_evidence(
     ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, upload: Upload
 ) -> DocView:

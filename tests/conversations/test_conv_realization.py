@@ -130,3 +130,24 @@ async def test_an_edited_earlier_message_is_not_taken_as_the_next_answer(world: 
     await bina_marga.send_text("Hujan deras")
     await bina_marga.wait_for_text("tindak lanjut", TIMEOUT)
     assert (await _sheet(world)).indicators[0].obstacles == "Hujan deras"
+
+
+async def test_the_filled_form_sent_at_the_evidence_prompt_is_read_as_the_form(
+        world: World) -> None:
+    bina_marga = world.people["bina_marga"]
+    handoff = await bina_marga.wait_for_text("Langkah 4", TIMEOUT)
+    book = load_workbook(io.BytesIO(await bina_marga.download(handoff)))
+    book["Kinerja"]["H6"] = 80
+    filled = io.BytesIO()
+    book.save(filled)
+    await bina_marga.press("Mulai", handoff)
+    await bina_marga.press("Isi berikutnya", await bina_marga.wait_for_text("Pilih isian",
+                                                                             TIMEOUT))
+    await bina_marga.wait_for_text("Kirim angka realisasi", TIMEOUT)
+    await bina_marga.send_text("80")
+    await bina_marga.wait_for_text("data dukung", TIMEOUT)
+    await bina_marga.send_document(filled.getvalue(), "Format-Bina-Marga.xlsx", XLSX)
+    await bina_marga.wait_for_text(texts.FORM_IMPORTED, TIMEOUT)
+    await settle(world)
+    first = (await _sheet(world)).indicators[0]
+    assert first.value == 80 and first.evidence == [], "read as the form, not kept as evidence"
