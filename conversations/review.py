@@ -8,11 +8,11 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot import texts
-from bot.callbacks import Action, button, pattern
+from bot.callbacks import Action, pattern
 from bot.domain import errors
 from bot.domain.sop import StepKey
 from bot.keyboards import checklist
-from bot.services import drafts, review, steps
+from bot.services import drafts, review
 from bot.telegram_context import BotContext
 from conversations.common import (
     END,
@@ -37,13 +37,10 @@ class ReviewState(StrEnum):
 
 @refusals
 async def begin(update: Update, context: BotContext) -> object:
-    """From /tugas: the decision buttons again, under a short summary."""
+    """From /tugas: the request again, with the report and the decision buttons."""
     await close_buttons(update)
-    run_id = int(callback_args(update)[1])
-    run = await call(context, steps.get_run, context.me.user_id, run_id)
-    await reply(update, texts.review_request(run.year, run.quarter, run.due_at, ""),
-                [[button(texts.BTN_APPROVE, Action.APPROVE, run_id),
-                  button(texts.BTN_RETURN, Action.RETURN, run_id)]])
+    await call(context, review.send_request_again, context.me.user_id,
+               int(callback_args(update)[1]))
     return END
 
 

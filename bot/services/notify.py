@@ -6,6 +6,7 @@ Nobody gets both for the same change.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session
@@ -37,14 +38,21 @@ def announce(
             _send(session, cycle, user, notice, now)
 
 
-def _handoff(session: Session, cycle: MeasurementCycle, run: StepRun, now: datetime) -> set[int]:
+@dataclass(frozen=True)
+class _Handoff:
+    text: str
+    buttons: list[list[dict[str, str]]]
+    document_id: int | None
+    pictures: list[Document]
+
+
+def _handoff_message(session: Session, cycle: MeasurementCycle, run: StepRun) -> _Handoff:
     s = step(run.step)
     assert run.id is not None
     division = (
         agencies.get_division(session=session, division_id=run.division_id)
         if run.division_id is not None else None
     )
-    document_id = _input_document(session, cycle, run)
     if s.decision:
         text = texts.review_request(cycle.year, cycle.quarter, run.due_at,
                                     review_summary(session=session, cycle=cycle))
@@ -55,14 +63,26 @@ def _handoff(session: Session, cycle: MeasurementCycle, run: StepRun, now: datet
                              division=division.name if division else None, note=run.note,
                              returned=run.round > 1 and bool(run.note))
         buttons = [[button(texts.BTN_BEGIN, Action.BEGIN, s.key, run.id)]]
-    recipients = workflow.assignees(session=session, cycle=cycle, run=run, now=now)
     pictures = _charts(session, cycle) if s.key in CHARTS_WITH else []
+    return _Handoff(text, buttons, _input_document(session, cycle, run), pictures)
+
+
+def _handoff(session: Session, cycle: MeasurementCycle, run: StepRun, now: datetime) -> set[int]:
+    recipients = workflow.assignees(session=session, cycle=cycle, run=run, now=now)
     for user in recipients:
-        _send(session, cycle, user, text, now, buttons=buttons, document_id=document_id,
-              tag=f"run:{run.id}")
-        for chart in pictures:
-            _send(session, cycle, user, texts.doc_label(chart.kind), now, document_id=chart.id)
+        resend_handoff(session=session, cycle=cycle, run=run, user=user, now=now)
     return {u.id for u in recipients if u.id is not None}
+
+
+def resend_handoff(*, session: Session, cycle: MeasurementCycle, run: StepRun, user: User,
+                   now: datetime) -> None:
+    """The step's hand-off (text, the document it needs, charts, buttons) to one official:
+    also when the task is opened later from /tugas, e.g. by a Plh named after the hand-off."""
+    message = _handoff_message(session, cycle, run)
+    _send(session, cycle, user, message.text, now, buttons=message.buttons,
+          document_id=message.document_id, tag=f"run:{run.id}")
+    for chart in message.pictures:
+        _send(session, cycle, user, texts.doc_label(chart.kind), now, document_id=chart.id)
 
 
 def _completion_notice(

@@ -12,6 +12,17 @@ from bot.services.runs import RunView
 TEAM = 0  # the return target that means "back to the Tim SAKIP" rather than a division
 
 
+def send_request_again(ctx: ServiceContext, user_id: int, run_id: int) -> None:
+    """Step 7 opened from /tugas: the request comes again with the report, the charts and the
+    decision buttons, so that nobody decides without the report in front of them."""
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id, ctx.now())
+        ref = load_run(session, run_id, actor)
+        runs.require_active(ref, actor)
+        notify.resend_handoff(session=session, cycle=ref.cycle, run=ref.run, user=actor.user,
+                              now=ctx.now())
+
+
 def targets(ctx: ServiceContext, user_id: int, run_id: int) -> list[tuple[int, str]]:
     """What a return can name: every division, and the Tim SAKIP (as ``TEAM``)."""
     with ctx.transaction() as session:

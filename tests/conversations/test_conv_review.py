@@ -192,3 +192,19 @@ async def test_a_long_note_still_reaches_everyone(world: World, note: str) -> No
     notice_to = world.people["team_lead"]
     await notice_to.wait_for_text(note.strip()[:100], TIMEOUT)
     await settle(world)
+
+
+async def test_opened_from_tugas_the_request_comes_with_the_report(world: World) -> None:
+    first = await review_request(world)
+    head = world.people["head"]
+    before = len(head.messages)
+    await head.send_command("tugas")
+    listing = await head.wait_for_text(texts.tasks_header(1), TIMEOUT)
+    await head.press("▶️ Langkah 7", listing)
+    again = await head.wait_for_message(
+        lambda m: "Setujui untuk dijadikan" in m.content, TIMEOUT, after=before)
+    assert again.file_name == first.file_name == REPORT
+    assert again.button_labels == [texts.BTN_APPROVE, texts.BTN_RETURN]
+    await head.press(texts.BTN_APPROVE, again)
+    await head.wait_for_edit(again, lambda m: texts.APPROVED in m.content, TIMEOUT)
+    await world.people["secretary"].wait_for_text("Langkah 8", TIMEOUT)
