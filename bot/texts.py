@@ -176,6 +176,8 @@ def error_message(error: errors.WorkflowError) -> str:
         "attendees_required": "Mohon pilih minimal satu peserta rapat.",
         "directions_required": "Mohon tuliskan pokok-pokok arahan rapat.",
         "unknown_attendee": "Peserta rapat tidak dikenal.",
+        "meeting_date": "Tanggal rapat tidak sesuai: terlalu jauh sebelum Nota Kepala Dinas, "
+                        "atau di masa depan.",
         "no_return_target": "Mohon pilih minimal satu tujuan pengembalian.",
         "delegation_kind": "Jenis penunjukan harus Plh atau Plt.",
         "delegation_period": "Akhir masa penunjukan harus sesudah awalnya.",
@@ -318,6 +320,12 @@ def memo_issued(year: int, quarter: int) -> str:
 # --- step 2: briefing ---------------------------------------------------------------------------
 ASK_MEETING_DATE = "Kapan rapat arahan dengan Tim SAKIP dilaksanakan? Pilih, atau ketik tanggal (contoh: 11-01-2024)."
 BAD_DATE = "Tanggal tidak dikenali. Contoh penulisan: 11-01-2024. Tanggal tidak boleh di masa depan."
+BRIEFING_RESUMED = "↩️ Melanjutkan notulen yang sudah Anda isi; yang tersimpan tidak hilang."
+
+
+def meeting_before_order(earliest: str) -> str:
+    return (f"Tanggal itu terlalu jauh sebelum Nota Kepala Dinas. Mohon tulis tanggal rapat "
+            f"sejak {earliest} sampai hari ini, misalnya 11-01-2024.")
 ASK_ATTENDEES = "Siapa saja anggota Tim SAKIP yang hadir? Sentuh nama untuk memilih, lalu ✔️ Selesai."
 NO_ATTENDEES = "Mohon pilih minimal satu peserta rapat."
 ASK_DIRECTIONS = "Tuliskan pokok-pokok arahan rapat (boleh beberapa baris)."

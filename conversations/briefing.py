@@ -58,11 +58,30 @@ def parse_date(text: str, today: date) -> date | None:
 
 @refusals
 async def begin(update: Update, context: BotContext) -> object:
-    """The ▶️ Mulai button: asks for the meeting date."""
+    """The ▶️ Mulai button: asks for the meeting date, or goes on from what was saved."""
     await close_buttons(update)
     run_id = int(callback_args(update)[1])
-    await call(context, steps.get_run, context.me.user_id, run_id)
-    await call(context, drafts.update, context.me.user_id, FLOW, run_id=run_id, attendees=[])
+    run = await call(context, steps.get_run, context.me.user_id, run_id)
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    if draft.get("run_id") != run_id:
+        await call(context, drafts.clear, context.me.user_id, FLOW)
+        draft = {"run_id": run_id, "attendees": []}
+    earliest = (steps.earliest_meeting(to_local(run.started_at).date())
+                if run.started_at else None)
+    draft = await call(context, drafts.update, context.me.user_id, FLOW,
+                       **{**draft, "earliest": earliest.isoformat() if earliest else None})
+    if "date" in draft:
+        await reply(update, texts.BRIEFING_RESUMED)
+        if not draft.get("attendees"):
+            return await _ask_attendees(update, context)
+        if not draft.get("directions"):
+            await reply(update, texts.ASK_DIRECTIONS)
+            return BriefingState.DIRECTIONS
+        if draft.get("attachment_id"):
+            return await _confirm(update, context)
+        await reply(update, texts.ASK_MINUTES_FILE,
+                    with_cancel([[button(texts.BTN_SKIP, Action.SKIP)]]))
+        return BriefingState.ATTACHMENT
     today = _today(context)
     choices = [button(texts.BTN_TODAY, Action.DATE, today.isoformat()),
                button(texts.BTN_YESTERDAY, Action.DATE, (today - timedelta(days=1)).isoformat())]
@@ -81,6 +100,10 @@ async def date_text(update: Update, context: BotContext) -> object:
     parsed = parse_date(update.effective_message.text or "", _today(context))
     if parsed is None:
         await reply(update, texts.BAD_DATE)
+        return None
+    earliest = (await call(context, drafts.load, context.me.user_id, FLOW)).get("earliest")
+    if earliest and parsed < date.fromisoformat(earliest):
+        await reply(update, texts.meeting_before_order(date_long(date.fromisoformat(earliest))))
         return None
     return await _store_date(update, context, parsed)
 

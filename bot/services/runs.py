@@ -28,6 +28,7 @@ class RunView:
     status: str
     note: str | None
     round: int
+    started_at: datetime | None = None
 
     @property
     def period(self) -> str:
@@ -49,6 +50,7 @@ def view(ref: RunRef) -> RunView:
         run_id=run.id, cycle_id=cycle.id, year=cycle.year, quarter=cycle.quarter,
         step=StepKey(run.step), division_id=run.division_id, division_name=ref.division_name,
         due_at=run.due_at, status=run.status, note=run.note, round=run.round,
+        started_at=run.started_at,
     )
 
 

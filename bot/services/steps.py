@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlmodel import Session
@@ -168,6 +168,15 @@ def sakip_team(ctx: ServiceContext, user_id: int) -> list[tuple[int, str]]:
         return [(u.id, u.name) for u in members if u.id is not None]
 
 
+MEETING_BEFORE_ORDER = timedelta(days=30)
+
+
+def earliest_meeting(ordered: date) -> date:
+    """The meeting follows the Nota Kepala Dinas; a few weeks' leeway for a Nota entered in
+    the bot after the paper one, but not a date of another year typed by mistake."""
+    return ordered - MEETING_BEFORE_ORDER
+
+
 def record_briefing(
     ctx: ServiceContext, user_id: int, run_id: int, *, meeting_date: date,
     attendee_ids: list[int], directions: str, attachment_id: int | None,
@@ -183,6 +192,9 @@ def record_briefing(
         ref = load_run(session, run_id, actor)
         runs.require_active(ref, actor)
         cycle = ref.cycle
+        earliest = earliest_meeting(to_local(ref.run.started_at).date())
+        if not earliest <= meeting_date <= to_local(now).date():
+            raise errors.InvalidInput(reason="meeting_date", earliest=earliest.isoformat())
         names = []
         for attendee_id in attendee_ids:
             attendee = users.get_user(session=session, user_id=attendee_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from bot import texts
 from bot.demo import World
@@ -99,11 +99,14 @@ async def test_a_bad_typed_date_is_refused_and_asked_again(world: World) -> None
 async def test_a_typed_date_is_taken(world: World) -> None:
     secretary = world.people["secretary"]
     await start_briefing(world)
-    await secretary.send_text(f"2/1/{YEAR - 1}")
+    await secretary.send_text(f"2/1/{YEAR - 1}")  # a year too early: asked again
+    refusal = await secretary.wait_for_text("terlalu jauh sebelum Nota", TIMEOUT)
+    assert f"sejak {date_long(today() - timedelta(days=30))}" in refusal.content
+    held = today() - timedelta(days=2)
+    await secretary.send_text(held.strftime("%d/%m/%Y"))
     await pick_attendees(world, MEMBER)
     await give_directions(world, "Arahan singkat.")
-    summary = texts.confirm_minutes(date_long(date(YEAR - 1, 1, 2)), [MEMBER],
-                                    "Arahan singkat.", None)
+    summary = texts.confirm_minutes(date_long(held), [MEMBER], "Arahan singkat.", None)
     await secretary.wait_for_text(summary, TIMEOUT)
 
 
@@ -167,3 +170,23 @@ async def test_an_optional_attachment_goes_into_the_minutes(world: World) -> Non
 
     handoff = await lead.wait_for_text("Langkah 3", TIMEOUT)
     assert "Daftar-Hadir.pdf" in "\n".join(pdf_pages(handoff.file_bytes or b""))
+
+
+async def test_cancelled_and_resumed_the_minutes_keep_what_was_entered(world: World) -> None:
+    secretary = world.people["secretary"]
+    await secretary.press(texts.BTN_TODAY, await start_briefing(world))
+    await pick_attendees(world, LEAD, MEMBER)
+    await secretary.send_text(DIRECTIONS)
+    await secretary.wait_for_text(texts.ASK_MINUTES_FILE, TIMEOUT)
+    await secretary.send_command("batal")
+    await secretary.wait_for_text(texts.CANCELLED, TIMEOUT)
+    await secretary.send_command("tugas")
+    listing = await secretary.wait_for_text(texts.tasks_header(1), TIMEOUT)
+    await secretary.press("▶️ Langkah 2", listing)
+    await secretary.wait_for_text(texts.BRIEFING_RESUMED, TIMEOUT)
+    ask_file = await secretary.wait_for_message(
+        lambda m: texts.ASK_MINUTES_FILE in m.content and texts.BTN_SKIP in m.button_labels,
+        TIMEOUT, after=len(secretary.messages) - 1)
+    await secretary.press(texts.BTN_SKIP, ask_file)
+    summary = texts.confirm_minutes(date_long(today()), [LEAD, MEMBER], DIRECTIONS, None)
+    await secretary.wait_for_text(summary, TIMEOUT)
