@@ -308,7 +308,8 @@ def cycle_started(year: int, quarter: int) -> str:
 def confirm_memo(year: int, quarter: int, analysis_name: str) -> str:
     return (
         f"Terbitkan Nota Kepala Dinas untuk pengukuran kinerja {period_label(year, quarter)}?\n"
-        f"Lampiran: {analysis_name}\n\nNota akan dikirim kepada Sekretaris."
+        f"Lampiran: {analysis_name}\n(Kirim berkas lain bila lampiran ini keliru.)\n\n"
+        "Nota akan dikirim kepada Sekretaris."
     )
 
 

@@ -162,6 +162,9 @@ def build_order_flow() -> Flow:
                 CallbackQueryHandler(reuse_previous, pattern=pattern(Action.REUSE)),
                 MessageHandler(filters.TEXT & ~filters.COMMAND, expect_file),
             ],
-            OrderState.CONFIRM: [CallbackQueryHandler(issue, pattern=pattern(Action.CONFIRM))],
+            OrderState.CONFIRM: [
+                CallbackQueryHandler(issue, pattern=pattern(Action.CONFIRM)),
+                MessageHandler(files, analysis_file),  # another file replaces a wrong one
+            ],
         },
     )

@@ -166,3 +166,18 @@ async def test_uploaded_report_is_kept_across_cancel_and_mulai(world: World) -> 
     assert not with_text(head, texts.ASK_YEAR)[1:], "the year was not asked a second time"
     await head.press(texts.BTN_CONFIRM, confirm)
     await head.wait_for_text(texts.memo_issued(YEAR, 2), TIMEOUT)
+
+
+async def test_a_wrong_analysis_report_is_replaced_by_sending_another(world: World) -> None:
+    head, secretary = world.people["head"], world.people["secretary"]
+    await open_cycle(world)
+    await head.wait_for_text(texts.ASK_ANALYSIS, TIMEOUT)
+    await head.send_document(sample_pdf("Salah"), "Laporan-Keliru.pdf", PDF)
+    first = await head.wait_for_text(texts.confirm_memo(YEAR, 2, "Laporan-Keliru.pdf"), TIMEOUT)
+    await head.send_document(sample_pdf("Benar"), ANALYSIS, PDF)
+    confirm = await head.wait_for_text(texts.confirm_memo(YEAR, 2, ANALYSIS), TIMEOUT)
+    assert confirm.message_id != first.message_id
+    await head.press(texts.BTN_CONFIRM, confirm)
+    handoff = await secretary.wait_for_text("Langkah 2", TIMEOUT)
+    memo = "\n".join(pdf_pages(handoff.file_bytes or b""))
+    assert ANALYSIS in memo and "Laporan-Keliru" not in memo
