@@ -264,7 +264,8 @@ def task_line(number: int, title: str, period: str, division: str | None, due_at
               overdue: bool) -> str:
     part = f" — {division}" if division else ""
     flag = " ⚠️ terlambat" if overdue else ""
-    return f"• {period}: Langkah {number}. {title}{part}\n  Batas {datetime_short(due_at)}{flag}"
+    return (f"• {period}: Langkah {number}. {title}{part}\n"
+            f"  Batas {datetime_short(due_at)} WIB{flag}")
 
 
 def tasks_header(count: int) -> str:
@@ -284,11 +285,11 @@ def status_line(number: int, label: str, state: str, detail: str) -> str:
 def waiting_for(names: list[str], due_at: datetime, overdue: bool) -> str:
     who = names_list(names) if names else "belum ada petugas"
     late = " (terlambat)" if overdue else ""
-    return f"menunggu {who}, batas {datetime_short(due_at)}{late}"
+    return f"menunggu {who}, batas {datetime_short(due_at)} WIB{late}"
 
 
 def done_by(name: str | None, at: datetime | None) -> str:
-    return f"{name or '-'}, {datetime_short(at)}" if at else ""
+    return f"{name or '-'}, {datetime_short(at)} WIB" if at else ""
 
 
 # --- step 1: order ------------------------------------------------------------------------------
@@ -1120,8 +1121,8 @@ _MASTER_MESSAGES: dict[str, str] = {
     "unpacked_too_large": "Isi berkas terlalu besar untuk dibaca (lebih dari {max} setelah "
                           "dibuka).",
     "too_many_rows": "Sheet {sheet} berisi lebih dari {max} baris data.",
-    "missing_sheet": "Sheet \"{sheet}\" tidak ada. Gunakan template dari perintah "
-                     "sakip-bot template master.",
+    "missing_sheet": "Sheet \"{sheet}\" tidak ada. Gunakan template resmi: di chat, /impor "
+                     "mengirimkannya; di server, sakip-bot template master.",
     "missing_column": "Kolom \"{header}\" tidak ada pada baris judul.",
     "duplicate_column": "Kolom \"{header}\" muncul lebih dari sekali.",
     "unknown_column": "Kolom \"{header}\" tidak dikenal dan diabaikan.",
@@ -1550,7 +1551,8 @@ COMPLIANCE_HEADER = ("Langkah", "Uraian", "Bagian", "Putaran", "Mutu baku",
 YES = "ya"
 NO = "tidak"
 COMPLIANCE_FILE = "Kepatuhan-SOP-TW{quarter}-{year}.csv"
-NO_COMPLIANCE = "Belum ada langkah yang selesai pada tahun ini."
+def no_compliance(year: int) -> str:
+    return f"Belum ada langkah yang selesai pada tahun {year}."
 
 
 def compliance_header(year: int) -> str:

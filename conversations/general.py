@@ -140,7 +140,7 @@ async def compliance_view(update: Update, context: BotContext) -> None:
     rows = await call(context, compliance.year_view, context.me.user_id, year)
     measured = [r for r in rows if r.runs]
     if not measured:
-        await reply(update, texts.NO_COMPLIANCE)
+        await reply(update, texts.no_compliance(year))
         return
     lines = [texts.compliance_header(year)]
     lines += [texts.compliance_line(r.number, r.label, r.runs, r.late, r.average_late_minutes,

@@ -148,10 +148,13 @@ def list_delegations(ctx: ServiceContext, *, agency_code: str | None = None,
 
 
 def mine(ctx: ServiceContext, user_id: int) -> list[DelegationView]:
-    """The user's own substitutes that are in force or still to come."""
+    """The user's own substitutes that are in force or still to come; refused at once for
+    an official who may not name one (before they pick a person and a period)."""
     now = ctx.now()
     with ctx.transaction() as session:
         actor = load_actor(session, user_id)
+        if not any(actor.holds(r) for r in MAY_DELEGATE):
+            raise errors.InvalidInput(reason="may_not_delegate")
         names = {u.id: u.name for u in users.list_users(session=session,
                                                         agency_id=actor.user.agency_id)}
         return [_view(d, actor.user.name, names.get(d.substitute_user_id, "-"), now)

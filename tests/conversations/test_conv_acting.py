@@ -63,3 +63,11 @@ async def test_the_head_ends_the_plh_when_back(world: World) -> None:
     await head.send_command("plh")
     again = await head.wait_for_text("Siapa yang ditunjuk", TIMEOUT)
     assert "akan berlaku" not in again.content, "nothing left to end"
+
+
+async def test_officials_who_cannot_name_a_plh_are_told_at_once(world: World) -> None:
+    for key in ("team_lead", "planning"):
+        official = world.people[key]
+        await official.send_command("plh")
+        refusal = await official.wait_for_text("hanya dapat ditunjuk", TIMEOUT)
+        assert refusal.buttons == [], key

@@ -41,7 +41,9 @@ async def test_a_bidang_may_not_fetch_archives(world: World) -> None:
 async def test_kepatuhan_shows_each_step_against_its_standard(world: World) -> None:
     head = world.people["head"]
     await head.send_command("kepatuhan")
-    await head.wait_for_text(texts.NO_COMPLIANCE, TIMEOUT)
+    await head.wait_for_text(texts.no_compliance(YEAR), TIMEOUT)
+    await head.send_command("kepatuhan", "2019")
+    await head.wait_for_text(texts.no_compliance(2019), TIMEOUT)
     await forward(world, YEAR, 1, through=StepKey.ESR_UPLOAD)
     await settle(world)
     await head.send_command("kepatuhan", str(YEAR))
