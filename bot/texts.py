@@ -176,6 +176,8 @@ def error_message(error: errors.WorkflowError) -> str:
         "attendees_required": "Mohon pilih minimal satu peserta rapat.",
         "directions_required": "Mohon tuliskan pokok-pokok arahan rapat.",
         "unknown_attendee": "Peserta rapat tidak dikenal.",
+        "money_above_budget": ("Angka ini lebih dari dua kali pagu sub kegiatan, sehingga "
+                               "tidak disimpan. Mohon periksa satuannya (jt atau M)."),
         "meeting_date": "Tanggal rapat tidak sesuai: terlalu jauh sebelum Nota Kepala Dinas, "
                         "atau di masa depan.",
         "no_return_target": "Mohon pilih minimal satu tujuan pengembalian.",
@@ -787,8 +789,10 @@ def ask_money(position: int, total: int, name: str, budget: str, target: str,
     return "\n".join(lines)
 
 
-def money_saved(amount: str, absorption: str | None) -> str:
-    return f"💾 Tersimpan: {amount}." + (f" Serapan: {absorption}%." if absorption else "")
+def money_saved(amount: str, absorption: str | None, over_budget: bool = False) -> str:
+    text = f"💾 Tersimpan: {amount}." + (f" Serapan: {absorption}%." if absorption else "")
+    return text + ("\n⚠️ Realisasi melebihi pagu. Mohon periksa kembali angkanya."
+                   if over_budget else "")
 
 
 def sheet_summary(division: str, period: str, indicator_lines: list[str],

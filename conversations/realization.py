@@ -223,7 +223,8 @@ async def money_amount(update: Update, context: BotContext) -> object:
     run_id, item_id = await _current(context)
     item = await call(context, realization.save_financial, context.me.user_id, run_id, item_id,
                       update.effective_message.text or "")
-    await reply(update, texts.money_saved(money(item.amount or 0), _pct(item.absorption)))
+    await reply(update, texts.money_saved(money(item.amount or 0), _pct(item.absorption),
+                                          over_budget=(item.absorption or 0) > 100))
     sheet = await _sheet(context)
     return await _ask(update, context, sheet, sheet.next_item())
 

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from bot import texts
 from bot.domain import errors
 from bot.domain.numbers import InvalidNumber
 from bot.domain.sop import DocumentKind, Role, StepKey
@@ -319,3 +320,20 @@ def test_one_file_may_back_two_indicators_and_is_kept_once_per_indicator(
     assert realization.add_evidence(ctx, p["bm"], part, bm1.indicator_id, survey).duplicate
     after = realization.part_sheet(ctx, p["bm"], part).indicators
     assert [[d.name for d in i.evidence] for i in after] == [["Survei-Jalan.pdf"]] * 2
+
+
+def test_spending_far_above_the_pagu_is_refused_and_the_last_amount_kept(
+    ctx: ServiceContext, at_step_4: dict[str, int]
+) -> None:
+    p = at_step_4
+    part = _task(ctx, p["bm"], StepKey.FILL_IN)
+    item = realization.part_sheet(ctx, p["bm"], part).financials[0]  # pagu Rp 1.000.000.000
+    realization.save_financial(ctx, p["bm"], part, item.item_id, "Rp 200 jt")
+    with pytest.raises(errors.InvalidInput) as refused:
+        realization.save_financial(ctx, p["bm"], part, item.item_id, "20 M")
+    assert refused.value.params["reason"] == "money_above_budget"
+    kept = realization.part_sheet(ctx, p["bm"], part).financials[0]
+    assert kept.amount == 200_000_000
+    over = realization.save_financial(ctx, p["bm"], part, item.item_id, "1,1 M")
+    assert over.absorption == 110, "a little over the pagu is kept, and the chat warns"
+    assert "melebihi pagu" in texts.money_saved("Rp 1.100.000.000", "110,00", True)

@@ -167,6 +167,16 @@ def add_evidence(
                             indicator_id=indicator.id)
 
 
+IMPLAUSIBLE_SPENDING = 2  # realisation above twice the pagu is refused as a typing slip
+
+
+def _plausible(item: BudgetItem, amount: Decimal) -> Decimal:
+    if item.budget and amount > item.budget * IMPLAUSIBLE_SPENDING:
+        # "624 M" for a pagu of 62,4 M: a slip of scale, not spending.
+        raise errors.InvalidInput(reason="money_above_budget", budget=str(item.budget))
+    return amount
+
+
 def save_financial(
     ctx: ServiceContext, user_id: int, run_id: int, item_id: int, text: str
 ) -> FinancialItem:
@@ -178,8 +188,9 @@ def save_financial(
                 item.division_id != ref.run.division_id):
             raise errors.InvalidInput(reason="unknown_item")
         assert ref.cycle.id is not None
+        amount = _plausible(item, parse_money(text))
         performance.save_financial(session=session, cycle_id=ref.cycle.id, item=item,
-                                   amount=parse_money(text), now=ctx.now(), user_id=actor.id)
+                                   amount=amount, now=ctx.now(), user_id=actor.id)
         return next(f for f in sheet(session, ref).financials if f.item_id == item_id)
 
 
@@ -314,7 +325,7 @@ def import_form(ctx: ServiceContext, user_id: int, run_id: int, data: bytes) -> 
                 problems.append((forms.MONEY_SHEET, line.row, "B", "kode tidak dikenal"))
             elif line.amount not in (None, ""):
                 try:
-                    money.append((item, parse_money(_cell_text(line.amount))))
+                    money.append((item, _plausible(item, parse_money(_cell_text(line.amount)))))
                 except errors.InvalidInput as error:
                     problems.append((forms.MONEY_SHEET, line.row, "F", _why(error)))
         if problems:
