@@ -225,7 +225,8 @@ def test_filled_form_is_imported_whole_or_not_at_all(
 
 def test_tim_sakip_returns_one_part(ctx: ServiceContext, at_step_4: dict[str, int]) -> None:
     p = at_step_4
-    fill_in.submit_part(ctx, p["bm"], _complete_bina_marga(ctx, p))
+    bina_marga_first = _complete_bina_marga(ctx, p)
+    fill_in.submit_part(ctx, p["bm"], bina_marga_first)
     secretariat = _task(ctx, p["secretary"], StepKey.FILL_IN)
     sk1 = realization.part_sheet(ctx, p["secretary"], secretariat).indicators[0]
     realization.save_value(ctx, p["secretary"], secretariat, sk1.indicator_id, "82")
@@ -240,6 +241,9 @@ def test_tim_sakip_returns_one_part(ctx: ServiceContext, at_step_4: dict[str, in
         steps.confirm(ctx, p["team"], compile_run)
     reopened = _task(ctx, p["bm"], StepKey.FILL_IN)
     assert realization.part_sheet(ctx, p["bm"], reopened).run.note == "Foto kurang"
+    # The first round's ▶️ Mulai, still on the phone, opens the part's newest round.
+    first_round = realization.part_sheet(ctx, p["bm"], bina_marga_first).run
+    assert (first_round.run_id, first_round.round) == (reopened, 2)
     fill_in.submit_part(ctx, p["bm"], reopened)
     assert [t.step for t in tasks.open_tasks(ctx, p["team"])] == [StepKey.COMPILE]
     steps.confirm(ctx, p["team"], compile_run)

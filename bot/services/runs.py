@@ -13,6 +13,7 @@ from bot.domain.sop import StepKey, step
 from bot.formatting import period_label
 from bot.services import notify
 from bot.services.context import RunRef, load_run
+from storage import cycles
 
 
 @dataclass(frozen=True)
@@ -83,5 +84,12 @@ def load_part(session: Session, run_id: int, actor: workflow.Actor) -> RunRef:
     ref = load_run(session, run_id, actor)
     if ref.run.step != StepKey.FILL_IN:
         raise errors.InvalidInput(reason="unknown_run")
+    if ref.run.status != workflow.ACTIVE:
+        # An older ▶️ Mulai of a part that was returned later: the part's newest round.
+        assert ref.cycle.id is not None
+        latest = cycles.latest_runs(session=session, cycle_id=ref.cycle.id,
+                                    step=StepKey.FILL_IN).get(ref.run.division_id)
+        if latest is not None and latest.status == workflow.ACTIVE:
+            ref = RunRef(run=latest, cycle=ref.cycle, division=ref.division)
     require_active(ref, actor)
     return ref
