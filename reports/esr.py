@@ -67,6 +67,7 @@ from reports.workbooks import (
     MeasurementRow,
     SummaryRow,
     evidence_sheet,
+    missing_quarter_notes,
     summarize,
 )
 
@@ -282,7 +283,8 @@ def esr_workbook(
     write_header(sheet, ESR_HEADER_ROW, tuple(c.title for c in columns),
                 [c.width for c in columns])
     end = _write_grid(sheet, columns, _grid(esr_layout(measurements, finances)))
-    closing = [(note, Font(italic=True, size=9)) for note in NOTES]
+    closing = [(note, Font(italic=True, size=9))
+               for note in (*NOTES, *missing_quarter_notes(measurements))]
     if approval_note:  # after a blank line, in bold
         closing += [("", Font()), (approval_note, Font(bold=True))]
     for row, (text, font) in enumerate(closing, end + 2):
@@ -392,7 +394,7 @@ def esr_pdf(
     draw_table(pdf, _PDF_TABLE, [TableCell(spec.title, "C") for spec in cells.columns], rows,
                cells.breaker)
     pdf.ln(2)
-    notes = [*NOTES, CUT_NOTE] if cells.cut else list(NOTES)
+    notes = [*NOTES, *missing_quarter_notes(measurements), *([CUT_NOTE] if cells.cut else [])]
     _pdf_closing(pdf, notes, approval_note, None if not head_name else Signature(
         head_title, head_name, head_rank, head_nip, place_date=place_date(place, day)))
     return pdf.to_bytes()

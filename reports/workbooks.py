@@ -30,7 +30,7 @@ from bot.domain.capaian import (
     average_achievement,
     financial,
 )
-from bot.formatting import as_decimal, number, period_label, quarter_label
+from bot.formatting import ROMAN, as_decimal, number, period_label, quarter_label
 from reports.charts import (
     MISSING_COLOUR,
     OTHER_COLOUR,
@@ -104,6 +104,8 @@ class MeasurementRow:
     evidence_files: tuple[str, ...] = ()
     decimals: int | None = None
     annual_progress: Decimal | None = None  # realisation to date against the yearly target, %
+    # Earlier quarters of the year with no realisation: "s.d. TW" figures leave them out.
+    missing_quarters: tuple[int, ...] = ()
 
     def files(self) -> tuple[str, ...]:
         if self.evidence_files:
@@ -260,6 +262,14 @@ def _sum_known(values: Iterable[Decimal | None]) -> Decimal | None:
     """The sum of the values given, ``None`` when there are none."""
     known = [value for value in values if value is not None]
     return _sum(known) if known else None
+
+
+def missing_quarter_notes(rows: Sequence[MeasurementRow]) -> list[str]:
+    """One note per indicator whose figures up to the quarter lack an earlier quarter, so that
+    nobody reads a low Capaian s.d. TW as a result (a missing realisation is not zero)."""
+    return [f"{m.code}: realisasi {', '.join(f'TW {ROMAN[q]}' for q in m.missing_quarters)} "
+            "tidak ada, sehingga Realisasi dan Capaian s.d. TW tidak mencakupnya."
+            for m in rows if m.missing_quarters]
 
 
 def basis_label(basis: Basis, quarter: int) -> str:
@@ -468,8 +478,10 @@ def _measurement_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[Meas
                      predikat_label(key) if key else "-", m.obstacles,
                      m.follow_up, m.explanation, m.division, "\n".join(m.files())
                      if m.evidence_files else m.evidence])
-    _table_sheet(sheet, heading, "Pengukuran Kinerja per Indikator", _MEASUREMENT, data,
-                 freeze="D6")
+    end = _table_sheet(sheet, heading, "Pengukuran Kinerja per Indikator", _MEASUREMENT, data,
+                       freeze="D6")
+    for offset, note in enumerate(missing_quarter_notes(rows), 2):
+        _caption(sheet, end + offset, note)
 
 
 def _finance_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[FinanceRow]) -> None:
@@ -625,5 +637,6 @@ def _table(sheet: Worksheet, header: int, columns: Sequence[ColumnSpec],
 
 
 def _caption(sheet: Worksheet, row: int, text: str) -> None:
-    cell = sheet.cell(row=row, column=1, value=text)
+    cell = sheet.cell(row=row, column=1)
+    write_text(cell, text)
     cell.font = Font(bold=True, italic=True)

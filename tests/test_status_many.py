@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
 from bot import texts
+from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, Role, StepKey
 from bot.services import provisioning, steps, tasks
 from bot.services.context import ServiceContext
@@ -30,8 +30,9 @@ def test_a_division_of_200_officials_is_named_briefly(engine: Engine, tmp_path: 
     steps.issue_memo(ctx, ids["Head"], run.run_id)
     briefing = next(t for t in tasks.open_tasks(ctx, ids["Sekretaris"])
                     if t.step is StepKey.BRIEFING)
-    steps.record_briefing(ctx, ids["Sekretaris"], briefing.run_id, meeting_date=date(2024, 4, 1),
-                          attendee_ids=[ids["Tim"]], directions="Isi", attachment_id=None)
+    steps.record_briefing(ctx, ids["Sekretaris"], briefing.run_id,
+                          meeting_date=to_local(ctx.now()).date(), attendee_ids=[ids["Tim"]],
+                          directions="Isi", attachment_id=None)
     forms = next(t for t in tasks.open_tasks(ctx, ids["Tim"]))
     steps.confirm(ctx, ids["Tim"], forms.run_id)
 

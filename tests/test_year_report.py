@@ -20,6 +20,7 @@ from bot.domain.sop import DocumentKind, StepKey
 from bot.services import fill_in, realization, steps, tasks, year_report
 from bot.services.context import ServiceContext
 from bot.services.uploads import Upload
+from reports import esr, workbooks
 from storage.documents import FileStore
 from storage.models import (
     Document,
@@ -104,7 +105,7 @@ def test_a_later_quarter_adds_up_the_earlier_ones(ctx: ServiceContext,
                  Upload(b"%PDF-1.4 a2", "a2.pdf", "application/pdf"))
     steps.issue_memo(ctx, p["head"], run.run_id)
     briefing = [t for t in tasks.open_tasks(ctx, p["secretary"]) if t.step is StepKey.BRIEFING]
-    steps.record_briefing(ctx, p["secretary"], briefing[0].run_id, meeting_date=date(2024, 7, 1),
+    steps.record_briefing(ctx, p["secretary"], briefing[0].run_id, meeting_date=date(2024, 4, 1),
                           attendee_ids=[p["team"]], directions="Isi", attachment_id=None)
     steps.confirm(ctx, p["team"], _task(ctx, p["team"], StepKey.PREPARE_FORMS))
     q2 = next(t.run_id for t in tasks.open_tasks(ctx, p["bm"])
@@ -127,6 +128,24 @@ def test_a_later_quarter_adds_up_the_earlier_ones(ctx: ServiceContext,
     assert len(trend) == 3, "one row per indicator, whatever the case of its code"
 
 
+def test_a_quarter_never_reported_is_named_in_the_reports(ctx: ServiceContext,
+                                                          at_step_4: dict[str, int]) -> None:
+    """TW I is left empty: TW II's figures up to the quarter cannot include it, and say so."""
+    p = at_step_4
+    run = steps.start_cycle(ctx, p["head"], 2024, 2)
+    with Session(ctx.engine) as session:
+        cycle = session.exec(select(MeasurementCycle).where(MeasurementCycle.quarter == 2)).one()
+        rows = {r.code: r for r in realization.report_rows(session, cycle)[0]}
+    assert rows["BM1"].missing_quarters == (1,)
+    notes = workbooks.missing_quarter_notes(list(rows.values()))
+    assert notes[0].startswith("BM1: realisasi TW I tidak ada")
+    book = load_workbook(io.BytesIO(esr.esr_workbook(
+        agency="Dinas", year=2024, quarter=2, measurements=tuple(rows.values()), finances=())))
+    cells = {c.value for row in book[esr.ESR_SHEET].iter_rows() for c in row}
+    assert notes[0] in cells
+    assert run.run_id
+
+
 def test_the_chat_asks_for_the_quarter_s_own_amount_against_its_own_target(
         ctx: ServiceContext, at_step_4: dict[str, int]) -> None:
     """BM1 is akumulasi with cumulative targets 10/20/30/40: in TW II the official reports the
@@ -137,7 +156,7 @@ def test_the_chat_asks_for_the_quarter_s_own_amount_against_its_own_target(
                  Upload(b"%PDF-1.4 a2", "a2.pdf", "application/pdf"))
     steps.issue_memo(ctx, p["head"], run.run_id)
     briefing = [t for t in tasks.open_tasks(ctx, p["secretary"]) if t.step is StepKey.BRIEFING]
-    steps.record_briefing(ctx, p["secretary"], briefing[0].run_id, meeting_date=date(2024, 7, 1),
+    steps.record_briefing(ctx, p["secretary"], briefing[0].run_id, meeting_date=date(2024, 4, 1),
                           attendee_ids=[p["team"]], directions="Isi", attachment_id=None)
     steps.confirm(ctx, p["team"], _task(ctx, p["team"], StepKey.PREPARE_FORMS))
     q2 = [t.run_id for t in tasks.open_tasks(ctx, p["bm"]) if t.step is StepKey.FILL_IN][-1]

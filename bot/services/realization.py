@@ -462,6 +462,7 @@ def report_rows(
             achievement=result.achievement_quarter.value,
             achievement_to_date=result.achievement_to_date.value,
             annual_progress=result.annual_progress.value,
+            missing_quarters=tuple(q for q in result.missing_quarters if q < cycle.quarter),
             obstacles=(record.obstacles or "") if record else "",
             follow_up=(record.follow_up or "") if record else "",
             evidence="; ".join(names),
