@@ -66,6 +66,18 @@ def test_quarter_report_and_year_trend(ctx: ServiceContext, at_step_4: dict[str,
         year_report.reports(ctx, p["bm"])
 
 
+def _second_quarter_to_step_4(ctx: ServiceContext, p: dict[str, int]) -> None:
+    """TW II of the same year, through steps 1–3, so that every part is at step 4."""
+    run = steps.start_cycle(ctx, p["head"], 2024, 2)
+    steps.attach(ctx, p["head"], run.run_id, DocumentKind.ANALYSIS_REPORT,
+                 Upload(b"%PDF-1.4 a2", "a2.pdf", "application/pdf"))
+    steps.issue_memo(ctx, p["head"], run.run_id)
+    briefing = [t for t in tasks.open_tasks(ctx, p["secretary"]) if t.step is StepKey.BRIEFING]
+    steps.record_briefing(ctx, p["secretary"], briefing[0].run_id, meeting_date=date(2024, 4, 1),
+                          attendee_ids=[p["team"]], directions="Isi", attachment_id=None)
+    steps.confirm(ctx, p["team"], _task(ctx, p["team"], StepKey.PREPARE_FORMS))
+
+
 def _revise_with_lower_case_codes(ctx: ServiceContext) -> None:
     """A PK Perubahan (version 2) that writes every indicator code in lower case."""
     with Session(ctx.engine) as session:
@@ -100,14 +112,7 @@ def test_a_later_quarter_adds_up_the_earlier_ones(ctx: ServiceContext,
     realization.save_value(ctx, p["bm"], q1, first["BM2"], "9")
     if revised:
         _revise_with_lower_case_codes(ctx)
-    run = steps.start_cycle(ctx, p["head"], 2024, 2)
-    steps.attach(ctx, p["head"], run.run_id, DocumentKind.ANALYSIS_REPORT,
-                 Upload(b"%PDF-1.4 a2", "a2.pdf", "application/pdf"))
-    steps.issue_memo(ctx, p["head"], run.run_id)
-    briefing = [t for t in tasks.open_tasks(ctx, p["secretary"]) if t.step is StepKey.BRIEFING]
-    steps.record_briefing(ctx, p["secretary"], briefing[0].run_id, meeting_date=date(2024, 4, 1),
-                          attendee_ids=[p["team"]], directions="Isi", attachment_id=None)
-    steps.confirm(ctx, p["team"], _task(ctx, p["team"], StepKey.PREPARE_FORMS))
+    _second_quarter_to_step_4(ctx, p)
     q2 = next(t.run_id for t in tasks.open_tasks(ctx, p["bm"])
               if t.step is StepKey.FILL_IN and t.run_id != q1)
     second = realization.part_sheet(ctx, p["bm"], q2).indicators
@@ -151,14 +156,7 @@ def test_the_chat_asks_for_the_quarter_s_own_amount_against_its_own_target(
     """BM1 is akumulasi with cumulative targets 10/20/30/40: in TW II the official reports the
     quarter's own kilometres and they are measured against 20 − 10 = 10."""
     p = at_step_4
-    run = steps.start_cycle(ctx, p["head"], 2024, 2)
-    steps.attach(ctx, p["head"], run.run_id, DocumentKind.ANALYSIS_REPORT,
-                 Upload(b"%PDF-1.4 a2", "a2.pdf", "application/pdf"))
-    steps.issue_memo(ctx, p["head"], run.run_id)
-    briefing = [t for t in tasks.open_tasks(ctx, p["secretary"]) if t.step is StepKey.BRIEFING]
-    steps.record_briefing(ctx, p["secretary"], briefing[0].run_id, meeting_date=date(2024, 4, 1),
-                          attendee_ids=[p["team"]], directions="Isi", attachment_id=None)
-    steps.confirm(ctx, p["team"], _task(ctx, p["team"], StepKey.PREPARE_FORMS))
+    _second_quarter_to_step_4(ctx, p)
     q2 = [t.run_id for t in tasks.open_tasks(ctx, p["bm"]) if t.step is StepKey.FILL_IN][-1]
     bm1 = next(i for i in realization.part_sheet(ctx, p["bm"], q2).indicators if i.code == "BM1")
     assert (bm1.quarter_target, bm1.target_to_date) == (10, 20)
