@@ -258,7 +258,8 @@ def spend_for(prompt: str) -> str:
 def answer_for(prompt: str, *, short: bool) -> str:
     """A realisation an official might type: the target, or nine tenths of it."""
     target = next(line for line in prompt.splitlines() if line.startswith("🎯 Target"))
-    shown = target.split(": ", 1)[1].strip()
+    # "🎯 Target Triwulan II 2026: 10,00 (s.d. Triwulan II 2026: 20,00)": the quarter's own.
+    shown = target.split(": ", 1)[1].split(" (", 1)[0].strip()
     decimals = len(shown.split(",")[1]) if "," in shown else 0
     value = parse_number(shown) if shown != "-" else Decimal(10)
     if short:

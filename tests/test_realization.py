@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -191,15 +191,20 @@ def test_submission_needs_every_item_and_writes_a_filled_draft(
     assert filled.money[0].amount == 200_000_000
 
 
+def _bina_marga_form(ctx: ServiceContext) -> Workbook:
+    """The step-3 form Bina Marga received, opened for filling in."""
+    with Session(ctx.engine) as session:
+        form = session.exec(select(Document).where(Document.kind == "form",
+                                                   Document.original_name.contains("Bina"))).one()
+    return load_workbook(io.BytesIO(ctx.store.read(form.path)))
+
+
 def test_filled_form_is_imported_whole_or_not_at_all(
     ctx: ServiceContext, at_step_4: dict[str, int]
 ) -> None:
     p = at_step_4
     part = _task(ctx, p["bm"], StepKey.FILL_IN)
-    with Session(ctx.engine) as session:
-        form = session.exec(select(Document).where(Document.kind == "form",
-                                                   Document.original_name.contains("Bina"))).one()
-    book = load_workbook(io.BytesIO(ctx.store.read(form.path)))
+    book = _bina_marga_form(ctx)
     sheet = book[forms.PERFORMANCE_SHEET]
     sheet["H6"], sheet["H7"], sheet["J6"] = "9,5", "sepuluh", "Cuaca"
     broken = io.BytesIO()
@@ -289,10 +294,7 @@ def test_a_percentage_typed_in_a_percent_cell_of_the_form_is_read_as_shown(
 ) -> None:
     p = at_step_4
     part = _task(ctx, p["bm"], StepKey.FILL_IN)
-    with Session(ctx.engine) as session:
-        form = session.exec(select(Document).where(Document.kind == "form",
-                                                   Document.original_name.contains("Bina"))).one()
-    book = load_workbook(io.BytesIO(ctx.store.read(form.path)))
+    book = _bina_marga_form(ctx)
     sheet = book[forms.PERFORMANCE_SHEET]
     assert sheet["B7"].value == "BM2" and sheet["E7"].value == "%"
     sheet["H6"] = 9.5
