@@ -23,9 +23,9 @@ from reports import esr
 from storage import documents
 from storage.documents import FileStore
 from storage.models import AuditEvent, MeasurementCycle
+from tests.pdf_reading import pdf_text
 from tests.test_delegation import _to_review
 from tests.test_realization import Clock, _task, at_step_4, people  # noqa: F401
-from tests.test_reports_documents import pdf_pages
 
 GOVERNMENT = "PEMERINTAH PROVINSI SUMATERA BARAT"
 ADDRESS = "Jl. Taman Siswa No. 1, Padang 25000, Telp. (0751) 000000"
@@ -55,7 +55,7 @@ def _latest(ctx: ServiceContext, kind: DocumentKind, suffix: str) -> bytes:
 
 
 def _text(pdf: bytes) -> str:
-    return " ".join(" ".join(pdf_pages(pdf)).split())
+    return pdf_text(pdf)
 
 
 def test_the_profile_keeps_what_is_not_named_and_clears_what_is_empty(

@@ -23,7 +23,7 @@ from tests.conversations.conftest import (
     today,
     with_text,
 )
-from tests.test_reports_documents import pdf_pages
+from tests.pdf_reading import pdf_text
 
 LEAD, MEMBER = NAMES["team_lead"], NAMES["team_member"]
 DIRECTIONS = "1. Isi realisasi per indikator.\n2. Lampirkan data dukung."
@@ -75,7 +75,7 @@ async def test_secretary_records_the_briefing_and_the_team_gets_the_minutes(
     for key in ("team_lead", "team_member"):
         handoff = await world.people[key].wait_for_text("Langkah 3", TIMEOUT)
         assert handoff.file_name == f"Notulen-Rapat-TW1-{YEAR}.pdf"
-        minutes = "\n".join(pdf_pages(handoff.file_bytes or b""))
+        minutes = pdf_text(handoff.file_bytes or b"")
         assert LEAD in minutes and MEMBER in minutes
         assert "Lampirkan data dukung." in minutes
         assert texts.BTN_BEGIN in handoff.button_labels
@@ -169,7 +169,7 @@ async def test_an_optional_attachment_goes_into_the_minutes(world: World) -> Non
     await secretary.wait_for_text(texts.MINUTES_SAVED, TIMEOUT)
 
     handoff = await lead.wait_for_text("Langkah 3", TIMEOUT)
-    assert "Daftar-Hadir.pdf" in "\n".join(pdf_pages(handoff.file_bytes or b""))
+    assert "Daftar-Hadir.pdf" in pdf_text(handoff.file_bytes or b"")
 
 
 async def test_cancelled_and_resumed_the_minutes_keep_what_was_entered(world: World) -> None:

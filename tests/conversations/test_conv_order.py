@@ -19,7 +19,7 @@ from tests.conversations.conftest import (
     uid,
     with_text,
 )
-from tests.test_reports_documents import pdf_pages
+from tests.pdf_reading import pdf_text
 
 ANALYSIS = "Analisa-Data-Kinerja.pdf"
 
@@ -69,7 +69,7 @@ async def test_head_opens_a_cycle_and_issues_the_memo(world: World) -> None:
 
     handoff = await secretary.wait_for_text("Langkah 2", TIMEOUT)
     assert handoff.file_name == f"Nota-Kepala-Dinas-TW2-{YEAR}.pdf"
-    assert ANALYSIS in "\n".join(pdf_pages(handoff.file_bytes or b""))
+    assert ANALYSIS in pdf_text(handoff.file_bytes or b"")
     assert texts.BTN_BEGIN in handoff.button_labels
 
 
@@ -128,7 +128,7 @@ async def test_previous_quarter_report_can_be_reused(world: World) -> None:
     await head.wait_for_text(texts.memo_issued(YEAR, 1), TIMEOUT)
     handoff = await secretary.wait_for_text(f"Triwulan I Tahun {YEAR}", TIMEOUT)
     assert "Langkah 2" in handoff.content
-    assert previous in "\n".join(pdf_pages(handoff.file_bytes or b""))
+    assert previous in pdf_text(handoff.file_bytes or b"")
 
 
 async def test_cancelled_order_is_listed_in_tugas_and_resumes(world: World) -> None:
@@ -179,5 +179,5 @@ async def test_a_wrong_analysis_report_is_replaced_by_sending_another(world: Wor
     assert confirm.message_id != first.message_id
     await head.press(texts.BTN_CONFIRM, confirm)
     handoff = await secretary.wait_for_text("Langkah 2", TIMEOUT)
-    memo = "\n".join(pdf_pages(handoff.file_bytes or b""))
+    memo = pdf_text(handoff.file_bytes or b"")
     assert ANALYSIS in memo and "Laporan-Keliru" not in memo

@@ -31,7 +31,7 @@ from bot.demo_scenario import TIMEOUT, Officials, play_quarter
 from bot.domain.clock import JAKARTA
 from bot.sample_data.master_sample import sample_master
 from bot.standin import BotApiStandIn
-from tests.test_reports_documents import pdf_pages
+from tests.pdf_reading import pdf_text
 
 YEAR = datetime.now(JAKARTA).year  # the head is offered this year and the one before
 ROLE_FLAGS = {"head": "head", "secretary": "secretary", "division": "division",
@@ -179,7 +179,7 @@ async def test_whole_quarter_with_a_return(world, tmp_path: Path) -> None:  # ty
     secretary = people["secretary"]
     memo = next(m for m in secretary.messages if "Langkah 2" in m.content)
     assert memo.file_name == f"Nota-Kepala-Dinas-TW1-{YEAR}.pdf"
-    memo_text = " ".join(" ".join(pdf_pages(memo.file_bytes or b"")).split())
+    memo_text = pdf_text(memo.file_bytes or b"")
     assert f"Triwulan I Tahun {YEAR}" in memo_text
     assert "PEMERINTAH PROVINSI SUMATERA BARAT" in memo_text and ADDRESS in memo_text
     head = OFFICIALS[0]
@@ -187,7 +187,7 @@ async def test_whole_quarter_with_a_return(world, tmp_path: Path) -> None:  # ty
     planning = people["planning"]
     esr = next(m for m in planning.messages if "Langkah 9" in m.content)
     assert esr.file_name == f"Realisasi-Rencana-Aksi-TW1-{YEAR}.pdf", "ESR takes PDF only"
-    esr_text = " ".join(" ".join(pdf_pages(esr.file_bytes or b"")).split())
+    esr_text = pdf_text(esr.file_bytes or b"")
     assert "PEMERINTAH PROVINSI SUMATERA BARAT" in esr_text and head.name in esr_text
 
     for person in people.by_key.values():
