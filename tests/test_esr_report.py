@@ -9,7 +9,6 @@ import re
 import shutil
 import subprocess
 import zipfile
-from datetime import UTC, date, datetime
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -31,10 +30,12 @@ from storage.models import (
     PerformanceAgreement,
     StrategicGoal,
 )
+from tests.clock import START, TODAY, written
 from tests.conftest import Factory
 from tests.test_reports_office import needs_office, needs_pdftotext
 
-CREATED = datetime(2024, 10, 11, 3, 0, tzinfo=UTC)
+CREATED = START  # the documents are dated by the test clock, whatever day the tests run
+SIGNED = written(TODAY)
 HEAD = "Ir. ERASUKMA MUNAF, ST, MM"
 NIP = "197209251998031003"
 ROAD, ACCOUNTABILITY = "Meningkatnya kemantapan jalan", "Meningkatnya akuntabilitas"
@@ -67,8 +68,8 @@ MEETINGS = FinanceRow("4.01.01.2.01.02", "-Rapat koordinasi", "Sekretariat", D("
 FINANCES = (MAINTENANCE, REHABILITATION, DOCUMENTS, MEETINGS)
 ARGS = dict(agency="Dinas Bina Marga", province="Sumatera Barat", year=2024, quarter=3,
             measurements=MEASUREMENTS, finances=FINANCES, head_name=HEAD,
-            head_rank="Pembina Utama Muda", head_nip=NIP, place="Padang", day=date(2024, 10, 11),
-            approval_note="Disetujui oleh Kepala Dinas pada 11 Oktober 2024")
+            head_rank="Pembina Utama Muda", head_nip=NIP, place="Padang", day=TODAY,
+            approval_note=f"Disetujui oleh Kepala Dinas pada {SIGNED}")
 # Rows of the table: header in 6; BM1 with its two sub-kegiatan in 7-8; BM2 in 9; SK1, SK2 in
 # 10-11; the closing group's caption in 12, its two sub-kegiatan in 13-14; the total in 15.
 FIRST, CAPTION, TOTAL = 7, 12, 15
@@ -228,9 +229,9 @@ def test_the_sheet_prints_as_a_government_report(workbook: bytes, sheet: Workshe
     assert sheet.cell(row=7, column=15).border.left.style == "thin"
     assert (sheet.column_dimensions["K"].width or 0) >= 30
     texts = _texts(sheet)
-    for expected in ("Padang, 11 Oktober 2024", "Kepala Dinas,", HEAD, "Pembina Utama Muda",
+    for expected in (f"Padang, {SIGNED}", "Kepala Dinas,", HEAD, "Pembina Utama Muda",
                      "NIP. 19720925 199803 1 003",
-                     "Disetujui oleh Kepala Dinas pada 11 Oktober 2024", *esr.NOTES):
+                     f"Disetujui oleh Kepala Dinas pada {SIGNED}", *esr.NOTES):
         assert expected in texts, expected
     index = pd.read_excel(io.BytesIO(workbook), sheet_name=esr.EVIDENCE_SHEET, header=4)
     assert list(index["Nama Berkas"]) == ["lke.pdf", "foto.jpg", "@lampiran.pdf"]
@@ -272,8 +273,8 @@ def test_the_pdf_holds_the_figures_in_indonesian_format_and_the_signer(tmp_path:
                      "Pagu Anggaran (Rp)", "1.000.000.000", "200.000.000", "150.000.000,50",
                      "30,00", "1.670.000.000,50", "250.000.000", "14,97", "JUMLAH", "=SUM(A1)",
                      "+62 812", esr.UNLINKED, "Rehabilitasi jalan",
-                     "Disetujui oleh Kepala Dinas pada 11 Oktober 2024",
-                     "Padang, 11 Oktober 2024", "Kepala Dinas,", HEAD, "Pembina Utama Muda",
+                     f"Disetujui oleh Kepala Dinas pada {SIGNED}",
+                     f"Padang, {SIGNED}", "Kepala Dinas,", HEAD, "Pembina Utama Muda",
                      "NIP. 19720925 199803 1 003"):
         assert expected in text, expected
     assert "1.670.000.000,5 " not in text and "100,8333" not in text

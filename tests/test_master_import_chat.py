@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import AsyncIterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,18 +12,17 @@ from sqlmodel import Session, select
 
 from bot import texts
 from bot.demo import World, running_bot
-from bot.domain.clock import JAKARTA
 from bot.sample_data.master_sample import sample_master
 from storage.models import Indicator, PerformanceAgreement
+from tests.clock import YEAR, RunningClock
 
 TIMEOUT = 10.0
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-YEAR = datetime.now(JAKARTA).year
 
 
 @pytest.fixture
 async def world(tmp_path: Path) -> AsyncIterator[World]:
-    async with running_bot(tmp_path / "data") as world:
+    async with running_bot(tmp_path / "data", clock=RunningClock()) as world:
         yield world
 
 

@@ -6,7 +6,6 @@ import io
 import re
 import struct
 import zipfile
-from datetime import UTC, date, datetime
 from decimal import Decimal as D
 
 import pandas as pd
@@ -17,9 +16,11 @@ from bot.domain.capaian import average_achievement
 from reports import charts, letters, workbooks
 from reports.report_pdf import report_pdf
 from reports.workbooks import FinanceRow, MeasurementRow, PartSummary
+from tests.clock import START, TODAY, written, written_with_weekday
 from tests.pdf_reading import pdf_pages
 
-CREATED = datetime(2024, 7, 11, 3, 0, tzinfo=UTC)
+CREATED = START  # the documents are dated by the test clock, whatever day the tests run
+SIGNED = TODAY
 LETTERHEAD = letters.Letterhead("Dinas Bina Marga, Cipta Karya dan Tata Ruang", "Sumatera Barat",
                                 "Jl. Taman Siswa No. 1, Padang")
 HEAD = "Ir. ERASUKMA MUNAF, ST, MM"
@@ -64,7 +65,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 # --- letters ------------------------------------------------------------------------------------
 def _memo(head_title: str = "Kepala Dinas") -> bytes:
     return letters.head_memo_pdf(
-        letterhead=LETTERHEAD, number="ND/03/SAKIP/2024", day=date(2024, 1, 11), year=2024,
+        letterhead=LETTERHEAD, number="ND/03/SAKIP/2024", day=SIGNED, year=2024,
         quarter=1, head_name=HEAD, secretary_names=["Dra. Siti Ñurhaliza Çelik"],
         analysis_name="Analisa-TW4-2023.pdf", head_rank="Pembina Utama Muda",
         head_nip=NIP, place="Padang", created_at=CREATED, head_title=head_title)
@@ -81,7 +82,7 @@ def test_the_memo_pdf_has_letterhead_order_and_signature() -> None:
                      "Jl. Taman Siswa No. 1, Padang", "NOTA KEPALA DINAS",
                      "Nomor: ND/03/SAKIP/2024", "Kepada", "Sekretaris (Dra. Siti Ñurhaliza Çelik)",
                      "Dari", "Perihal", "Pelaksanaan Pengukuran Kinerja Triwulan I Tahun 2024",
-                     "11 Januari 2024", "Padang, 11 Januari 2024", "Kepala Dinas,", HEAD,
+                     f"Padang, {written(SIGNED)}", "Kepala Dinas,", HEAD,
                      "Pembina Utama Muda", NIP_TEXT, "Analisa-TW4-2023.pdf"):
         assert expected in text, expected
     assert "Halaman" not in text, "a one-page letter carries no page number"
@@ -97,7 +98,7 @@ def test_an_acting_head_signs_with_his_title() -> None:
 def test_the_minutes_pdf_runs_over_pages_with_numbers() -> None:
     attendees = [f"Peserta Rapat Nomor {i}" for i in range(1, 46)]
     data = letters.minutes_pdf(
-        letterhead=LETTERHEAD, number="NR/03/SAKIP/2024", day=date(2024, 1, 15), year=2024,
+        letterhead=LETTERHEAD, number="NR/03/SAKIP/2024", day=SIGNED, year=2024,
         quarter=1, chair="Dra. Siti", attendees=attendees,
         directions="Lengkapi data dukung.\nKirim tepat waktu.", attachment="foto-rapat.jpg",
         note_taker="Budi Santoso", note_taker_nip="198001012005011002", place="Aula Dinas",
@@ -106,7 +107,7 @@ def test_the_minutes_pdf_runs_over_pages_with_numbers() -> None:
     pages = pdf_pages(data)
     assert len(pages) >= 2
     text = " ".join(" ".join(pages).split())
-    for expected in ("NOTULEN RAPAT", "Nomor: NR/03/SAKIP/2024", "Senin, 15 Januari 2024",
+    for expected in ("NOTULEN RAPAT", "Nomor: NR/03/SAKIP/2024", written_with_weekday(SIGNED),
                      "Arahan pelaksanaan Pengukuran Kinerja Triwulan I Tahun", "Dra. Siti",
                      "Peserta Rapat Nomor 1", "Peserta Rapat Nomor 45", "Lengkapi data dukung.",
                      "Kirim tepat waktu.", "foto-rapat.jpg", "Aula Dinas", "09.00 WIB",
@@ -119,15 +120,15 @@ def test_the_minutes_pdf_runs_over_pages_with_numbers() -> None:
 
 def test_the_text_letters_keep_their_parameters_and_take_the_new_ones() -> None:
     memo = letters.head_memo(
-        letterhead=letters.Letterhead("Dinas X"), number="ND/1", day=date(2024, 1, 11),
+        letterhead=letters.Letterhead("Dinas X"), number="ND/1", day=SIGNED,
         year=2024, quarter=1, head_name="A", secretary_names=[], analysis_name="b.pdf",
         head_nip=NIP).decode()
-    assert "11 Januari 2024" in memo and NIP_TEXT in memo and "Kepada   : Sekretaris" in memo
+    assert written(SIGNED) in memo and NIP_TEXT in memo and "Kepada   : Sekretaris" in memo
     notes = letters.minutes(
-        letterhead=letters.Letterhead("Dinas X"), number="NR/1", day=date(2024, 1, 15),
+        letterhead=letters.Letterhead("Dinas X"), number="NR/1", day=SIGNED,
         year=2024, quarter=1, chair="C", attendees=["D"], directions="E", attachment=None
     ).decode()
-    assert "Senin, 15 Januari 2024" in notes and "Notulis," in notes
+    assert written_with_weekday(SIGNED) in notes and "Notulis," in notes
 
 
 # --- charts -------------------------------------------------------------------------------------
@@ -158,7 +159,7 @@ def workbook() -> bytes:
         agency="Dinas Bina Marga", year=2024, quarter=2, parts=PARTS, final=True,
         approval_note="=Disetujui oleh Kepala Dinas", measurements=MEASUREMENTS,
         finances=FINANCES, province="Sumatera Barat", head_name=HEAD,
-        head_rank="Pembina Utama Muda", head_nip=NIP, place="Padang", day=date(2024, 7, 11),
+        head_rank="Pembina Utama Muda", head_nip=NIP, place="Padang", day=SIGNED,
         cap=100)
 
 
@@ -224,7 +225,7 @@ def test_the_summary_averages_per_goal_and_division(workbook: bytes) -> None:
     assert capped[5] == pytest.approx((100.8333 + 87.5 + 90) / 3)
     assert capped[6] == pytest.approx((100 + 87.5 + 90) / 3), "capped at 100 for the average"
     texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
-    assert HEAD in texts and NIP_TEXT in texts and "Padang, 11 Juli 2024" in texts
+    assert HEAD in texts and NIP_TEXT in texts and f"Padang, {written(SIGNED)}" in texts
 
 
 def test_typed_text_is_stored_as_text_never_as_a_formula(workbook: bytes) -> None:
@@ -280,7 +281,7 @@ def test_the_report_pdf_holds_the_tables_charts_and_signature() -> None:
         agency="Dinas Bina Marga", year=2024, quarter=2, measurements=MEASUREMENTS,
         finances=FINANCES, parts=PARTS, final=True, approval_note="Disetujui oleh Kepala Dinas",
         province="Sumatera Barat", head_name=HEAD, head_rank="Pembina Utama Muda", head_nip=NIP,
-        place="Padang", day=date(2024, 7, 11), created_at=CREATED)
+        place="Padang", day=SIGNED, created_at=CREATED)
     assert data.startswith(b"%PDF")
     assert re.search(rb"/MediaBox \[0 0 841\.89 595\.28\]", data), "A4 landscape"
     assert len(re.findall(rb"/Subtype /Image", data)) >= 2, "both charts are embedded"
@@ -292,7 +293,7 @@ def test_the_report_pdf_holds_the_tables_charts_and_signature() -> None:
                      "Persentase jalan mantap", "10,5", "30,25", "105,00", "100,83", "87,50",
                      "Sangat Tinggi", "Cuaca hujan", "=SUM(A1)", "Rp 1.000.000.000",
                      "Rp 150.000.000,50", "Rp 1.650.000.000,50", "20,00", "JUMLAH",
-                     "Padang, 11 Juli 2024", "Kepala Dinas,", HEAD, NIP_TEXT,
+                     f"Padang, {written(SIGNED)}", "Kepala Dinas,", HEAD, NIP_TEXT,
                      "Lampiran: Grafik", f"Halaman 1 dari {len(pages)}"):
         assert expected in text, expected
 

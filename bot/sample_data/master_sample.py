@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from bot.domain.clock import utcnow
+from bot.domain.clock import to_local, utcnow
 from bot.domain.master_rules import key_of
 from reports.master_template import master_workbook, write_rows
 from reports.sheets import to_bytes
@@ -207,7 +207,7 @@ def _set_amounts(row: dict[str, object], sums: list[Decimal]) -> None:
 
 def sample_master(year: int | None = None, divisions: tuple[str, ...] = DIVISIONS) -> bytes:
     """The filled workbook; ``year`` only titles the Petunjuk (default: this year)."""
-    book = master_workbook(year=year or utcnow().year, divisions=divisions)
+    book = master_workbook(year=year or to_local(utcnow()).year, divisions=divisions)
     write_rows(book, "goals", GOALS)
     write_rows(book, "indicators", INDICATORS)
     write_rows(book, "budget", budget_rows())

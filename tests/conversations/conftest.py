@@ -1,6 +1,7 @@
 """The real bot polling the Bot API stand-in in this event loop, plus fast-forward helpers.
 
-Every test gets a fresh seeded database (the demo agency) and simulated officials. Helpers
+Every test gets a fresh seeded database (the demo agency), simulated officials and a clock
+that starts at the moment of ``tests.clock`` (never the wall clock's date). Helpers
 call the service layer directly to bring a cycle to a given step without the chat, so that
 each test drives only the step it is about.
 """
@@ -19,7 +20,7 @@ from bot import texts
 from bot.demo import World, running_bot
 from bot.demo_data import OFFICIALS
 from bot.demo_scenario import PARTS, sample_pdf
-from bot.domain.clock import to_local, utcnow
+from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, StepKey
 from bot.formatting import period_label
 from bot.services import fill_in, identity, review, steps, tasks
@@ -27,11 +28,11 @@ from bot.services.uploads import Upload
 from bot.standin import SimulatedUser
 from bot.standin.models import SentMessage
 from storage import outbox
+from tests.clock import RunningClock
 
 T = TypeVar("T")
 TIMEOUT = 10.0
 PDF = "application/pdf"
-YEAR = to_local(utcnow()).year  # /mulai offers this year and the one before
 NAMES = {o.key: o.name for o in OFFICIALS}
 ORDER = tuple(StepKey)  # SOP order: ORDER ... ESR_UPLOAD
 
@@ -51,7 +52,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture
 async def world(tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[World]:
-    async with running_bot(tmp_path / "data") as w:
+    async with running_bot(tmp_path / "data", clock=RunningClock()) as w:
         yield w
         if request.node.get_closest_marker("xfail"):
             return  # a known bug: its test shows what goes wrong
@@ -113,8 +114,9 @@ def with_text(user: SimulatedUser, substring: str) -> list[SentMessage]:
     return [m for m in user.messages if substring in m.content]
 
 
-def today() -> date:
-    return to_local(utcnow()).date()
+def today(world: World) -> date:
+    """The date in WIB by the bot's clock."""
+    return to_local(world.services.now()).date()
 
 
 async def next_reply(user: SimulatedUser) -> SentMessage:
@@ -155,7 +157,7 @@ async def forward(world: World, year: int, quarter: int, *, through: StepKey) ->
     if last >= ORDER.index(StepKey.BRIEFING):
         briefing = await run_id(world, "secretary", StepKey.BRIEFING, period=period)
         await call(world, steps.record_briefing, await uid(world, "secretary"), briefing,
-                   meeting_date=today(), attendee_ids=[await uid(world, "team_lead")],
+                   meeting_date=today(world), attendee_ids=[await uid(world, "team_lead")],
                    directions="Isi realisasi.", attachment_id=None)
     if last >= ORDER.index(StepKey.PREPARE_FORMS):
         await confirm(world, "team_lead", StepKey.PREPARE_FORMS, period)

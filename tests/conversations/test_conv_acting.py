@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bot.demo import World
 from bot.domain.sop import StepKey
-from tests.conversations.conftest import NAMES, TIMEOUT, YEAR, forward, settle
+from tests.clock import YEAR
+from tests.conversations.conftest import NAMES, TIMEOUT, forward, settle
 
 
 async def test_the_head_names_a_plh_who_then_gets_the_head_s_tasks(world: World) -> None:

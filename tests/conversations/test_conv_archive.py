@@ -10,7 +10,8 @@ from bot import texts
 from bot.demo import World
 from bot.domain.sop import StepKey
 from reports.archive_bundle import MANIFEST, verify_bundle
-from tests.conversations.conftest import TIMEOUT, YEAR, forward, settle
+from tests.clock import YEAR
+from tests.conversations.conftest import TIMEOUT, forward, settle
 
 
 async def test_the_secretary_gets_the_archive_of_a_finished_quarter(world: World) -> None:

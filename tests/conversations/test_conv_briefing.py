@@ -11,11 +11,11 @@ from bot.domain.sop import StepKey
 from bot.formatting import date_long
 from bot.standin.files import tiny_png
 from bot.standin.models import SentMessage
+from tests.clock import YEAR
 from tests.conversations.conftest import (
     NAMES,
     PDF,
     TIMEOUT,
-    YEAR,
     begin,
     forward,
     next_reply,
@@ -67,7 +67,7 @@ async def test_secretary_records_the_briefing_and_the_team_gets_the_minutes(
     ask_file = await secretary.wait_for_text(texts.ASK_MINUTES_FILE, TIMEOUT)
     await secretary.press(texts.BTN_SKIP, ask_file)
 
-    summary = texts.confirm_minutes(date_long(today()), [LEAD, MEMBER], DIRECTIONS, None)
+    summary = texts.confirm_minutes(date_long(today(world)), [LEAD, MEMBER], DIRECTIONS, None)
     confirm = await secretary.wait_for_text(summary, TIMEOUT)
     await secretary.press(texts.BTN_CONFIRM, confirm)
     await secretary.wait_for_text(texts.MINUTES_SAVED, TIMEOUT)
@@ -84,7 +84,7 @@ async def test_secretary_records_the_briefing_and_the_team_gets_the_minutes(
 async def test_a_bad_typed_date_is_refused_and_asked_again(world: World) -> None:
     secretary = world.people["secretary"]
     ask_date = await start_briefing(world)
-    tomorrow = (today() + timedelta(days=1)).strftime("%d-%m-%Y")
+    tomorrow = (today(world) + timedelta(days=1)).strftime("%d-%m-%Y")
     for typed in ("31-02-2024", tomorrow, "kemarin sore"):
         await secretary.send_text(typed)
         assert (await next_reply(secretary)).content == texts.BAD_DATE, typed
@@ -92,7 +92,7 @@ async def test_a_bad_typed_date_is_refused_and_asked_again(world: World) -> None
     await secretary.press(texts.BTN_YESTERDAY, ask_date)
     await pick_attendees(world, LEAD)
     await give_directions(world, DIRECTIONS)
-    yesterday = date_long(today() - timedelta(days=1))
+    yesterday = date_long(today(world) - timedelta(days=1))
     await secretary.wait_for_text(f"📅 Tanggal: {yesterday}", TIMEOUT)
 
 
@@ -101,8 +101,8 @@ async def test_a_typed_date_is_taken(world: World) -> None:
     await start_briefing(world)
     await secretary.send_text(f"2/1/{YEAR - 1}")  # a year too early: asked again
     refusal = await secretary.wait_for_text("terlalu jauh sebelum Nota", TIMEOUT)
-    assert f"sejak {date_long(today() - timedelta(days=30))}" in refusal.content
-    held = today() - timedelta(days=2)
+    assert f"sejak {date_long(today(world) - timedelta(days=30))}" in refusal.content
+    held = today(world) - timedelta(days=2)
     await secretary.send_text(held.strftime("%d/%m/%Y"))
     await pick_attendees(world, MEMBER)
     await give_directions(world, "Arahan singkat.")
@@ -188,5 +188,5 @@ async def test_cancelled_and_resumed_the_minutes_keep_what_was_entered(world: Wo
         lambda m: texts.ASK_MINUTES_FILE in m.content and texts.BTN_SKIP in m.button_labels,
         TIMEOUT, after=len(secretary.messages) - 1)
     await secretary.press(texts.BTN_SKIP, ask_file)
-    summary = texts.confirm_minutes(date_long(today()), [LEAD, MEMBER], DIRECTIONS, None)
+    summary = texts.confirm_minutes(date_long(today(world)), [LEAD, MEMBER], DIRECTIONS, None)
     await secretary.wait_for_text(summary, TIMEOUT)

@@ -10,9 +10,9 @@ from bot.domain.sop import STEP_BY_KEY, StepKey
 from bot.services import fill_in, tasks
 from bot.standin.files import tiny_png
 from bot.standin.models import SentMessage
+from tests.clock import YEAR
 from tests.conversations.conftest import (
     TIMEOUT,
-    YEAR,
     begin,
     call,
     fill_part,

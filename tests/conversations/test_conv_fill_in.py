@@ -11,10 +11,10 @@ from bot.domain.sop import StepKey
 from bot.services import fill_in, tasks
 from bot.standin.files import tiny_png
 from bot.standin.models import SentMessage
+from tests.clock import YEAR
 from tests.conversations.conftest import (
     PDF,
     TIMEOUT,
-    YEAR,
     begin,
     call,
     fill_part,

@@ -8,15 +8,14 @@ from datetime import timedelta
 from bot import texts
 from bot.demo import World
 from bot.demo_scenario import sample_pdf
-from bot.domain.clock import utcnow
 from bot.domain.sop import Role, StepKey
 from bot.services import identity, provisioning, tasks
 from bot.standin import SimulatedUser
+from tests.clock import YEAR, RunningClock
 from tests.conversations.conftest import (
     NAMES,
     PDF,
     TIMEOUT,
-    YEAR,
     begin,
     call,
     fill_part,
@@ -186,7 +185,8 @@ async def test_status_shows_who_each_open_step_waits_for(world: World) -> None:
 async def test_status_and_tugas_flag_overdue_steps(world: World) -> None:
     await forward(world, YEAR, 1, through=StepKey.ORDER)
     # Step 2 allows two working hours; a week later it is overdue whatever the hour now.
-    world.services.clock = lambda: utcnow() + timedelta(days=7)
+    week_later = RunningClock(world.services.now() + timedelta(days=7))
+    world.services.clock = week_later
     secretary = world.people["secretary"]
     await secretary.send_command("status")
     status = await secretary.wait_for_text(texts.status_header(YEAR, 1, False), TIMEOUT)

@@ -8,10 +8,10 @@ from bot.demo_scenario import sample_pdf
 from bot.domain import errors
 from bot.domain.sop import StepKey
 from bot.services import tasks
+from tests.clock import YEAR
 from tests.conversations.conftest import (
     PDF,
     TIMEOUT,
-    YEAR,
     call,
     forward,
     next_reply,

@@ -14,10 +14,10 @@ from bot import texts
 from bot.demo import World, running_bot
 from bot.domain.sop import StepKey
 from bot.services import realization
+from tests.clock import YEAR, RunningClock
 from tests.conversations.conftest import (
     PDF,
     TIMEOUT,
-    YEAR,
     begin,
     call,
     forward,
@@ -31,7 +31,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @pytest.fixture
 async def world(tmp_path: Path) -> AsyncIterator[World]:
-    async with running_bot(tmp_path / "data", master_year=YEAR) as w:
+    async with running_bot(tmp_path / "data", master_year=YEAR, clock=RunningClock()) as w:
         await forward(w, YEAR, 1, through=StepKey.PREPARE_FORMS)
         await settle(w)
         yield w

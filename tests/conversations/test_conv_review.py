@@ -11,10 +11,10 @@ from bot.domain.sop import StepKey
 from bot.formatting import telegram_length
 from bot.standin.files import tiny_png
 from bot.standin.models import SentMessage
+from tests.clock import YEAR
 from tests.conversations.conftest import (
     NAMES,
     TIMEOUT,
-    YEAR,
     begin,
     forward,
     next_reply,

@@ -1,4 +1,8 @@
-"""README's first command: the demo plays a whole quarter against the stand-in and archives it."""
+"""README's first command: the demo plays a whole quarter against the stand-in and archives it.
+
+The demo command runs on the real date on purpose: it plays the quarter a newcomer is in today.
+The later quarters are played on the test clock.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ import pytest
 from bot import texts
 from bot.demo import running_bot
 from bot.demo_scenario import play_quarter
-from tests.conversations.conftest import YEAR, settle
+from tests.clock import YEAR, RunningClock
+from tests.conversations.conftest import settle
 
 
 def test_the_demo_command_plays_this_quarter_to_the_archive(tmp_path: Path) -> None:
@@ -29,7 +34,7 @@ def test_the_demo_command_plays_this_quarter_to_the_archive(tmp_path: Path) -> N
 @pytest.mark.parametrize("quarter", [2, 4])
 async def test_a_later_quarter_plays_with_the_master_data(tmp_path: Path, quarter: int) -> None:
     """After TW I the prompts show the quarter's own target beside the one up to it."""
-    async with running_bot(tmp_path / "data", master_year=YEAR) as world:
+    async with running_bot(tmp_path / "data", master_year=YEAR, clock=RunningClock()) as world:
         await play_quarter(world.people, YEAR, quarter, structured=True)
         await settle(world)
         assert not world.standin.errors

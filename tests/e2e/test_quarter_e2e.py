@@ -2,6 +2,9 @@
 
 The agency is provisioned with the CLI, the bot is started as ``python -m bot run`` pointed at
 the stand-in by ``TELEGRAM_API_BASE_URL``, and simulated officials play a whole quarter.
+
+These tests check "today" on purpose: the bot is the installed program with nothing injected,
+so it runs on the wall clock and its documents carry the real date.
 """
 
 from __future__ import annotations

@@ -1,0 +1,64 @@
+"""The document and chat tests pass whatever day it is.
+
+They are run again here, each time in a pytest of its own with the test clock pinned by
+``SAKIP_TEST_NOW`` to one of the moments of ``tests.clock.DATES`` (month ends, a leap day,
+31 December, a Friday afternoon, holidays, the hours when the WIB and UTC dates differ). The
+suite itself runs on ``tests.clock.DEFAULT``. Three runs go at a time: the chat tests spend most
+of their time waiting on the loopback, so they share two cores well.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC
+from pathlib import Path
+
+from bot.domain.clock import to_local
+from tests.clock import DATES, DEFAULT, ENV, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+DATED_TESTS = (
+    "tests/conversations",
+    "tests/test_master_import_chat.py",
+    "tests/test_reports_documents.py",
+    "tests/test_esr_report.py",
+)
+AT_ONCE = 3
+TIMEOUT = 900
+
+
+def _run_pinned(moment: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, ENV: moment}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", *DATED_TESTS,
+         # LibreOffice opening a file tells nothing about its dates and costs a core for seconds.
+         "-k", "not libreoffice"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+
+
+def test_the_dates_are_spread_over_a_year_and_the_awkward_hours() -> None:
+    moments = [parse(m) for m in (*DATES, DEFAULT)]
+    assert len(set(moments)) == len(moments)
+    local = [to_local(m) for m in moments]
+    assert {m.month for m in local} >= {1, 2, 3, 8, 9, 12}
+    assert any(m.month == 2 and m.day == 29 for m in local), "a leap day"
+    assert any(m.month == 12 and m.day == 31 for m in local), "31 December"
+    assert any(m.weekday() == 4 and m.hour >= 16 for m in local), "a Friday afternoon"
+    assert any(m.weekday() >= 5 for m in local), "a weekend"
+    # The bot keeps UTC and shows WIB: moments whose UTC date is the day before.
+    assert sum(m.date() != m.astimezone(UTC).date() for m in local) >= 2
+
+
+def test_the_document_and_chat_tests_pass_on_every_date() -> None:
+    with ThreadPoolExecutor(max_workers=AT_ONCE) as pool:
+        results = dict(zip(DATES, pool.map(_run_pinned, DATES), strict=True))
+    failed = {moment: result for moment, result in results.items() if result.returncode != 0}
+    summary = {moment: result.stdout.strip().splitlines()[-1:] for moment, result in
+               results.items()}
+    print(f"\n{len(DATES)} dates:", *(f"{m} {s}" for m, s in summary.items()), sep="\n  ")
+    assert not failed, "\n\n".join(
+        f"{ENV}={moment} ({DATES[moment]}):\n{result.stdout[-4000:]}{result.stderr[-2000:]}"
+        for moment, result in failed.items())
