@@ -214,7 +214,7 @@ class Agency:
 def build_agency(data_dir: Path, indicators: int, division_count: int) -> Agency:
     """The agency, its imported PK and two filled cycles (TW I and the reported TW II)."""
     started = time.perf_counter()
-    ctx = build_context(Settings(data_dir=data_dir, database_url=None))
+    ctx = build_context(Settings(data_dir=data_dir, database_url=None), migrate=True)
     divisions = _division_names(division_count)
     provisioning.init_agency(ctx, AGENCY_NAME, AGENCY_CODE, divisions)
     head = provisioning.add_user(ctx, name="KEPALA DINAS UJI", roles=[(Role.HEAD, None)],

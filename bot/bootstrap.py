@@ -1,4 +1,4 @@
-"""Builds the service context from settings: engine, schema and file store."""
+"""Builds the service context from settings: engine, schema check and file store."""
 
 from __future__ import annotations
 
@@ -10,17 +10,31 @@ from bot.domain.calendar import WorkingCalendar
 from bot.domain.calendar_config import load_calendar
 from bot.domain.clock import utcnow
 from bot.services.context import ServiceContext
-from storage.db import create_schema, make_engine
+from storage import schema
+from storage.db import make_engine
 from storage.documents import FileStore
 
 
 def build_context(settings: Settings, *, clock: Callable[[], datetime] | None = None,
-                  calendar: WorkingCalendar | None = None) -> ServiceContext:
+                  calendar: WorkingCalendar | None = None,
+                  migrate: bool = False) -> ServiceContext:
     """The services on the configured database and files; ``clock`` and ``calendar`` replace
-    the real time and the configured calendar (tests and demos)."""
+    the real time and the configured calendar (tests and demos).
+
+    With ``migrate`` the schema is brought up to date first (``init``, the demo); otherwise a
+    database behind this program raises ``schema.SchemaOutOfDate`` so that nothing runs on a
+    schema the code does not expect.
+    """
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.db_url)
-    create_schema(engine)
+    try:
+        if migrate:
+            schema.upgrade(engine)
+        else:
+            schema.require_current(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     return ServiceContext(engine=engine, store=FileStore(settings.data_dir),
                           clock=clock or utcnow,
                           calendar=calendar or load_calendar(settings.calendar_file))

@@ -9,24 +9,27 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import NoReturn
 
 from pydantic import ValidationError
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import texts
 from bot.bootstrap import build_context
 from bot.config import Settings
 from bot.domain import errors
-from bot.domain.clock import to_utc
+from bot.domain.clock import to_local, to_utc, utcnow
 from bot.domain.sop import Role
 from bot.services import provisioning
 from bot.services.context import ServiceContext
-from storage import agencies, users
+from storage import agencies, schema, users
+from storage.db import make_engine
 from storage.models import User
 
 PROG = "sakip-bot"
@@ -60,6 +63,11 @@ class _Failure(Exception):
 
 
 # --- parsing values ---------------------------------------------------------------------------
+def _today() -> date:
+    """Today in WIB: the server's own zone (often UTC) is a day behind in the early morning."""
+    return to_local(utcnow()).date()
+
+
 def _role_key(value: str) -> str:
     return "_".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
 
@@ -99,7 +107,7 @@ def normalise_nip(text: str) -> tuple[str | None, str | None]:
         born = date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
         return written, "birth_date"
-    if born.year < 1900 or born > date.today():
+    if born.year < 1900 or born > _today():
         return written, "birth_date"
     appointed = (int(digits[8:12]), int(digits[12:14]))
     if not 1 <= appointed[1] <= 12 or appointed <= (born.year, born.month):
@@ -228,6 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_master.add_argument("--year", type=parse_year, required=True, metavar="TAHUN",
                                help=mh["import.year"])
     import_master.set_defaults(handler=cmd_import_master)
+    _db_commands(commands)
     _archive_commands(commands)
     _agency_commands(commands)
     _acting_commands(commands)
@@ -288,12 +297,10 @@ class _Admin:
     ctx: ServiceContext
 
     @classmethod
-    def open(cls) -> _Admin:
+    def open(cls, *, migrate: bool = False) -> _Admin:
         settings = _settings()
-        try:
-            ctx = build_context(settings)
-        except SQLAlchemyError as error:
-            raise _Failure(texts.cli_database_error(type(error).__name__)) from None
+        with _database_failures():
+            ctx = build_context(settings, migrate=migrate)
         return cls(settings, ctx)
 
     @property
@@ -311,7 +318,7 @@ class _Admin:
 
 # --- commands --------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
-    admin = _Admin.open()
+    admin = _Admin.open(migrate=True)
     name = " ".join(args.name.split())
     code = (args.code or admin.agency_code or "").strip()
     if not name:
@@ -442,7 +449,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings()
     from bot.app import run
 
-    return run(settings)
+    with _database_failures():
+        return run(settings)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -456,7 +464,7 @@ def cmd_template_master(args: argparse.Namespace) -> int:
     from reports.master_template import master_template
 
     if args.sample:
-        year = args.year or date.today().year
+        year = args.year or _today().year
         divisions = list(DIVISIONS)
         data = sample_master(year)
         out = args.out or Path(texts.MASTER_SAMPLE_FILENAME.format(year=year))
@@ -642,8 +650,66 @@ def cmd_archive_get(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-# --- the letterhead -------------------------------------------------------------------------
 _Commands = argparse._SubParsersAction  # what add_subparsers returns
+
+
+# --- the database schema ----------------------------------------------------------------------
+@contextmanager
+def _database_failures() -> Iterator[None]:
+    """A database that cannot be opened, or whose schema does not fit, as a short reason."""
+    try:
+        yield
+    except schema.SchemaOutOfDate as behind:
+        raise _Failure(texts.cli_schema_behind(behind.current, behind.head, empty=behind.empty,
+                                               ahead=behind.ahead)) from None
+    except schema.SchemaUnknown as unknown:
+        raise _Failure(texts.cli_schema_unknown(unknown.missing)) from None
+    except SQLAlchemyError as error:
+        raise _Failure(texts.cli_database_error(type(error).__name__)) from None
+
+
+def _db_commands(commands: _Commands) -> None:
+    group = _group(commands, "db")
+    _command(group, "db.upgrade", cmd_db_upgrade)
+    _command(group, "db.current", cmd_db_current)
+    _command(group, "db.history", cmd_db_history)
+
+
+@contextmanager
+def _engine() -> Iterator[Engine]:
+    """The configured database without the schema check that every other command makes."""
+    settings = _settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.db_url)
+    try:
+        with _database_failures():
+            yield engine
+    finally:
+        engine.dispose()
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    with _engine() as engine:
+        before, after = schema.upgrade(engine)
+    print(texts.cli_db_upgraded(before, after))
+    return 0
+
+
+def cmd_db_current(args: argparse.Namespace) -> int:
+    with _engine() as engine:
+        found = schema.current(engine)
+    print(texts.cli_db_current(found, schema.head()))
+    return 0 if found == schema.head() else 1
+
+
+def cmd_db_history(args: argparse.Namespace) -> int:
+    with _engine() as engine:
+        found = schema.current(engine)
+    print(texts.cli_db_history([(r.revision, r.title) for r in schema.history()], found))
+    return 0
+
+
+# --- the letterhead -------------------------------------------------------------------------
 
 
 def _group(commands: _Commands, name: str) -> _Commands:

@@ -34,9 +34,11 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _normalise_url(cls, value: str | None) -> str | None:
-        # Hosting panels hand out postgres:// URLs, which SQLAlchemy no longer accepts.
-        if value and value.startswith("postgres://"):
-            return "postgresql://" + value.removeprefix("postgres://")
+        # Hosting panels hand out postgres:// URLs, which SQLAlchemy no longer accepts; without
+        # a driver named, the one we declare (psycopg 3, the "postgres" extra) is used.
+        for prefix in ("postgres://", "postgresql://"):
+            if value and value.startswith(prefix):
+                return "postgresql+psycopg://" + value.removeprefix(prefix)
         return value
 
     @property

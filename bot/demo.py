@@ -101,7 +101,7 @@ async def _stop(application: SakipApplication) -> None:
 def _prepare(settings: Settings, master_year: int | None,
              clock: Callable[[], datetime] | None,
              calendar: WorkingCalendar | None) -> ServiceContext:
-    services = build_context(settings, clock=clock, calendar=calendar)
+    services = build_context(settings, clock=clock, calendar=calendar, migrate=True)
     seed(services, master_year=master_year)
     return services
 

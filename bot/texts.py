@@ -486,6 +486,10 @@ CLI_HELP_OPTION = "tampilkan petunjuk ini lalu keluar"
 # Keyed by "command" or "command.option"; shown by ``sakip-bot ... --help``.
 CLI_HELP: dict[str, str] = {
     "init": "siapkan Dinas beserta Bidang-bidangnya (aman dijalankan ulang)",
+    "db": "kelola skema basis data: upgrade, current, history",
+    "db.upgrade": "perbarui skema basis data ke versi program ini (cadangkan dulu)",
+    "db.current": "tampilkan versi skema basis data dan versi yang diperlukan program",
+    "db.history": "daftar semua migrasi skema",
     "init.name": "nama lengkap Dinas",
     "init.code": "kode singkat Dinas, misalnya bmcktr (bawaan: AGENCY_CODE)",
     "init.division": "nama Bidang; ulangi untuk setiap Bidang (Sekretariat dibuat otomatis)",
@@ -563,6 +567,44 @@ def cli_bad_id(value: str) -> str:
 def cli_bad_settings(fields: Iterable[str]) -> str:
     return ("Mohon maaf, pengaturan tidak valid: " + ", ".join(fields)
             + ". Periksa variabel lingkungan atau berkas .env.")
+
+
+def cli_schema_behind(current: str | None, head: str, *, empty: bool, ahead: bool) -> str:
+    if empty:
+        return ("Dinas belum disiapkan: basis data masih kosong. Jalankan terlebih dahulu:\n"
+                "  sakip-bot init --name \"Nama Dinas\" --code KODE --division \"Nama Bidang\"")
+    if ahead:
+        return (f"Basis data ini dibuat oleh versi program yang lebih baru (skema {current}); "
+                f"program ini hanya mengenal sampai {head}. Pasang kembali versi program yang "
+                "sesuai; basis data tidak diubah.")
+    return (f"Basis data perlu diperbarui (skema {current or 'sebelum migrasi'}, program "
+            f"memerlukan {head}). Cadangkan basis data, lalu jalankan: sakip-bot db upgrade")
+
+
+def cli_schema_unknown(missing: Iterable[str]) -> str:
+    shown = list(missing)
+    more = f" dan {len(shown) - 10} lainnya" if len(shown) > 10 else ""
+    return ("Mohon maaf, basis data ini tidak dikenali sebagai basis data sakip-bot yang dapat "
+            f"diperbarui. Kolom yang tidak ada: {', '.join(shown[:10])}{more}. Tidak ada yang "
+            "diubah.")
+
+
+def cli_db_upgraded(before: str | None, after: str) -> str:
+    if before == after:
+        return f"Basis data sudah mutakhir (skema {after})."
+    return f"Basis data diperbarui: skema {before or 'kosong'} → {after}."
+
+
+def cli_db_current(current: str | None, head: str) -> str:
+    line = f"Skema basis data: {current or 'belum ada'}; skema program: {head}."
+    if current != head:
+        line += " Jalankan: sakip-bot db upgrade"
+    return line
+
+
+def cli_db_history(rows: Iterable[tuple[str, str]], current: str | None) -> str:
+    return "\n".join(f"{revision}  {title}" + ("  ← basis data ini" if revision == current else "")
+                     for revision, title in rows)
 
 
 def cli_database_error(kind: str) -> str:

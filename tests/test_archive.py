@@ -487,7 +487,7 @@ def file_ctx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Servic
     monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
     for name in ("DATABASE_URL", "AGENCY_CODE", "BOT_USERNAME", "TELEGRAM_BOT_TOKEN"):
         monkeypatch.delenv(name, raising=False)
-    context = build_context(Settings())
+    context = build_context(Settings(), migrate=True)
     context.clock = Clock()
     yield context
     context.engine.dispose()

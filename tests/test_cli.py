@@ -37,7 +37,7 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def ctx() -> Iterator[ServiceContext]:
     """The database the CLI wrote, opened the way the bot opens it."""
-    context = build_context(Settings())
+    context = build_context(Settings(), migrate=True)
     yield context
     context.engine.dispose()
 

@@ -632,7 +632,7 @@ def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def cli_ctx(cli_env: Path) -> Iterator[ServiceContext]:
-    context = build_context(Settings())
+    context = build_context(Settings(), migrate=True)
     yield context
     context.engine.dispose()
 
