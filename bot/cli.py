@@ -664,6 +664,8 @@ def _database_failures() -> Iterator[None]:
                                                ahead=behind.ahead)) from None
     except schema.SchemaUnknown as unknown:
         raise _Failure(texts.cli_schema_unknown(unknown.missing)) from None
+    except schema.DuplicateRows as twins:
+        raise _Failure(texts.cli_duplicate_cycles(twins.keys)) from None
     except SQLAlchemyError as error:
         raise _Failure(texts.cli_database_error(type(error).__name__)) from None
 

@@ -589,6 +589,14 @@ def cli_schema_unknown(missing: Iterable[str]) -> str:
             "diubah.")
 
 
+def cli_duplicate_cycles(periods: Iterable[tuple[object, ...]]) -> str:
+    listed = "; ".join(f"Dinas #{agency}: {period_label(int(str(year)), int(str(quarter)))}"
+                       for agency, year, quarter in periods)
+    return ("Mohon maaf, basis data belum dapat diperbarui: ada periode yang memiliki dua siklus "
+            f"pengukuran ({listed}). Tentukan siklus yang dipakai dan hapus yang lain, lalu "
+            "jalankan lagi: sakip-bot db upgrade. Tidak ada yang diubah.")
+
+
 def cli_db_upgraded(before: str | None, after: str) -> str:
     if before == after:
         return f"Basis data sudah mutakhir (skema {after})."

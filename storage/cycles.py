@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from storage.models import MeasurementCycle, StepRun
@@ -12,9 +13,25 @@ def get_cycle(
 ) -> MeasurementCycle | None:
     query = select(MeasurementCycle).where(MeasurementCycle.id == cycle_id)
     if for_update:
-        # Serialises concurrent submissions of one cycle on servers that lock rows.
-        query = query.with_for_update()
+        lock_cycle(session=session, cycle_id=cycle_id)
+        # NO KEY UPDATE: rows inserted earlier in this transaction that point at the cycle
+        # hold KEY SHARE on it, which a plain FOR UPDATE would wait for: two parts submitted
+        # at once then deadlocked. NO KEY UPDATE still makes the second wait for the first.
+        query = query.with_for_update(key_share=True)
     return session.exec(query).first()
+
+
+def lock_cycle(*, session: Session, cycle_id: int) -> None:
+    """Make every other change to this cycle wait until this transaction ends.
+
+    PostgreSQL locks the row (``get_cycle(for_update=True)``). SQLite has no row locks and
+    begins a transaction only at its first write, so what was read before that could be stale:
+    a write that changes nothing takes the database's write lock here, before the reads that
+    decide what to change.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(update(MeasurementCycle).where(MeasurementCycle.id == cycle_id)
+                        .values(status=MeasurementCycle.status))
 
 
 def find_cycle(

@@ -89,6 +89,10 @@ class Invite(SQLModel, table=True):
 class MeasurementCycle(SQLModel, table=True):
     """One run of the SOP for one period."""
 
+    # One cycle per agency and period, also when two officials press at the same moment.
+    __table_args__ = (UniqueConstraint("agency_id", "year", "quarter",
+                                       name="uq_measurementcycle_period"),)
+
     id: int | None = Field(default=None, primary_key=True)
     agency_id: int = Field(foreign_key="agency.id", index=True)
     year: int

@@ -45,6 +45,14 @@ class SchemaUnknown(SchemaError):
         self.missing = missing
 
 
+class DuplicateRows(SchemaError):
+    """A migration adds a unique constraint that rows already in the database break."""
+
+    def __init__(self, table: str, keys: list[tuple[object, ...]]) -> None:
+        super().__init__(f"{table}: duplicates {keys}")
+        self.table, self.keys = table, keys
+
+
 @dataclass(frozen=True)
 class Revision:
     revision: str

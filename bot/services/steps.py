@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot import texts
@@ -24,6 +25,21 @@ from storage.models import MeasurementCycle, User
 
 # --- step 1 -------------------------------------------------------------------------------------
 def start_cycle(ctx: ServiceContext, user_id: int, year: int, quarter: int) -> RunView:
+    try:
+        return _start_cycle(ctx, user_id, year, quarter)
+    except IntegrityError:
+        # Someone opened the same period between our check and our insert; the unique
+        # constraint stopped the twin, and the official gets the same refusal as a moment later.
+        with ctx.transaction() as session:
+            agency_id = load_actor(session, user_id, ctx.now()).user.agency_id
+            existing = cycles.find_cycle(session=session, agency_id=agency_id, year=year,
+                                         quarter=quarter)
+        if existing is None:
+            raise
+        raise errors.CycleExists(year=year, quarter=quarter, status=existing.status) from None
+
+
+def _start_cycle(ctx: ServiceContext, user_id: int, year: int, quarter: int) -> RunView:
     now = ctx.now()
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
