@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -44,13 +44,6 @@ def _enable_sqlite_pragmas(engine: Engine) -> None:
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
-
-
-def create_schema(engine: Engine) -> None:
-    """Create every table that does not exist yet."""
-    import storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
-
-    SQLModel.metadata.create_all(engine)
 
 
 @contextmanager

@@ -1,4 +1,5 @@
-"""Shared fixtures: an in-memory database, a file store and factories for the domain."""
+"""Shared fixtures: a migrated database (SQLite in memory, or PostgreSQL with
+``TEST_DATABASE_URL``; see ``tests/databases.py``), a file store and factories for the domain."""
 
 from __future__ import annotations
 
@@ -12,19 +13,32 @@ from sqlmodel import Session
 
 from bot.domain.sop import Role
 from storage import agencies, users
-from storage.db import create_schema, make_engine
 from storage.documents import FileStore
 from storage.models import Agency, Division, User
+from tests import databases
 
 NOW = datetime(2024, 4, 1, 1, 0, tzinfo=UTC)  # 08:00 WIB on a Monday
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _databases_dropped() -> Iterator[None]:
+    yield
+    databases.drop_all()
+
+
 @pytest.fixture
 def engine() -> Iterator[Engine]:
-    engine = make_engine("sqlite://")
-    create_schema(engine)
-    yield engine
-    engine.dispose()
+    """A database of this test's own at the newest migration."""
+    with databases.migrated_engine() as engine:
+        yield engine
+
+
+@pytest.fixture
+def database_url() -> Iterator[str | None]:
+    """A new empty database for a program under test to migrate; ``None`` on SQLite, where the
+    program takes its default file in ``DATA_DIR``."""
+    with databases.empty_url() as url:
+        yield url
 
 
 @pytest.fixture

@@ -31,8 +31,9 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.persistence import DatabasePersistence
 from storage import ptb_state
-from storage.db import create_schema, make_engine, session_scope
+from storage.db import make_engine, session_scope
 from storage.models import PtbState
+from tests import databases
 
 CHAT_ID = -1001234  # a group, so that the conversation key is (chat, user) with distinct ids
 USER_ID = 4242
@@ -74,17 +75,10 @@ class _OfflineRequest(BaseRequest):
         raise AssertionError(f"unexpected Bot API call: {url}")
 
 
-def _db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'bot.db'}"
-
-
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    url = _db_url(tmp_path)
-    engine = make_engine(url)
-    create_schema(engine)
-    engine.dispose()
-    return url
+def db_url(tmp_path: Path) -> Iterator[str]:
+    with databases.migrated_url(tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
