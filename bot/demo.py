@@ -42,19 +42,23 @@ class World:
 async def running_bot(
     data_dir: Path, *, master_year: int | None = None,
     clock: Callable[[], datetime] | None = None, calendar: WorkingCalendar | None = None,
+    database_url: str | None = None, seed: bool = True,
 ) -> AsyncIterator[World]:
     """The stand-in, a seeded database and the bot polling it, all in this event loop.
 
     ``clock`` and ``calendar`` replace the real time and the configured working calendar, so
-    that a test can walk the bot through days in seconds.
+    that a test can walk the bot through days in seconds. The database is ``database_url``
+    (empty or at any migration: it is brought up to date), by default ``sakip.db`` in
+    ``data_dir``. Without ``seed`` the database must already hold the demo agency.
     """
     async with BotApiStandIn(bot_username="sakip_demo_bot") as standin:
         settings = Settings(
             telegram_bot_token=standin.token, telegram_api_base_url=standin.base_url,
             telegram_api_file_url=standin.base_file_url, data_dir=data_dir,
-            database_url=None, poll_timeout=1.0,
+            database_url=database_url, poll_timeout=1.0,
         )
-        services = await asyncio.to_thread(_prepare, settings, master_year, clock, calendar)
+        services = await asyncio.to_thread(_prepare, settings, master_year, clock, calendar,
+                                           seed)
         people = Officials.register(standin)
         world = World(standin, await _start(settings, services), services, people, settings)
         try:
@@ -100,9 +104,10 @@ async def _stop(application: SakipApplication) -> None:
 
 def _prepare(settings: Settings, master_year: int | None,
              clock: Callable[[], datetime] | None,
-             calendar: WorkingCalendar | None) -> ServiceContext:
+             calendar: WorkingCalendar | None, seeded: bool = True) -> ServiceContext:
     services = build_context(settings, clock=clock, calendar=calendar, migrate=True)
-    seed(services, master_year=master_year)
+    if seeded:
+        seed(services, master_year=master_year)
     return services
 
 

@@ -21,8 +21,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture
-async def world(tmp_path: Path) -> AsyncIterator[World]:
-    async with running_bot(tmp_path / "data", clock=RunningClock()) as world:
+async def world(tmp_path: Path, database_url: str | None) -> AsyncIterator[World]:
+    async with running_bot(tmp_path / "data", clock=RunningClock(),
+                           database_url=database_url) as world:
         yield world
 
 

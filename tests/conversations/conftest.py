@@ -51,8 +51,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture
-async def world(tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[World]:
-    async with running_bot(tmp_path / "data", clock=RunningClock()) as w:
+async def world(tmp_path: Path, request: pytest.FixtureRequest,
+                database_url: str | None) -> AsyncIterator[World]:
+    async with running_bot(tmp_path / "data", clock=RunningClock(),
+                           database_url=database_url) as w:
         yield w
         if request.node.get_closest_marker("xfail"):
             return  # a known bug: its test shows what goes wrong

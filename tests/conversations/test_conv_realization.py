@@ -30,8 +30,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture
-async def world(tmp_path: Path) -> AsyncIterator[World]:
-    async with running_bot(tmp_path / "data", master_year=YEAR, clock=RunningClock()) as w:
+async def world(tmp_path: Path, database_url: str | None) -> AsyncIterator[World]:
+    async with running_bot(tmp_path / "data", master_year=YEAR, clock=RunningClock(),
+                           database_url=database_url) as w:
         await forward(w, YEAR, 1, through=StepKey.PREPARE_FORMS)
         await settle(w)
         yield w

@@ -140,9 +140,9 @@ class Walk:
 
 
 @pytest.fixture
-async def walk(tmp_path: Path) -> AsyncIterator[Walk]:
+async def walk(tmp_path: Path, database_url: str | None) -> AsyncIterator[Walk]:
     clock = Clock(wib(1, 7, 0))
-    async with running_bot(tmp_path / "data", clock=clock) as world:
+    async with running_bot(tmp_path / "data", clock=clock, database_url=database_url) as world:
         walk = Walk(world, clock)
         assert HOLIDAY in world.services.calendar.holidays
         walk.take_over()
