@@ -481,12 +481,15 @@ def test_build_bundle_needs_a_generation_time() -> None:
 
 # --- CLI ------------------------------------------------------------------------------------
 @pytest.fixture
-def file_ctx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ServiceContext]:
+def file_ctx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+             database_url: str | None) -> Iterator[ServiceContext]:
     """The database the CLI opens (DATA_DIR in tmp_path), with a cycle played to the end."""
     monkeypatch.chdir(tmp_path)  # no stray .env; `archive get` writes here by default
     monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
     for name in ("DATABASE_URL", "AGENCY_CODE", "BOT_USERNAME", "TELEGRAM_BOT_TOKEN"):
         monkeypatch.delenv(name, raising=False)
+    if database_url is not None:
+        monkeypatch.setenv("DATABASE_URL", database_url)
     context = build_context(Settings(), migrate=True)
     context.clock = Clock()
     yield context

@@ -25,12 +25,14 @@ INIT = ["init", "--name", AGENCY, "--code", "bmcktr",
 
 
 @pytest.fixture(autouse=True)
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_url: str | None) -> Path:
     monkeypatch.chdir(tmp_path)  # no stray .env
     monkeypatch.setenv("DATA_DIR", str(tmp_path))
     for name in ("DATABASE_URL", "AGENCY_CODE", "BOT_USERNAME", "TELEGRAM_BOT_TOKEN",
                  "POLL_TIMEOUT"):
         monkeypatch.delenv(name, raising=False)
+    if database_url is not None:
+        monkeypatch.setenv("DATABASE_URL", database_url)
     return tmp_path
 
 

@@ -16,7 +16,10 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC
 from pathlib import Path
 
+import pytest
+
 from bot.domain.clock import to_local
+from tests import databases
 from tests.clock import DATES, DEFAULT, ENV, parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +55,8 @@ def test_the_dates_are_spread_over_a_year_and_the_awkward_hours() -> None:
     assert sum(m.date() != m.astimezone(UTC).date() for m in local) >= 2
 
 
+@pytest.mark.skipif(databases.ON_POSTGRES, reason="the dates do not depend on the database; "
+                    "the SQLite run of the suite covers them")
 def test_the_document_and_chat_tests_pass_on_every_date() -> None:
     with ThreadPoolExecutor(max_workers=AT_ONCE) as pool:
         results = dict(zip(DATES, pool.map(_run_pinned, DATES), strict=True))

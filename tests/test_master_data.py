@@ -622,11 +622,13 @@ def test_year_must_be_plausible(ctx: ServiceContext) -> None:
 
 # --- the command line ---------------------------------------------------------------------------
 @pytest.fixture
-def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_url: str | None) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DATA_DIR", str(tmp_path))
     for name in ("DATABASE_URL", "AGENCY_CODE", "BOT_USERNAME", "TELEGRAM_BOT_TOKEN"):
         monkeypatch.delenv(name, raising=False)
+    if database_url is not None:
+        monkeypatch.setenv("DATABASE_URL", database_url)
     return tmp_path
 
 

@@ -12,14 +12,17 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.pool import NullPool
 
 from bot.demo_data import (
     ADDRESS,
@@ -34,6 +37,7 @@ from bot.demo_scenario import TIMEOUT, Officials, play_quarter
 from bot.domain.clock import JAKARTA
 from bot.sample_data.master_sample import sample_master
 from bot.standin import BotApiStandIn
+from tests import databases
 from tests.pdf_reading import pdf_text
 
 YEAR = datetime.now(JAKARTA).year  # the head is offered this year and the one before
@@ -96,7 +100,7 @@ class BotProcess:
 
 @pytest.fixture(params=["free_text", "master_data"])
 async def world(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest, tmp_path: Path, database_url: str | None
 ) -> AsyncIterator[tuple[BotApiStandIn, Officials, BotProcess]]:
     """The bot in its own process; with or without an imported Perjanjian Kinerja."""
     master = tmp_path / "master.xlsx" if request.param == "master_data" else None
@@ -108,7 +112,7 @@ async def world(
             "DATA_DIR": str(tmp_path / "data"),
             "POLL_TIMEOUT": "1",
         }
-        env.pop("DATABASE_URL", None)
+        databases.set_database(env, database_url)
         await asyncio.to_thread(_provision, env, master)
         people = Officials.register(standin)
         bot = BotProcess(env, tmp_path / "bot.log")
@@ -120,46 +124,59 @@ async def world(
         assert not standin.errors, standin.errors
 
 
-def _db(tmp_path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(tmp_path / "data" / "sakip.db")
+@pytest.fixture
+def db_url(tmp_path: Path, database_url: str | None) -> str:
+    """The database the bot process uses: the CLI's default in DATA_DIR unless one is given."""
+    return database_url or f"sqlite:///{(tmp_path / 'data' / 'sakip.db').as_posix()}"
 
 
-async def _outbox_drained(tmp_path: Path) -> None:
+@contextmanager
+def _db(db_url: str) -> Iterator[Connection]:
+    """A look at the bot's database from outside, as another process sees it."""
+    engine = create_engine(db_url, poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
+async def _outbox_drained(db_url: str) -> None:
     """Every queued notification is marked sent (the last ones may still be in flight)."""
     for _ in range(100):
-        with _db(tmp_path) as db:
-            unsent = db.execute("select count(*) from outboxmessage where sent_at is null")
+        with _db(db_url) as db:
+            unsent = db.execute(text("select count(*) from outboxmessage where sent_at is null"))
             if unsent.fetchone() == (0,):
                 return
         await asyncio.sleep(0.1)
     raise AssertionError("the outbox was not drained")
 
 
-async def _logged(tmp_path: Path, expected: int) -> int:
+async def _logged(db_url: str, expected: int) -> int:
     """Messages in the bot's log; the last ones are written just after Telegram answers."""
     logged = -1
     for _ in range(100):
-        with _db(tmp_path) as db:
-            logged = db.execute("select count(*) from messagelog where method='sendmessage' "
-                                "or method='senddocument'").fetchone()[0]
+        with _db(db_url) as db:
+            logged = db.execute(text("select count(*) from messagelog where method='sendmessage' "
+                                     "or method='senddocument'")).scalar_one()
         if logged >= expected:
             return logged
         await asyncio.sleep(0.05)
     return logged
 
 
-async def _state_saved(tmp_path: Path, state: str) -> None:
+async def _state_saved(db_url: str, state: str) -> None:
     """Wait until the conversation state is in the database (written right after the update)."""
     for _ in range(100):
-        with _db(tmp_path) as db:
-            rows = db.execute("select data from ptbstate where kind like 'conversation%'")
+        with _db(db_url) as db:
+            rows = db.execute(text("select data from ptbstate where kind like 'conversation%'"))
             if any(state in str(data) for (data,) in rows):
                 return
         await asyncio.sleep(0.05)
     raise AssertionError(f"conversation state {state} was never persisted")
 
 
-async def test_whole_quarter_with_a_return(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_whole_quarter_with_a_return(world, tmp_path: Path, db_url: str) -> None:  # type: ignore[no-untyped-def]
     standin, people, _bot = world
     structured = (tmp_path / "master.xlsx").exists()
     await play_quarter(people, YEAR, 1, structured=structured)
@@ -197,43 +214,47 @@ async def test_whole_quarter_with_a_return(world, tmp_path: Path) -> None:  # ty
         assert not [m for m in person.messages if "gangguan" in m.content], person.label
     assert not standin.unanswered_callback_queries
 
-    await _outbox_drained(tmp_path)
-    with _db(tmp_path) as db:
-        assert db.execute("select status from measurementcycle").fetchall() == [("archived",)]
+    await _outbox_drained(db_url)
+    with _db(db_url) as db:
+        status = db.execute(text("select status from measurementcycle")).fetchall()
+        assert status == [("archived",)]
         review_runs = db.execute(
-            "select outcome from steprun where step='review' order by id").fetchall()
+            text("select outcome from steprun where step='review' order by id")).fetchall()
         assert review_runs == [("returned",), ("approved",)]
-        actions = {a for (a,) in db.execute("select action from auditevent")}
+        actions = {a for (a,) in db.execute(text("select action from auditevent"))}
     sent = len(standin.calls_to("sendMessage")) + len(standin.calls_to("sendDocument"))
-    assert await _logged(tmp_path, sent) == sent, "every message the bot sent is recorded"
+    assert await _logged(db_url, sent) == sent, "every message the bot sent is recorded"
     assert {"cycle.start", "step.review.returned", "step.review.approved",
             "cycle.archived"} <= actions
 
 
-async def test_sigkill_mid_conversation_loses_nothing(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_sigkill_mid_conversation_loses_nothing(world, db_url: str) -> None:  # type: ignore[no-untyped-def]
     _standin, people, bot = world
     head = people["head"]
     await head.send_command("mulai")
     await head.wait_for_text("tahun berapa", TIMEOUT)
     await head.press(str(YEAR))
     await head.wait_for_text("Triwulan yang mana", TIMEOUT)
-    await _state_saved(tmp_path, "order.quarter")
+    await _state_saved(db_url, "order.quarter")
     bot.kill()
     bot.start()
     await head.press("TW II")
     await head.wait_for_text("Laporan Hasil Analisa Data Kinerja", TIMEOUT)
-    with _db(tmp_path) as db:
-        assert db.execute("select year, quarter from measurementcycle").fetchall() == [(YEAR, 2)]
+    with _db(db_url) as db:
+        cycles = db.execute(text("select year, quarter from measurementcycle")).fetchall()
+        assert cycles == [(YEAR, 2)]
 
 
-async def test_strangers_and_deactivated_users_are_refused(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_strangers_and_deactivated_users_are_refused(  # type: ignore[no-untyped-def]
+    world, tmp_path: Path, database_url: str | None
+) -> None:
     standin, people, _bot = world
     stranger = standin.add_user(999001, "Orang Lain")
     await stranger.send_command("tugas")
     refusal = await stranger.wait_for_text("belum terdaftar", TIMEOUT)
     assert "kode undangan" in refusal.content
     env = {**os.environ, "DATA_DIR": str(tmp_path / "data")}
-    env.pop("DATABASE_URL", None)
+    databases.set_database(env, database_url)
     users = await asyncio.to_thread(_cli, env, "users")
     planning_id = next(line.split()[0] for line in users.splitlines() if "YULIA" in line)
     await asyncio.to_thread(_cli, env, "user", "deactivate", planning_id)
