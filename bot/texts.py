@@ -585,7 +585,7 @@ def cli_schema_unknown(missing: Iterable[str]) -> str:
     shown = list(missing)
     more = f" dan {len(shown) - 10} lainnya" if len(shown) > 10 else ""
     return ("Mohon maaf, basis data ini tidak dikenali sebagai basis data sakip-bot yang dapat "
-            f"diperbarui. Kolom yang tidak ada: {', '.join(shown[:10])}{more}. Tidak ada yang "
+            f"diperbarui. Yang tidak ada: {', '.join(shown[:10])}{more}. Tidak ada yang "
             "diubah.")
 
 

@@ -38,7 +38,8 @@ class SchemaOutOfDate(SchemaError):
 
 
 class SchemaUnknown(SchemaError):
-    """Tables without a version that are not those of the first migration."""
+    """Tables without a version that are not those of the first migration: ``missing`` names
+    the absent columns (``table.column``), then the absent tables (``tabel name``)."""
 
     def __init__(self, missing: list[str]) -> None:
         super().__init__("missing: " + ", ".join(missing))
@@ -106,8 +107,9 @@ def require_current(engine: Engine) -> None:
                               ahead=found is not None and found not in known)
 
 
-def upgrade(engine: Engine) -> tuple[str | None, str]:
-    """Bring the database to the newest migration; returns (before, after)."""
+def upgrade(engine: Engine, to: str = "head") -> tuple[str | None, str]:
+    """Bring the database to the newest migration (or to revision ``to``); returns
+    (before, after)."""
     with _migrating(engine) as connection:
         before = MigrationContext.configure(connection).get_current_revision()
         config = _config(connection)
@@ -115,7 +117,7 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
             _check_matches_baseline(connection)
             command.stamp(config, BASELINE)
             before = BASELINE
-        command.upgrade(config, "head")
+        command.upgrade(config, to)
         after = MigrationContext.configure(connection).get_current_revision()
     assert after is not None
     return before, after
@@ -159,6 +161,11 @@ def _check_matches_baseline(connection: Connection) -> None:
         command.upgrade(_config(scratch_connection), BASELINE)
         expected = _columns(scratch_connection)
     scratch.dispose()
-    missing = sorted(expected - _columns(connection))
+    found = _columns(connection)
+    tables = {name.split(".")[0] for name in found}
+    # Columns missing from tables that exist say most about which release made the database.
+    missing = sorted(c for c in expected - found if c.split(".")[0] in tables)
+    missing += sorted({f"tabel {c.split('.')[0]}" for c in expected
+                       if c.split(".")[0] not in tables})
     if missing:
         raise SchemaUnknown(missing)
