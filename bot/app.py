@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import Any, cast
 
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import InterfaceError, OperationalError
 from telegram import BotCommand, Update
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, TypeHandler
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    ContextTypes,
+    Defaults,
+    TypeHandler,
+)
 
 from bot import texts
 from bot.bootstrap import build_context
@@ -26,6 +36,9 @@ from storage import outbox
 
 log = logging.getLogger(__name__)
 REMINDER_INTERVAL = 60  # seconds
+# A server that is down, restarting or out of connections; on SQLite a file locked too long.
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+OUTAGE_FIRST_WAIT, OUTAGE_LONGEST_WAIT = 0.5, 15.0  # seconds between looks at the database
 PERSIST_GROUP = 100  # after every other handler group
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 
@@ -88,12 +101,55 @@ async def _persist_now(update: Update, context: BotContext) -> None:
 
 
 async def _on_error(update: object, context: BotContext) -> None:
+    if isinstance(update, Update) and await _after_database_outage(update, context):
+        # Handled again from the start once the database answered; the groups of the failed
+        # pass that did not run yet must not run now.
+        raise ApplicationHandlerStop
     log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_message is not None:
         try:
             await reply(update, texts.SERVER_ERROR)
         except Exception:
             log.exception("could not tell the user about the error")
+
+
+async def _after_database_outage(update: Update, context: BotContext) -> bool:
+    """When the database could not be reached, wait until it can and handle ``update`` again.
+
+    A failed service rolled its transaction back and a failed handler did not move its
+    conversation on, so handling the update once more is what the official meant. Updates are
+    handled one at a time: the ones behind this one wait too and keep their order.
+    """
+    error = context.error
+    if not isinstance(error, DATABASE_ERRORS):
+        return False
+    engine = context.services.engine
+    if await asyncio.to_thread(_reachable, engine):
+        # A dropped connection that the pool has already replaced: one more try is enough.
+        if not getattr(error, "connection_invalidated", False):
+            return False
+    else:
+        log.warning("database unreachable (%s); waiting to handle the update again",
+                    type(error).__name__)
+        if update.effective_message is not None:
+            with contextlib.suppress(Exception):
+                await reply(update, texts.DATABASE_WAIT)
+        delay = OUTAGE_FIRST_WAIT
+        while not await asyncio.to_thread(_reachable, engine):
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, OUTAGE_LONGEST_WAIT)
+        log.warning("database reachable again")
+    await context.application.process_update(update)
+    return True
+
+
+def _reachable(engine: Engine) -> bool:
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+        return True
+    except DATABASE_ERRORS:
+        return False
 
 
 def run(settings: Settings) -> int:
