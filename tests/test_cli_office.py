@@ -1,4 +1,8 @@
-"""``sakip-bot agency`` (letterhead), ``user update``, ``--rank`` and ``plh`` (Plh/Plt)."""
+"""``sakip-bot agency`` (letterhead), ``user update``, ``--rank`` and ``plh`` (Plh/Plt).
+
+The CLI is the installed program and reads the wall clock: where a test here speaks of "today"
+(a ``--until`` date), it means the real today on purpose and reads it from the same clock.
+"""
 # ruff: noqa: F811  (pytest fixtures imported from tests.test_cli are parameters here)
 
 from __future__ import annotations

@@ -13,10 +13,11 @@ from bot.services import provisioning, steps, tasks
 from bot.services.context import ServiceContext
 from bot.services.uploads import Upload
 from storage.documents import FileStore
+from tests.clock import RunningClock
 
 
 def test_a_division_of_200_officials_is_named_briefly(engine: Engine, tmp_path: Path) -> None:
-    ctx = ServiceContext(engine=engine, store=FileStore(tmp_path))
+    ctx = ServiceContext(engine=engine, store=FileStore(tmp_path), clock=RunningClock())
     provisioning.init_agency(ctx, "Dinas", "d", ["Bina Marga"])
     ids = {key: provisioning.add_user(ctx, name=key, roles=[(role, None)], telegram_id=i).id
            for i, (key, role) in enumerate((("Head", Role.HEAD), ("Sekretaris", Role.SECRETARY),
