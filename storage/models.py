@@ -25,10 +25,7 @@ class Agency(SQLModel, table=True):
 
 
 class AgencyProfile(SQLModel, table=True):
-    """What the agency's letters and reports print: the *kop surat* and the signing place.
-
-    A table of its own rather than columns of ``agency``, so that a database created before it
-    gains it by ``create_all`` without a migration."""
+    """What the agency's letters and reports print: the *kop surat* and the signing place."""
 
     agency_id: int = Field(foreign_key="agency.id", primary_key=True)
     # ``Sumatera Barat``, ``Kabupaten Agam`` or a whole ``Pemerintah …`` line.
