@@ -237,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
                                help=mh["import.year"])
     import_master.set_defaults(handler=cmd_import_master)
     _db_commands(commands)
+    _outbox_commands(commands)
     _archive_commands(commands)
     _agency_commands(commands)
     _acting_commands(commands)
@@ -708,6 +709,40 @@ def cmd_db_history(args: argparse.Namespace) -> int:
     with _engine() as engine:
         found = schema.current(engine)
     print(texts.cli_db_history([(r.revision, r.title) for r in schema.history()], found))
+    return 0
+
+
+# --- notifications that could not be delivered ----------------------------------------------
+def _outbox_commands(commands: _Commands) -> None:
+    group = _group(commands, "outbox")
+    _command(group, "outbox.list", cmd_outbox_list)
+    again = _command(group, "outbox.retry", cmd_outbox_retry)
+    again.add_argument("ids", nargs="*", type=int, metavar="NOMOR",
+                       help=texts.CLI_HELP["outbox.ids"])
+    again.add_argument("--all", action="store_true", help=texts.CLI_HELP["outbox.all"])
+
+
+def cmd_outbox_list(args: argparse.Namespace) -> int:
+    from bot.formatting import datetime_short
+    from bot.services import delivery
+
+    admin = _Admin.open()
+    rows = delivery.undeliverable(admin.ctx, admin.agency_code)
+    print(texts.cli_outbox_list((r.message_id, datetime_short(r.created_at), r.recipient,
+                                 r.attempts, r.error, r.text) for r in rows))
+    return 0
+
+
+def cmd_outbox_retry(args: argparse.Namespace) -> int:
+    from bot.services import delivery
+
+    admin = _Admin.open()
+    if not args.all and not args.ids:
+        raise _Failure(texts.CLI_HELP["outbox.retry"])
+    # Only this agency's messages (AGENCY_CODE), whatever numbers were typed.
+    ours = [r.message_id for r in delivery.undeliverable(admin.ctx, admin.agency_code)]
+    ids = ours if args.all else [i for i in args.ids if i in ours]
+    print(texts.cli_outbox_retried(delivery.retry(admin.ctx, ids)))
     return 0
 
 

@@ -489,6 +489,11 @@ CLI_HELP_OPTION = "tampilkan petunjuk ini lalu keluar"
 CLI_HELP: dict[str, str] = {
     "init": "siapkan Dinas beserta Bidang-bidangnya (aman dijalankan ulang)",
     "db": "kelola skema basis data: upgrade, current, history",
+    "outbox": "pesan yang tidak dapat dikirim: list, retry",
+    "outbox.list": "tampilkan pesan yang disisihkan karena tidak dapat dikirim",
+    "outbox.retry": "kirim ulang pesan yang disisihkan (sebutkan nomornya, atau --all)",
+    "outbox.ids": "nomor pesan (lihat sakip-bot outbox list)",
+    "outbox.all": "kirim ulang semua pesan yang disisihkan",
     "db.upgrade": "perbarui skema basis data ke versi program ini (cadangkan dulu)",
     "db.current": "tampilkan versi skema basis data dan versi yang diperlukan program",
     "db.history": "daftar semua migrasi skema",
@@ -597,6 +602,25 @@ def cli_duplicate_cycles(periods: Iterable[tuple[object, ...]]) -> str:
     return ("Mohon maaf, basis data belum dapat diperbarui: ada periode yang memiliki dua siklus "
             f"pengukuran ({listed}). Tentukan siklus yang dipakai dan hapus yang lain, lalu "
             "jalankan lagi: sakip-bot db upgrade. Tidak ada yang diubah.")
+
+
+def undeliverable_notice(recipient: str, text: str, message_id: int) -> str:
+    first_line = " ".join(text.split())[:120]
+    return (f"⚠️ Pesan untuk {recipient} tidak dapat dikirim (nomor {message_id}): "
+            f"\"{first_line}\". Mohon sampaikan secara langsung, atau minta admin mengirim "
+            f"ulang dengan: sakip-bot outbox retry {message_id}")
+
+
+def cli_outbox_list(rows: Iterable[tuple[int, str, str, int, str, str]]) -> str:
+    lines = [f"#{number}  {when}  untuk {recipient}  ({attempts} kali dicoba)\n"
+             f"    {' '.join(text.split())[:100]}\n    alasan: {error[:200]}"
+             for number, when, recipient, attempts, error, text in rows]
+    return "\n".join(lines) if lines else "Tidak ada pesan yang disisihkan."
+
+
+def cli_outbox_retried(count: int) -> str:
+    return (f"{count} pesan dikembalikan ke antrean; bot mengirimnya dalam beberapa detik."
+            if count else "Tidak ada pesan disisihkan dengan nomor itu.")
 
 
 def cli_db_upgraded(before: str | None, after: str) -> str:

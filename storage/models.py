@@ -166,7 +166,12 @@ class OutboxMessage(SQLModel, table=True):
     attempts: int = 0
     last_error: str | None = None
     telegram_message_id: int | None = None
+    # Set aside as undeliverable: a permanent refusal, or our own error after the last attempt.
     failed: bool = False
+    # A lease: the process that sends the row now, until when; another process leaves it alone
+    # until then, and takes it over if that process died.
+    claimed_by: str | None = None
+    claimed_until: datetime | None = None
 
 
 class MessageLog(SQLModel, table=True):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from sqlalchemy import func, or_, update
 from sqlmodel import Session, col, select
 
 from storage.models import MessageLog, OutboxMessage
@@ -34,19 +35,36 @@ def enqueue(
     return message
 
 
-def due(*, session: Session, now: datetime, limit: int = 50) -> list[OutboxMessage]:
-    """Unsent messages whose time has come, oldest first."""
-    query = (
-        select(OutboxMessage)
-        .where(
-            col(OutboxMessage.sent_at).is_(None),
-            OutboxMessage.failed == False,  # noqa: E712
-            OutboxMessage.next_attempt_at <= now,
-        )
-        .order_by(col(OutboxMessage.id))
-        .limit(limit)
-    )
-    return list(session.exec(query))
+def claim_due(
+    *, session: Session, now: datetime, owner: str, lease: timedelta, limit: int = 50,
+) -> list[OutboxMessage]:
+    """The oldest unsent message of each chat whose time has come, claimed for ``owner``.
+
+    One per chat keeps each chat's order: a later message waits while an earlier one backs
+    off. A claimed row is left alone by every other process until ``now + lease``, and taken
+    over after that if its sender died.
+    """
+    unsent = (col(OutboxMessage.sent_at).is_(None), OutboxMessage.failed == False)  # noqa: E712
+    oldest_of_each_chat = (select(func.min(OutboxMessage.id)).where(*unsent)
+                           .group_by(col(OutboxMessage.chat_id)))
+    free = or_(col(OutboxMessage.claimed_until).is_(None), col(OutboxMessage.claimed_until) <= now)
+    eligible = (col(OutboxMessage.id).in_(oldest_of_each_chat), *unsent,
+                OutboxMessage.next_attempt_at <= now, free)
+    ids = list(session.exec(select(OutboxMessage.id).where(*eligible)
+                            .order_by(col(OutboxMessage.id)).limit(limit)))
+    if not ids:
+        return []
+    # Every condition is checked again in the UPDATE: another process may have claimed, sent
+    # or failed one of these rows since they were chosen, and its lock makes us see that.
+    session.execute(
+        update(OutboxMessage).where(col(OutboxMessage.id).in_(ids), *eligible)
+        .values(claimed_by=owner, claimed_until=now + lease)
+        .execution_options(synchronize_session=False))
+    claimed = select(OutboxMessage).where(col(OutboxMessage.id).in_(ids),
+                                          OutboxMessage.claimed_by == owner,
+                                          OutboxMessage.claimed_until == now + lease)
+    return list(session.exec(claimed.order_by(col(OutboxMessage.id))
+                             .execution_options(populate_existing=True)))
 
 
 def mark_sent(
@@ -58,24 +76,50 @@ def mark_sent(
     message.sent_at = now
     message.attempts += 1
     message.telegram_message_id = telegram_message_id
+    message.claimed_by = message.claimed_until = None
     session.add(message)
 
 
 def mark_failed(
     *, session: Session, message_id: int, now: datetime, error: str, retry_in: timedelta | None,
-) -> None:
-    """Count a failed attempt; without ``retry_in`` the message is given up."""
+) -> OutboxMessage | None:
+    """Count a failed attempt; without ``retry_in`` the message is set aside as undeliverable."""
     message = session.get(OutboxMessage, message_id)
     if message is None:
-        return
+        return None
     message.attempts += 1
     message.last_error = error[:500]
+    message.claimed_by = message.claimed_until = None
     if retry_in is None:
         message.failed = True
     else:
         message.next_attempt_at = now + retry_in
     session.add(message)
+    return message
 
+
+def undeliverable(*, session: Session, agency_id: int | None = None) -> list[OutboxMessage]:
+    query = select(OutboxMessage).where(OutboxMessage.failed == True)  # noqa: E712
+    if agency_id is not None:
+        query = query.where(OutboxMessage.agency_id == agency_id)
+    return list(session.exec(query.order_by(col(OutboxMessage.id))))
+
+
+def retry(*, session: Session, message_ids: list[int], now: datetime) -> int:
+    """Put undeliverable messages back in line, as if new; returns how many."""
+    count = 0
+    for message_id in message_ids:
+        message = session.get(OutboxMessage, message_id)
+        if message is None or not message.failed:
+            continue
+        message.failed = False
+        message.attempts = 0
+        message.next_attempt_at = now
+        session.add(message)
+        count += 1
+    if count:
+        session.info[QUEUED] = True
+    return count
 
 
 def log_message(

@@ -1,0 +1,65 @@
+"""Notifications that could not be delivered: set aside, reported once, sent again on request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot import texts
+from bot.domain.sop import Role
+from bot.services.context import ServiceContext
+from storage import agencies, outbox, users
+
+UNDELIVERABLE_TAG = "outbox.undeliverable"
+
+
+def set_aside(ctx: ServiceContext, message_id: int, error: str) -> None:
+    """Mark the message undeliverable and tell the agency's Sekretaris, once, in the same
+    transaction (a notice about a notice that failed is not reported again)."""
+    now = ctx.now()
+    with ctx.transaction() as session:
+        message = outbox.mark_failed(session=session, message_id=message_id, now=now,
+                                     error=error, retry_in=None)
+        if message is None or message.tag == UNDELIVERABLE_TAG:
+            return
+        recipient = users.get_user(session=session, user_id=message.user_id)
+        name = recipient.name if recipient is not None else "-"
+        for secretary in users.users_with_role(session=session, agency_id=message.agency_id,
+                                               role=Role.SECRETARY):
+            if secretary.telegram_id is None or secretary.id in (None, message.user_id):
+                continue
+            outbox.enqueue(session=session, agency_id=message.agency_id, user_id=secretary.id,
+                           chat_id=secretary.telegram_id, now=now, tag=UNDELIVERABLE_TAG,
+                           text=texts.undeliverable_notice(name, message.text, message_id))
+
+
+@dataclass(frozen=True)
+class Undeliverable:
+    message_id: int
+    recipient: str
+    created_at: datetime
+    attempts: int
+    error: str
+    text: str
+
+
+def undeliverable(ctx: ServiceContext, agency_code: str | None = None) -> list[Undeliverable]:
+    with ctx.transaction() as session:
+        agency_id = None
+        if agency_code is not None:
+            agency = agencies.get_agency(session=session, code=agency_code)
+            agency_id = agency.id if agency is not None else -1
+        found = []
+        for message in outbox.undeliverable(session=session, agency_id=agency_id):
+            assert message.id is not None
+            user = users.get_user(session=session, user_id=message.user_id)
+            found.append(Undeliverable(message.id, user.name if user else "-", message.created_at,
+                                       message.attempts, message.last_error or "",
+                                       message.text))
+        return found
+
+
+def retry(ctx: ServiceContext, message_ids: list[int]) -> int:
+    """Put the named undeliverable messages back in line; returns how many."""
+    with ctx.transaction() as session:
+        return outbox.retry(session=session, message_ids=message_ids, now=ctx.now())
