@@ -30,6 +30,12 @@ async def guard(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None or update.effective_chat is None or update.effective_chat.type != "private":
         raise ApplicationHandlerStop
+    query = update.callback_query
+    if query is not None and query.message is not None and query.message.chat.id != user.id:
+        # Only a forged press can name a message of another chat: answer the presser alone
+        # and leave that chat and its buttons as they are.
+        await query.answer(texts.FOREIGN_BUTTON, show_alert=True)
+        raise ApplicationHandlerStop
     if update.edited_message is not None:
         # An edit of an earlier message would be read as the answer to the current question.
         await reply(update, texts.EDIT_IGNORED)

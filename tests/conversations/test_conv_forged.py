@@ -1,0 +1,29 @@
+"""A button press forged on a message of another chat is answered to the presser alone."""
+
+from __future__ import annotations
+
+from bot import texts
+from bot.demo import World
+from bot.domain.sop import StepKey
+from tests.clock import YEAR
+from tests.conversations.conftest import TIMEOUT, forward, settle
+
+
+async def test_a_press_on_another_chats_message_changes_nothing_there(world: World) -> None:
+    await forward(world, YEAR, 1, through=StepKey.ORDER)
+    secretary, head = world.people["secretary"], world.people["head"]
+    handoff = await secretary.wait_for_message(
+        lambda m: texts.BTN_BEGIN in m.button_labels, TIMEOUT, after=0)
+    await settle(world)
+    seen = len(secretary.messages)
+    [data] = [d for label, d in handoff.buttons[0] if label == texts.BTN_BEGIN]
+    assert data is not None
+
+    forged = await head.press_stale(data, handoff)
+    await settle(world)
+
+    assert forged.answered and forged.answer_text == texts.FOREIGN_BUTTON and forged.show_alert
+    assert len(secretary.messages) == seen and not handoff.edits, "the other chat is untouched"
+    assert texts.BTN_BEGIN in handoff.button_labels
+    await secretary.press(texts.BTN_BEGIN, handoff)  # the owner's own press still works
+    await secretary.wait_for_message(lambda m: m.content != handoff.content, TIMEOUT)
