@@ -38,6 +38,8 @@ class PostgresServer:
 
     def __init__(self, url: str) -> None:
         self.url = make_url(url)
+        if self.url.get_backend_name() != "postgresql":
+            raise RuntimeError(f"{ENV} must name a PostgreSQL server, not {self.url.drivername}")
         # The process id keeps two runs apart; the random part, a later run with a reused id.
         self.prefix = f"sakip_test_{os.getpid()}_{secrets.token_hex(3)}_"
         # CREATE and DROP DATABASE refuse to run inside a transaction.
