@@ -176,6 +176,13 @@ def error_message(error: errors.WorkflowError) -> str:
         "file_type": FILE_TYPE_REFUSED,
         "file_too_big": FILE_TOO_BIG,
         "file_required": EXPECT_FILE,
+        "file_empty": "Berkas ini kosong (0 byte). Mohon kirim berkas yang benar.",
+        "file_content": (f"Isi berkas {p.get('name')} tidak sesuai dengan jenisnya (mungkin "
+                         "rusak atau salah nama). Mohon kirim berkas aslinya."),
+        "zip_member": (f"Berkas ZIP ini memuat {p.get('name')}, yang tidak diterima. ZIP hanya "
+                       "boleh berisi PDF, Excel, Word, PowerPoint, foto atau teks."),
+        "zip_too_big": (f"Isi ZIP {p.get('name')} terlalu besar bila dibuka. Mohon kirim "
+                        "berkasnya satu per satu."),
         "attendees_required": "Mohon pilih minimal satu peserta rapat.",
         "directions_required": "Mohon tuliskan pokok-pokok arahan rapat.",
         "unknown_attendee": "Peserta rapat tidak dikenal.",

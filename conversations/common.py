@@ -18,7 +18,7 @@ from bot.callbacks import parse
 from bot.domain import errors
 from bot.formatting import split_text
 from bot.services import drafts
-from bot.services.uploads import Upload, check
+from bot.services.uploads import Upload, check, inspect, photo_name
 from bot.telegram_context import BotContext
 
 END = ConversationHandler.END
@@ -119,7 +119,12 @@ async def download(update: Update, context: BotContext) -> Upload:
     else:
         raise errors.InvalidInput(reason="file_required")
     data = bytes(await file.download_as_bytearray())
-    return Upload(data=data, name=name, mime_type=mime)
+    if message.document is None:
+        # Telegram sends photos as JPEG; a Bot API server of one's own may keep a PNG.
+        name, mime = photo_name(name, data)
+    upload = Upload(data=data, name=name, mime_type=mime)
+    inspect(upload)  # every file an official sends passes here
+    return upload
 
 
 async def draft_run_id(context: BotContext, flow: str) -> int:
