@@ -37,6 +37,7 @@ class Action(StrEnum):
     REPORT = "rpt"
     TREND = "trend"
     END_ACTING = "endplh"
+    REMOVE_FILE = "rmfile"
 
 
 def data(action: Action, *args: object) -> str:

@@ -176,6 +176,7 @@ def error_message(error: errors.WorkflowError) -> str:
         "file_type": FILE_TYPE_REFUSED,
         "file_too_big": FILE_TOO_BIG,
         "file_required": EXPECT_FILE,
+        "unknown_file": "Berkas itu tidak ditemukan pada isian ini; mungkin sudah dihapus.",
         "file_empty": "Berkas ini kosong (0 byte). Mohon kirim berkas yang benar.",
         "file_content": (f"Isi berkas {p.get('name')} tidak sesuai dengan jenisnya (mungkin "
                          "rusak atau salah nama). Mohon kirim berkas aslinya."),
@@ -855,6 +856,15 @@ def ask_value(position: int, total: int, name: str, unit: str, period: str, targ
 def value_saved(value: str, unit: str, achievement: str | None) -> str:
     text = f"💾 Tersimpan: {value} {unit}."
     return text + (f" Capaian: {achievement}%." if achievement is not None else "")
+
+
+def remove_file_label(name: str) -> str:
+    shown = name if len(name) <= 40 else name[:25] + "…" + name[-12:]
+    return f"🗑️ Hapus {shown}"
+
+
+def file_removed(name: str) -> str:
+    return f"🗑️ {name} dihapus dari data dukung."
 
 
 def ask_item_evidence(name: str, count: int) -> str:

@@ -15,7 +15,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot import texts
-from bot.callbacks import Action, button, pattern
+from bot.callbacks import Action, button, parse, pattern
 from bot.domain import errors
 from bot.formatting import money, number
 from bot.keyboards import columns
@@ -100,9 +100,20 @@ async def _ask(update: Update, context: BotContext, sheet: PartSheet,
     if "follow_up" in item.missing:
         await reply(update, texts.ASK_FOLLOW_UP, _back_row())
         return RealizationState.FOLLOW_UP
+    return await _ask_evidence(update, item)
+
+
+async def _ask_evidence(update: Update, item: IndicatorItem) -> object:
     await reply(update, texts.ask_item_evidence(item.name, len(item.evidence)),
-                [[button(texts.BTN_DONE, Action.DONE)], *_back_row()])
+                _evidence_buttons(item))
     return RealizationState.EVIDENCE
+
+
+def _evidence_buttons(item: IndicatorItem) -> list[list[dict[str, str]]]:
+    """A 🗑️ for each file already there, then ✔️ Selesai and the way back."""
+    remove = [[button(texts.remove_file_label(doc.name), Action.REMOVE_FILE, doc.document_id)]
+              for doc in item.evidence]
+    return [*remove, [button(texts.BTN_DONE, Action.DONE)], *_back_row()]
 
 
 async def _ask_value(update: Update, sheet: PartSheet, item: IndicatorItem) -> object:
@@ -172,9 +183,7 @@ async def _continue(update: Update, context: BotContext, item: IndicatorItem) ->
     same = next(i for i in sheet.indicators if i.indicator_id == item.indicator_id)
     if {"value", "obstacles", "follow_up"} & set(same.missing):
         return await _ask(update, context, sheet, same)
-    await reply(update, texts.ask_item_evidence(same.name, len(same.evidence)),
-                [[button(texts.BTN_DONE, Action.DONE)], *_back_row()])
-    return RealizationState.EVIDENCE
+    return await _ask_evidence(update, same)
 
 
 async def _text_field(update: Update, context: BotContext, name: str) -> object:
@@ -205,9 +214,29 @@ async def evidence(update: Update, context: BotContext) -> object:
     doc = await call(context, realization.add_evidence, context.me.user_id, run_id,
                      indicator_id, upload)
     text = texts.EVIDENCE_DUPLICATE if doc.duplicate else texts.ITEM_EVIDENCE_SAVED
-    await reply(update, text.format(name=doc.name),
-                [[button(texts.BTN_DONE, Action.DONE)], *_back_row()])
+    sheet = await _sheet(context)
+    same = next(i for i in sheet.indicators if i.indicator_id == indicator_id)
+    await reply(update, text.format(name=doc.name), _evidence_buttons(same))
     return None
+
+
+@refusals
+async def remove_evidence(update: Update, context: BotContext) -> object:
+    """🗑️ on a file sent by mistake: it no longer backs the indicator."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await close_buttons(update)
+    run_id, indicator_id = await _current(context)
+    args = parse(query.data)[1]
+    if len(args) != 1 or not args[0].isdigit():
+        raise errors.InvalidInput(reason="unknown_file")
+    document_id = int(args[0])
+    removed = await call(context, realization.remove_evidence, context.me.user_id, run_id,
+                         indicator_id, document_id)
+    await reply(update, texts.file_removed(removed.name))
+    sheet = await _sheet(context)
+    same = next(i for i in sheet.indicators if i.indicator_id == indicator_id)
+    return await _ask_evidence(update, same)
 
 
 @refusals
@@ -298,6 +327,7 @@ def states(
         RealizationState.EVIDENCE: [
             MessageHandler(files, evidence),
             CallbackQueryHandler(evidence_done, pattern=pattern(Action.DONE)),
+            CallbackQueryHandler(remove_evidence, pattern=pattern(Action.REMOVE_FILE)),
             *navigation,
         ],
         RealizationState.MONEY: [MessageHandler(text, money_amount), *navigation],

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from bot.domain import workflow
+from bot.domain import errors, workflow
 from bot.domain.sop import DocumentKind
 from bot.services.context import RunRef, ServiceContext
 from bot.services.uploads import Upload
 from reports import letters
-from storage import agencies, documents
+from storage import agencies, audit, documents
 from storage.models import Agency, Document
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -47,6 +47,27 @@ def store_upload(
         created_by_user_id=actor.id, indicator_id=indicator_id,
     )
     return doc_view(document, duplicate=document.id in before)
+
+
+def remove_upload(
+    ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor, document_id: int,
+    *, indicator_id: int | None = None,
+) -> DocView:
+    """Take back evidence sent by mistake while the part is still open; audited. The bytes
+    stay in the store (other records may share them); the archive lists records only."""
+    document = documents.get_document(session=session, document_id=document_id)
+    if (document is None or document.kind != DocumentKind.EVIDENCE
+            or document.cycle_id != ref.cycle.id or document.division_id != ref.run.division_id
+            or (indicator_id is not None and document.indicator_id != indicator_id)):
+        raise errors.InvalidInput(reason="unknown_file")
+    view = doc_view(document)
+    audit.record(session=session, agency_id=ref.cycle.agency_id, action="evidence.removed",
+                 at=ctx.now(), actor_user_id=actor.id, cycle_id=ref.cycle.id,
+                 before={"document_id": document_id, "name": document.original_name,
+                         "sha256": document.sha256, "indicator_id": document.indicator_id,
+                         "division_id": document.division_id})
+    documents.remove_document(session=session, document=document)
+    return view
 
 
 def generate(

@@ -18,7 +18,7 @@ from bot.domain.sop import DocumentKind
 from bot.services import runs
 from bot.services.achievement import achievements, figures, quarter_targets
 from bot.services.context import RunRef, ServiceContext, load_actor
-from bot.services.outputs import DocView, agency_name, doc_view, store_upload
+from bot.services.outputs import DocView, agency_name, doc_view, remove_upload, store_upload
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
 from reports import forms, workbooks
@@ -165,6 +165,17 @@ def add_evidence(
         # One file may back several indicators: it is recorded once for each of them.
         return store_upload(ctx, session, ref, actor, DocumentKind.EVIDENCE, upload,
                             indicator_id=indicator.id)
+
+
+def remove_evidence(
+    ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, document_id: int,
+) -> DocView:
+    """Take one file back from an indicator of a part that is still open."""
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id, ctx.now())
+        ref = runs.load_part(session, run_id, actor)
+        indicator = _indicator(session, ref, indicator_id)
+        return remove_upload(ctx, session, ref, actor, document_id, indicator_id=indicator.id)
 
 
 IMPLAUSIBLE_SPENDING = 2  # realisation above twice the pagu is refused as a typing slip

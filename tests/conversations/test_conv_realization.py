@@ -9,11 +9,15 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlmodel import select
 
 from bot import texts
 from bot.demo import World, running_bot
+from bot.demo_scenario import sample_pdf
+from bot.domain import errors
 from bot.domain.sop import StepKey
 from bot.services import realization
+from storage.models import AuditEvent
 from tests.clock import YEAR, RunningClock
 from tests.conversations.conftest import (
     PDF,
@@ -152,3 +156,38 @@ async def test_the_filled_form_sent_at_the_evidence_prompt_is_read_as_the_form(
     await settle(world)
     first = (await _sheet(world)).indicators[0]
     assert first.value == 80 and first.evidence == [], "read as the form, not kept as evidence"
+
+
+async def test_a_file_sent_by_mistake_is_taken_back_before_submitting(world: World) -> None:
+    bina_marga = world.people["bina_marga"]
+    await begin(bina_marga, "Langkah 4")
+    await bina_marga.press("Isi berikutnya", await bina_marga.wait_for_text("Pilih isian",
+                                                                             TIMEOUT))
+    await bina_marga.wait_for_text("Kirim angka realisasi", TIMEOUT)
+    await bina_marga.send_text("80")
+    await bina_marga.wait_for_text("data dukung", TIMEOUT)
+    await bina_marga.send_document(sample_pdf("Salah kirim"), "Foto-Keluarga.pdf", PDF)
+    saved = await bina_marga.wait_for_text("Foto-Keluarga.pdf", TIMEOUT)
+    await bina_marga.send_document(sample_pdf("Berita acara"), "BA-Jalan.pdf", PDF)
+    saved = await bina_marga.wait_for_text("BA-Jalan.pdf", TIMEOUT)
+    assert texts.remove_file_label("Foto-Keluarga.pdf") in saved.button_labels
+    [remove] = [d for row in saved.buttons for label, d in row
+                if label == texts.remove_file_label("Foto-Keluarga.pdf")]
+
+    await bina_marga.press(texts.remove_file_label("Foto-Keluarga.pdf"), saved)
+    await bina_marga.wait_for_text(texts.file_removed("Foto-Keluarga.pdf"), TIMEOUT)
+    prompt = await bina_marga.wait_for_text("Kirim data dukung", TIMEOUT)
+    assert prompt.button_labels[0] == texts.remove_file_label("BA-Jalan.pdf")
+    assert texts.remove_file_label("Foto-Keluarga.pdf") not in prompt.button_labels
+    await settle(world)
+    first = (await _sheet(world)).indicators[0]
+    assert [d.name for d in first.evidence] == ["BA-Jalan.pdf"]
+    with world.services.transaction() as session:
+        removed = [e for e in session.exec(select(AuditEvent)).all()
+                   if e.action == "evidence.removed"]
+    assert [e.before["name"] for e in removed] == ["Foto-Keluarga.pdf"]
+
+    # An old 🗑️ pressed again finds nothing to remove and says so.
+    await bina_marga.press_stale(remove or "", saved)
+    await bina_marga.wait_for_text(texts.error_message(
+        errors.InvalidInput(reason="unknown_file")), TIMEOUT)
