@@ -80,6 +80,20 @@ def financials_of(
     return {r.budget_item_id: r for r in session.exec(query)}
 
 
+def realization_of(
+    *, session: Session, cycle_id: int, indicator_id: int,
+) -> IndicatorRealization | None:
+    return session.exec(select(IndicatorRealization).where(
+        IndicatorRealization.cycle_id == cycle_id,
+        IndicatorRealization.indicator_id == indicator_id)).first()
+
+
+def financial_of(*, session: Session, cycle_id: int, item_id: int) -> FinancialRealization | None:
+    return session.exec(select(FinancialRealization).where(
+        FinancialRealization.cycle_id == cycle_id,
+        FinancialRealization.budget_item_id == item_id)).first()
+
+
 def save_realization(
     *, session: Session, cycle_id: int, indicator: Indicator, now: datetime,
     user_id: int | None, **fields: Decimal | str | None,

@@ -24,6 +24,7 @@ from reports import forms
 from storage import agencies
 from storage.documents import FileStore
 from storage.models import (
+    AuditEvent,
     BudgetItem,
     Document,
     Indicator,
@@ -343,3 +344,34 @@ def test_spending_far_above_the_pagu_is_refused_and_the_last_amount_kept(
     over = realization.save_financial(ctx, p["bm"], part, item.item_id, "1,1 M")
     assert over.absorption == 110, "a little over the pagu is kept, and the chat warns"
     assert "melebihi pagu" in texts.money_saved("Rp 1.100.000.000", "110,00", True)
+
+
+def test_every_change_of_a_figure_or_a_text_is_audited_with_who_old_and_new(
+        ctx: ServiceContext, at_step_4: dict[str, int]) -> None:
+    """Two officials of one division typing the same item are both traceable."""
+    p = at_step_4
+    second = provisioning.add_user(ctx, name="Staf Bina Marga",
+                                   roles=[(Role.DIVISION, "Bina Marga")], telegram_id=599).id
+    assert second is not None
+    part = _task(ctx, p["bm"], StepKey.FILL_IN)
+    bm1 = realization.part_sheet(ctx, p["bm"], part).indicators[0]
+    realization.save_value(ctx, p["bm"], part, bm1.indicator_id, "2")
+    realization.save_value(ctx, second, part, bm1.indicator_id, "3")
+    realization.save_value(ctx, second, part, bm1.indicator_id, "3")  # the same: no change
+    realization.save_text(ctx, p["bm"], part, bm1.indicator_id, "obstacles", "Hujan")
+    money = realization.part_sheet(ctx, p["bm"], part).financials[0]
+    realization.save_financial(ctx, second, part, money.item_id, "Rp 1.000.000")
+    with Session(ctx.engine) as session:
+        changes = [(e.action, e.actor_user_id, e.before, e.after)
+                   for e in session.exec(select(AuditEvent)).all() if ".changed" in e.action]
+    assert changes == [
+        ("realization.changed", p["bm"], {"code": "BM1", "value": None, "by": None},
+         {"code": "BM1", "value": "2"}),
+        ("realization.changed", second, {"code": "BM1", "value": "2", "by": p["bm"]},
+         {"code": "BM1", "value": "3"}),
+        ("realization.changed", p["bm"], {"code": "BM1", "obstacles": None, "by": second},
+         {"code": "BM1", "obstacles": "Hujan"}),
+        ("financial.changed", second, {"code": changes[-1][2]["code"], "amount": None,
+                                       "by": None},
+         {"code": changes[-1][2]["code"], "amount": "1000000"}),
+    ]

@@ -22,7 +22,7 @@ from bot.services.outputs import DocView, agency_name, doc_view, remove_upload, 
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
 from reports import forms, workbooks
-from storage import agencies, documents, performance
+from storage import agencies, audit, documents, performance
 from storage.models import (
     BudgetItem,
     Division,
@@ -200,8 +200,7 @@ def save_financial(
             raise errors.InvalidInput(reason="unknown_item")
         assert ref.cycle.id is not None
         amount = _plausible(item, parse_money(text))
-        performance.save_financial(session=session, cycle_id=ref.cycle.id, item=item,
-                                   amount=amount, now=ctx.now(), user_id=actor.id)
+        _save_money(session, ref, item, ctx, actor.id, amount)
         return next(f for f in sheet(session, ref).financials if f.item_id == item_id)
 
 
@@ -275,9 +274,47 @@ def _item_of(session: Session, ref: RunRef, indicator_id: int) -> IndicatorItem:
 
 def _save(session: Session, ref: RunRef, indicator: Indicator, ctx: ServiceContext,
           user_id: int, **fields: Decimal | str | None) -> None:
-    assert ref.cycle.id is not None
+    assert ref.cycle.id is not None and indicator.id is not None
+    before = performance.realization_of(session=session, cycle_id=ref.cycle.id,
+                                        indicator_id=indicator.id)
+    old = {name: _plain(getattr(before, name) if before else None) for name in fields}
+    previous_user = before.updated_by_user_id if before else None  # the save overwrites it
     performance.save_realization(session=session, cycle_id=ref.cycle.id, indicator=indicator,
                                  now=ctx.now(), user_id=user_id, **fields)
+    _audit_change(session, ref, ctx, user_id, "realization.changed", indicator.code, old,
+                  {name: _plain(value) for name, value in fields.items()}, previous_user)
+
+
+def _save_money(session: Session, ref: RunRef, item: BudgetItem, ctx: ServiceContext,
+                user_id: int, amount: Decimal) -> None:
+    assert ref.cycle.id is not None and item.id is not None
+    before = performance.financial_of(session=session, cycle_id=ref.cycle.id, item_id=item.id)
+    old = {"amount": _plain(before.amount if before else None)}
+    previous_user = before.updated_by_user_id if before else None  # the save overwrites it
+    performance.save_financial(session=session, cycle_id=ref.cycle.id, item=item,
+                               amount=amount, now=ctx.now(), user_id=user_id)
+    _audit_change(session, ref, ctx, user_id, "financial.changed", item.code, old,
+                  {"amount": _plain(amount)}, previous_user)
+
+
+def _audit_change(session: Session, ref: RunRef, ctx: ServiceContext, user_id: int,
+                  action: str, code: str, old: dict[str, str | None],
+                  new: dict[str, str | None], previous_user_id: int | None) -> None:
+    """Who changed which figure or text, from what to what: two officials of one division
+    typing the same item must both be traceable."""
+    if old == new:
+        return
+    audit.record(session=session, agency_id=ref.cycle.agency_id, action=action, at=ctx.now(),
+                 actor_user_id=user_id, cycle_id=ref.cycle.id,
+                 before={"code": code, **old, "by": previous_user_id},
+                 after={"code": code, **new})
+
+
+def _plain(value: object) -> str | None:
+    """A stored value as JSON can keep it (Decimal as its exact text)."""
+    if value is None:
+        return None
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
 
 
 def _indicator(session: Session, ref: RunRef, indicator_id: int) -> Indicator:
@@ -344,8 +381,7 @@ def import_form(ctx: ServiceContext, user_id: int, run_id: int, data: bytes) -> 
         for indicator, fields in updates:
             _save(session, ref, indicator, ctx, actor.id, **fields)
         for item, amount in money:
-            performance.save_financial(session=session, cycle_id=ref.cycle.id, item=item,
-                                       amount=amount, now=ctx.now(), user_id=actor.id)
+            _save_money(session, ref, item, ctx, actor.id, amount)
         return sheet(session, ref)
 
 
