@@ -38,6 +38,7 @@ class Action(StrEnum):
     TREND = "trend"
     END_ACTING = "endplh"
     REMOVE_FILE = "rmfile"
+    KEEP = "keep"
 
 
 def data(action: Action, *args: object) -> str:

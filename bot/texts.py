@@ -14,6 +14,7 @@ from bot.formatting import (
     datetime_short,
     file_size,
     names_list,
+    number,
     period_label,
 )
 
@@ -157,6 +158,8 @@ def error_message(error: errors.WorkflowError) -> str:
         state = "sudah diarsipkan" if p.get("status") == "archived" else "sedang berjalan"
         return (f"Pengukuran {period_label(p['year'], p['quarter'])} {state}. "
                 "Satu periode hanya satu siklus.")
+    if isinstance(error, errors.ChangedMeanwhile):
+        return changed_meanwhile(error)
     if isinstance(error, errors.PartsOpen):
         return (f"Langkah {p.get('step')} belum dapat diselesaikan: bagian "
                 f"{', '.join(p.get('divisions', []))} masih dilengkapi.")
@@ -856,6 +859,26 @@ def ask_value(position: int, total: int, name: str, unit: str, period: str, targ
 def value_saved(value: str, unit: str, achievement: str | None) -> str:
     text = f"💾 Tersimpan: {value} {unit}."
     return text + (f" Capaian: {achievement}%." if achievement is not None else "")
+
+
+def changed_meanwhile(error: errors.ChangedMeanwhile) -> str:
+    p = error.params
+    unit = f" {p['unit']}" if p.get("unit") else ""
+    return (f"⚠️ {p['who']} baru saja mengisi “{p['name']}” dengan "
+            f"{number(p['value'], p['decimals'])}{unit}, sesudah angka ini Anda lihat. "
+            f"Angka Anda: {number(p['typed'], p['decimals'])}{unit}. Mana yang dipakai?")
+
+
+def keep_mine_label(error: errors.ChangedMeanwhile) -> str:
+    return f"💾 Pakai angka saya ({number(error.params['typed'], error.params['decimals'])})"
+
+
+def keep_theirs_label(error: errors.ChangedMeanwhile) -> str:
+    p = error.params
+    return f"↩️ Tetap {number(p['value'], p['decimals'])} ({p['who']})"
+
+
+KEPT_THEIRS = "Baik, angka yang sudah ada tetap dipakai."
 
 
 def remove_file_label(name: str) -> str:

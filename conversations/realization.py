@@ -93,7 +93,7 @@ async def _ask(update: Update, context: BotContext, sheet: PartSheet,
         return RealizationState.MONEY
     await call(context, drafts.update, context.me.user_id, FLOW, item=["i", item.indicator_id])
     if item.value is None or "value" in item.missing:
-        return await _ask_value(update, sheet, item)
+        return await _ask_value(update, sheet, item, context)
     if "obstacles" in item.missing:
         await reply(update, texts.ASK_OBSTACLES, _back_row())
         return RealizationState.OBSTACLES
@@ -116,7 +116,12 @@ def _evidence_buttons(item: IndicatorItem) -> list[list[dict[str, str]]]:
     return [*remove, [button(texts.BTN_DONE, Action.DONE)], *_back_row()]
 
 
-async def _ask_value(update: Update, sheet: PartSheet, item: IndicatorItem) -> object:
+async def _ask_value(update: Update, sheet: PartSheet, item: IndicatorItem,
+                     context: BotContext | None = None) -> object:
+    if context is not None:
+        # What the official sees now: saving over something else asks first.
+        await call(context, drafts.update, context.me.user_id, FLOW,
+                   shown=[item.indicator_id, realization.as_shown(item.value)])
     position = sheet.indicators.index(item) + 1
     example = number(Decimal("87.5") if item.decimals else Decimal(12), min(item.decimals, 1))
     await reply(update, texts.ask_value(
@@ -150,7 +155,7 @@ async def pick_item(update: Update, context: BotContext) -> object:
                           next(f for f in sheet.financials if f.item_id == item_id))
     item = next(i for i in sheet.indicators if i.indicator_id == item_id)
     await call(context, drafts.update, context.me.user_id, FLOW, item=["i", item_id])
-    return await _ask_value(update, sheet, item)
+    return await _ask_value(update, sheet, item, context)
 
 
 async def _current(context: BotContext) -> tuple[int, int]:
@@ -166,12 +171,45 @@ async def value(update: Update, context: BotContext) -> object:
     """A realisation figure; a wrong one is explained with an example and asked again."""
     assert update.effective_message is not None
     run_id, indicator_id = await _current(context)
-    # A refused figure is explained by @refusals and asked again; the last good one stays.
-    item = await call(context, realization.save_value, context.me.user_id, run_id, indicator_id,
-                      update.effective_message.text or "")
+    text = update.effective_message.text or ""
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    seen = draft.get("shown") or [None, None]
+    shown = seen[1] if seen[0] == indicator_id else realization.ANY
+    try:
+        # A refused figure is explained by @refusals and asked again; the last good one stays.
+        item = await call(context, realization.save_value, context.me.user_id, run_id,
+                          indicator_id, text, shown=shown)
+    except errors.ChangedMeanwhile as changed:
+        await call(context, drafts.update, context.me.user_id, FLOW, pending=text)
+        await reply(update, texts.changed_meanwhile(changed), [
+            [button(texts.keep_mine_label(changed), Action.KEEP, "mine")],
+            [button(texts.keep_theirs_label(changed), Action.KEEP, "theirs")]])
+        return None
+    return await _value_saved(update, context, item)
+
+
+async def _value_saved(update: Update, context: BotContext, item: IndicatorItem) -> object:
     await reply(update, texts.value_saved(_fmt(item.value, item.decimals), item.unit,
                                           _pct(item.achievement)))
     return await _continue(update, context, item)
+
+
+@refusals
+async def keep(update: Update, context: BotContext) -> object:
+    """The choice after someone else saved the same item meanwhile."""
+    await close_buttons(update)
+    run_id, indicator_id = await _current(context)
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    pending = draft.get("pending")
+    await call(context, drafts.update, context.me.user_id, FLOW, pending=None)
+    if callback_args(update)[:1] == ["mine"] and pending:
+        item = await call(context, realization.save_value, context.me.user_id, run_id,
+                          indicator_id, str(pending))
+        return await _value_saved(update, context, item)
+    await reply(update, texts.KEPT_THEIRS)
+    sheet = await _sheet(context)
+    same = next(i for i in sheet.indicators if i.indicator_id == indicator_id)
+    return await _continue(update, context, same)
 
 
 async def _continue(update: Update, context: BotContext, item: IndicatorItem) -> object:
@@ -321,7 +359,11 @@ def states(
     ]
     return {
         RealizationState.MENU: navigation,
-        RealizationState.VALUE: [MessageHandler(text, value), *navigation],
+        RealizationState.VALUE: [
+            MessageHandler(text, value),
+            CallbackQueryHandler(keep, pattern=pattern(Action.KEEP)),
+            *navigation,
+        ],
         RealizationState.OBSTACLES: [MessageHandler(text, obstacles), *navigation],
         RealizationState.FOLLOW_UP: [MessageHandler(text, follow_up), *navigation],
         RealizationState.EVIDENCE: [

@@ -51,6 +51,12 @@ class InvalidInput(WorkflowError):
     key = "invalid_input"
 
 
+class ChangedMeanwhile(WorkflowError):
+    """Someone else saved this item after it was shown: the official chooses which to keep."""
+
+    key = "changed_meanwhile"
+
+
 class PartsOpen(WorkflowError):
     """Some divisions' step-4 parts are still open."""
 

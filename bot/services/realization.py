@@ -22,7 +22,7 @@ from bot.services.outputs import DocView, agency_name, doc_view, remove_upload, 
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
 from reports import forms, workbooks
-from storage import agencies, audit, documents, performance
+from storage import agencies, audit, documents, performance, users
 from storage.models import (
     BudgetItem,
     Division,
@@ -118,10 +118,19 @@ def part_sheet(ctx: ServiceContext, user_id: int, run_id: int) -> PartSheet:
         return sheet(session, ref)
 
 
+ANY = object()  # ``shown``: save whatever is there now
+
+
 def save_value(
-    ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, text: str
+    ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, text: str,
+    *, shown: object = ANY,
 ) -> IndicatorItem:
-    """Parse and keep one realisation figure; a bad figure leaves the last good one."""
+    """Parse and keep one realisation figure; a bad figure leaves the last good one.
+
+    ``shown`` is the figure the official saw when asked (``None`` for none): if someone else
+    saved another one since, ``errors.ChangedMeanwhile`` says who and what, and nothing is
+    saved until the official chooses.
+    """
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
@@ -129,8 +138,25 @@ def save_value(
         value = _checked(parse_value(text, decimals=indicator.decimals,
                                      allow_negative=indicator.allow_negative,
                                      unit=indicator.unit), indicator)
+        if shown is not ANY:
+            _refuse_if_changed(session, ref, indicator, actor.id, shown, value)
         _save(session, ref, indicator, ctx, actor.id, value=value)
         return _item_of(session, ref, indicator_id)
+
+
+def _refuse_if_changed(session: Session, ref: RunRef, indicator: Indicator, user_id: int,
+                       shown: object, typed: Decimal) -> None:
+    assert ref.cycle.id is not None and indicator.id is not None
+    now = performance.realization_of(session=session, cycle_id=ref.cycle.id,
+                                     indicator_id=indicator.id)
+    if now is None or now.value is None or now.updated_by_user_id in (None, user_id):
+        return
+    if _plain(now.value) in (_plain(shown), _plain(typed)):
+        return
+    who = users.get_user(session=session, user_id=now.updated_by_user_id)
+    raise errors.ChangedMeanwhile(name=indicator.name, who=who.name if who else "-",
+                                  value=now.value, typed=typed, decimals=indicator.decimals,
+                                  unit=indicator.unit)
 
 
 def save_text(
@@ -308,6 +334,11 @@ def _audit_change(session: Session, ref: RunRef, ctx: ServiceContext, user_id: i
                  actor_user_id=user_id, cycle_id=ref.cycle.id,
                  before={"code": code, **old, "by": previous_user_id},
                  after={"code": code, **new})
+
+
+def as_shown(value: Decimal | None) -> str | None:
+    """A figure as kept in a draft to tell later whether it changed meanwhile."""
+    return _plain(value)
 
 
 def _plain(value: object) -> str | None:

@@ -15,8 +15,8 @@ from bot import texts
 from bot.demo import World, running_bot
 from bot.demo_scenario import sample_pdf
 from bot.domain import errors
-from bot.domain.sop import StepKey
-from bot.services import realization
+from bot.domain.sop import Role, StepKey
+from bot.services import provisioning, realization
 from storage.models import AuditEvent
 from tests.clock import YEAR, RunningClock
 from tests.conversations.conftest import (
@@ -191,3 +191,44 @@ async def test_a_file_sent_by_mistake_is_taken_back_before_submitting(world: Wor
     await bina_marga.press_stale(remove or "", saved)
     await bina_marga.wait_for_text(texts.error_message(
         errors.InvalidInput(reason="unknown_file")), TIMEOUT)
+
+
+async def _colleague_saves(world: World, figure: str) -> int:
+    """Another Bina Marga official saves the first indicator through the service."""
+    colleague = await call(world, provisioning.add_user, name="Staf Bina Marga",
+                           roles=[(Role.DIVISION, "Bina Marga")])
+    assert colleague.id is not None
+    part = await run_id(world, "bina_marga", StepKey.FILL_IN)
+    first = (await _sheet(world)).indicators[0]
+    await call(world, realization.save_value, colleague.id, part, first.indicator_id, figure)
+    return colleague.id
+
+
+@pytest.mark.parametrize("choice", ["mine", "theirs"])
+async def test_a_figure_changed_by_a_colleague_meanwhile_is_not_overwritten_unasked(
+        world: World, choice: str) -> None:
+    bina_marga = world.people["bina_marga"]
+    await begin(bina_marga, "Langkah 4")
+    await bina_marga.press("Isi berikutnya", await bina_marga.wait_for_text("Pilih isian",
+                                                                             TIMEOUT))
+    await bina_marga.wait_for_text("Kirim angka realisasi", TIMEOUT)
+    colleague = await _colleague_saves(world, "3")
+
+    await bina_marga.send_text("2")
+    question = await bina_marga.wait_for_text("baru saja mengisi", TIMEOUT)
+    assert "Staf Bina Marga" in question.content
+    assert (await _sheet(world)).indicators[0].value == 3, "nothing saved before the choice"
+    mine, theirs = question.button_labels
+    assert mine.startswith("💾 Pakai angka saya (2") and theirs.startswith("↩️ Tetap 3")
+
+    await bina_marga.press(mine if choice == "mine" else theirs, question)
+    await bina_marga.wait_for_text("Tersimpan" if choice == "mine" else texts.KEPT_THEIRS,
+                                   TIMEOUT)
+    await settle(world)
+    first = (await _sheet(world)).indicators[0]
+    assert first.value == (2 if choice == "mine" else 3)
+    with world.services.transaction() as session:
+        changes = [(e.actor_user_id, e.after.get("value")) for e in
+                   session.exec(select(AuditEvent)).all() if e.action == "realization.changed"]
+    me = await uid(world, "bina_marga")
+    assert changes == [(colleague, "3")] + ([(me, "2")] if choice == "mine" else [])
