@@ -1492,6 +1492,7 @@ ARCHIVE_FOLDERS: dict[str, str] = {
     "sop_compliance": "11-Kepatuhan-SOP",
 }
 ARCHIVE_OTHER_FOLDER = "99-Lainnya"
+ARCHIVE_SUPERSEDED_FOLDER = "Versi-Lama"  # documents replaced by a newer version
 ARCHIVE_UNNAMED_FILE = "berkas"
 ARCHIVE_AUDIT_HEADER = ("waktu (WIB)", "pengguna", "tindakan", "sebelum", "sesudah")
 ARCHIVE_SYSTEM_USER = "Sistem"

@@ -64,6 +64,8 @@ class BundleEntry:
     step: str | None = None
     division: str | None = None
     created_by: str | None = None
+    # Replaced by a newer version of the same document: kept apart, for the record only.
+    superseded: bool = False
 
 
 # --- building -----------------------------------------------------------------------------------
@@ -96,6 +98,7 @@ def build_bundle(entries: list[BundleEntry], audit_rows: list[dict[str, Any]],
                 "division": entry.division,
                 "who": entry.created_by,
                 "when": _iso(entry.created_at),
+                "superseded": entry.superseded,
             })
         log = audit_csv(audit_rows)
         _write(bundle, AUDIT_LOG, log, generated_at)
@@ -138,15 +141,17 @@ def folder_of(kind: str) -> str:
     return texts.ARCHIVE_FOLDERS.get(kind, texts.ARCHIVE_OTHER_FOLDER)
 
 
-def _entry_order(entry: BundleEntry) -> tuple[int, str]:
+def _entry_order(entry: BundleEntry) -> tuple[bool, int, str]:
     kinds = list(texts.ARCHIVE_FOLDERS)
     position = kinds.index(entry.kind) if entry.kind in kinds else len(kinds)
     # sorted() is stable: within a folder and division the caller's order (oldest first) stays.
-    return position, (entry.division or "").casefold()
+    return entry.superseded, position, (entry.division or "").casefold()
 
 
 def _entry_path(entry: BundleEntry) -> str:
     parts = [folder_of(entry.kind)]
+    if entry.superseded:
+        parts.insert(0, texts.ARCHIVE_SUPERSEDED_FOLDER)
     if entry.division:
         parts.append(_safe_part(entry.division, "-"))
     base = entry.name.replace("\\", "/").rsplit("/", 1)[-1]  # a file name, never a path

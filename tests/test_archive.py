@@ -197,6 +197,11 @@ def test_archive_holds_every_document_with_its_sha256(
             assert len(content) == item["size"]
     assert set(names) == {f["path"] for f in listed} | {MANIFEST, AUDIT_LOG, sheet["path"]}
 
+    # Versions replaced later (the draft and the report before the return) are kept apart.
+    old = [f["path"] for f in listed if f["superseded"]]
+    assert old == [f"{texts.ARCHIVE_SUPERSEDED_FOLDER}/05-Draf-Realisasi/Bina Marga/"
+                   "Draf-Realisasi-TW1-2024-Bina Marga-r1.txt"]
+    listed = [f for f in listed if not f["superseded"]]
     # One folder per kind, in the order of the SOP; per-division files in a division folder.
     folders = list(dict.fromkeys(f["path"].split("/")[0] for f in listed))
     assert folders == sorted(folders)
@@ -543,3 +548,26 @@ def test_cli_archive_refusals(
     assert "triwulan \"5\" tidak valid" in capsys.readouterr().err
     assert cli.main(["archive"]) == 2
     assert "list" in capsys.readouterr().err
+
+
+def test_only_the_newest_version_of_a_document_counts() -> None:
+    at = datetime(2024, 4, 1, 1, 0, tzinfo=UTC)
+
+    def doc(number: int, kind: DocumentKind, name: str, division: int | None = None) -> Document:
+        return Document(id=number, agency_id=1, cycle_id=1, kind=kind, division_id=division,
+                        path=f"p{number}", original_name=name, mime_type="x", size=1,
+                        sha256=str(number), created_at=at + timedelta(minutes=number))
+
+    docs = [
+        doc(1, DocumentKind.ANALYSIS_REPORT, "salah.pdf"),
+        doc(2, DocumentKind.ANALYSIS_REPORT, "Analisa.pdf"),  # sent again at the confirmation
+        doc(3, DocumentKind.DRAFT, "Draf-BM-r1.xlsx", division=5),
+        doc(4, DocumentKind.DRAFT, "Draf-CK-r1.xlsx", division=6),
+        doc(5, DocumentKind.DRAFT, "Draf-BM-r2.xlsx", division=5),  # after a return
+        doc(6, DocumentKind.EVIDENCE, "foto.jpg", division=5),
+        doc(7, DocumentKind.EVIDENCE, "foto-2.jpg", division=5),
+        doc(8, DocumentKind.REPORT, "Laporan.xlsx"),
+        doc(9, DocumentKind.REPORT, "Laporan.pdf"),
+        doc(10, DocumentKind.REPORT, "Laporan.xlsx"),  # compiled again
+    ]
+    assert archive.superseded(docs) == {1, 3, 8}

@@ -147,11 +147,12 @@ def _build(
     assert agency is not None
     names = _Names(session)
     docs = _documents(session, cycle.id)
+    replaced = superseded(docs)
     entries = [
         archive_bundle.BundleEntry(
             kind=doc.kind, name=doc.original_name, data=_read(ctx, doc),
             created_at=doc.created_at, step=doc.step, division=names.division(doc.division_id),
-            created_by=names.user(doc.created_by_user_id),
+            created_by=names.user(doc.created_by_user_id), superseded=doc.id in replaced,
         )
         for doc in docs
     ]
@@ -209,6 +210,29 @@ def _fetch(
             pass  # the file is gone: the same bytes are built again below
     document, _ = _build(ctx, session, cycle, None)
     return document, ctx.store.read(document.path)
+
+
+# One document of these counts per division: a newer one replaces it (a second analysis report
+# sent at the confirmation, the draft of a later round after a return).
+_ONE_PER_DIVISION = frozenset({DocumentKind.ANALYSIS_REPORT, DocumentKind.HEAD_MEMO,
+                               DocumentKind.MINUTES, DocumentKind.DRAFT,
+                               DocumentKind.ESR_RECEIPT})
+# Every one of these counts (each file of evidence is its own).
+_ALL_COUNT = frozenset({DocumentKind.EVIDENCE, DocumentKind.MINUTES_ATTACHMENT})
+
+
+def superseded(docs: list[Document]) -> set[int]:
+    """The ids of documents a newer one of the same slot replaced; other kinds (reports,
+    charts, forms) are replaced by a newer file of the same name."""
+    newest: dict[tuple[object, ...], Document] = {}
+    for doc in sorted(docs, key=lambda d: (as_utc(d.created_at), d.id or 0)):
+        if doc.kind in _ALL_COUNT:
+            continue
+        name = None if doc.kind in _ONE_PER_DIVISION else doc.original_name
+        newest[(doc.kind, doc.division_id, name)] = doc
+    kept = {doc.id for doc in newest.values()}
+    return {doc.id for doc in docs if doc.kind not in _ALL_COUNT and doc.id not in kept
+            and doc.id is not None}
 
 
 def _documents(session: Session, cycle_id: int) -> list[Document]:
