@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sys
 from typing import Any, cast
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
 from telegram import BotCommand, Update
+from telegram.error import InvalidToken
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -23,6 +25,7 @@ from bot import texts
 from bot.bootstrap import build_context
 from bot.config import Settings
 from bot.domain.clock import JAKARTA
+from bot.log_redaction import redact
 from bot.outbox_sender import OutboxSender
 from bot.persistence import DatabasePersistence
 from bot.recording_request import RecordingRequest
@@ -155,10 +158,17 @@ def _reachable(engine: Engine) -> bool:
 def run(settings: Settings) -> int:
     """Poll until interrupted."""
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    redact(settings.secrets())
     # httpx logs every request URL, and the URL holds the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     ctx = build_context(settings)
     application = build_application(settings, ctx)
     asyncio.set_event_loop(asyncio.new_event_loop())
-    application.run_polling(timeout=int(settings.poll_timeout), allowed_updates=Update.ALL_TYPES)
+    try:
+        application.run_polling(timeout=int(settings.poll_timeout),
+                                allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:
+        # Telegram's words name the token; ours do not.
+        print(texts.CLI_TOKEN_REJECTED, file=sys.stderr)
+        return 1
     return 0

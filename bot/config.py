@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 TELEGRAM_API = "https://api.telegram.org/bot"
 TELEGRAM_FILES = "https://api.telegram.org/file/bot"
@@ -61,3 +62,14 @@ class Settings(BaseSettings):
                 "TELEGRAM_BOT_TOKEN belum diisi. Isi di lingkungan atau di berkas .env."
             )
         return self.telegram_bot_token.get_secret_value()
+
+    def secrets(self) -> list[str]:
+        """What must never be logged: the token and the database password."""
+        found = []
+        if self.telegram_bot_token is not None:
+            found.append(self.telegram_bot_token.get_secret_value())
+        if self.database_url:
+            password = make_url(self.database_url).password
+            if password:
+                found.append(str(password))
+        return [s for s in found if s]

@@ -583,6 +583,10 @@ def cli_bad_id(value: str) -> str:
     return f"{value!r} bukan ID yang sah (harus bilangan bulat positif)"
 
 
+CLI_TOKEN_REJECTED = ("Mohon maaf, Telegram menolak token bot. Periksa TELEGRAM_BOT_TOKEN, dan "
+                      "TELEGRAM_API_BASE_URL bila memakai server Bot API sendiri.")
+
+
 def cli_bad_settings(fields: Iterable[str]) -> str:
     return ("Mohon maaf, pengaturan tidak valid: " + ", ".join(fields)
             + ". Periksa variabel lingkungan atau berkas .env.")
