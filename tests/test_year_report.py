@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
@@ -57,11 +58,21 @@ def test_quarter_report_and_year_trend(ctx: ServiceContext, at_step_4: dict[str,
     assert (row.year, row.quarter) == (2024, 1)
     name, data = year_report.report_file(ctx, p["head"], row.cycle_id)
     assert name.endswith(".xlsx") and data.startswith(b"PK")
+    formula = "=cmd|' /C calc'!A0"  # an indicator name typed like a formula stays text
+    with Session(ctx.engine) as session:
+        bm1 = session.exec(select(Indicator).where(Indicator.code == "BM1")).one()
+        bm1.name = formula
+        session.add(bm1)
+        session.commit()
     name, workbook, picture = year_report.year_trend(ctx, p["head"], 2024)
     assert name == "Tren-Capaian-Kinerja-2024.xlsx" and picture.startswith(b"\x89PNG")
     frame = pd.read_excel(io.BytesIO(workbook)).set_index("Kode")
     assert frame.loc["BM1", "TW I"] == 105 and frame.loc["SK1", "TW I"] == 90
     assert frame["TW II"].isna().all()
+    assert frame.loc["BM1", "Indikator"] == formula
+    with zipfile.ZipFile(io.BytesIO(workbook)) as book:
+        sheet_xml = b"".join(book.read(n) for n in book.namelist() if "worksheets/" in n)
+    assert b"<f>" not in sheet_xml
     with pytest.raises(errors.NotAllowed):
         year_report.reports(ctx, p["bm"])
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,7 +17,7 @@ from bot.domain.workflow import Actor
 from bot.formatting import ROMAN, period_label
 from bot.services import realization
 from bot.services.context import ServiceContext, load_actor
-from reports import charts
+from reports import charts, sheets
 from reports.workbooks import MeasurementRow
 from storage import cycles, documents
 from storage.models import Document
@@ -99,8 +98,18 @@ def year_trend(ctx: ServiceContext, user_id: int, year: int) -> tuple[str, bytes
     frame = pd.DataFrame(list(table.values()),
                          columns=["Kode", "Indikator", "Sasaran Strategis", "Penanggung Jawab",
                                   *quarters])
-    buffer = io.BytesIO()
-    frame.to_excel(buffer, sheet_name="Tren Capaian", index=False)
+    # Written cell by cell: a typed name like "=cmd|..." must stay text, as in every workbook.
+    book, sheet = sheets.new_workbook("Tren Capaian")
+    for column, title in enumerate(frame.columns, start=1):
+        sheets.write_text(sheet.cell(row=1, column=column), title)
+    texts_until = 4  # Kode, Indikator, Sasaran Strategis, Penanggung Jawab; then the quarters
+    for row_number, row in enumerate(frame.itertuples(index=False), start=2):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(row=row_number, column=column)
+            if column <= texts_until:
+                sheets.write_text(cell, value)
+            elif not pd.isna(value):
+                cell.value = value
     series: list[tuple[str, list[Decimal | None]]] = [(texts.TREND_AGENCY, [
         average_achievement([r.achievement for r in by_quarter.get(q, [])]).value
         for q in (1, 2, 3, 4)])]
@@ -110,4 +119,4 @@ def year_trend(ctx: ServiceContext, user_id: int, year: int) -> tuple[str, bytes
             [r.achievement for r in by_quarter.get(q, []) if r.goal == goal]).value
             for q in (1, 2, 3, 4)]))
     picture = charts.trend_chart(series, quarters, texts.trend_title(year))
-    return texts.TREND_FILE.format(year=year), buffer.getvalue(), picture
+    return texts.TREND_FILE.format(year=year), sheets.to_bytes(book), picture
