@@ -25,7 +25,7 @@ def build_context(settings: Settings, *, clock: Callable[[], datetime] | None = 
     database behind this program raises ``schema.SchemaOutOfDate`` so that nothing runs on a
     schema the code does not expect.
     """
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     engine = make_engine(settings.db_url)
     try:
         if migrate:

@@ -260,6 +260,9 @@ def _role_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
 
 # --- entry point -----------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
+    # The database, the evidence files and the archives are for the bot's user alone: every
+    # file the program creates is 0600 and every folder 0700, whatever the shell's umask.
+    os.umask(0o077)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -409,3 +411,19 @@ def test_demo_passes_the_output_folder(
     assert run(capsys, "demo", "--out", str(tmp_path / "hasil"))[0] == 0
     assert run(capsys, "demo")[0] == 0
     assert seen == [tmp_path / "hasil", None]
+
+
+def test_the_database_and_the_files_are_for_the_bot_s_user_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Made by the program as it is run (its own process), under a permissive umask."""
+    env = {**os.environ, "DATA_DIR": str(tmp_path / "data")}
+    env.pop("DATABASE_URL", None)
+    done = subprocess.run(["sh", "-c", 'umask 022; exec "$0" -m bot init --name "Dinas X" '
+                           '--code x', sys.executable], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    data = tmp_path / "data"
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    created = [p for p in data.rglob("*") if p.is_file()]
+    assert created and all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in created), [
+        (p.name, oct(p.stat().st_mode)) for p in created]
