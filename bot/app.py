@@ -11,7 +11,7 @@ from typing import Any, cast
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
 from telegram import BotCommand, Update
-from telegram.error import InvalidToken
+from telegram.error import BadRequest, InvalidToken
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -42,6 +42,8 @@ REMINDER_INTERVAL = 60  # seconds
 # A server that is down, restarting or out of connections; on SQLite a file locked too long.
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 OUTAGE_FIRST_WAIT, OUTAGE_LONGEST_WAIT = 0.5, 15.0  # seconds between looks at the database
+# What reading the arguments of a button's data raises when they are not ones we wrote.
+MALFORMED_BUTTON = (ValueError, IndexError, KeyError, StopIteration)
 PERSIST_GROUP = 100  # after every other handler group
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 
@@ -108,6 +110,16 @@ async def _on_error(update: object, context: BotContext) -> None:
         # Handled again from the start once the database answered; the groups of the failed
         # pass that did not run yet must not run now.
         raise ApplicationHandlerStop
+    if (isinstance(update, Update) and update.callback_query is not None
+            and isinstance(context.error, MALFORMED_BUTTON)):
+        # Callback data no button of ours carries (forged, or from a much older release).
+        log.warning("malformed callback data %r: %r", update.callback_query.data, context.error)
+        try:
+            await update.callback_query.answer(texts.UNKNOWN_BUTTON, show_alert=True)
+        except BadRequest:  # the handler answered the press before it read the data
+            with contextlib.suppress(Exception):
+                await reply(update, texts.UNKNOWN_BUTTON)
+        return
     log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_message is not None:
         try:

@@ -59,6 +59,7 @@ UNKNOWN_INPUT = "Mohon maaf, pesan ini tidak saya pahami. Ketik /bantuan untuk p
 ALREADY_HANDLED = "Tombol ini sudah digunakan. Tidak ada yang berubah."
 PLEASE_USE_BUTTONS = "Silakan pilih salah satu tombol di atas, atau ketik /batal."
 SERVER_ERROR = "Mohon maaf, terjadi gangguan. Isian Anda tetap tersimpan; silakan coba lagi."
+UNKNOWN_BUTTON = "Mohon maaf, tombol ini tidak dikenali atau sudah tidak berlaku."
 FOREIGN_BUTTON = "Mohon maaf, tombol ini bukan milik percakapan Anda."
 DATABASE_WAIT = ("⏳ Mohon maaf, sistem sedang terganggu sebentar. Pesan Anda sudah diterima dan "
                  "akan diproses otomatis begitu sistem pulih; tidak perlu mengirim ulang.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot import texts
 from bot.demo import World
 from bot.domain.sop import StepKey
@@ -27,3 +29,21 @@ async def test_a_press_on_another_chats_message_changes_nothing_there(world: Wor
     assert texts.BTN_BEGIN in handoff.button_labels
     await secretary.press(texts.BTN_BEGIN, handoff)  # the owner's own press still works
     await secretary.wait_for_message(lambda m: m.content != handoff.content, TIMEOUT)
+
+
+@pytest.mark.parametrize("data", ["rpt:abc", "arsip:2026", "arsip:x:y", "rpt:", "item:i:zz"])
+async def test_malformed_button_data_gets_a_refusal_not_an_error(world: World,
+                                                                 data: str) -> None:
+    await forward(world, YEAR, 1, through=StepKey.ESR_UPLOAD)
+    head = world.people["head"]
+    await head.send_command("bantuan")
+    message = await head.wait_for_message(timeout=TIMEOUT)
+    await settle(world)
+    seen = len(head.messages)
+
+    forged = await head.press_stale(data, message)
+    await settle(world)
+
+    told = [forged.answer_text, *head.texts[seen:]]
+    assert forged.answered and (texts.UNKNOWN_BUTTON in told or texts.ALREADY_HANDLED in told)
+    assert texts.SERVER_ERROR not in told
