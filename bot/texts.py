@@ -964,6 +964,7 @@ def form_problems(problems: list[str]) -> str:
 
 FORM_UNREADABLE = {
     "too_large": "Berkas format terlalu besar (maksimal 5 MB).",
+    "unpacked_too_large": "Isi berkas format terlalu besar untuk dibaca; ini bukan format dari bot.",
     "not_xlsx": "Berkas ini bukan format Excel (.xlsx) yang dapat dibaca.",
     "not_our_form": "Berkas ini bukan Format Realisasi dari bot. Gunakan format yang dikirim pada Langkah 4.",
     "too_many_rows": "Format berisi terlalu banyak baris.",

@@ -11,6 +11,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
+from xml.sax.saxutils import escape
 
 from openpyxl import load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -35,6 +36,8 @@ PERFORMANCE_SHEET = "Kinerja"
 MONEY_SHEET = "Keuangan"
 HEADER_ROW = 5
 MAX_FORM_BYTES = 5 * 1024 * 1024
+# A filled form of MAX_ROWS rows unpacks to a few MB; far more is a zip bomb, refused unread.
+MAX_FORM_UNPACKED = 40 * 1024 * 1024
 MAX_ROWS = 2000
 
 _INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -169,8 +172,7 @@ def read_form(data: bytes) -> FilledForm:
     """The typed values of a filled form; the caller validates them."""
     if len(data) > MAX_FORM_BYTES:
         raise FormUnreadable("too_large")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise FormUnreadable("not_xlsx")
+    _peek(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken file
@@ -191,6 +193,24 @@ def read_form(data: bytes) -> FilledForm:
         return FilledForm(_int(meta.get("cycle_id")), _int(meta.get("division_id")), rows, money)
     finally:
         book.close()
+
+
+def _peek(data: bytes) -> None:
+    """Refuse, from the zip's directory and its small workbook.xml alone, what is not an xlsx,
+    what unpacks to far more than a form, and a workbook without our two sheets: a photo
+    album in Excel sent as evidence is never parsed as a form."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+            workbook = (archive.read("xl/workbook.xml") if unpacked <= MAX_FORM_UNPACKED
+                        else b"")
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise FormUnreadable("not_xlsx") from None
+    if unpacked > MAX_FORM_UNPACKED:
+        raise FormUnreadable("unpacked_too_large")
+    if not all(f'name="{escape(name)}"'.encode() in workbook
+               for name in (PERFORMANCE_SHEET, MONEY_SHEET)):
+        raise FormUnreadable("not_our_form")
 
 
 def is_filled_form(data: bytes) -> bool:
