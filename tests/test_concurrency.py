@@ -4,8 +4,6 @@ finish with no deadlock, no lost part and step 4 completing once."""
 
 from __future__ import annotations
 
-import itertools
-import os
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -13,8 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from sqlalchemy import create_engine
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot.domain import errors, workflow
@@ -22,41 +19,25 @@ from bot.domain.sop import DocumentKind, Role, StepKey
 from bot.services import fill_in, provisioning, steps, tasks
 from bot.services.context import ServiceContext
 from bot.services.uploads import Upload
-from storage import schema
 from storage.db import make_engine
 from storage.documents import FileStore
 from storage.models import AuditEvent, MeasurementCycle, StepRun
+from tests import databases
 from tests.clock import YEAR, RunningClock
 
 T = TypeVar("T")
 DIVISIONS = [f"Bidang {n:02d}" for n in range(1, 51)]
 PDF = "application/pdf"
-_names = itertools.count()
 
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
-    """A database that several connections really share, migrated to the newest schema."""
-    server = os.environ.get("TEST_DATABASE_URL")
-    if not server:
-        engine = make_engine(f"sqlite:///{(tmp_path / 'sakip.db').as_posix()}")
-        schema.upgrade(engine)
+    """A database that several connections really share (a file, or PostgreSQL), migrated to
+    the newest schema."""
+    with databases.migrated_url(tmp_path) as url:
+        engine = make_engine(url)
         yield engine
         engine.dispose()
-        return
-    name = f"sakip_concurrency_{os.getpid()}_{next(_names)}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    engine = make_engine(make_url(server).set(database=name).render_as_string(False))
-    try:
-        schema.upgrade(engine)
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
 
 
 @pytest.fixture
