@@ -180,6 +180,11 @@ def error_message(error: errors.WorkflowError) -> str:
         "file_type": FILE_TYPE_REFUSED,
         "file_too_big": FILE_TOO_BIG,
         "file_required": EXPECT_FILE,
+        "reassign_head_step": (f"Langkah {p.get('step')} adalah tugas Kepala Dinas dan tidak "
+                               "dapat dialihkan. Bila Kepala Dinas berhalangan, tunjuk Plh./Plt. "
+                               "dengan /plh."),
+        "reassign_other_division": (f"{p.get('name')} bukan pejabat {p.get('division')}; bagian "
+                                    "ini hanya dapat dialihkan kepada pejabat bidang itu."),
         "unknown_file": "Berkas itu tidak ditemukan pada isian ini; mungkin sudah dihapus.",
         "file_empty": "Berkas ini kosong (0 byte). Mohon kirim berkas yang benar.",
         "file_content": (f"Isi berkas {p.get('name')} tidak sesuai dengan jenisnya (mungkin "

@@ -25,8 +25,11 @@ class ActingState(StrEnum):
 
 
 async def _people(update: Update, context: BotContext, text: str,
-                  first: list[list[dict[str, str]]] | None = None) -> None:
-    colleagues = await call(context, delegation.candidates, context.me.user_id)
+                  first: list[list[dict[str, str]]] | None = None,
+                  run_id: int | None = None) -> None:
+    colleagues = await (call(context, delegation.candidates, context.me.user_id)
+                        if run_id is None else
+                        call(context, delegation.assignees, context.me.user_id, run_id))
     rows = [*(first or []), *columns(
         [button(name, Action.PICK, uid) for uid, name in colleagues], 2)]
     await reply(update, text, with_cancel(rows))
@@ -89,11 +92,12 @@ async def start_move(update: Update, context: BotContext) -> object:
     return ActingState.TASK
 
 
+@refusals
 async def task(update: Update, context: BotContext) -> object:
     await close_buttons(update)
-    await call(context, drafts.update, context.me.user_id, FLOW,
-               run_id=int(callback_args(update)[1]))
-    await _people(update, context, texts.ASK_NEW_ASSIGNEE)
+    run_id = int(callback_args(update)[1])
+    await call(context, drafts.update, context.me.user_id, FLOW, run_id=run_id)
+    await _people(update, context, texts.ASK_NEW_ASSIGNEE, run_id=run_id)
     return ActingState.ASSIGNEE
 
 

@@ -10,10 +10,19 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from bot import texts
 from bot.domain import errors
 from bot.domain.clock import JAKARTA, to_local
-from bot.domain.sop import StepKey
-from bot.services import delegation, fill_in, realization, review, steps, tasks
+from bot.domain.sop import Role, StepKey
+from bot.services import (
+    delegation,
+    fill_in,
+    provisioning,
+    realization,
+    review,
+    steps,
+    tasks,
+)
 from bot.services.context import ServiceContext
 from bot.services.uploads import Upload
 from storage.documents import FileStore
@@ -95,17 +104,41 @@ def test_only_officials_name_their_own_substitute(ctx: ServiceContext,
 
 def test_the_secretary_reassigns_a_task(ctx: ServiceContext, at_step_4: dict[str, int]) -> None:
     p = at_step_4
+    colleague = provisioning.add_user(ctx, name="Staf Bina Marga", telegram_id=777,
+                                      roles=[(Role.DIVISION, "Bina Marga")]).id
+    assert colleague is not None
     part = _task(ctx, p["bm"], StepKey.FILL_IN)
     with pytest.raises(errors.NotAllowed):
         delegation.reassign(ctx, p["team"], part, p["team"])
-    assert delegation.reassign(ctx, p["secretary"], part, p["team"]) == "Team"
-    handoff = _inbox(ctx, p["team"])[-1]
+    # A division's part stays in the division: another division's staff would read and
+    # change it.
+    with pytest.raises(errors.InvalidInput) as refused:
+        delegation.reassign(ctx, p["secretary"], part, p["team"])
+    assert refused.value.params["reason"] == "reassign_other_division"
+    assert [name for _, name in delegation.assignees(ctx, p["secretary"], part)] == [
+        "Bm", "Staf Bina Marga"]
+    assert delegation.reassign(ctx, p["secretary"], part, colleague) == "Staf Bina Marga"
+    handoff = _inbox(ctx, colleague)[-1]
     assert "Langkah 4" in handoff.text and handoff.buttons
-    assert any(t.run_id == part for t in tasks.open_tasks(ctx, p["team"]))
+    assert any(t.run_id == part for t in tasks.open_tasks(ctx, colleague))
     with Session(ctx.engine) as session:
         moved = session.exec(select(AuditEvent).where(
             AuditEvent.action == "step.reassigned")).one()
-    assert moved.after["assignee_user_id"] == p["team"]
+    assert moved.after["assignee_user_id"] == colleague
+
+
+def test_the_head_s_steps_are_never_reassigned(ctx: ServiceContext,
+                                               at_step_4: dict[str, int]) -> None:
+    """The order and the approval pass to a Plh./Plt. named with /plh, not by /alihkan: the
+    Sekretaris could otherwise approve her own report and sign the Nota Kepala Dinas."""
+    p = at_step_4
+    _to_review(ctx, p)
+    review = _task(ctx, p["head"], StepKey.REVIEW)
+    assert review not in [run for run, _ in delegation.open_runs(ctx, p["secretary"])]
+    with pytest.raises(errors.InvalidInput) as refused:
+        delegation.reassign(ctx, p["secretary"], review, p["secretary"])
+    assert refused.value.params == {"reason": "reassign_head_step", "step": 7}
+    assert texts.error_message(refused.value).startswith("Langkah 7 adalah tugas Kepala Dinas")
 
 
 def test_an_appointment_ended_early_gives_the_task_back(ctx: ServiceContext,

@@ -424,7 +424,12 @@ def _run_for(
 
 
 def is_reassigned_to(run: StepRun, actor: Actor) -> bool:
-    """Whether the Sekretaris gave this run to ``actor`` (or to someone they stand in for)."""
+    """Whether the Sekretaris gave this run to ``actor`` (or to someone they stand in for).
+
+    Never for the head's steps: a reassignment stored before that was refused gives nothing.
+    """
+    if Role.HEAD in step(StepKey(run.step)).actors:
+        return False
     given = run.data.get("assignee_user_id")
     return given is not None and int(given) in {actor.id, *(p.id for p in actor.acting_for)}
 

@@ -12,7 +12,7 @@ from bot.domain import errors, workflow
 from bot.domain.clock import as_utc
 from bot.domain.sop import Role, step
 from bot.services import notify
-from bot.services.context import ServiceContext, load_actor, load_run
+from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from storage import agencies, audit, cycles, delegations, users
 from storage.models import Delegation, User
 
@@ -47,6 +47,20 @@ def candidates(ctx: ServiceContext, user_id: int) -> list[tuple[int, str]]:
                                                          agency_id=actor.user.agency_id)
                 if u.id is not None and u.id != user_id and u.active
                 and u.telegram_id is not None]  # a stand-in must be able to receive the tasks
+
+
+def assignees(ctx: ServiceContext, user_id: int, run_id: int) -> list[tuple[int, str]]:
+    """Who may be given this task: for a division's part, that division's officials."""
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id)
+        ref = load_run(session, run_id, actor)
+        people = [u for u in users.list_users(session=session, agency_id=actor.user.agency_id)
+                  if u.id is not None and u.active and u.telegram_id is not None]
+        if step(ref.run.step).per_division:
+            people = [u for u in people if any(
+                r.division_id == ref.run.division_id
+                for r in users.roles_of(session=session, user_id=u.id or 0))]
+        return [(u.id, u.name) for u in people if u.id is not None]
 
 
 def appoint(
@@ -228,6 +242,7 @@ def reassign(ctx: ServiceContext, user_id: int, run_id: int, to_user_id: int) ->
             raise errors.InvalidInput(reason="unknown_user")
         if person.telegram_id is None:
             raise errors.InvalidInput(reason="substitute_unreachable", name=person.name)
+        _refuse_outside_the_sop(session, ref, person)
         before = ref.run.data.get("assignee_user_id")
         ref.run.data = {**ref.run.data, "assignee_user_id": to_user_id}
         session.add(ref.run)
@@ -238,6 +253,20 @@ def reassign(ctx: ServiceContext, user_id: int, run_id: int, to_user_id: int) ->
         notify.announce(session=session, now=now, actor=actor,
                         result=workflow.Result(cycle=ref.cycle, activated=[ref.run]))
         return person.name
+
+
+def _refuse_outside_the_sop(session: Session, ref: RunRef, person: User) -> None:
+    """What the SOP gives the Kepala Dinas (the order, the approval) is not passed on by
+    /alihkan: only a Plh./Plt. named with /plh acts for the head, and signs as such. A
+    division's part goes only to an official of that division."""
+    s = step(ref.run.step)
+    if Role.HEAD in s.actors:
+        raise errors.InvalidInput(reason="reassign_head_step", step=s.number)
+    if s.per_division and not any(
+            r.division_id == ref.run.division_id
+            for r in users.roles_of(session=session, user_id=person.id or 0)):
+        raise errors.InvalidInput(reason="reassign_other_division", name=person.name,
+                                  division=ref.division_name)
 
 
 PERIODS = {"today": 0, "3d": 3, "1w": 5, "2w": 10}  # working days after today
@@ -273,6 +302,8 @@ def open_runs(ctx: ServiceContext, user_id: int) -> list[tuple[int, str]]:
                                         status=workflow.OPEN):
             assert cycle.id is not None
             for run in cycles.active_runs(session=session, cycle_id=cycle.id):
+                if Role.HEAD in step(run.step).actors:
+                    continue  # the head's steps pass to a Plh./Plt. only (/plh)
                 division = (agencies.get_division(session=session, division_id=run.division_id)
                             if run.division_id is not None else None)
                 assert run.id is not None
