@@ -64,7 +64,9 @@ from storage.models import (
 )
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # an .xlsx is a zip: refuse "zip bombs" before parsing
+# An .xlsx is a zip: refuse "zip bombs" before parsing. MAX_ROWS rows of a PK with long
+# names unpack to a few MB; 40 MB leaves room and bounds the time and memory a refusal costs.
+MAX_UNPACKED_BYTES = 40 * 1024 * 1024
 MAX_ROWS = 5000  # data rows per sheet
 AUDIT_ACTION = "master.import"
 _STRUCTURAL = frozenset({"not_xlsx", "too_large", "unpacked_too_large", "too_many_rows",
@@ -398,11 +400,19 @@ def _sheet_xml(data: bytes, path: str) -> _SheetXml:
     if not path:
         return _SheetXml()
     merged, uncomputed = [], set()
+    rows: ElementTree.Element | None = None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(path) as stream:
-            for _, element in ElementTree.iterparse(stream):
+            for event, element in ElementTree.iterparse(stream, events=("start", "end")):
                 tag = element.tag.rsplit("}", 1)[-1]
-                if tag == "mergeCell" and element.get("ref"):
+                if event == "start":
+                    if tag == "sheetData":
+                        rows = element
+                    continue
+                if tag == "row" and rows is not None:
+                    # A read row is dropped from the tree, or the whole sheet stays in memory.
+                    rows.remove(element)
+                elif tag == "mergeCell" and element.get("ref"):
                     merged.append(range_boundaries(str(element.get("ref"))))
                 elif tag == "c":
                     children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
