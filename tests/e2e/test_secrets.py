@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot import texts
 from bot.log_redaction import MASK, RedactingFilter
 from bot.standin import BotApiStandIn
@@ -16,11 +18,14 @@ from tests import databases
 REJECTED = "987654:THIS-TOKEN-MUST-NOT-BE-LOGGED"
 
 
+@pytest.mark.parametrize("wrong", ["token", "path"])
 async def test_a_rejected_token_is_reported_without_the_token(
-        tmp_path: Path, database_url: str | None) -> None:
-    async with BotApiStandIn() as standin:  # which knows another token
+        tmp_path: Path, database_url: str | None, wrong: str) -> None:
+    async with BotApiStandIn(token=REJECTED if wrong == "path" else "123:KNOWN") as standin:
+        # A token the server does not know, or the right one under a wrong path.
+        base = standin.base_url if wrong == "token" else standin.base_url + "/salah"
         env = {**{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
-               "TELEGRAM_BOT_TOKEN": REJECTED, "TELEGRAM_API_BASE_URL": standin.base_url,
+               "TELEGRAM_BOT_TOKEN": REJECTED, "TELEGRAM_API_BASE_URL": base,
                "DATA_DIR": str(tmp_path / "data")}
         databases.set_database(env, database_url)
         init = await asyncio.create_subprocess_exec(
