@@ -8,7 +8,6 @@ import logging
 import sys
 from typing import Any, cast
 
-from sqlalchemy.engine import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
 from telegram import BotCommand, Update
 from telegram.error import BadRequest, InvalidToken
@@ -36,6 +35,7 @@ from conversations import general
 from conversations.common import reply
 from conversations.sop import build_sop_conversation
 from storage import outbox
+from storage.db import reachable
 
 log = logging.getLogger(__name__)
 REMINDER_INTERVAL = 60  # seconds
@@ -139,7 +139,7 @@ async def _after_database_outage(update: Update, context: BotContext) -> bool:
     if not isinstance(error, DATABASE_ERRORS):
         return False
     engine = context.services.engine
-    if await asyncio.to_thread(_reachable, engine):
+    if await asyncio.to_thread(reachable, engine):
         # A dropped connection that the pool has already replaced: one more try is enough.
         if not getattr(error, "connection_invalidated", False):
             return False
@@ -150,21 +150,12 @@ async def _after_database_outage(update: Update, context: BotContext) -> bool:
             with contextlib.suppress(Exception):
                 await reply(update, texts.DATABASE_WAIT)
         delay = OUTAGE_FIRST_WAIT
-        while not await asyncio.to_thread(_reachable, engine):
+        while not await asyncio.to_thread(reachable, engine):
             await asyncio.sleep(delay)
             delay = min(delay * 2, OUTAGE_LONGEST_WAIT)
         log.warning("database reachable again")
     await context.application.process_update(update)
     return True
-
-
-def _reachable(engine: Engine) -> bool:
-    try:
-        with engine.connect() as connection:
-            connection.exec_driver_sql("SELECT 1")
-        return True
-    except DATABASE_ERRORS:
-        return False
 
 
 def run(settings: Settings) -> int:

@@ -100,11 +100,7 @@ def save_realization(
 ) -> IndicatorRealization:
     """Set the given fields of an indicator's realisation, creating it on first use."""
     assert indicator.id is not None
-    query = select(IndicatorRealization).where(
-        IndicatorRealization.cycle_id == cycle_id,
-        IndicatorRealization.indicator_id == indicator.id,
-    )
-    record = session.exec(query).first()
+    record = realization_of(session=session, cycle_id=cycle_id, indicator_id=indicator.id)
     if record is None:
         record = IndicatorRealization(cycle_id=cycle_id, indicator_id=indicator.id,
                                       division_id=indicator.division_id, updated_at=now)
@@ -122,12 +118,10 @@ def save_financial(
     user_id: int | None,
 ) -> FinancialRealization:
     assert item.id is not None
-    query = select(FinancialRealization).where(
-        FinancialRealization.cycle_id == cycle_id,
-        FinancialRealization.budget_item_id == item.id,
-    )
-    record = session.exec(query).first() or FinancialRealization(
-        cycle_id=cycle_id, budget_item_id=item.id, division_id=item.division_id, updated_at=now)
+    record = financial_of(session=session, cycle_id=cycle_id, item_id=item.id)
+    if record is None:
+        record = FinancialRealization(cycle_id=cycle_id, budget_item_id=item.id,
+                                      division_id=item.division_id, updated_at=now)
     record.amount = amount
     record.updated_at = now
     record.updated_by_user_id = user_id

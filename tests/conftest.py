@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from bot.domain.sop import Role
 from storage import agencies, users
+from storage.db import make_engine
 from storage.documents import FileStore
 from storage.models import Agency, Division, User
 from tests import databases
@@ -31,6 +32,16 @@ def engine() -> Iterator[Engine]:
     """A database of this test's own at the newest migration."""
     with databases.migrated_engine() as engine:
         yield engine
+
+
+@pytest.fixture
+def shared_engine(tmp_path: Path) -> Iterator[Engine]:
+    """A migrated database that several connections and threads really share (a file, or
+    PostgreSQL), unlike ``engine``'s single in-memory connection."""
+    with databases.migrated_url(tmp_path) as url:
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ finish with no deadlock, no lost part and step 4 completing once."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
@@ -19,10 +19,8 @@ from bot.domain.sop import DocumentKind, Role, StepKey
 from bot.services import fill_in, provisioning, steps, tasks
 from bot.services.context import ServiceContext
 from bot.services.uploads import Upload
-from storage.db import make_engine
 from storage.documents import FileStore
 from storage.models import AuditEvent, MeasurementCycle, StepRun
-from tests import databases
 from tests.clock import YEAR, RunningClock
 
 T = TypeVar("T")
@@ -31,18 +29,8 @@ PDF = "application/pdf"
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    """A database that several connections really share (a file, or PostgreSQL), migrated to
-    the newest schema."""
-    with databases.migrated_url(tmp_path) as url:
-        engine = make_engine(url)
-        yield engine
-        engine.dispose()
-
-
-@pytest.fixture
-def ctx(engine: Engine, tmp_path: Path) -> ServiceContext:
-    return ServiceContext(engine=engine, store=FileStore(tmp_path / "files"),
+def ctx(shared_engine: Engine, tmp_path: Path) -> ServiceContext:
+    return ServiceContext(engine=shared_engine, store=FileStore(tmp_path / "files"),
                           clock=RunningClock())
 
 
