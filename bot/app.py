@@ -8,7 +8,6 @@ import logging
 import sys
 from typing import Any, cast
 
-from sqlalchemy.exc import InterfaceError, OperationalError
 from telegram import BotCommand, Update
 from telegram.error import BadRequest, InvalidToken
 from telegram.ext import (
@@ -17,10 +16,9 @@ from telegram.ext import (
     ApplicationHandlerStop,
     ContextTypes,
     Defaults,
-    TypeHandler,
 )
 
-from bot import texts
+from bot import texts, update_unit
 from bot.bootstrap import build_context
 from bot.config import Settings
 from bot.domain.clock import JAKARTA
@@ -35,16 +33,12 @@ from conversations import general
 from conversations.common import reply
 from conversations.sop import build_sop_conversation
 from storage import outbox
-from storage.db import reachable
 
 log = logging.getLogger(__name__)
 REMINDER_INTERVAL = 60  # seconds
-# A server that is down, restarting or out of connections; on SQLite a file locked too long.
-DATABASE_ERRORS = (OperationalError, InterfaceError)
-OUTAGE_FIRST_WAIT, OUTAGE_LONGEST_WAIT = 0.5, 15.0  # seconds between looks at the database
 # What reading the arguments of a button's data raises when they are not ones we wrote.
 MALFORMED_BUTTON = (ValueError, IndexError, KeyError, StopIteration)
-PERSIST_GROUP = 100  # after every other handler group
+PERSISTENCE_TIMER = 24 * 3600.0  # seconds; only a fallback (see build_application)
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 
 
@@ -54,6 +48,9 @@ def build_application(settings: Settings, ctx: ServiceContext) -> SakipApplicati
             outbox.log_message(session=session, chat_id=chat_id, method=method, now=ctx.now(),
                                message_id=message_id, text=text)
 
+    async def take(updates: list[dict[str, Any]]) -> None:
+        await application.units.take(updates)  # bound below; called only once polling
+
     builder = (
         ApplicationBuilder()
         .application_class(SakipApplication, kwargs={"services": ctx})
@@ -61,9 +58,12 @@ def build_application(settings: Settings, ctx: ServiceContext) -> SakipApplicati
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.file_url)
         .request(RecordingRequest(record, connection_pool_size=16))
-        .get_updates_request(RecordingRequest(record, read_timeout=settings.poll_timeout + 10))
+        .get_updates_request(RecordingRequest(record, inbox=take,
+                                              read_timeout=settings.poll_timeout + 10))
         .defaults(Defaults(tzinfo=JAKARTA))
-        .persistence(DatabasePersistence(ctx.engine, update_interval=1.0))
+        # Each update writes its conversation state in its own unit of work (bot.update_unit);
+        # PTB's timer would write the state of an update still under way.
+        .persistence(DatabasePersistence(ctx.engine, update_interval=PERSISTENCE_TIMER))
         .context_types(ContextTypes(context=BotContext))
         .post_init(_post_init)
         .post_stop(_post_stop)
@@ -72,7 +72,6 @@ def build_application(settings: Settings, ctx: ServiceContext) -> SakipApplicati
     application.add_handlers(general.guard_handlers(), group=-1)
     application.add_handlers([*general.command_handlers(), build_sop_conversation(),
                               *general.fallback_handlers()])
-    application.add_handler(TypeHandler(Update, _persist_now), group=PERSIST_GROUP)
     application.add_error_handler(_on_error)
     return application
 
@@ -82,6 +81,9 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     await app.bot.set_my_commands([BotCommand(name, label) for name, label in texts.COMMANDS])
     app.outbox_sender = OutboxSender(app.bot, app.services)
     app.outbox_sender.start()
+    # Taken from Telegram before a crash and never done: first in line, before new ones.
+    for update in await asyncio.to_thread(app.units.unfinished):
+        await app.update_queue.put(update)
     if app.job_queue is not None:
         # Named, so a second start replaces rather than doubles it; state lives in the database.
         app.job_queue.run_repeating(_remind, interval=REMINDER_INTERVAL, first=5,
@@ -95,20 +97,15 @@ async def _post_stop(application: Application[Any, Any, Any, Any, Any, Any]) -> 
 
 
 async def _remind(context: BotContext) -> None:
-    """Send the reminders, escalations and digest whose time has come."""
+    """Send the reminders, escalations and digest whose time has come; forget old updates."""
     await asyncio.to_thread(reminders.tick, context.services)
-
-
-async def _persist_now(update: Update, context: BotContext) -> None:
-    """Write conversation state right after each update, not on PTB's timer: a crash between
-    two ticks would otherwise forget where an official was."""
-    await context.application.update_persistence()
+    await asyncio.to_thread(cast(SakipApplication, context.application).units.prune)
 
 
 async def _on_error(update: object, context: BotContext) -> None:
-    if isinstance(update, Update) and await _after_database_outage(update, context):
-        # Handled again from the start once the database answered; the groups of the failed
-        # pass that did not run yet must not run now.
+    if isinstance(update, Update) and update_unit.takes_over(context.error):
+        # The update's unit rolls back and handles it again (or drops it, if it was handled
+        # elsewhere); the groups of this pass that did not run yet must not run now.
         raise ApplicationHandlerStop
     if (isinstance(update, Update) and update.callback_query is not None
             and isinstance(context.error, MALFORMED_BUTTON)):
@@ -126,36 +123,6 @@ async def _on_error(update: object, context: BotContext) -> None:
             await reply(update, texts.SERVER_ERROR)
         except Exception:
             log.exception("could not tell the user about the error")
-
-
-async def _after_database_outage(update: Update, context: BotContext) -> bool:
-    """When the database could not be reached, wait until it can and handle ``update`` again.
-
-    A failed service rolled its transaction back and a failed handler did not move its
-    conversation on, so handling the update once more is what the official meant. Updates are
-    handled one at a time: the ones behind this one wait too and keep their order.
-    """
-    error = context.error
-    if not isinstance(error, DATABASE_ERRORS):
-        return False
-    engine = context.services.engine
-    if await asyncio.to_thread(reachable, engine):
-        # A dropped connection that the pool has already replaced: one more try is enough.
-        if not getattr(error, "connection_invalidated", False):
-            return False
-    else:
-        log.warning("database unreachable (%s); waiting to handle the update again",
-                    type(error).__name__)
-        if update.effective_message is not None:
-            with contextlib.suppress(Exception):
-                await reply(update, texts.DATABASE_WAIT)
-        delay = OUTAGE_FIRST_WAIT
-        while not await asyncio.to_thread(reachable, engine):
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, OUTAGE_LONGEST_WAIT)
-        log.warning("database reachable again")
-    await context.application.process_update(update)
-    return True
 
 
 def run(settings: Settings) -> int:

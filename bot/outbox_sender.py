@@ -19,9 +19,11 @@ import os
 import secrets
 import socket
 from datetime import timedelta
+from typing import Any
 
 from telegram import Bot, InputFile, Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.request import RequestData
 
 from bot.formatting import split_text, telegram_length
 from bot.keyboards import inline
@@ -34,8 +36,31 @@ log = logging.getLogger(__name__)
 CAPTION_LIMIT = 1024
 MAX_ATTEMPTS = 8  # for errors of our own (a missing file, a bug); Telegram's own are retried
 LONGEST_WAIT = timedelta(minutes=5)
-LEASE = timedelta(minutes=5)  # longer than any one send with its time-outs
+LEASE = timedelta(minutes=1)  # longer than any one send with its time-outs
 AT_ONCE = 8  # chats sent to side by side
+
+
+class StoredRequestData(RequestData):
+    """Request data kept in the outbox: parameters as JSON texts and the files to upload."""
+
+    def __init__(self, json_parameters: dict[str, str],
+                 files: dict[str, tuple[str | None, bytes, str | None]]) -> None:
+        super().__init__([])
+        self._json = json_parameters
+        self._files = files
+        self.contains_files = bool(files)
+
+    @property
+    def parameters(self) -> dict[str, Any]:
+        return dict(self._json)  # only the texts are kept; nothing reads the values
+
+    @property
+    def json_parameters(self) -> dict[str, str]:
+        return dict(self._json)
+
+    @property
+    def multipart_data(self) -> Any:
+        return dict(self._files)
 
 
 class OutboxSender:
@@ -68,6 +93,8 @@ class OutboxSender:
             self._loop.call_soon_threadsafe(self._wake.set)
 
     async def _run(self) -> None:
+        with contextlib.suppress(Exception):  # the database may be away; leases then run out
+            await asyncio.to_thread(self._release_dead_claims)
         while True:
             self._wake.clear()
             try:
@@ -89,6 +116,16 @@ class OutboxSender:
                 log.error("outbox outcome not recorded", exc_info=outcome)
         return len(due)
 
+    def _release_dead_claims(self) -> None:
+        """Free at once the messages a sender on this machine held when it died (killed, or
+        this very process before a restart): the message a chat waits on would otherwise hold
+        up that chat until the lease ran out. Senders elsewhere are left to their leases."""
+        with self._ctx.transaction() as session:
+            dead = [owner for owner in outbox.claimants(session=session)
+                    if owner != self._owner and _died_here(owner)]
+            if outbox.release_claims(session=session, owners=dead):
+                log.warning("took over the outbox messages of stopped senders %s", dead)
+
     def _claim(self) -> list[OutboxMessage]:
         with self._ctx.transaction() as session:
             return outbox.claim_due(session=session, now=self._ctx.now(), owner=self._owner,
@@ -107,9 +144,11 @@ class OutboxSender:
             seconds = retry.total_seconds() if isinstance(retry, timedelta) else float(retry)
             await self._failed(message, str(error), timedelta(seconds=seconds))
         except (Forbidden, BadRequest) as error:
-            # The user blocked the bot or the chat is gone: retrying will not help.
+            # The user blocked the bot, the chat is gone, or the request cannot succeed (an
+            # edit of a message already edited): retrying will not help.
             await self._set_aside(message, str(error))
-        except (TimedOut, NetworkError) as error:
+        except TelegramError as error:
+            # Network, time-out, 5xx, an answer that is not the Bot API's: Telegram's side.
             await self._failed(message, str(error), self._backoff(message.attempts))
         except Exception as error:  # ours: one broken message must not stop the others
             log.exception("outbox message %s could not be sent", message.id)
@@ -118,9 +157,27 @@ class OutboxSender:
             else:
                 await self._failed(message, repr(error), self._backoff(message.attempts))
         else:
-            await asyncio.to_thread(self._mark_sent, message.id, sent.message_id)
+            await asyncio.to_thread(self._mark_sent, message.id, sent)
 
-    async def _send(self, message: OutboxMessage) -> Message:
+    async def _send(self, message: OutboxMessage) -> int | None:
+        """Deliver the row; the id of the message Telegram made, if it made one."""
+        if message.method is not None:
+            return await self._replay(message)
+        return (await self._notify(message)).message_id
+
+    async def _replay(self, message: OutboxMessage) -> int | None:
+        """Make an owed reply's call exactly as the handler made it."""
+        assert message.method is not None
+        files = {}
+        if message.attachment is not None and message.attachment_field is not None:
+            files[message.attachment_field] = (message.attachment_name, message.attachment,
+                                               message.attachment_mime)
+        request = StoredRequestData(message.params or {}, files)
+        result = await self._bot.request.post(f"{self._bot.base_url}/{message.method}",
+                                              request_data=request)
+        return result.get("message_id") if isinstance(result, dict) else None
+
+    async def _notify(self, message: OutboxMessage) -> Message:
         markup = inline(message.buttons)
         fits_caption = telegram_length(message.text) <= CAPTION_LIMIT
         if message.document_id is not None:
@@ -146,7 +203,7 @@ class OutboxSender:
             return (document.original_name, self._ctx.store.read(document.path),
                     document.mime_type)
 
-    def _mark_sent(self, message_id: int, telegram_message_id: int) -> None:
+    def _mark_sent(self, message_id: int, telegram_message_id: int | None) -> None:
         with self._ctx.transaction() as session:
             outbox.mark_sent(session=session, message_id=message_id, now=self._ctx.now(),
                              telegram_message_id=telegram_message_id)
@@ -167,3 +224,21 @@ class OutboxSender:
         log.warning("outbox message %s set aside as undeliverable: %s", message.id, error)
         assert message.id is not None
         await asyncio.to_thread(delivery.set_aside, self._ctx, message.id, error)
+
+
+def _died_here(owner: str) -> bool:
+    """Whether the sender ``owner`` (host:pid:token) ran on this machine and is gone."""
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True  # our pid, another token: this process's predecessor (a container restart)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # alive, another user's
+    return False

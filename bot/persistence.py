@@ -14,14 +14,17 @@ value after the next restart.
 
 Timing: PTB hands changes to a persistence only from ``Application.update_persistence()``, which
 runs every ``update_interval`` seconds while the application is running and once more on
-``stop()``. Every ``update_*`` call here commits before it returns, so a crash loses at most the
-changes of the last interval; that is why the default interval is one second, not PTB's sixty.
+``stop()``. The bot calls it itself at the end of each update, inside the update's unit of work
+(``bot.update_unit``): the writes then join that one transaction and commit with the update's
+effects, and what this class remembers as written changes only when the unit commits. Outside a
+unit every ``update_*`` call commits before it returns.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
@@ -29,10 +32,11 @@ from sqlalchemy.exc import IntegrityError
 from telegram.ext import BasePersistence, PersistenceInput
 
 from storage import ptb_state
-from storage.db import session_scope
+from storage.db import current_unit, session_scope
 
 if TYPE_CHECKING:
     # Private PTB module (PTB's own persistences use it too); only needed for annotations.
+    from telegram.ext._utils.trackingdict import TrackingDict
     from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 
 _USER_DATA = "user_data"
@@ -142,27 +146,57 @@ class DatabasePersistence(BasePersistence[_Data, _Data, _Data]):
     # --- async wrappers -----------------------------------------------------------------------
 
     async def _load_all(self, kind: str) -> dict[str, Any]:
-        """Rows of ``kind``, remembered as already written."""
+        """Rows of ``kind``, remembered as already written (and nothing else of ``kind``)."""
         async with self._lock:
             rows = await asyncio.to_thread(self._load_all_sync, kind)
+        for row in [row for row in self._written if row[0] == kind]:
+            del self._written[row]
         for key, data in rows.items():
             self._written[(kind, key)] = json.dumps(data)
         return rows
 
     async def _store(self, kind: str, key: str, value: Any, what: str) -> None:
-        """Commit ``value`` under the key unless that exact value is already stored."""
+        """Write ``value`` under the key unless that exact value is already stored."""
         plain, text = _to_json(value, what)
         async with self._lock:
             if self._written.get((kind, key)) == text:
                 return
             await asyncio.to_thread(self._upsert_sync, kind, key, plain)
-            self._written[(kind, key)] = text
+            self._remember((kind, key), text)
 
     async def _remove(self, kind: str, key: str) -> None:
-        """Commit the removal of the key."""
+        """Write the removal of the key."""
         async with self._lock:
             await asyncio.to_thread(self._delete_sync, kind, key)
-            self._written.pop((kind, key), None)
+            self._remember((kind, key), None)
+
+    def _remember(self, row: tuple[str, str], text: str | None) -> None:
+        """Note what the database holds, once it does: inside an update's unit, at its commit."""
+
+        def note() -> None:
+            if text is None:
+                self._written.pop(row, None)
+            else:
+                self._written[row] = text
+
+        unit = current_unit()
+        if unit is not None and unit.engine is self._engine:
+            self._written.pop(row, None)  # unknown until the unit commits or rolls back
+            unit.after_commit(note)
+        else:
+            note()
+
+    async def resync(self, conversations: Mapping[str, TrackingDict[Any, Any]]) -> None:
+        """Make the running conversations what the database holds: after an update whose
+        changes were rolled back, its handlers had already moved them on in memory."""
+        for name, states in conversations.items():
+            stored = await self.get_conversations(name)
+            for key in [key for key in states if key not in stored]:
+                del states[key]
+            for key, state in stored.items():
+                if states.get(key) != state:
+                    states[key] = state
+            states.pop_accessed_write_items()  # equal to the database: nothing to write
 
     # --- BasePersistence ----------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
-"""An HTTP request class that records every message the bot sends or edits.
+"""The HTTP request class every Bot API call passes through.
 
-All of the bot's traffic passes through here, so this one place logs replies and notifications
-alike, without handlers having to remember to.
+Three things happen here, so that handlers need not remember them: a call made while an update
+is handled is held back as an owed reply (``bot.owed_replies``); the updates ``getUpdates``
+returns are written to the inbox before the next poll acknowledges them; and every message sent
+or edited is logged.
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from telegram.error import NetworkError
 from telegram.request import HTTPXRequest, RequestData
+
+from bot import owed_replies
 
 log = logging.getLogger(__name__)
 
@@ -22,21 +27,44 @@ RECORDED_METHODS = frozenset({
 })
 
 Recorder = Callable[[int, str, int | None, str | None], None]
+InboxRecorder = Callable[[list[dict[str, Any]]], Awaitable[None]]
 
 
 class RecordingRequest(HTTPXRequest):
-    def __init__(self, recorder: Recorder, **kwargs: Any) -> None:
+    def __init__(self, recorder: Recorder, *, inbox: InboxRecorder | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._recorder = recorder
+        self._inbox = inbox
 
     async def do_request(
         self, url: str, method: str, request_data: RequestData | None = None, **kwargs: Any
     ) -> tuple[int, bytes]:
+        name = url.rsplit("/", 1)[-1]
+        api_method = name.lower()
+        owed = owed_replies.current()
+        if owed is not None and api_method in owed_replies.OWED_METHODS:
+            return owed.defer(name, request_data)
         code, payload = await super().do_request(url, method, request_data, **kwargs)
-        api_method = url.rsplit("/", 1)[-1].lower()
+        if code == 200 and api_method == "getupdates" and self._inbox is not None:
+            await self._take(payload)
         if code == 200 and api_method in RECORDED_METHODS:
             await self._record(api_method, payload)
         return code, payload
+
+    async def _take(self, payload: bytes) -> None:
+        """Write the updates to the inbox; if that fails they are not acknowledged either."""
+        try:
+            updates = json.loads(payload).get("result")
+        except ValueError:
+            return  # not JSON: PTB reports it and nothing is acknowledged
+        if not isinstance(updates, list) or not updates:
+            return
+        try:
+            await self._inbox(updates)  # type: ignore[misc]
+        except Exception as error:
+            # A Telegram-style error: the polling loop backs off and asks for them again.
+            raise NetworkError(f"updates not recorded: {type(error).__name__}") from error
 
     async def _record(self, api_method: str, payload: bytes) -> None:
         try:

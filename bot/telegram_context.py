@@ -4,22 +4,38 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.outbox_sender import OutboxSender
+from bot.persistence import DatabasePersistence
 from bot.services.context import ServiceContext
 from bot.services.identity import Member
+from bot.update_unit import UpdateUnits
 
 
 class SakipApplication(Application):  # type: ignore[type-arg]
     """An Application that carries the services, built once in ``main()``."""
 
-    __slots__ = ("outbox_sender", "services")
+    __slots__ = ("outbox_sender", "services", "units")
 
     def __init__(self, services: ServiceContext, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.services = services
         self.outbox_sender: OutboxSender | None = None
+        self.units = UpdateUnits(self)
+
+    async def process_update(self, update: object) -> None:
+        """Handle an update in its unit of work (see ``bot.update_unit``)."""
+        if not isinstance(update, Update):
+            await super().process_update(update)
+            return
+        await self.units.process(update, super().process_update)
+
+    async def resync_conversations(self) -> None:
+        """Set every conversation back to its committed state, after a failed update."""
+        if isinstance(self.persistence, DatabasePersistence):
+            await self.persistence.resync(self._conversation_handler_conversations)
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

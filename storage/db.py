@@ -1,13 +1,17 @@
-"""One engine per process and a transactional session scope.
+"""One engine per process, a transactional session scope, and the unit of work of an update.
 
 Everything that changes state goes through ``session_scope()`` so that a state change, its audit
-event and the notifications it causes commit together or not at all.
+event and the notifications it causes commit together or not at all. While a ``Unit`` is joined
+(the bot joins one per update), every ``session_scope`` of the task is a savepoint inside the
+unit's one transaction, so that all the update's changes commit together or not at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from sqlalchemy import event
@@ -57,9 +61,89 @@ def reachable(engine: Engine) -> bool:
         return False
 
 
+class Unit:
+    """One transaction that every ``session_scope`` on its engine joins while it is joined.
+
+    ``begin`` runs once, as the transaction's first statement, before the first savepoint: it
+    must write (on SQLite a savepoint opened outside a write transaction commits on its own
+    release). Worker threads take turns on the one session.
+    """
+
+    def __init__(self, engine: Engine, begin: Callable[[Session], None]) -> None:
+        self.engine = engine
+        self.session = Session(engine, expire_on_commit=False)
+        self._begin = begin
+        self._begun = False
+        self._lock = threading.RLock()
+        self._after_commit: list[Callable[[], None]] = []
+
+    def _ensure_begun(self) -> None:
+        if not self._begun:
+            self._begin(self.session)
+            self._begun = True
+
+    @contextmanager
+    def savepoint(self) -> Iterator[Session]:
+        """The unit's session; what fails inside is undone, the rest of the unit stays."""
+        with self._lock:
+            self._ensure_begun()
+            nested = self.session.begin_nested()
+            try:
+                yield self.session
+            except BaseException:
+                if nested.is_active:
+                    nested.rollback()
+                raise
+            if nested.is_active:
+                nested.commit()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the unit has committed (never if it rolls back)."""
+        self._after_commit.append(callback)
+
+    def commit(self) -> None:
+        with self._lock:
+            self._ensure_begun()
+            self.session.commit()
+        for callback in self._after_commit:
+            callback()
+
+    def rollback(self) -> None:
+        with self._lock:
+            self.session.rollback()
+
+    def close(self) -> None:
+        with self._lock:
+            self.session.close()
+
+
+_joined: ContextVar[Unit | None] = ContextVar("storage_unit", default=None)
+
+
+def current_unit() -> Unit | None:
+    """The unit this task (or the worker thread it waits on) has joined, if any."""
+    return _joined.get()
+
+
+@contextmanager
+def joined(unit: Unit) -> Iterator[Unit]:
+    """Make ``session_scope`` in this context (and threads started from it) join ``unit``."""
+    token = _joined.set(unit)
+    try:
+        yield unit
+    finally:
+        _joined.reset(token)
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
-    """A session that commits on success and rolls back on any error."""
+    """A session that commits on success and rolls back on any error (inside a joined unit:
+    a savepoint that is released on success and rolled back on any error)."""
+    unit = _joined.get()
+    if unit is not None and unit.engine is engine:
+        with unit.savepoint() as session:
+            yield session
+        return
     session = Session(engine, expire_on_commit=False)
     try:
         yield session

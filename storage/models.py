@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Numeric, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, LargeBinary, Numeric, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -153,8 +153,9 @@ class OutboxMessage(SQLModel, table=True):
     """A message to deliver, written in the same transaction as the change that causes it."""
 
     id: int | None = Field(default=None, primary_key=True)
-    agency_id: int = Field(foreign_key="agency.id", index=True)
-    user_id: int = Field(foreign_key="user.id")
+    # Empty only on replies, which may go to someone not (yet) registered.
+    agency_id: int | None = Field(default=None, foreign_key="agency.id", index=True)
+    user_id: int | None = Field(default=None, foreign_key="user.id")
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
     text: str
     buttons: list[Any] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -172,6 +173,24 @@ class OutboxMessage(SQLModel, table=True):
     # until then, and takes it over if that process died.
     claimed_by: str | None = None
     claimed_until: datetime | None = None
+    # A reply owed for an update: the Bot API call as the handler made it, replayed as is.
+    update_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    method: str | None = None
+    params: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    attachment_field: str | None = None
+    attachment_name: str | None = None
+    attachment_mime: str | None = None
+    attachment: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+
+
+class InboxUpdate(SQLModel, table=True):
+    """An update taken from Telegram, written before Telegram is told it arrived, so that it
+    is handled exactly once: again after a crash, never twice when Telegram sends it again."""
+
+    update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    payload: dict[str, Any] = _json_column()
+    received_at: datetime
+    done_at: datetime | None = Field(default=None, index=True)
 
 
 class MessageLog(SQLModel, table=True):

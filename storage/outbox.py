@@ -35,6 +35,25 @@ def enqueue(
     return message
 
 
+def owe(
+    *, session: Session, chat_id: int, update_id: int, method: str, params: dict[str, str],
+    summary: str, now: datetime, attachment: tuple[str, str | None, bytes, str | None] | None,
+) -> OutboxMessage:
+    """A reply owed for an update: the Bot API call to make once the update has committed.
+
+    ``attachment`` is (field, file name, bytes, MIME type) of the one file the call uploads.
+    """
+    field, name, data, mime = attachment or (None, None, None, None)
+    message = OutboxMessage(
+        chat_id=chat_id, text=summary, created_at=now, next_attempt_at=now, update_id=update_id,
+        method=method, params=params, attachment_field=field, attachment_name=name,
+        attachment=data, attachment_mime=mime,
+    )
+    session.add(message)
+    session.info[QUEUED] = True
+    return message
+
+
 def claim_due(
     *, session: Session, now: datetime, owner: str, lease: timedelta, limit: int = 50,
 ) -> list[OutboxMessage]:
@@ -67,6 +86,25 @@ def claim_due(
                              .execution_options(populate_existing=True)))
 
 
+def claimants(*, session: Session) -> list[str]:
+    """The owners of the leases on unsent messages."""
+    owners = select(OutboxMessage.claimed_by).where(
+        col(OutboxMessage.claimed_by).is_not(None), col(OutboxMessage.sent_at).is_(None)
+    ).distinct()
+    return [owner for owner in session.exec(owners) if owner is not None]
+
+
+def release_claims(*, session: Session, owners: list[str]) -> int:
+    """End the leases of senders known to be dead; their messages are free at once."""
+    if not owners:
+        return 0
+    result = session.execute(
+        update(OutboxMessage).where(col(OutboxMessage.claimed_by).in_(owners))
+        .values(claimed_by=None, claimed_until=None)
+        .execution_options(synchronize_session=False))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
 def mark_sent(
     *, session: Session, message_id: int, now: datetime, telegram_message_id: int | None
 ) -> None:
@@ -77,6 +115,7 @@ def mark_sent(
     message.attempts += 1
     message.telegram_message_id = telegram_message_id
     message.claimed_by = message.claimed_until = None
+    message.attachment = None  # delivered: the bytes were only kept to be sent
     session.add(message)
 
 
@@ -133,5 +172,7 @@ def log_message(
 
 
 def pending_count(*, session: Session) -> int:
-    query = select(OutboxMessage).where(col(OutboxMessage.sent_at).is_(None))
-    return len(list(session.exec(query)))
+    """Messages still to send (not those set aside as undeliverable)."""
+    query = (select(func.count()).select_from(OutboxMessage)
+             .where(col(OutboxMessage.sent_at).is_(None), OutboxMessage.failed == False))  # noqa: E712
+    return int(session.exec(query).one())

@@ -18,7 +18,7 @@ from bot.domain import errors, workflow
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.clock import utcnow
 from storage import agencies, cycles, outbox, users
-from storage.db import session_scope
+from storage.db import current_unit, session_scope
 from storage.documents import FileStore
 from storage.models import Division, MeasurementCycle, StepRun
 
@@ -36,7 +36,8 @@ class ServiceContext:
     def transaction(self) -> Iterator[Session]:
         with session_scope(self.engine) as session:
             yield session
-        if session.info.get(outbox.QUEUED):
+        # Inside an update's unit nothing is committed yet; the unit wakes the sender itself.
+        if session.info.get(outbox.QUEUED) and current_unit() is None:
             self.on_outbox()
 
     def now(self) -> datetime:

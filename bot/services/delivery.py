@@ -20,7 +20,9 @@ def set_aside(ctx: ServiceContext, message_id: int, error: str) -> None:
     with ctx.transaction() as session:
         message = outbox.mark_failed(session=session, message_id=message_id, now=now,
                                      error=error, retry_in=None)
-        if message is None or message.tag == UNDELIVERABLE_TAG:
+        if message is None or message.tag == UNDELIVERABLE_TAG or message.agency_id is None:
+            # A reply Telegram refused (an edit of a message edited meanwhile, a press answered
+            # too late) is nobody's to chase; nor is a notice about a notice.
             return
         recipient = users.get_user(session=session, user_id=message.user_id)
         name = recipient.name if recipient is not None else "-"

@@ -10,6 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
+from bot.standin.faults import FaultPlan, parse_fault_plan
 from bot.standin.server import BotApiStandIn
 from bot.standin.users import SimulatedUser
 
@@ -29,6 +30,14 @@ def _parse_user(spec: str) -> tuple[int, str, str | None]:
     if len(parts) < 2 or not parts[0].lstrip("-").isdigit():
         raise argparse.ArgumentTypeError(f"expected ID:FirstName[:Label], got {spec!r}")
     return int(parts[0]), parts[1], parts[2] if len(parts) > 2 else None
+
+
+def _parse_faults(spec: str) -> FaultPlan:
+    """``--faults`` value, with argparse's error message on a bad one."""
+    try:
+        return parse_fault_plan(spec)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -53,6 +62,14 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--no-stdin", action="store_true", help="ignore stdin and serve until interrupted"
+    )
+    parser.add_argument(
+        "--faults",
+        type=_parse_faults,
+        default=None,
+        metavar="KEY=VALUE,...",
+        help="seeded random faults, e.g. seed=7,share=0.2,hang=6 (also retry_after, "
+        "kinds=hang_after+dropped, methods=sendMessage+editMessageText, outage_after, outage)",
     )
     return parser
 
@@ -95,7 +112,9 @@ async def _act(api: BotApiStandIn, line: str) -> None:
 async def _serve(args: argparse.Namespace) -> None:
     """Serve until EOF or ``!quit`` on stdin, or Ctrl+C."""
     users = args.user or [(1001, "Budi", "Sekretaris")]
-    async with BotApiStandIn(args.token, args.host, args.port, args.bot_username) as api:
+    async with BotApiStandIn(
+        args.token, args.host, args.port, args.bot_username, faults=args.faults
+    ) as api:
         for user_id, name, label in users:
             api.add_user(user_id, name, label=label)
         api.add_listener(lambda event: print(event.format(), flush=True))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import re
@@ -14,6 +15,16 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
+from bot.standin.faults import (
+    MALFORMED_BODY,
+    FaultInjector,
+    FaultKind,
+    FaultPlan,
+    FaultRecord,
+    FaultSummary,
+    chat_id_of,
+    summarize_faults,
+)
 from bot.standin.files import StoredFile
 from bot.standin.methods import METHODS
 from bot.standin.models import ApiCall, ApiError, CallbackQueryRecord, TranscriptEvent
@@ -36,6 +47,7 @@ _DEFAULT_DESCRIPTIONS = {
     500: "Internal Server Error",
     502: "Bad Gateway",
     503: "Service Unavailable",
+    504: "Gateway Timeout",
 }
 
 
@@ -85,6 +97,8 @@ class BotApiStandIn:
         port: int = 0,
         bot_username: str = "sakip_demo_bot",
         bot_first_name: str = "SAKIP Demo Bot",
+        *,
+        faults: FaultPlan | None = None,
     ) -> None:
         """Configure (not start) a stand-in; port 0 picks a free port."""
         self.host = host
@@ -92,8 +106,12 @@ class BotApiStandIn:
         self._port: int | None = None
         self._runner: web.AppRunner | None = None
         self._faults: dict[str, list[_Fault]] = {}
+        self._injector: FaultInjector | None = None
+        self._outage_until = 0.0
+        self.fault_log: list[FaultRecord] = []
         self.state = ApiState(token, bot_username, bot_first_name)
         self.errors: list[BaseException] = []
+        self.set_fault_plan(faults)
 
     # --- lifecycle --------------------------------------------------------------------------
 
@@ -281,6 +299,43 @@ class BotApiStandIn:
             _Fault(error_code, description, retry_after, times)
         )
 
+    def set_fault_plan(self, plan: FaultPlan | None) -> None:
+        """Switch random faults on (restarting the plan's seeded sequence) or off with None."""
+        self._injector = None if plan is None else FaultInjector(plan, time.monotonic())
+
+    @property
+    def fault_plan(self) -> FaultPlan | None:
+        """The plan in force, if any."""
+        return None if self._injector is None else self._injector.plan
+
+    @property
+    def faults(self) -> list[FaultRecord]:
+        """Every injected fault and outage answer, in order (the list is live)."""
+        return self.fault_log
+
+    def fault_summary(self) -> FaultSummary:
+        """Counts per kind and accepted-but-hung calls per chat, for assertions."""
+        return summarize_faults(self.fault_log)
+
+    def start_outage(self, seconds: float) -> None:
+        """Answer every Bot API call with 502 for ``seconds``; it ends by itself."""
+        if seconds < 0:
+            raise ValueError("seconds must not be negative")
+        self._outage_until = max(self._outage_until, time.monotonic() + seconds)
+
+    def end_outage(self) -> None:
+        """End a started or plan-scheduled outage now."""
+        self._outage_until = 0.0
+        if self._injector is not None:
+            self._injector.outage = None
+
+    @property
+    def outage_active(self) -> bool:
+        """Whether calls are being answered with 502 right now."""
+        now = time.monotonic()
+        injector = self._injector
+        return now < self._outage_until or (injector is not None and injector.outage_active(now))
+
     def _take_fault(self, method: str) -> ApiError | None:
         """Consume one injected fault for ``method`` if any is pending."""
         queue = self._faults.get(method)
@@ -334,6 +389,8 @@ class BotApiStandIn:
         self, request: web.Request, token: str, method_name: str
     ) -> web.StreamResponse:
         """Run one Bot API method and answer like Telegram."""
+        if self.outage_active:
+            return await self._answer_outage(request, method_name)
         if token != self.state.token:
             return _error_response(ApiError(401, "Unauthorized"))
         key = method_name.lower()
@@ -346,29 +403,99 @@ class BotApiStandIn:
             state.in_flight += 1
             state.touch()
         params = Params({}, {})
+        injector = self._injector
+        injected: FaultKind | None = None
+        # The outer try keeps in_flight right also when a hang is cancelled (client gone, stop).
         try:
-            params = await read_params(request)
-            fault = self._take_fault(key)
-            if fault is not None:
-                raise fault
-            result = await method(state, params)
-        except ApiError as error:
-            self._log_call(method_name, params, error.error_code, error.description)
-            return _error_response(error)
-        except Exception as exc:
-            # A stand-in bug must be visible to the test, not only to the bot.
-            _LOG.exception("stand-in failed in %s", method_name)
-            self.errors.append(exc)
-            error = ApiError(500, f"Internal Server Error: stand-in failed: {exc!r}")
-            self._log_call(method_name, params, 500, error.description)
-            return _error_response(error)
+            try:
+                params = await read_params(request)
+                fault = self._take_fault(key)
+                if fault is not None:
+                    raise fault
+                injected = injector.draw(key) if injector is not None else None
+                if injector and injected and injected is not FaultKind.HANG_AFTER:
+                    return await self._inject(
+                        request, injector.plan, injected, method_name, params
+                    )
+                result = await method(state, params)
+            except ApiError as error:
+                self._log_call(method_name, params, error.error_code, error.description)
+                response = _error_response(error)
+            except Exception as exc:
+                # A stand-in bug must be visible to the test, not only to the bot.
+                _LOG.exception("stand-in failed in %s", method_name)
+                self.errors.append(exc)
+                error = ApiError(500, f"Internal Server Error: stand-in failed: {exc!r}")
+                self._log_call(method_name, params, 500, error.description)
+                response = _error_response(error)
+            else:
+                if not (polling and not result):
+                    self._log_call(method_name, params, 200, None)
+                response = web.json_response({"ok": True, "result": result})
+            if injector is not None and injected is FaultKind.HANG_AFTER:
+                self._record_fault(method_name, injected, params, accepted=response.status == 200)
+                await self._hang(injector.plan.hang_seconds)
+            return response
         finally:
             if not polling:
                 state.in_flight -= 1
                 state.touch()
-        if not (polling and not result):
-            self._log_call(method_name, params, 200, None)
-        return web.json_response({"ok": True, "result": result})
+
+    async def _inject(
+        self,
+        request: web.Request,
+        plan: FaultPlan,
+        kind: FaultKind,
+        method_name: str,
+        params: Params,
+    ) -> web.StreamResponse:
+        """Answer a drawn fault without running the method."""
+        self._record_fault(method_name, kind, params, accepted=False)
+        if kind is FaultKind.HANG_BEFORE:
+            self._log_call(method_name, params, 504, "injected: hung before running")
+            await self._hang(plan.hang_seconds)
+            return _error_response(ApiError(504, "Gateway Timeout"))
+        if kind is FaultKind.MALFORMED:
+            self._log_call(method_name, params, 200, "injected: malformed answer")
+            return web.Response(body=MALFORMED_BODY, content_type="application/json")
+        if kind is FaultKind.DROPPED:
+            self._log_call(method_name, params, 0, "injected: connection dropped")
+            if request.transport is not None:
+                request.transport.close()
+            # Never written: with the transport closed the client gets no answer at all.
+            return web.Response(status=500)
+        if kind is FaultKind.TOO_MANY_REQUESTS:
+            error = _Fault(429, None, plan.retry_after, 1).to_error()
+        else:
+            error = ApiError(500, "Internal Server Error")
+        self._log_call(method_name, params, error.error_code, error.description)
+        return _error_response(error)
+
+    async def _answer_outage(self, request: web.Request, method_name: str) -> web.Response:
+        """502 without running anything, as when Telegram's front end loses its backend."""
+        params = Params({}, {})
+        with contextlib.suppress(ApiError):
+            params = await read_params(request)
+        self._record_fault(method_name, FaultKind.OUTAGE, params, accepted=False)
+        error = ApiError(502, "Bad Gateway")
+        self._log_call(method_name, params, 502, error.description)
+        if method_name.lower() != "getupdates":
+            self.state.touch()
+        return _error_response(error)
+
+    async def _hang(self, seconds: float) -> None:
+        """Hold the answer like a stuck upstream; stop() ends the wait at once."""
+        state = self.state
+        with contextlib.suppress(TimeoutError):
+            await state.wait_until(lambda: state.closing, seconds)
+
+    def _record_fault(
+        self, method_name: str, kind: FaultKind, params: Params, *, accepted: bool
+    ) -> None:
+        """Append to the fault log."""
+        self.fault_log.append(
+            FaultRecord(method_name, kind, chat_id_of(params.values), accepted, time.monotonic())
+        )
 
     def _log_call(self, method: str, params: Params, status: int, description: str | None) -> None:
         """Append to the call log."""

@@ -11,12 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
-import subprocess
-import sys
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -26,76 +22,16 @@ from sqlalchemy.pool import NullPool
 
 from bot.demo_data import (
     ADDRESS,
-    AGENCY_CODE,
-    AGENCY_NAME,
-    DIVISIONS,
-    GOVERNMENT,
     OFFICIALS,
     PLACE,
 )
 from bot.demo_scenario import TIMEOUT, Officials, play_quarter
-from bot.domain.clock import JAKARTA
-from bot.sample_data.master_sample import sample_master
 from bot.standin import BotApiStandIn
 from tests import databases
+from tests.e2e.harness import YEAR, BotProcess
+from tests.e2e.harness import cli as _cli
+from tests.e2e.harness import provision as _provision
 from tests.pdf_reading import pdf_text
-
-YEAR = datetime.now(JAKARTA).year  # the head is offered this year and the one before
-ROLE_FLAGS = {"head": "head", "secretary": "secretary", "division": "division",
-              "sakip_team": "sakip_team", "planning_unit": "planning_unit"}
-
-
-def _cli(env: dict[str, str], *args: str) -> str:
-    result = subprocess.run([sys.executable, "-m", "bot", *args], env=env, capture_output=True,
-                            text=True, timeout=60, check=False)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def _provision(env: dict[str, str], master: Path | None = None) -> None:
-    division_args = [a for d in DIVISIONS for a in ("--division", d)]
-    _cli(env, "init", "--name", AGENCY_NAME, "--code", AGENCY_CODE, *division_args,
-         "--province", GOVERNMENT, "--address", ADDRESS, "--place", PLACE)
-    if master is not None:
-        master.write_bytes(sample_master(YEAR))
-        _cli(env, "import", "master", str(master), "--year", str(YEAR))
-    for official in OFFICIALS:
-        args = ["user", "add", "--name", official.name, "--telegram-id",
-                str(official.telegram_id)]
-        for role, division in official.roles:
-            args += ["--role", ROLE_FLAGS[role]]
-            if division:
-                args += ["--division", division]
-        for option, value in (("--rank", official.rank), ("--nip", official.nip)):
-            args += [option, value] if value else []
-        _cli(env, *args)
-
-
-class BotProcess:
-    """``python -m bot run`` as a child process, restartable and killable."""
-
-    def __init__(self, env: dict[str, str], log: Path) -> None:
-        self.env = env
-        self.log = log
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        with self.log.open("ab") as out:
-            self.process = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=self.env,
-                                            stdout=out, stderr=subprocess.STDOUT)
-
-    def kill(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.kill()
 
 
 @pytest.fixture(params=["free_text", "master_data"])

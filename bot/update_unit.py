@@ -1,0 +1,210 @@
+"""Each update in one transaction: its effects, its conversation state and its replies.
+
+The inbox row taken for the update, every service's change with its audit event and outbox
+rows, the new conversation state and the replies the official is owed commit together, and
+the inbox row is marked done in the same commit. A crash before the commit leaves none of it,
+and the update is handled again after the restart; a crash after it leaves the replies in the
+outbox, where the sender finds them. An update Telegram sends again is skipped.
+
+When the database fails half-way, the attempt is rolled back, the conversations are set back
+to what committed, and the update is handled again once the database answers: what the official
+did is neither lost nor applied twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+from collections.abc import Awaitable, Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlmodel import Session
+from telegram import Update
+
+from bot import texts
+from bot.owed_replies import OwedReplies, collecting
+from bot.services.context import ServiceContext
+from storage import inbox, outbox
+from storage.db import Unit, joined, reachable, session_scope
+
+if TYPE_CHECKING:
+    from bot.telegram_context import SakipApplication
+
+log = logging.getLogger(__name__)
+# A server that is down, restarting or out of connections; on SQLite a file locked too long.
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+FIRST_WAIT, LONGEST_WAIT = 0.5, 15.0  # seconds between looks at an unreachable database
+TRIES_WHILE_REACHABLE = 3  # a database that answers yet fails the update: give up after these
+KEEP_DONE = timedelta(days=2)  # Telegram sends an update again only within a day
+
+
+class AlreadyHandled(Exception):
+    """The update was handled already (by an earlier delivery or another process)."""
+
+
+@dataclass
+class _Attempt:
+    unit: Unit
+    owed: OwedReplies
+    error: BaseException | None = None
+
+
+_current: ContextVar[_Attempt | None] = ContextVar("update_attempt", default=None)
+
+
+def takes_over(error: BaseException | None) -> bool:
+    """Whether the attempt under way ends because of ``error`` and is dealt with as a whole
+    (rolled back, then retried or dropped); the error handler then stops the update."""
+    attempt = _current.get()
+    if attempt is None or not isinstance(error, (*DATABASE_ERRORS, AlreadyHandled)):
+        return False
+    attempt.error = error
+    return True
+
+
+@contextlib.contextmanager
+def _attempting(attempt: _Attempt) -> Iterator[None]:
+    token = _current.set(attempt)
+    try:
+        with joined(attempt.unit), collecting(attempt.owed):
+            yield
+    finally:
+        _current.reset(token)
+
+
+class UpdateUnits:
+    """Runs the handlers of each update inside its unit of work."""
+
+    def __init__(self, application: SakipApplication) -> None:
+        self._app = application
+        self._asked_to_wait: set[int] = set()  # chats told to wait, this outage
+
+    async def take(self, payloads: list[dict[str, Any]]) -> None:
+        """Write updates just taken from Telegram to the inbox, before they are acknowledged.
+
+        While the database is away they cannot be written, so they are not acknowledged and
+        Telegram keeps them; each chat is told once to wait.
+        """
+        try:
+            await asyncio.to_thread(self._record, payloads)
+        except DATABASE_ERRORS:
+            await self._ask_to_wait(payloads)
+            raise
+        self._asked_to_wait.clear()
+
+    def _record(self, payloads: list[dict[str, Any]]) -> None:
+        with session_scope(self._ctx.engine) as session:
+            inbox.record(session=session, updates=payloads, now=self._ctx.now())
+
+    async def _ask_to_wait(self, payloads: list[dict[str, Any]]) -> None:
+        for payload in payloads:
+            update = Update.de_json(payload, self._app.bot)
+            chat = update.effective_chat if update is not None else None
+            if chat is None or chat.id in self._asked_to_wait:
+                continue
+            self._asked_to_wait.add(chat.id)
+            with contextlib.suppress(Exception):
+                await self._app.bot.send_message(chat.id, texts.DATABASE_WAIT)
+
+    @property
+    def _ctx(self) -> ServiceContext:
+        return self._app.services
+
+    async def process(self, update: Update, handle: Callable[[Update], Awaitable[None]]) -> None:
+        tries = 0
+        told = False
+        while True:
+            try:
+                if await asyncio.to_thread(self._done, update.update_id):
+                    log.info("update %s was handled already", update.update_id)
+                    return
+                await self._attempt(update, handle)
+                return
+            except AlreadyHandled:
+                log.info("update %s was handled meanwhile", update.update_id)
+                return
+            except DATABASE_ERRORS as error:
+                if await asyncio.to_thread(reachable, self._ctx.engine):
+                    tries += 1
+                    if tries >= TRIES_WHILE_REACHABLE:
+                        raise
+                    log.warning("update %s failed on the database (%s); handling it again",
+                                update.update_id, type(error).__name__)
+                else:
+                    if not told and update.effective_message is not None:
+                        told = True
+                        with contextlib.suppress(Exception):
+                            await update.effective_message.reply_text(texts.DATABASE_WAIT)
+                    await self._wait_for_database()
+            await self._app.resync_conversations()
+
+    async def _wait_for_database(self) -> None:
+        log.warning("database unreachable; waiting to handle the update again")
+        delay = FIRST_WAIT
+        while not await asyncio.to_thread(reachable, self._ctx.engine):
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, LONGEST_WAIT)
+        log.warning("database reachable again")
+
+    async def _attempt(self, update: Update, handle: Callable[[Update], Awaitable[None]]) -> None:
+        begin = functools.partial(self._claim, update)
+        chat = update.effective_chat or update.effective_user
+        attempt = _Attempt(Unit(self._ctx.engine, begin), OwedReplies(chat.id if chat else 0))
+        unit = attempt.unit
+        try:
+            with _attempting(attempt):
+                await handle(update)
+                if attempt.error is not None:
+                    raise attempt.error
+                await self._app.update_persistence()
+                await asyncio.to_thread(self._commit, attempt, update.update_id)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                await asyncio.to_thread(unit.rollback)
+            raise
+        finally:
+            queued = bool(unit.session.info.get(outbox.QUEUED))
+            with contextlib.suppress(Exception):
+                await asyncio.to_thread(unit.close)
+        if queued:
+            self._ctx.on_outbox()
+
+    def _claim(self, update: Update, session: Session) -> None:
+        if not inbox.claim(session=session, update_id=update.update_id,
+                           payload=update.to_dict(), now=self._ctx.now()):
+            raise AlreadyHandled(update.update_id)
+
+    def _commit(self, attempt: _Attempt, update_id: int) -> None:
+        with attempt.unit.savepoint() as session:
+            now = self._ctx.now()
+            for call in attempt.owed.calls:
+                file = call.attachment
+                outbox.owe(session=session, chat_id=call.chat_id, update_id=update_id,
+                           method=call.method, params=call.params, summary=call.summary,
+                           now=now, attachment=(file.field, file.name, file.data, file.mime)
+                           if file is not None else None)
+            inbox.finish(session=session, update_id=update_id, now=now)
+        attempt.unit.commit()
+
+    def _done(self, update_id: int) -> bool:
+        with session_scope(self._ctx.engine) as session:
+            return inbox.is_done(session=session, update_id=update_id)
+
+    # --- after a restart ----------------------------------------------------------------------
+
+    def unfinished(self) -> list[Update]:
+        """The updates taken from Telegram before a crash and not done: handled first."""
+        with session_scope(self._ctx.engine) as session:
+            payloads = inbox.unfinished(session=session)
+        return [update for payload in payloads
+                if (update := Update.de_json(payload, self._app.bot)) is not None]
+
+    def prune(self) -> int:
+        with session_scope(self._ctx.engine) as session:
+            return inbox.prune(session=session, done_before=self._ctx.now() - KEEP_DONE)

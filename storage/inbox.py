@@ -1,0 +1,77 @@
+"""The inbox: updates taken from Telegram, recorded before they are acknowledged.
+
+Telegram forgets an update once the next ``getUpdates`` asks past it, so an update is written
+here first; it is done when the transaction carrying its effects commits. After a crash the
+ones not done are handled again, and one Telegram sends a second time is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, update
+from sqlmodel import Session, col, select
+
+from storage.models import InboxUpdate
+
+
+def record(*, session: Session, updates: Iterable[dict[str, Any]], now: datetime) -> int:
+    """Store the updates not stored yet; returns how many were new."""
+    by_id = {int(payload["update_id"]): payload for payload in updates}
+    if not by_id:
+        return 0
+    known = set(session.exec(select(InboxUpdate.update_id)
+                             .where(col(InboxUpdate.update_id).in_(by_id))))
+    for update_id, payload in by_id.items():
+        if update_id not in known:
+            session.add(InboxUpdate(update_id=update_id, payload=payload, received_at=now))
+    return len(by_id) - len(known)
+
+
+def is_done(*, session: Session, update_id: int) -> bool:
+    row = session.get(InboxUpdate, update_id)
+    return row is not None and row.done_at is not None
+
+
+def claim(*, session: Session, update_id: int, payload: dict[str, Any], now: datetime) -> bool:
+    """Take the update for this transaction; False if it is already done.
+
+    The UPDATE is the transaction's first write: on PostgreSQL it locks the row, so a second
+    process handling the same update waits and then finds it done; on SQLite it opens the
+    write transaction before any savepoint does (a savepoint opened first would commit on its
+    own release).
+    """
+    taken = session.execute(
+        update(InboxUpdate)
+        .where(col(InboxUpdate.update_id) == update_id, col(InboxUpdate.done_at).is_(None))
+        # A no-op change: what matters is the write (and on PostgreSQL the row lock) it takes.
+        .values(received_at=InboxUpdate.received_at)
+        .execution_options(synchronize_session=False))
+    if taken.rowcount:  # type: ignore[attr-defined]
+        return True
+    if session.get(InboxUpdate, update_id) is not None:
+        return False
+    # Not from getUpdates (a webhook, a test feeding the application): record it now.
+    session.add(InboxUpdate(update_id=update_id, payload=payload, received_at=now))
+    session.flush()
+    return True
+
+
+def finish(*, session: Session, update_id: int, now: datetime) -> None:
+    session.execute(update(InboxUpdate).where(col(InboxUpdate.update_id) == update_id)
+                    .values(done_at=now).execution_options(synchronize_session=False))
+
+
+def unfinished(*, session: Session) -> list[dict[str, Any]]:
+    """Payloads of the updates taken but not done, oldest first."""
+    rows = session.exec(select(InboxUpdate.payload).where(col(InboxUpdate.done_at).is_(None))
+                        .order_by(col(InboxUpdate.update_id)))
+    return list(rows)
+
+
+def prune(*, session: Session, done_before: datetime) -> int:
+    """Forget updates done long ago: Telegram sends an update again only within a day."""
+    result = session.execute(delete(InboxUpdate).where(col(InboxUpdate.done_at) < done_before))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -1,0 +1,84 @@
+"""The unit of work an update runs in, and the inbox, on the storage layer alone.
+
+The bot's side (redelivery, a failure at the last moment, a restart) is in
+``tests/conversations/test_conv_update_unit.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from storage import inbox
+from storage.db import Unit, joined, session_scope
+from storage.models import InboxUpdate
+
+
+def _take(update_id: int) -> Any:
+    def begin(session: Session) -> None:
+        assert inbox.claim(session=session, update_id=update_id,
+                           payload={"update_id": update_id}, now=_now())
+    return begin
+
+
+def _now() -> Any:
+    from bot.domain.clock import utcnow
+    return utcnow()
+
+
+def _updates(engine: Engine) -> dict[int, InboxUpdate]:
+    with session_scope(engine) as session:
+        return {row.update_id: row for row in session.exec(select(InboxUpdate))}
+
+
+def test_a_unit_that_rolls_back_leaves_nothing_although_its_savepoints_were_released(
+        engine: Engine) -> None:
+    unit = Unit(engine, _take(1))
+    with joined(unit):
+        with session_scope(engine) as session:  # a service's transaction, released
+            inbox.record(session=session, updates=[{"update_id": 2}], now=_now())
+        with session_scope(engine) as session:
+            assert set(_ids(session)) == {1, 2}, "the unit sees its own writes"
+    unit.rollback()
+    unit.close()
+    assert _updates(engine) == {}, "a released savepoint must not have committed on its own"
+
+
+def test_a_failing_service_is_undone_and_the_rest_of_the_update_commits(engine: Engine) -> None:
+    unit = Unit(engine, _take(1))
+    with joined(unit):
+        with session_scope(engine) as session:
+            inbox.record(session=session, updates=[{"update_id": 2}], now=_now())
+        with pytest.raises(ValueError), session_scope(engine) as session:
+            inbox.record(session=session, updates=[{"update_id": 3}], now=_now())
+            session.flush()
+            raise ValueError("the service refused")
+    unit.commit()
+    unit.close()
+    assert set(_updates(engine)) == {1, 2}
+
+
+def test_outside_a_unit_each_scope_commits_on_its_own(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        inbox.record(session=session, updates=[{"update_id": 7}], now=_now())
+    assert set(_updates(engine)) == {7}
+
+
+def test_an_update_is_claimed_once_and_not_again_when_done(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        assert inbox.record(session=session, updates=[{"update_id": 5}, {"update_id": 5}],
+                            now=_now()) == 1
+    with session_scope(engine) as session:
+        assert inbox.claim(session=session, update_id=5, payload={}, now=_now())
+        inbox.finish(session=session, update_id=5, now=_now())
+    with session_scope(engine) as session:
+        assert not inbox.claim(session=session, update_id=5, payload={}, now=_now())
+        assert inbox.record(session=session, updates=[{"update_id": 5}], now=_now()) == 0
+        assert inbox.unfinished(session=session) == []
+
+
+def _ids(session: Session) -> list[int]:
+    return list(session.exec(select(InboxUpdate.update_id)))
