@@ -57,7 +57,11 @@ def build_application(settings: Settings, ctx: ServiceContext) -> SakipApplicati
         .token(settings.token())
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.file_url)
-        .request(RecordingRequest(record, connection_pool_size=16))
+        .request(RecordingRequest(record, connection_pool_size=16,
+                                  connect_timeout=settings.telegram_timeout,
+                                  read_timeout=settings.telegram_timeout,
+                                  write_timeout=settings.telegram_timeout,
+                                  media_write_timeout=settings.telegram_timeout * 2))
         .get_updates_request(RecordingRequest(record, inbox=take,
                                               read_timeout=settings.poll_timeout + 10))
         .defaults(Defaults(tzinfo=JAKARTA))

@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     calendar_file: Path | None = None
     timezone: str = "Asia/Jakarta"
     poll_timeout: float = Field(default=10.0, ge=0)
+    # Seconds one Bot API call may take (connect, send, answer) before it counts as failed.
+    telegram_timeout: float = Field(default=10.0, gt=0)
 
     @field_validator("telegram_api_base_url")
     @classmethod

@@ -42,7 +42,7 @@ class World:
 async def running_bot(
     data_dir: Path, *, master_year: int | None = None,
     clock: Callable[[], datetime] | None = None, calendar: WorkingCalendar | None = None,
-    database_url: str | None = None, seed: bool = True,
+    database_url: str | None = None, seed: bool = True, telegram_timeout: float = 10.0,
 ) -> AsyncIterator[World]:
     """The stand-in, a seeded database and the bot polling it, all in this event loop.
 
@@ -50,12 +50,13 @@ async def running_bot(
     that a test can walk the bot through days in seconds. The database is ``database_url``
     (empty or at any migration: it is brought up to date), by default ``sakip.db`` in
     ``data_dir``. Without ``seed`` the database must already hold the demo agency.
+    ``telegram_timeout`` bounds each Bot API call, as the setting of that name does.
     """
     async with BotApiStandIn(bot_username="sakip_demo_bot") as standin:
         settings = Settings(
             telegram_bot_token=standin.token, telegram_api_base_url=standin.base_url,
             telegram_api_file_url=standin.base_file_url, data_dir=data_dir,
-            database_url=database_url, poll_timeout=1.0,
+            database_url=database_url, poll_timeout=1.0, telegram_timeout=telegram_timeout,
         )
         services = await asyncio.to_thread(_prepare, settings, master_year, clock, calendar,
                                            seed)

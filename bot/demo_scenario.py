@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from bot.demo_data import OFFICIALS
 from bot.domain.numbers import parse_number
 from bot.formatting import number
-from bot.standin import BotApiStandIn, SimulatedUser
+from bot.standin import BotApiStandIn, SentMessage, SimulatedUser
 from bot.standin.files import tiny_png
 
 TIMEOUT = 20.0
@@ -218,9 +218,12 @@ def fill_form(data: bytes) -> bytes:
 async def answer_prompts(official: SimulatedUser, division: str) -> None:
     """Answer whatever the bot asks next until it says everything is filled in."""
     await official.press("Isi berikutnya")
-    for count in range(200):
+    count = 0  # questions answered: what is typed depends on it, so resends must not count
+    for _ in range(200):
         prompt = await official.wait_for_message(
             lambda m: any(key in m.content for key in PROMPTS), TIMEOUT)
+        if _repeated(official, prompt):
+            continue  # the same question twice in a row (a resend): answered once already
         text = prompt.content
         if "Semua isian lengkap" in text:
             await official.wait_for_text("Pilih isian", TIMEOUT)
@@ -239,7 +242,15 @@ async def answer_prompts(official: SimulatedUser, division: str) -> None:
             await official.press("Selesai")
         elif "Kirim realisasi keuangan" in text:
             await official.send_text(spend_for(text))
+        count += 1
     raise AssertionError(f"{division}: the bot kept asking")
+
+
+def _repeated(official: SimulatedUser, message: SentMessage) -> bool:
+    """Whether ``message`` repeats, word for word, the bot message right before it."""
+    messages = official.messages
+    index = messages.index(message)
+    return index > 0 and messages[index - 1].first_content == message.first_content
 
 
 PROMPTS = ("Kirim angka realisasi", "Realisasi masih di bawah target", "Apa tindak lanjut",

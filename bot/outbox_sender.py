@@ -35,7 +35,10 @@ from storage.models import OutboxMessage
 log = logging.getLogger(__name__)
 CAPTION_LIMIT = 1024
 MAX_ATTEMPTS = 8  # for errors of our own (a missing file, a bug); Telegram's own are retried
-LONGEST_WAIT = timedelta(minutes=5)
+# Transient failures are retried after 1, 2, 4 ... seconds, never more than a minute apart:
+# after an outage every chat is caught up within a minute of Telegram answering again.
+FIRST_WAIT = timedelta(seconds=1)
+LONGEST_WAIT = timedelta(minutes=1)
 LEASE = timedelta(minutes=1)  # longer than any one send with its time-outs
 AT_ONCE = 8  # chats sent to side by side
 
@@ -132,7 +135,7 @@ class OutboxSender:
                                     lease=LEASE)
 
     def _backoff(self, attempts: int) -> timedelta:
-        return min(self._longest_wait, timedelta(seconds=2 ** min(attempts, 20)))
+        return min(self._longest_wait, FIRST_WAIT * 2 ** min(attempts, 20))
 
     async def _deliver(self, message: OutboxMessage) -> None:
         assert message.id is not None

@@ -186,6 +186,25 @@ class DatabasePersistence(BasePersistence[_Data, _Data, _Data]):
         else:
             note()
 
+    async def reload(self, name: str, states: TrackingDict[Any, Any],
+                     key: ConversationKey) -> None:
+        """Take one conversation's state from the database, as another process may have
+        moved it on (two processes during a redeploy); nothing is marked to be written."""
+        kind, row_key = _conversation_kind(name), _encode_conversation_key(key)
+        async with self._lock:
+            stored = await asyncio.to_thread(self._load_one_sync, kind, row_key)
+        if stored is None:
+            states.data.pop(key, None)
+            self._written.pop((kind, row_key), None)
+        else:
+            states.data[key] = stored
+            self._written[(kind, row_key)] = json.dumps(stored)
+
+    def _load_one_sync(self, kind: str, key: str) -> Any:
+        with session_scope(self._engine) as session:
+            return ptb_state.load_one(session=session, namespace=self._namespace, kind=kind,
+                                      key=key)
+
     async def resync(self, conversations: Mapping[str, TrackingDict[Any, Any]]) -> None:
         """Make the running conversations what the database holds: after an update whose
         changes were rolled back, its handlers had already moved them on in memory."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from telegram import Update
-from telegram.ext import Application, CallbackContext, ExtBot
+from telegram.ext import Application, CallbackContext, ConversationHandler, ExtBot
 
 from bot.outbox_sender import OutboxSender
 from bot.persistence import DatabasePersistence
@@ -31,6 +31,22 @@ class SakipApplication(Application):  # type: ignore[type-arg]
             await super().process_update(update)
             return
         await self.units.process(update, super().process_update)
+
+    async def reload_conversations(self, update: Update) -> None:
+        """Take the states of the conversations ``update`` belongs to from the database."""
+        if not isinstance(self.persistence, DatabasePersistence):
+            return
+        for group in self.handlers.values():
+            for handler in group:
+                if not (isinstance(handler, ConversationHandler) and handler.persistent
+                        and handler.name is not None):
+                    continue
+                try:
+                    key = handler._get_key(update)  # PTB's own key for the update
+                except RuntimeError:
+                    continue  # the update belongs to no conversation of this handler
+                await self.persistence.reload(
+                    handler.name, self._conversation_handler_conversations[handler.name], key)
 
     async def resync_conversations(self) -> None:
         """Set every conversation back to its committed state, after a failed update."""

@@ -124,6 +124,8 @@ class UpdateUnits:
                 if await asyncio.to_thread(self._done, update.update_id):
                     log.info("update %s was handled already", update.update_id)
                     return
+                # Another process may have handled this conversation's last update.
+                await self._app.reload_conversations(update)
                 await self._attempt(update, handle)
                 return
             except AlreadyHandled:

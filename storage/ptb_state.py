@@ -23,6 +23,15 @@ def load_all(*, session: Session, namespace: str, kind: str) -> dict[str, Any]:
     return {row.key: row.data for row in rows}
 
 
+def load_one(*, session: Session, namespace: str, kind: str, key: str) -> Any | None:
+    """The value stored under the key, or None."""
+    return session.exec(
+        select(PtbState.data).where(
+            PtbState.namespace == namespace, PtbState.kind == kind, PtbState.key == key
+        )
+    ).one_or_none()
+
+
 def upsert(*, session: Session, namespace: str, kind: str, key: str, data: Any) -> None:
     """Store ``data`` under the key, replacing what was there.
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bot.formatting import split_text
-from bot.standin import SentMessage
 from storage.models import OutboxMessage
 
 CREATES_A_MESSAGE = {"sendmessage": "text", "senddocument": "caption", "sendphoto": "caption"}
@@ -52,15 +51,6 @@ def intended(rows: Iterable[OutboxMessage]) -> dict[int, list[str]]:
             continue  # an edit or an answer to a press: no new message
         by_chat.setdefault(row.chat_id, []).append(content)
     return by_chat
-
-
-def first_content(message: SentMessage) -> str:
-    """The message as it was sent, before edits."""
-    if message.edits:
-        first = message.edits[0]
-        return first.previous_text if first.previous_text is not None else (
-            first.previous_caption or "")
-    return message.content
 
 
 def compare(intent: Mapping[int, list[str]], received: Mapping[int, list[str]],

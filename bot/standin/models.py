@@ -107,6 +107,16 @@ class SentMessage:
         return self.caption or ""
 
     @property
+    def first_content(self) -> str:
+        """``content`` as the message was sent, before any edit changed it."""
+        if self.edits:
+            first = self.edits[0]
+            if first.previous_text is not None:
+                return first.previous_text
+            return first.previous_caption or ""
+        return self.content
+
+    @property
     def file(self) -> StoredFile | None:
         """The attached document or photo."""
         return self.document or self.photo
