@@ -37,4 +37,5 @@ def build_context(settings: Settings, *, clock: Callable[[], datetime] | None = 
         raise
     return ServiceContext(engine=engine, store=FileStore(settings.data_dir),
                           clock=clock or utcnow,
-                          calendar=calendar or load_calendar(settings.calendar_file))
+                          calendar=calendar or load_calendar(settings.calendar_file),
+                          admin_chat_id=settings.admin_chat_id)

@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     poll_timeout: float = Field(default=10.0, ge=0)
     # Seconds one Bot API call may take (connect, send, answer) before it counts as failed.
     telegram_timeout: float = Field(default=10.0, gt=0)
+    # A chat (an administrator, or a group of the SAKIP team) told about notifications that
+    # could not be delivered; without it the agency's Sekretaris is told.
+    admin_chat_id: int | None = None
 
     @field_validator("telegram_api_base_url")
     @classmethod

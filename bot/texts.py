@@ -13,6 +13,7 @@ from bot.formatting import (
     datetime_medium,
     datetime_short,
     file_size,
+    money,
     names_list,
     number,
     period_label,
@@ -871,24 +872,41 @@ def value_saved(value: str, unit: str, achievement: str | None) -> str:
     return text + (f" Capaian: {achievement}%." if achievement is not None else "")
 
 
+CHANGED_FIELDS = {"value": "angka realisasi", "obstacles": "kendala",
+                  "follow_up": "tindak lanjut", "amount": "realisasi keuangan"}
+
+
+def _changed_value(error: errors.ChangedMeanwhile, key: str, *, short: bool = False) -> str:
+    """Their value or the official's, as the field is written."""
+    p = error.params
+    value = p[key]
+    if p["field"] == "value":
+        return number(value, p["decimals"]) + (f" {p['unit']}" if p.get("unit") and not short
+                                               else "")
+    if p["field"] == "amount":
+        return money(value)
+    text = str(value)
+    limit = 24 if short else 300
+    return f"“{text if len(text) <= limit else text[:limit - 1] + '…'}”"
+
+
 def changed_meanwhile(error: errors.ChangedMeanwhile) -> str:
     p = error.params
-    unit = f" {p['unit']}" if p.get("unit") else ""
-    return (f"⚠️ {p['who']} baru saja mengisi “{p['name']}” dengan "
-            f"{number(p['value'], p['decimals'])}{unit}, sesudah angka ini Anda lihat. "
-            f"Angka Anda: {number(p['typed'], p['decimals'])}{unit}. Mana yang dipakai?")
+    return (f"⚠️ {p['who']} baru saja mengisi {CHANGED_FIELDS[p['field']]} “{p['name']}” "
+            f"dengan {_changed_value(error, 'value')}, sesudah isian ini Anda lihat. "
+            f"Isian Anda: {_changed_value(error, 'typed')}. Mana yang dipakai?")
 
 
 def keep_mine_label(error: errors.ChangedMeanwhile) -> str:
-    return f"💾 Pakai angka saya ({number(error.params['typed'], error.params['decimals'])})"
+    return f"💾 Pakai isian saya ({_changed_value(error, 'typed', short=True)})"
 
 
 def keep_theirs_label(error: errors.ChangedMeanwhile) -> str:
     p = error.params
-    return f"↩️ Tetap {number(p['value'], p['decimals'])} ({p['who']})"
+    return f"↩️ Tetap {_changed_value(error, 'value', short=True)} ({p['who']})"
 
 
-KEPT_THEIRS = "Baik, angka yang sudah ada tetap dipakai."
+KEPT_THEIRS = "Baik, isian yang sudah ada tetap dipakai."
 
 
 def remove_file_label(name: str) -> str:

@@ -84,7 +84,8 @@ async def _ask(update: Update, context: BotContext, sheet: PartSheet,
         await reply(update, texts.ALL_FILLED)
         return await show_menu(update, context, sheet)
     if isinstance(item, FinancialItem):
-        await call(context, drafts.update, context.me.user_id, FLOW, item=["f", item.item_id])
+        await call(context, drafts.update, context.me.user_id, FLOW, item=["f", item.item_id],
+                   shown=_shown("f", item.item_id, "amount", item.amount))
         position = sheet.financials.index(item) + 1
         await reply(update, texts.ask_money(
             position, len(sheet.financials), item.name, money(item.budget or 0),
@@ -94,12 +95,14 @@ async def _ask(update: Update, context: BotContext, sheet: PartSheet,
     await call(context, drafts.update, context.me.user_id, FLOW, item=["i", item.indicator_id])
     if item.value is None or "value" in item.missing:
         return await _ask_value(update, sheet, item, context)
-    if "obstacles" in item.missing:
-        await reply(update, texts.ASK_OBSTACLES, _back_row())
-        return RealizationState.OBSTACLES
-    if "follow_up" in item.missing:
-        await reply(update, texts.ASK_FOLLOW_UP, _back_row())
-        return RealizationState.FOLLOW_UP
+    for name, question, state in (
+            ("obstacles", texts.ASK_OBSTACLES, RealizationState.OBSTACLES),
+            ("follow_up", texts.ASK_FOLLOW_UP, RealizationState.FOLLOW_UP)):
+        if name in item.missing:
+            await call(context, drafts.update, context.me.user_id, FLOW,
+                       shown=_shown("i", item.indicator_id, name, getattr(item, name)))
+            await reply(update, question, _back_row())
+            return state
     return await _ask_evidence(update, item)
 
 
@@ -121,7 +124,7 @@ async def _ask_value(update: Update, sheet: PartSheet, item: IndicatorItem,
     if context is not None:
         # What the official sees now: saving over something else asks first.
         await call(context, drafts.update, context.me.user_id, FLOW,
-                   shown=[item.indicator_id, realization.as_shown(item.value)])
+                   shown=_shown("i", item.indicator_id, "value", item.value))
     position = sheet.indicators.index(item) + 1
     example = number(Decimal("87.5") if item.decimals else Decimal(12), min(item.decimals, 1))
     await reply(update, texts.ask_value(
@@ -158,6 +161,29 @@ async def pick_item(update: Update, context: BotContext) -> object:
     return await _ask_value(update, sheet, item, context)
 
 
+def _shown(kind: str, item_id: int, field: str, value: Decimal | str | None) -> list[object]:
+    """What the official is shown of one field, kept to tell later if it changed meanwhile."""
+    return [kind, item_id, field, realization.as_shown(value)]
+
+
+def _seen(draft: dict[str, object], kind: str, item_id: int, field: str) -> object:
+    """The value shown of that field, or ``ANY`` when it was not shown (an older draft)."""
+    seen = draft.get("shown")
+    if isinstance(seen, list) and len(seen) == 4 and seen[:3] == [kind, item_id, field]:
+        return seen[3]
+    return realization.ANY
+
+
+async def _ask_which(update: Update, context: BotContext, changed: errors.ChangedMeanwhile,
+                     field: str, typed: str) -> object:
+    """Someone else saved the field meanwhile: keep what the official typed until they choose."""
+    await call(context, drafts.update, context.me.user_id, FLOW, pending=[field, typed])
+    await reply(update, texts.changed_meanwhile(changed), [
+        [button(texts.keep_mine_label(changed), Action.KEEP, "mine")],
+        [button(texts.keep_theirs_label(changed), Action.KEEP, "theirs")]])
+    return None
+
+
 async def _current(context: BotContext) -> tuple[int, int]:
     draft = await call(context, drafts.load, context.me.user_id, FLOW)
     _kind, item_id = draft.get("item", ["", 0])
@@ -173,18 +199,12 @@ async def value(update: Update, context: BotContext) -> object:
     run_id, indicator_id = await _current(context)
     text = update.effective_message.text or ""
     draft = await call(context, drafts.load, context.me.user_id, FLOW)
-    seen = draft.get("shown") or [None, None]
-    shown = seen[1] if seen[0] == indicator_id else realization.ANY
     try:
         # A refused figure is explained by @refusals and asked again; the last good one stays.
         item = await call(context, realization.save_value, context.me.user_id, run_id,
-                          indicator_id, text, shown=shown)
+                          indicator_id, text, shown=_seen(draft, "i", indicator_id, "value"))
     except errors.ChangedMeanwhile as changed:
-        await call(context, drafts.update, context.me.user_id, FLOW, pending=text)
-        await reply(update, texts.changed_meanwhile(changed), [
-            [button(texts.keep_mine_label(changed), Action.KEEP, "mine")],
-            [button(texts.keep_theirs_label(changed), Action.KEEP, "theirs")]])
-        return None
+        return await _ask_which(update, context, changed, "value", text)
     return await _value_saved(update, context, item)
 
 
@@ -196,19 +216,29 @@ async def _value_saved(update: Update, context: BotContext, item: IndicatorItem)
 
 @refusals
 async def keep(update: Update, context: BotContext) -> object:
-    """The choice after someone else saved the same item meanwhile."""
+    """The choice after someone else saved the same field meanwhile."""
     await close_buttons(update)
-    run_id, indicator_id = await _current(context)
+    run_id, item_id = await _current(context)
     draft = await call(context, drafts.load, context.me.user_id, FLOW)
     pending = draft.get("pending")
     await call(context, drafts.update, context.me.user_id, FLOW, pending=None)
-    if callback_args(update)[:1] == ["mine"] and pending:
-        item = await call(context, realization.save_value, context.me.user_id, run_id,
-                          indicator_id, str(pending))
-        return await _value_saved(update, context, item)
+    # A bare figure is what an older release kept.
+    field, typed = pending if isinstance(pending, list) else ("value", pending)
+    if callback_args(update)[:1] == ["mine"] and typed:
+        user_id = context.me.user_id
+        if field == "amount":
+            return await _money_saved(update, context, await call(
+                context, realization.save_financial, user_id, run_id, item_id, str(typed)))
+        if field == "value":
+            return await _value_saved(update, context, await call(
+                context, realization.save_value, user_id, run_id, item_id, str(typed)))
+        return await _continue(update, context, await call(
+            context, realization.save_text, user_id, run_id, item_id, field, str(typed)))
     await reply(update, texts.KEPT_THEIRS)
     sheet = await _sheet(context)
-    same = next(i for i in sheet.indicators if i.indicator_id == indicator_id)
+    if field == "amount":
+        return await _ask(update, context, sheet, sheet.next_item())
+    same = next(i for i in sheet.indicators if i.indicator_id == item_id)
     return await _continue(update, context, same)
 
 
@@ -227,8 +257,13 @@ async def _continue(update: Update, context: BotContext, item: IndicatorItem) ->
 async def _text_field(update: Update, context: BotContext, name: str) -> object:
     assert update.effective_message is not None
     run_id, indicator_id = await _current(context)
-    item = await call(context, realization.save_text, context.me.user_id, run_id, indicator_id,
-                      name, update.effective_message.text or "")
+    text = update.effective_message.text or ""
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    try:
+        item = await call(context, realization.save_text, context.me.user_id, run_id,
+                          indicator_id, name, text, shown=_seen(draft, "i", indicator_id, name))
+    except errors.ChangedMeanwhile as changed:
+        return await _ask_which(update, context, changed, name, text)
     return await _continue(update, context, item)
 
 
@@ -288,8 +323,17 @@ async def evidence_done(update: Update, context: BotContext) -> object:
 async def money_amount(update: Update, context: BotContext) -> object:
     assert update.effective_message is not None
     run_id, item_id = await _current(context)
-    item = await call(context, realization.save_financial, context.me.user_id, run_id, item_id,
-                      update.effective_message.text or "")
+    text = update.effective_message.text or ""
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    try:
+        item = await call(context, realization.save_financial, context.me.user_id, run_id,
+                          item_id, text, shown=_seen(draft, "f", item_id, "amount"))
+    except errors.ChangedMeanwhile as changed:
+        return await _ask_which(update, context, changed, "amount", text)
+    return await _money_saved(update, context, item)
+
+
+async def _money_saved(update: Update, context: BotContext, item: FinancialItem) -> object:
     await reply(update, texts.money_saved(money(item.amount or 0), _pct(item.absorption),
                                           over_budget=(item.absorption or 0) > 100))
     sheet = await _sheet(context)
@@ -350,6 +394,7 @@ def states(
     text = filters.TEXT & ~filters.COMMAND
     files = filters.Document.ALL | filters.PHOTO
     xlsx = filters.Document.FileExtension("xlsx")
+    keep_handler = CallbackQueryHandler(keep, pattern=pattern(Action.KEEP))
     navigation: list[BaseHandler] = [  # type: ignore[type-arg]
         CallbackQueryHandler(pick_item, pattern=pattern(Action.ITEM)),
         CallbackQueryHandler(next_item, pattern=pattern(Action.NEXT)),
@@ -361,16 +406,19 @@ def states(
         RealizationState.MENU: navigation,
         RealizationState.VALUE: [
             MessageHandler(text, value),
-            CallbackQueryHandler(keep, pattern=pattern(Action.KEEP)),
+            keep_handler,
             *navigation,
         ],
-        RealizationState.OBSTACLES: [MessageHandler(text, obstacles), *navigation],
-        RealizationState.FOLLOW_UP: [MessageHandler(text, follow_up), *navigation],
+        RealizationState.OBSTACLES: [MessageHandler(text, obstacles), keep_handler,
+                                     *navigation],
+        RealizationState.FOLLOW_UP: [MessageHandler(text, follow_up), keep_handler,
+                                     *navigation],
         RealizationState.EVIDENCE: [
             MessageHandler(files, evidence),
             CallbackQueryHandler(evidence_done, pattern=pattern(Action.DONE)),
             CallbackQueryHandler(remove_evidence, pattern=pattern(Action.REMOVE_FILE)),
             *navigation,
         ],
-        RealizationState.MONEY: [MessageHandler(text, money_amount), *navigation],
+        RealizationState.MONEY: [MessageHandler(text, money_amount), keep_handler,
+                                 *navigation],
     }

@@ -17,7 +17,7 @@ def enqueue(
     *,
     session: Session,
     agency_id: int,
-    user_id: int,
+    user_id: int | None,
     chat_id: int,
     text: str,
     now: datetime,

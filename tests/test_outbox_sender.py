@@ -175,6 +175,19 @@ async def test_a_blocked_user_is_set_aside_at_once_and_reported_once(
     assert not _row(ctx, first).failed
 
 
+async def test_the_admin_chat_named_in_the_settings_is_told_instead_of_the_sekretaris(
+        ctx: ServiceContext, people: dict[str, tuple[int, SimulatedUser]], bot: Bot,
+        api: BotApiStandIn) -> None:
+    admin = api.add_user(990001, "Admin SAKIP")
+    ctx.admin_chat_id = admin.id
+    citra, citra_chat = people["citra"]
+    citra_chat.block()
+    _queue(ctx, citra, citra_chat.id, "Tugas baru")
+    await _sent_until_drained(bot, ctx)
+    assert [t for t in admin.texts if "Citra" in t and "Tugas baru" in t], admin.texts
+    assert not [t for t in people["secretary"][1].texts if "Citra" in t]
+
+
 async def test_two_senders_on_one_database_send_each_message_once_in_order(
         ctx: ServiceContext, people: dict[str, tuple[int, SimulatedUser]], bot: Bot,
         api: BotApiStandIn) -> None:

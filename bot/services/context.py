@@ -31,6 +31,8 @@ class ServiceContext:
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
     # Called after a commit that queued notifications, so the sender can go at once.
     on_outbox: Callable[[], None] = field(default=lambda: None)
+    # Told about undeliverable notifications instead of the Sekretaris (settings.admin_chat_id).
+    admin_chat_id: int | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -14,8 +14,9 @@ UNDELIVERABLE_TAG = "outbox.undeliverable"
 
 
 def set_aside(ctx: ServiceContext, message_id: int, error: str) -> None:
-    """Mark the message undeliverable and tell the agency's Sekretaris, once, in the same
-    transaction (a notice about a notice that failed is not reported again)."""
+    """Mark the message undeliverable and tell the agency's Sekretaris (or the administrator's
+    chat, when the settings name one), once, in the same transaction (a notice about a notice
+    that failed is not reported again)."""
     now = ctx.now()
     with ctx.transaction() as session:
         message = outbox.mark_failed(session=session, message_id=message_id, now=now,
@@ -24,15 +25,22 @@ def set_aside(ctx: ServiceContext, message_id: int, error: str) -> None:
             # A reply Telegram refused (an edit of a message edited meanwhile, a press answered
             # too late) is nobody's to chase; nor is a notice about a notice.
             return
-        recipient = users.get_user(session=session, user_id=message.user_id)
+        recipient = (users.get_user(session=session, user_id=message.user_id)
+                     if message.user_id is not None else None)
         name = recipient.name if recipient is not None else "-"
+        notice = texts.undeliverable_notice(name, message.text, message_id)
+        if ctx.admin_chat_id is not None:
+            outbox.enqueue(session=session, agency_id=message.agency_id, user_id=None,
+                           chat_id=ctx.admin_chat_id, now=now, tag=UNDELIVERABLE_TAG,
+                           text=notice)
+            return
         for secretary in users.users_with_role(session=session, agency_id=message.agency_id,
                                                role=Role.SECRETARY):
             if secretary.telegram_id is None or secretary.id in (None, message.user_id):
                 continue
             outbox.enqueue(session=session, agency_id=message.agency_id, user_id=secretary.id,
                            chat_id=secretary.telegram_id, now=now, tag=UNDELIVERABLE_TAG,
-                           text=texts.undeliverable_notice(name, message.text, message_id))
+                           text=notice)
 
 
 @dataclass(frozen=True)

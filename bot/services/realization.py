@@ -129,7 +129,7 @@ def save_value(
 
     ``shown`` is the figure the official saw when asked (``None`` for none): if someone else
     saved another one since, ``errors.ChangedMeanwhile`` says who and what, and nothing is
-    saved until the official chooses.
+    saved until the official chooses. The same holds for ``save_text`` and ``save_financial``.
     """
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
@@ -138,29 +138,37 @@ def save_value(
         value = _checked(parse_value(text, decimals=indicator.decimals,
                                      allow_negative=indicator.allow_negative,
                                      unit=indicator.unit), indicator)
-        if shown is not ANY:
-            _refuse_if_changed(session, ref, indicator, actor.id, shown, value)
+        now = _realization_now(session, ref, indicator)
+        _refuse_if_changed(session, "value", indicator.name, now and now.value,
+                           now and now.updated_by_user_id, actor.id, shown, value,
+                           decimals=indicator.decimals, unit=indicator.unit)
         _save(session, ref, indicator, ctx, actor.id, value=value)
         return _item_of(session, ref, indicator_id)
 
 
-def _refuse_if_changed(session: Session, ref: RunRef, indicator: Indicator, user_id: int,
-                       shown: object, typed: Decimal) -> None:
+def _realization_now(session: Session, ref: RunRef,
+                     indicator: Indicator) -> IndicatorRealization | None:
     assert ref.cycle.id is not None and indicator.id is not None
-    now = performance.realization_of(session=session, cycle_id=ref.cycle.id,
-                                     indicator_id=indicator.id)
-    if now is None or now.value is None or now.updated_by_user_id in (None, user_id):
+    return performance.realization_of(session=session, cycle_id=ref.cycle.id,
+                                      indicator_id=indicator.id)
+
+
+def _refuse_if_changed(session: Session, field: str, name: str, current: object,
+                       changed_by: int | None, user_id: int, shown: object, typed: object,
+                       **display: object) -> None:
+    """Refuse to save ``typed`` over what someone else saved after ``shown`` was shown."""
+    if shown is ANY or current in (None, "") or changed_by in (None, user_id):
         return
-    if _plain(now.value) in (_plain(shown), _plain(typed)):
+    if _plain(current) in (_plain(shown), _plain(typed)):
         return
-    who = users.get_user(session=session, user_id=now.updated_by_user_id)
-    raise errors.ChangedMeanwhile(name=indicator.name, who=who.name if who else "-",
-                                  value=now.value, typed=typed, decimals=indicator.decimals,
-                                  unit=indicator.unit)
+    who = users.get_user(session=session, user_id=changed_by)
+    raise errors.ChangedMeanwhile(field=field, name=name, who=who.name if who else "-",
+                                  value=current, typed=typed, **display)
 
 
 def save_text(
-    ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, name: str, text: str
+    ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, name: str, text: str,
+    *, shown: object = ANY,
 ) -> IndicatorItem:
     if name not in TEXT_FIELDS:
         raise errors.InvalidInput(reason="unknown_field")
@@ -171,7 +179,11 @@ def save_text(
         actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
         indicator = _indicator(session, ref, indicator_id)
-        _save(session, ref, indicator, ctx, actor.id, **{name: text[:2000]})
+        typed = text[:2000]
+        now = _realization_now(session, ref, indicator)
+        _refuse_if_changed(session, name, indicator.name, now and getattr(now, name),
+                           now and now.updated_by_user_id, actor.id, shown, typed)
+        _save(session, ref, indicator, ctx, actor.id, **{name: typed})
         return _item_of(session, ref, indicator_id)
 
 
@@ -215,7 +227,8 @@ def _plausible(item: BudgetItem, amount: Decimal) -> Decimal:
 
 
 def save_financial(
-    ctx: ServiceContext, user_id: int, run_id: int, item_id: int, text: str
+    ctx: ServiceContext, user_id: int, run_id: int, item_id: int, text: str,
+    *, shown: object = ANY,
 ) -> FinancialItem:
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
@@ -226,6 +239,9 @@ def save_financial(
             raise errors.InvalidInput(reason="unknown_item")
         assert ref.cycle.id is not None
         amount = _plausible(item, parse_money(text))
+        now = performance.financial_of(session=session, cycle_id=ref.cycle.id, item_id=item_id)
+        _refuse_if_changed(session, "amount", item.name, now and now.amount,
+                           now and now.updated_by_user_id, actor.id, shown, amount)
         _save_money(session, ref, item, ctx, actor.id, amount)
         return next(f for f in sheet(session, ref).financials if f.item_id == item_id)
 
@@ -336,8 +352,8 @@ def _audit_change(session: Session, ref: RunRef, ctx: ServiceContext, user_id: i
                  after={"code": code, **new})
 
 
-def as_shown(value: Decimal | None) -> str | None:
-    """A figure as kept in a draft to tell later whether it changed meanwhile."""
+def as_shown(value: Decimal | str | None) -> str | None:
+    """A value as kept in a draft to tell later whether it changed meanwhile."""
     return _plain(value)
 
 

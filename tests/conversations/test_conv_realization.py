@@ -219,7 +219,7 @@ async def test_a_figure_changed_by_a_colleague_meanwhile_is_not_overwritten_unas
     assert "Staf Bina Marga" in question.content
     assert (await _sheet(world)).indicators[0].value == 3, "nothing saved before the choice"
     mine, theirs = question.button_labels
-    assert mine.startswith("💾 Pakai angka saya (2") and theirs.startswith("↩️ Tetap 3")
+    assert mine.startswith("💾 Pakai isian saya (2") and theirs.startswith("↩️ Tetap 3")
 
     await bina_marga.press(mine if choice == "mine" else theirs, question)
     await bina_marga.wait_for_text("Tersimpan" if choice == "mine" else texts.KEPT_THEIRS,
@@ -232,3 +232,47 @@ async def test_a_figure_changed_by_a_colleague_meanwhile_is_not_overwritten_unas
                    session.exec(select(AuditEvent)).all() if e.action == "realization.changed"]
     me = await uid(world, "bina_marga")
     assert changes == [(colleague, "3")] + ([(me, "2")] if choice == "mine" else [])
+
+
+async def test_a_kendala_written_by_a_colleague_meanwhile_is_kept_if_chosen(world: World) -> None:
+    bina_marga = world.people["bina_marga"]
+    await begin(bina_marga, "Langkah 4")
+    await bina_marga.press("Isi berikutnya", await bina_marga.wait_for_text("Pilih isian",
+                                                                             TIMEOUT))
+    await bina_marga.wait_for_text("Kirim angka realisasi", TIMEOUT)
+    await bina_marga.send_text("0,5")  # below every target: the kendala is asked
+    await bina_marga.wait_for_text(texts.ASK_OBSTACLES, TIMEOUT)
+    colleague = await _colleague_saves(world, "0,5")
+    part = await run_id(world, "bina_marga", StepKey.FILL_IN)
+    first = (await _sheet(world)).indicators[0]
+    await call(world, realization.save_text, colleague, part, first.indicator_id, "obstacles",
+               "Lahan belum dibebaskan.")
+
+    await bina_marga.send_text("Hujan deras sepanjang bulan.")
+    question = await bina_marga.wait_for_text("baru saja mengisi kendala", TIMEOUT)
+    assert "“Lahan belum dibebaskan.”" in question.content
+    assert "“Hujan deras sepanjang bulan.”" in question.content
+    mine, theirs = question.button_labels
+    assert mine.startswith("💾 Pakai isian saya") and "Staf Bina Marga" in theirs
+    await bina_marga.press(theirs, question)
+    await bina_marga.wait_for_text(texts.KEPT_THEIRS, TIMEOUT)
+    await bina_marga.wait_for_text(texts.ASK_FOLLOW_UP, TIMEOUT)
+    assert (await _sheet(world)).indicators[0].obstacles == "Lahan belum dibebaskan."
+
+
+async def test_money_saved_by_a_colleague_meanwhile_is_not_overwritten_unasked(
+        world: World) -> None:
+    colleague = await _colleague_saves(world, "3")
+    part = await run_id(world, "bina_marga", StepKey.FILL_IN)
+    item = (await _sheet(world)).financials[0]
+    await call(world, realization.save_financial, colleague, part, item.item_id, "2 jt")
+    me = await uid(world, "bina_marga")
+    with pytest.raises(errors.ChangedMeanwhile) as raised:
+        await call(world, realization.save_financial, me, part, item.item_id, "3 jt",
+                   shown=None)  # the official saw no amount yet
+    assert texts.keep_theirs_label(raised.value) == "↩️ Tetap Rp 2.000.000 (Staf Bina Marga)"
+    assert (await _sheet(world)).financials[0].amount == 2_000_000, "nothing saved unasked"
+    # Shown the colleague's amount, the official may change it without being asked again.
+    await call(world, realization.save_financial, me, part, item.item_id, "3 jt",
+               shown="2000000")
+    assert (await _sheet(world)).financials[0].amount == 3_000_000
