@@ -107,9 +107,10 @@ async def _remind(context: BotContext) -> None:
 
 
 async def _on_error(update: object, context: BotContext) -> None:
-    if isinstance(update, Update) and update_unit.takes_over(context.error):
+    if update_unit.takes_over(context.error):
         # The update's unit rolls back and handles it again (or drops it, if it was handled
-        # elsewhere); the groups of this pass that did not run yet must not run now.
+        # elsewhere); the groups of this pass that did not run yet must not run now. (Writing
+        # the conversation state reports its errors here too, without the update.)
         raise ApplicationHandlerStop
     if (isinstance(update, Update) and update.callback_query is not None
             and isinstance(context.error, MALFORMED_BUTTON)):

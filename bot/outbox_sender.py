@@ -19,6 +19,7 @@ import os
 import secrets
 import socket
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from telegram import Bot, InputFile, Message
@@ -70,7 +71,7 @@ class OutboxSender:
     def __init__(self, bot: Bot, ctx: ServiceContext, *, interval: float = 2.0,
                  longest_wait: timedelta = LONGEST_WAIT) -> None:
         self._bot = bot
-        self._owner = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self._owner = f"{_this_machine()}:{os.getpid()}:{secrets.token_hex(4)}"
         self._longest_wait = longest_wait
         self._slots = asyncio.Semaphore(AT_ONCE)
         self._ctx = ctx
@@ -229,15 +230,26 @@ class OutboxSender:
         await asyncio.to_thread(delivery.set_aside, self._ctx, message.id, error)
 
 
+def _this_machine() -> str:
+    """Where process ids mean the same processes: this host, this boot and this pid namespace
+    (containers sharing a host name do not share it)."""
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()[:8]
+        namespace = os.stat("/proc/self/ns/pid").st_ino
+    except OSError:
+        return f"{socket.gethostname()}/?"
+    return f"{socket.gethostname()}/{boot}/{namespace}"
+
+
 def _died_here(owner: str) -> bool:
-    """Whether the sender ``owner`` (host:pid:token) ran on this machine and is gone."""
-    host, _, rest = owner.partition(":")
+    """Whether the sender ``owner`` (machine:pid:token) ran where this one runs and is gone."""
+    machine, _, rest = owner.partition(":")
     pid_text = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid_text.isdigit():
+    if machine != _this_machine() or machine.endswith("/?") or not pid_text.isdigit():
         return False
     pid = int(pid_text)
     if pid == os.getpid():
-        return True  # our pid, another token: this process's predecessor (a container restart)
+        return True  # our own pid in our namespace, another token: a predecessor, gone
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

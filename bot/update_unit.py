@@ -117,10 +117,14 @@ class UpdateUnits:
         return self._app.services
 
     async def process(self, update: Update, handle: Callable[[Update], Awaitable[None]]) -> None:
-        tries = 0
+        """Handle ``update`` once. Never raises: PTB's loop that feeds updates one by one
+        would stop on an exception, and every later update with it."""
+        failures = 0
         told = False
         while True:
             try:
+                if failures or told:
+                    await self._app.resync_conversations()
                 if await asyncio.to_thread(self._done, update.update_id):
                     log.info("update %s was handled already", update.update_id)
                     return
@@ -132,19 +136,48 @@ class UpdateUnits:
                 log.info("update %s was handled meanwhile", update.update_id)
                 return
             except DATABASE_ERRORS as error:
-                if await asyncio.to_thread(reachable, self._ctx.engine):
-                    tries += 1
-                    if tries >= TRIES_WHILE_REACHABLE:
-                        raise
+                if await self._reachable():
+                    failures += 1
+                    if failures >= TRIES_WHILE_REACHABLE:
+                        await self._give_up(update, error)
+                        return
                     log.warning("update %s failed on the database (%s); handling it again",
                                 update.update_id, type(error).__name__)
+                    await asyncio.sleep(FIRST_WAIT * failures)
                 else:
                     if not told and update.effective_message is not None:
                         told = True
                         with contextlib.suppress(Exception):
                             await update.effective_message.reply_text(texts.DATABASE_WAIT)
                     await self._wait_for_database()
+            except Exception as error:
+                await self._give_up(update, error)
+                return
+
+    async def _reachable(self) -> bool:
+        try:
+            return await asyncio.to_thread(reachable, self._ctx.engine)
+        except Exception:
+            return False
+
+    async def _give_up(self, update: Update, error: BaseException) -> None:
+        """A fault of ours, or a database that answers yet keeps failing this update: say so,
+        and mark it done (its changes rolled back) so that it does not come back at every start."""
+        log.error("update %s could not be handled", update.update_id, exc_info=error)
+        with contextlib.suppress(Exception):
+            await asyncio.to_thread(self._mark_given_up, update)
+        with contextlib.suppress(Exception):
             await self._app.resync_conversations()
+        if update.effective_message is not None:
+            with contextlib.suppress(Exception):
+                await update.effective_message.reply_text(texts.SERVER_ERROR)
+
+    def _mark_given_up(self, update: Update) -> None:
+        with session_scope(self._ctx.engine) as session:
+            now = self._ctx.now()
+            inbox.claim(session=session, update_id=update.update_id, payload=update.to_dict(),
+                        now=now)
+            inbox.finish(session=session, update_id=update.update_id, now=now)
 
     async def _wait_for_database(self) -> None:
         log.warning("database unreachable; waiting to handle the update again")
@@ -165,6 +198,8 @@ class UpdateUnits:
                 if attempt.error is not None:
                     raise attempt.error
                 await self._app.update_persistence()
+                if attempt.error is not None:  # writing the conversation state failed
+                    raise attempt.error
                 await asyncio.to_thread(self._commit, attempt, update.update_id)
         except BaseException:
             with contextlib.suppress(Exception):
@@ -185,12 +220,15 @@ class UpdateUnits:
     def _commit(self, attempt: _Attempt, update_id: int) -> None:
         with attempt.unit.savepoint() as session:
             now = self._ctx.now()
+            notices = outbox.take_back(session=session,
+                                       chat_ids={c.chat_id for c in attempt.owed.calls})
             for call in attempt.owed.calls:
                 file = call.attachment
                 outbox.owe(session=session, chat_id=call.chat_id, update_id=update_id,
                            method=call.method, params=call.params, summary=call.summary,
                            now=now, attachment=(file.field, file.name, file.data, file.mime)
                            if file is not None else None)
+            outbox.queue_again(session=session, taken=notices)
             inbox.finish(session=session, update_id=update_id, now=now)
         attempt.unit.commit()
 

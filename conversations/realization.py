@@ -85,14 +85,15 @@ async def _ask(update: Update, context: BotContext, sheet: PartSheet,
         return await show_menu(update, context, sheet)
     if isinstance(item, FinancialItem):
         await call(context, drafts.update, context.me.user_id, FLOW, item=["f", item.item_id],
-                   shown=_shown("f", item.item_id, "amount", item.amount))
+                   shown=_shown("f", item.item_id, "amount", item.amount), pending=None)
         position = sheet.financials.index(item) + 1
         await reply(update, texts.ask_money(
             position, len(sheet.financials), item.name, money(item.budget or 0),
             money(item.quarter_target or 0),
             None if item.amount is None else money(item.amount)), _back_row())
         return RealizationState.MONEY
-    await call(context, drafts.update, context.me.user_id, FLOW, item=["i", item.indicator_id])
+    await call(context, drafts.update, context.me.user_id, FLOW, item=["i", item.indicator_id],
+               pending=None)
     if item.value is None or "value" in item.missing:
         return await _ask_value(update, sheet, item, context)
     for name, question, state in (
@@ -175,9 +176,14 @@ def _seen(draft: dict[str, object], kind: str, item_id: int, field: str) -> obje
 
 
 async def _ask_which(update: Update, context: BotContext, changed: errors.ChangedMeanwhile,
-                     field: str, typed: str) -> object:
-    """Someone else saved the field meanwhile: keep what the official typed until they choose."""
-    await call(context, drafts.update, context.me.user_id, FLOW, pending=[field, typed])
+                     kind: str, item_id: int, field: str, typed: str) -> object:
+    """Someone else saved the field meanwhile: keep what the official typed until they choose.
+
+    What the colleague saved now counts as shown: typing again saves without asking again.
+    """
+    await call(context, drafts.update, context.me.user_id, FLOW,
+               pending=[kind, item_id, field, typed],
+               shown=_shown(kind, item_id, field, changed.params["value"]))
     await reply(update, texts.changed_meanwhile(changed), [
         [button(texts.keep_mine_label(changed), Action.KEEP, "mine")],
         [button(texts.keep_theirs_label(changed), Action.KEEP, "theirs")]])
@@ -204,7 +210,7 @@ async def value(update: Update, context: BotContext) -> object:
         item = await call(context, realization.save_value, context.me.user_id, run_id,
                           indicator_id, text, shown=_seen(draft, "i", indicator_id, "value"))
     except errors.ChangedMeanwhile as changed:
-        return await _ask_which(update, context, changed, "value", text)
+        return await _ask_which(update, context, changed, "i", indicator_id, "value", text)
     return await _value_saved(update, context, item)
 
 
@@ -217,13 +223,17 @@ async def _value_saved(update: Update, context: BotContext, item: IndicatorItem)
 @refusals
 async def keep(update: Update, context: BotContext) -> object:
     """The choice after someone else saved the same field meanwhile."""
-    await close_buttons(update)
     run_id, item_id = await _current(context)
     draft = await call(context, drafts.load, context.me.user_id, FLOW)
     pending = draft.get("pending")
+    kind = "f" if draft.get("item", [""])[0] == "f" else "i"
+    if not (isinstance(pending, list) and len(pending) == 4 and pending[:2] == [kind, item_id]):
+        # Pressed twice, or after moving on to another item: that choice is no longer open.
+        await close_buttons(update, texts.ALREADY_HANDLED)
+        return None
+    await close_buttons(update)
     await call(context, drafts.update, context.me.user_id, FLOW, pending=None)
-    # A bare figure is what an older release kept.
-    field, typed = pending if isinstance(pending, list) else ("value", pending)
+    _, _, field, typed = pending
     if callback_args(update)[:1] == ["mine"] and typed:
         user_id = context.me.user_id
         if field == "amount":
@@ -263,7 +273,7 @@ async def _text_field(update: Update, context: BotContext, name: str) -> object:
         item = await call(context, realization.save_text, context.me.user_id, run_id,
                           indicator_id, name, text, shown=_seen(draft, "i", indicator_id, name))
     except errors.ChangedMeanwhile as changed:
-        return await _ask_which(update, context, changed, name, text)
+        return await _ask_which(update, context, changed, "i", indicator_id, name, text)
     return await _continue(update, context, item)
 
 
@@ -329,7 +339,7 @@ async def money_amount(update: Update, context: BotContext) -> object:
         item = await call(context, realization.save_financial, context.me.user_id, run_id,
                           item_id, text, shown=_seen(draft, "f", item_id, "amount"))
     except errors.ChangedMeanwhile as changed:
-        return await _ask_which(update, context, changed, "amount", text)
+        return await _ask_which(update, context, changed, "f", item_id, "amount", text)
     return await _money_saved(update, context, item)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.orm import ORMExecuteState
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
@@ -45,7 +46,8 @@ def _enable_sqlite_pragmas(engine: Engine) -> None:
     def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        # An update holds the write lock from its first write to its commit; others wait.
+        cursor.execute("PRAGMA busy_timeout=15000")
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
@@ -64,9 +66,11 @@ def reachable(engine: Engine) -> bool:
 class Unit:
     """One transaction that every ``session_scope`` on its engine joins while it is joined.
 
-    ``begin`` runs once, as the transaction's first statement, before the first savepoint: it
-    must write (on SQLite a savepoint opened outside a write transaction commits on its own
-    release). Worker threads take turns on the one session.
+    ``begin`` runs once, right before the unit's first write, and must itself write (without
+    flushing the session): on SQLite that write opens the write transaction, so that no
+    savepoint ever opens it (one that did would commit on its own release); and the database
+    is locked for writing only from the first write on, not while the update reads, or waits
+    for a file to download, before it. Worker threads take turns on the one session.
     """
 
     def __init__(self, engine: Engine, begin: Callable[[Session], None]) -> None:
@@ -74,19 +78,44 @@ class Unit:
         self.session = Session(engine, expire_on_commit=False)
         self._begin = begin
         self._begun = False
+        self._beginning = False
         self._lock = threading.RLock()
         self._after_commit: list[Callable[[], None]] = []
+        event.listen(self.session, "before_flush", self._before_flush)
+        event.listen(self.session, "do_orm_execute", self._before_statement)
+
+    def _before_flush(self, session: Session, *_: object) -> None:
+        if session.new or session.dirty or session.deleted:
+            self._ensure_begun()
+
+    def _before_statement(self, state: ORMExecuteState) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            self._ensure_begun()
 
     def _ensure_begun(self) -> None:
-        if not self._begun:
+        if self._begun or self._beginning:
+            return
+        self._beginning = True
+        try:
             self._begin(self.session)
             self._begun = True
+        finally:
+            self._beginning = False
 
     @contextmanager
     def savepoint(self) -> Iterator[Session]:
         """The unit's session; what fails inside is undone, the rest of the unit stays."""
         with self._lock:
-            self._ensure_begun()
+            if not self._begun:
+                # Nothing written yet: undoing this scope is undoing the transaction so far.
+                try:
+                    yield self.session
+                    self.session.flush()
+                except BaseException:
+                    self.session.rollback()
+                    self._begun = False
+                    raise
+                return
             nested = self.session.begin_nested()
             try:
                 yield self.session

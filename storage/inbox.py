@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, insert, update
 from sqlmodel import Session, col, select
 
 from storage.models import InboxUpdate
@@ -53,9 +53,10 @@ def claim(*, session: Session, update_id: int, payload: dict[str, Any], now: dat
         return True
     if session.get(InboxUpdate, update_id) is not None:
         return False
-    # Not from getUpdates (a webhook, a test feeding the application): record it now.
-    session.add(InboxUpdate(update_id=update_id, payload=payload, received_at=now))
-    session.flush()
+    # Not from getUpdates (a webhook, a test feeding the application): record it now, as a
+    # statement rather than a flush (a claim may run while the session flushes).
+    session.execute(insert(InboxUpdate).values(update_id=update_id, payload=payload,
+                                                received_at=now))
     return True
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, or_, update
 from sqlmodel import Session, col, select
@@ -11,6 +12,7 @@ from storage.models import MessageLog, OutboxMessage
 
 # Set on a session that queued a message, so the sender can be woken once it commits.
 QUEUED = "outbox_queued"
+NOTIFICATIONS = "outbox_notifications"  # what the session queued, in order
 
 
 def enqueue(
@@ -32,7 +34,27 @@ def enqueue(
     )
     session.add(message)
     session.info[QUEUED] = True
+    session.info.setdefault(NOTIFICATIONS, []).append(message)
     return message
+
+
+def take_back(*, session: Session, chat_ids: set[int]) -> list[dict[str, Any]]:
+    """Unqueue the notifications this session queued for ``chat_ids``; ``queue_again`` puts
+    them back behind what is queued in between (an official's reply goes before the notices
+    their own action caused, as it did when replies were sent at once)."""
+    taken = []
+    for message in session.info.pop(NOTIFICATIONS, []):
+        if message.chat_id in chat_ids and message in session:
+            taken.append(message.model_dump(exclude={"id"}))
+            session.delete(message)
+    session.flush()
+    return taken
+
+
+def queue_again(*, session: Session, taken: list[dict[str, Any]]) -> None:
+    session.flush()  # what came in between gets its ids first
+    for fields in taken:
+        session.add(OutboxMessage(**fields))
 
 
 def owe(

@@ -6,14 +6,16 @@ The bot's side (redelivery, a failure at the last moment, a restart) is in
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from storage import inbox
-from storage.db import Unit, joined, session_scope
+from storage import inbox, schema
+from storage.db import Unit, joined, make_engine, session_scope
 from storage.models import InboxUpdate
 
 
@@ -82,3 +84,38 @@ def test_an_update_is_claimed_once_and_not_again_when_done(engine: Engine) -> No
 
 def _ids(session: Session) -> list[int]:
     return list(session.exec(select(InboxUpdate.update_id)))
+
+
+def test_a_unit_locks_an_sqlite_file_for_writing_only_from_its_first_write(
+        tmp_path: Path) -> None:
+    """Reading, or waiting for a download, must not keep the sender and the poller waiting."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'unit.db'}")
+    schema.upgrade(engine)
+    other = sqlite3.connect(tmp_path / "unit.db", timeout=0.1)
+
+    def another_process_writes(update_id: int) -> None:
+        with other:
+            other.execute("insert into inboxupdate (update_id, payload, received_at) "
+                          "values (?, '{}', '2026-01-01 00:00:00')", (update_id,))
+
+    unit = Unit(engine, _take(1))
+    try:
+        with joined(unit):
+            with session_scope(engine) as session:
+                assert _ids(session) == []
+            another_process_writes(100)  # a read took no lock
+            with session_scope(engine) as session:
+                inbox.record(session=session, updates=[{"update_id": 2}], now=_now())
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                another_process_writes(101)
+        unit.commit()
+    finally:
+        unit.close()
+        other.close()
+        engine.dispose()
+    assert set(_updates_of(tmp_path / "unit.db")) == {1, 2, 100}
+
+
+def _updates_of(path: Path) -> list[int]:
+    with sqlite3.connect(path) as connection:
+        return [row[0] for row in connection.execute("select update_id from inboxupdate")]

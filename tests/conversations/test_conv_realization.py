@@ -221,10 +221,15 @@ async def test_a_figure_changed_by_a_colleague_meanwhile_is_not_overwritten_unas
     mine, theirs = question.button_labels
     assert mine.startswith("💾 Pakai isian saya (2") and theirs.startswith("↩️ Tetap 3")
 
+    data = {label: data for row in question.buttons for label, data in row}
     await bina_marga.press(mine if choice == "mine" else theirs, question)
     await bina_marga.wait_for_text("Tersimpan" if choice == "mine" else texts.KEPT_THEIRS,
                                    TIMEOUT)
     await settle(world)
+    # The same choice pressed again (a double tap) changes nothing and says so.
+    await bina_marga.press_stale(str(data[mine]), question)
+    await settle(world)
+    assert texts.ALREADY_HANDLED in question.content
     first = (await _sheet(world)).indicators[0]
     assert first.value == (2 if choice == "mine" else 3)
     with world.services.transaction() as session:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import pytest
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from sqlmodel import col, select
@@ -146,3 +147,28 @@ async def test_a_reply_owed_when_the_process_died_is_sent_once_after_the_restart
     await secretary.wait_for_text(texts.tasks_header(1), TIMEOUT)
     await settle(world)
     assert sum(texts.tasks_header(1) in text for text in secretary.texts) == 1
+
+
+@pytest.mark.tolerate_server_error
+async def test_an_update_that_cannot_be_handled_is_refused_and_the_next_ones_go_on(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    await forward(world, YEAR, 1, through=StepKey.ORDER)
+    await settle(world)
+    secretary = world.people["secretary"]
+    units = world.application.units
+    commit = units._commit
+    broken = threading.Event()
+
+    def commit_once_broken(*args: Any) -> None:
+        if not broken.is_set():
+            broken.set()
+            raise ValueError("a fault of ours at the last moment")
+        commit(*args)
+
+    monkeypatch.setattr(units, "_commit", commit_once_broken)
+    await secretary.send_command("tugas")
+    await secretary.wait_for_text(texts.SERVER_ERROR, TIMEOUT)
+    assert _last_update(world).done_at is not None, "given up, not taken again at every start"
+    await secretary.send_command("tugas")
+    await secretary.wait_for_text(texts.tasks_header(1), TIMEOUT)
+    await settle(world)
