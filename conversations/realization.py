@@ -8,8 +8,10 @@ is saved at once; the official can jump to any item, see a summary, or send the 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
+from typing import TypeVar
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
@@ -34,6 +36,7 @@ from conversations.common import (
 )
 
 FLOW = "fill_in"
+T = TypeVar("T")
 
 
 class RealizationState(StrEnum):
@@ -175,6 +178,21 @@ def _seen(draft: dict[str, object], kind: str, item_id: int, field: str) -> obje
     return realization.ANY
 
 
+async def _save_or_ask(update: Update, context: BotContext, kind: str, item_id: int, field: str,
+                       save: Callable[..., T], *args: object) -> T | None:
+    """Save what the official typed with ``save(ctx, user, *args, text, shown=...)``; None after
+    asking which to keep, when a colleague saved the field since it was shown."""
+    assert update.effective_message is not None
+    text = update.effective_message.text or ""
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    try:
+        return await call(context, save, context.me.user_id, *args, text,
+                          shown=_seen(draft, kind, item_id, field))
+    except errors.ChangedMeanwhile as changed:
+        await _ask_which(update, context, changed, kind, item_id, field, text)
+        return None
+
+
 async def _ask_which(update: Update, context: BotContext, changed: errors.ChangedMeanwhile,
                      kind: str, item_id: int, field: str, typed: str) -> object:
     """Someone else saved the field meanwhile: keep what the official typed until they choose.
@@ -203,15 +221,10 @@ async def value(update: Update, context: BotContext) -> object:
     """A realisation figure; a wrong one is explained with an example and asked again."""
     assert update.effective_message is not None
     run_id, indicator_id = await _current(context)
-    text = update.effective_message.text or ""
-    draft = await call(context, drafts.load, context.me.user_id, FLOW)
-    try:
-        # A refused figure is explained by @refusals and asked again; the last good one stays.
-        item = await call(context, realization.save_value, context.me.user_id, run_id,
-                          indicator_id, text, shown=_seen(draft, "i", indicator_id, "value"))
-    except errors.ChangedMeanwhile as changed:
-        return await _ask_which(update, context, changed, "i", indicator_id, "value", text)
-    return await _value_saved(update, context, item)
+    # A refused figure is explained by @refusals and asked again; the last good one stays.
+    item = await _save_or_ask(update, context, "i", indicator_id, "value", realization.save_value,
+                              run_id, indicator_id)
+    return None if item is None else await _value_saved(update, context, item)
 
 
 async def _value_saved(update: Update, context: BotContext, item: IndicatorItem) -> object:
@@ -267,14 +280,9 @@ async def _continue(update: Update, context: BotContext, item: IndicatorItem) ->
 async def _text_field(update: Update, context: BotContext, name: str) -> object:
     assert update.effective_message is not None
     run_id, indicator_id = await _current(context)
-    text = update.effective_message.text or ""
-    draft = await call(context, drafts.load, context.me.user_id, FLOW)
-    try:
-        item = await call(context, realization.save_text, context.me.user_id, run_id,
-                          indicator_id, name, text, shown=_seen(draft, "i", indicator_id, name))
-    except errors.ChangedMeanwhile as changed:
-        return await _ask_which(update, context, changed, "i", indicator_id, name, text)
-    return await _continue(update, context, item)
+    item = await _save_or_ask(update, context, "i", indicator_id, name, realization.save_text,
+                              run_id, indicator_id, name)
+    return None if item is None else await _continue(update, context, item)
 
 
 @refusals
@@ -333,14 +341,9 @@ async def evidence_done(update: Update, context: BotContext) -> object:
 async def money_amount(update: Update, context: BotContext) -> object:
     assert update.effective_message is not None
     run_id, item_id = await _current(context)
-    text = update.effective_message.text or ""
-    draft = await call(context, drafts.load, context.me.user_id, FLOW)
-    try:
-        item = await call(context, realization.save_financial, context.me.user_id, run_id,
-                          item_id, text, shown=_seen(draft, "f", item_id, "amount"))
-    except errors.ChangedMeanwhile as changed:
-        return await _ask_which(update, context, changed, "f", item_id, "amount", text)
-    return await _money_saved(update, context, item)
+    item = await _save_or_ask(update, context, "f", item_id, "amount",
+                              realization.save_financial, run_id, item_id)
+    return None if item is None else await _money_saved(update, context, item)
 
 
 async def _money_saved(update: Update, context: BotContext, item: FinancialItem) -> object:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -76,3 +77,14 @@ class BotProcess:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+def bot_env(base_url: str, token: str, data_dir: Path) -> dict[str, str]:
+    """The environment of a bot process polling the stand-in at ``base_url``."""
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
+        "TELEGRAM_BOT_TOKEN": token,
+        "TELEGRAM_API_BASE_URL": base_url,
+        "DATA_DIR": str(data_dir),
+        "POLL_TIMEOUT": "1",
+    }

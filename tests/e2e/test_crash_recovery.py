@@ -15,7 +15,6 @@ their digits masked, since deadlines move on between runs.
 from __future__ import annotations
 
 import asyncio
-import os
 import random
 import re
 from collections import Counter
@@ -30,7 +29,7 @@ from sqlalchemy.pool import NullPool
 from bot.demo_scenario import Officials, play_quarter
 from bot.standin import BotApiStandIn, TranscriptEvent
 from tests import databases
-from tests.e2e.harness import YEAR, BotProcess, provision
+from tests.e2e.harness import YEAR, BotProcess, bot_env, provision
 
 KILLS = 20
 SEED = 20261206
@@ -103,13 +102,7 @@ async def _quarter(tmp_path: Path, name: str, processes: int = 1) -> AsyncIterat
     folder = tmp_path / name
     with databases.empty_url() as url:
         async with BotApiStandIn() as standin:
-            env = {
-                **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
-                "TELEGRAM_BOT_TOKEN": standin.token,
-                "TELEGRAM_API_BASE_URL": standin.base_url,
-                "DATA_DIR": str(folder / "data"),
-                "POLL_TIMEOUT": "1",
-            }
+            env = bot_env(standin.base_url, standin.token, folder / "data")
             databases.set_database(env, url)
             await asyncio.to_thread(provision, env, folder / "master.xlsx")
             people = Officials.register(standin)

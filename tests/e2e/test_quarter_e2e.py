@@ -28,7 +28,7 @@ from bot.demo_data import (
 from bot.demo_scenario import TIMEOUT, Officials, play_quarter
 from bot.standin import BotApiStandIn
 from tests import databases
-from tests.e2e.harness import YEAR, BotProcess
+from tests.e2e.harness import YEAR, BotProcess, bot_env
 from tests.e2e.harness import cli as _cli
 from tests.e2e.harness import provision as _provision
 from tests.pdf_reading import pdf_text
@@ -41,13 +41,7 @@ async def world(
     """The bot in its own process; with or without an imported Perjanjian Kinerja."""
     master = tmp_path / "master.xlsx" if request.param == "master_data" else None
     async with BotApiStandIn() as standin:
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
-            "TELEGRAM_BOT_TOKEN": standin.token,
-            "TELEGRAM_API_BASE_URL": standin.base_url,
-            "DATA_DIR": str(tmp_path / "data"),
-            "POLL_TIMEOUT": "1",
-        }
+        env = bot_env(standin.base_url, standin.token, tmp_path / "data")
         databases.set_database(env, database_url)
         await asyncio.to_thread(_provision, env, master)
         people = Officials.register(standin)

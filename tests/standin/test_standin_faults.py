@@ -35,26 +35,6 @@ IMPATIENT = 0.2  # client read timeout, shorter than HANG
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[BotApiStandIn]:
-    """A running stand-in without faults."""
-    async with BotApiStandIn(token="42:SECRET") as stand_in:
-        yield stand_in
-
-
-@pytest.fixture
-def user(api: BotApiStandIn) -> SimulatedUser:
-    """One simulated official."""
-    return api.add_user(2001, "Rina", label="Kepala Dinas")
-
-
-@pytest.fixture
-async def client(api: BotApiStandIn) -> AsyncIterator[httpx.AsyncClient]:
-    """A patient HTTP client for the method URLs of the stand-in."""
-    async with httpx.AsyncClient(base_url=f"{api.base_url}{api.token}/", timeout=5) as c:
-        yield c
-
-
-@pytest.fixture
 async def impatient(api: BotApiStandIn) -> AsyncIterator[httpx.AsyncClient]:
     """A client that gives up before an injected hang ends, like the bot does."""
     async with httpx.AsyncClient(base_url=f"{api.base_url}{api.token}/", timeout=IMPATIENT) as c:

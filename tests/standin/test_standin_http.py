@@ -5,33 +5,12 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 
 from bot.standin import BotApiStandIn, SimulatedUser
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[BotApiStandIn]:
-    """A running stand-in."""
-    async with BotApiStandIn(token="42:SECRET") as stand_in:
-        yield stand_in
-
-
-@pytest.fixture
-def user(api: BotApiStandIn) -> SimulatedUser:
-    """One simulated official."""
-    return api.add_user(2001, "Rina", label="Kepala Dinas")
-
-
-@pytest.fixture
-async def client(api: BotApiStandIn) -> AsyncIterator[httpx.AsyncClient]:
-    """An HTTP client for the method URLs of the stand-in."""
-    async with httpx.AsyncClient(base_url=f"{api.base_url}{api.token}/", timeout=10) as c:
-        yield c
 
 
 async def call(client: httpx.AsyncClient, method: str, **kwargs: Any) -> tuple[int, Any]:
