@@ -27,7 +27,7 @@ from bot.services import fill_in, identity, review, steps, tasks
 from bot.services.uploads import Upload
 from bot.standin import SimulatedUser
 from bot.standin.models import SentMessage
-from storage import outbox
+from storage import inbox, outbox
 from tests.clock import RunningClock
 
 T = TypeVar("T")
@@ -81,19 +81,26 @@ async def uid(world: World, key: str) -> int:
 
 
 async def settle(world: World, quiet: float = 0.2) -> None:
-    """Every queued notification delivered and the bot idle: safe to assert on absence."""
+    """Every update handled, every queued notification delivered, the bot idle.
 
-    def pending() -> int:
+    Safe to assert on absence: a reply is held in the update's transaction until it
+    commits, so an idle stand-in alone does not prove the bot has answered.
+    """
+
+    def busy() -> int:
         with world.services.transaction() as session:
-            return outbox.pending_count(session=session)
+            return (outbox.pending_count(session=session)
+                    + len(inbox.unfinished(session=session)))
 
-    for _ in range(200):
-        if await asyncio.to_thread(pending) == 0:
-            break
-        await asyncio.sleep(0.05)
-    else:
-        raise AssertionError("the outbox was not drained")
-    await world.standin.wait_idle(timeout=TIMEOUT, quiet=quiet)
+    for _ in range(400):
+        await world.standin.wait_idle(timeout=TIMEOUT, quiet=quiet)
+        if await asyncio.to_thread(busy) == 0:
+            await world.standin.wait_idle(timeout=TIMEOUT, quiet=quiet)
+            if await asyncio.to_thread(busy) == 0:
+                return
+        else:
+            await asyncio.sleep(0.05)
+    raise AssertionError("the bot did not settle: updates or notifications still pending")
 
 
 async def run_id(world: World, key: str, step: StepKey, division: str | None = None,

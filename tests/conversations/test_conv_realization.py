@@ -228,8 +228,9 @@ async def test_a_figure_changed_by_a_colleague_meanwhile_is_not_overwritten_unas
     await settle(world)
     # The same choice pressed again (a double tap) changes nothing and says so.
     await bina_marga.press_stale(str(data[mine]), question)
+    await bina_marga.wait_for_edit(question, lambda m: texts.ALREADY_HANDLED in m.content,
+                                   TIMEOUT)
     await settle(world)
-    assert texts.ALREADY_HANDLED in question.content
     first = (await _sheet(world)).indicators[0]
     assert first.value == (2 if choice == "mine" else 3)
     with world.services.transaction() as session:
