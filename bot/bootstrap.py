@@ -38,4 +38,5 @@ def build_context(settings: Settings, *, clock: Callable[[], datetime] | None = 
     return ServiceContext(engine=engine, store=FileStore(settings.data_dir),
                           clock=clock or utcnow,
                           calendar=calendar or load_calendar(settings.calendar_file),
-                          admin_chat_id=settings.admin_chat_id)
+                          admin_chat_id=settings.admin_chat_id,
+                          workbook_limits=settings.workbook_limits())

@@ -261,8 +261,9 @@ def _role_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
 # --- entry point -----------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     # The database, the evidence files and the archives are for the bot's user alone: every
-    # file the program creates is 0600 and every folder 0700, whatever the shell's umask.
-    os.umask(0o077)
+    # file the program creates is 0600 and every folder 0700, whatever the shell's umask
+    # (UMASK changes it, e.g. 027 for a backup user in the bot's group).
+    os.umask(_umask())
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -284,6 +285,12 @@ def main(argv: list[str] | None = None) -> int:
 def _warn(message: str) -> None:
     print(message, file=sys.stderr)
 
+
+def _umask() -> int:
+    try:
+        return int(Settings().umask, 8)
+    except ValidationError:
+        return 0o077  # the command itself reports the bad setting
 
 def _settings() -> Settings:
     try:

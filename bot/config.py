@@ -8,6 +8,8 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
+from reports.safe_workbook import WorkbookLimits
+
 TELEGRAM_API = "https://api.telegram.org/bot"
 TELEGRAM_FILES = "https://api.telegram.org/file/bot"
 
@@ -31,6 +33,16 @@ class Settings(BaseSettings):
     # A chat (an administrator, or a group of the SAKIP team) told about notifications that
     # could not be delivered; without it the agency's Sekretaris is told.
     admin_chat_id: int | None = None
+    # What an uploaded workbook (master data, a filled form, Excel evidence) may hold before
+    # it is read: see reports.safe_workbook for why each exists.
+    workbook_max_bytes: int = Field(default=WorkbookLimits.max_bytes, gt=0)
+    workbook_max_unpacked: int = Field(default=WorkbookLimits.max_unpacked, gt=0)
+    workbook_max_parts: int = Field(default=WorkbookLimits.max_parts, gt=0)
+    workbook_max_rows: int = Field(default=WorkbookLimits.max_rows, gt=0)
+    workbook_max_cells: int = Field(default=WorkbookLimits.max_cells, gt=0)
+    # Octal; what the program takes away from the permissions of every file and folder it
+    # creates. 077: files 0600 and folders 0700, for the bot's own user alone.
+    umask: str = Field(default="077", pattern=r"^0?[0-7]{3}$")
 
     @field_validator("telegram_api_base_url")
     @classmethod
@@ -60,6 +72,13 @@ class Settings(BaseSettings):
         if base.endswith("/bot"):
             return base[: -len("/bot")] + "/file/bot"
         return base.rstrip("/") + "/file/bot"
+
+    def workbook_limits(self) -> WorkbookLimits:
+        return WorkbookLimits(max_bytes=self.workbook_max_bytes,
+                              max_unpacked=self.workbook_max_unpacked,
+                              max_parts=self.workbook_max_parts,
+                              max_rows=self.workbook_max_rows,
+                              max_cells=self.workbook_max_cells)
 
     def token(self) -> str:
         if self.telegram_bot_token is None or not self.telegram_bot_token.get_secret_value():

@@ -985,14 +985,37 @@ def form_problems(problems: list[str]) -> str:
             "\nIsian yang sudah tersimpan tidak berubah.")
 
 
+# Why an uploaded workbook is not read; {max} is a size, {count} a number of rows, cells…
+WORKBOOK_REFUSED = {
+    "too_large": "Berkas terlalu besar (maksimal {max}).",
+    "unpacked_too_large": "Isi berkas terlalu besar untuk dibaca (lebih dari {max} setelah "
+                          "dibuka).",
+    "too_many_parts": "Berkas ini berisi terlalu banyak bagian (lebih dari {count}).",
+    "sheet_too_long": "Ada sheet dengan lebih dari {count} baris.",
+    "too_many_cells": "Berkas ini berisi terlalu banyak sel (lebih dari {count}).",
+    "text_too_long": "Ada sel berisi teks lebih dari {count} karakter.",
+    "not_xlsx": "Berkas ini bukan berkas Excel (.xlsx) yang dapat dibaca.",
+}
 FORM_UNREADABLE = {
-    "too_large": "Berkas format terlalu besar (maksimal 5 MB).",
-    "unpacked_too_large": "Isi berkas format terlalu besar untuk dibaca; ini bukan format dari bot.",
-    "not_xlsx": "Berkas ini bukan format Excel (.xlsx) yang dapat dibaca.",
+    **WORKBOOK_REFUSED,
     "not_our_form": "Berkas ini bukan Format Realisasi dari bot. Gunakan format yang dikirim pada Langkah 4.",
-    "too_many_rows": "Format berisi terlalu banyak baris.",
+    "too_many_rows": "Format berisi lebih dari {count} baris isian.",
     "other_part": "Format ini milik bagian atau triwulan lain. Gunakan format untuk bagian Anda.",
 }
+
+
+def form_unreadable(reason: str, limit: object = None) -> str:
+    """Why a filled form was not read, with the limit it passed."""
+    template = FORM_UNREADABLE.get(reason)
+    if template is None:
+        return FILE_TYPE_REFUSED
+    return _with_limit(template, limit)
+
+
+def _with_limit(template: str, limit: object) -> str:
+    size = file_size(limit) if isinstance(limit, int) else "-"
+    count = number(limit, 0) if isinstance(limit, int) else "-"
+    return template.format(max=size, count=count)
 
 
 def structured_intro(division: str, period: str, due_at: datetime, returned_note: str | None) -> str:
@@ -1355,6 +1378,8 @@ def master_message(key: str, params: dict[str, object]) -> str:
             shown[name] = file_size(value) if key != "too_many_rows" else str(value)
         else:
             shown[name] = _master_value(value, money=key in _MASTER_MONEY_KEYS)
+    if key in WORKBOOK_REFUSED and key not in _MASTER_MESSAGES:
+        return _with_limit(WORKBOOK_REFUSED[key], params.get("max", params.get("count")))
     template = _MASTER_MESSAGES.get(key, "Data tidak dapat dipakai.")
     return template.format_map(shown)
 

@@ -7,7 +7,6 @@ is saved at once; the official can jump to any item, see a summary, or send the 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
@@ -300,7 +299,7 @@ async def evidence(update: Update, context: BotContext) -> object:
     """A file for the current indicator; more may follow until ✔️ Selesai."""
     run_id, indicator_id = await _current(context)
     upload = await download(update, context)
-    if await asyncio.to_thread(realization.is_filled_form, upload):
+    if await call(context, realization.is_filled_form, upload):
         return await _import_form(update, context, upload)
     doc = await call(context, realization.add_evidence, context.me.user_id, run_id,
                      indicator_id, upload)
@@ -368,7 +367,7 @@ async def _import_form(update: Update, context: BotContext, upload: Upload) -> o
         problems = [texts.form_problem(*p) for p in error.params.get("problems", [])]
         reason = str(error.params.get("reason"))
         await reply(update, texts.form_problems(problems) if problems
-                    else texts.FORM_UNREADABLE.get(reason, texts.FILE_TYPE_REFUSED))
+                    else texts.form_unreadable(reason, error.params.get("limit")))
         return None
     await reply(update, texts.FORM_IMPORTED)
     await reply(update, summary_text(sheet))

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
-from openpyxl import load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.formatting import ROMAN, period_label
+from reports.safe_workbook import WorkbookLimits, WorkbookRefused, open_workbook, zip_members
 from reports.sheets import (
     FMT_INT,
     HEADER_ALIGNMENT,
@@ -35,10 +35,9 @@ META_SHEET = "_meta"
 PERFORMANCE_SHEET = "Kinerja"
 MONEY_SHEET = "Keuangan"
 HEADER_ROW = 5
-MAX_FORM_BYTES = 5 * 1024 * 1024
-# A filled form of MAX_ROWS rows unpacks to a few MB; far more is a zip bomb, refused unread.
-MAX_FORM_UNPACKED = 40 * 1024 * 1024
 MAX_ROWS = 2000
+# Ours is a few hundred bytes; a larger one is some other workbook, never read as a form.
+_WORKBOOK_XML_MAX = 256 * 1024
 
 _INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 _THIN = Side(style="thin", color="999999")
@@ -99,7 +98,12 @@ class FilledForm:
 
 
 class FormUnreadable(ValueError):
-    """Not one of our forms: not xlsx, too large, or the sheets are missing."""
+    """Not one of our forms: not xlsx, past a limit, or the sheets are missing."""
+
+    def __init__(self, reason: str, limit: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.limit = limit
 
 
 def performance_columns(quarter: int) -> tuple[str, ...]:
@@ -168,55 +172,62 @@ def division_form(
     return to_bytes(book)
 
 
-def read_form(data: bytes) -> FilledForm:
+def read_form(data: bytes, limits: WorkbookLimits | None = None) -> FilledForm:
     """The typed values of a filled form; the caller validates them."""
-    if len(data) > MAX_FORM_BYTES:
-        raise FormUnreadable("too_large")
-    _peek(data)
+    limits = limits or WorkbookLimits()
+    _peek(data, limits)
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a broken file
+        with open_workbook(data, limits) as book:
+            if PERFORMANCE_SHEET not in book.sheetnames or MONEY_SHEET not in book.sheetnames:
+                raise FormUnreadable("not_our_form")
+            meta: dict[str, object] = {}
+            if META_SHEET in book.sheetnames:
+                for key, value, *_ in book[META_SHEET].iter_rows(max_row=10, values_only=True):
+                    meta[str(key)] = value
+            rows = [
+                FilledRow(index, str(r[1]).strip(), r[7], _text(r[8]), _text(r[9]),
+                          _text(r[10]))
+                for index, r in _data_rows(book[PERFORMANCE_SHEET], 11)
+            ]
+            money = [FilledMoney(index, str(r[1]).strip(), r[5])
+                     for index, r in _data_rows(book[MONEY_SHEET], 6)]
+    except WorkbookRefused as refused:
+        raise FormUnreadable(refused.reason, refused.limit) from None
+    except (KeyError, ValueError, TypeError, AttributeError, OSError, SyntaxError,
+            zipfile.BadZipFile) as error:
+        # a damaged sheet, or a chart sheet by one of our names
         raise FormUnreadable("not_xlsx") from error
+    return FilledForm(_int(meta.get("cycle_id")), _int(meta.get("division_id")), rows, money)
+
+
+def _peek(data: bytes, limits: WorkbookLimits) -> None:
+    """Refuse, from the zip's directory and its small workbook.xml alone, a workbook without
+    our two sheets: a photo album in Excel sent as evidence is never scanned as a form."""
+    if len(data) > limits.max_bytes:
+        raise FormUnreadable("too_large", limits.max_bytes)
     try:
-        if PERFORMANCE_SHEET not in book.sheetnames or MONEY_SHEET not in book.sheetnames:
+        members = {m.filename: m for m in zip_members(data, limits.max_parts)}
+        entry = members.get("xl/workbook.xml")
+        if entry is None:
+            raise FormUnreadable("not_xlsx")
+        if entry.file_size > _WORKBOOK_XML_MAX:
             raise FormUnreadable("not_our_form")
-        meta: dict[str, object] = {}
-        if META_SHEET in book.sheetnames:
-            for key, value, *_ in book[META_SHEET].iter_rows(max_row=10, values_only=True):
-                meta[str(key)] = value
-        rows = [
-            FilledRow(index, str(r[1]).strip(), r[7], _text(r[8]), _text(r[9]), _text(r[10]))
-            for index, r in _data_rows(book[PERFORMANCE_SHEET], 11)
-        ]
-        money = [FilledMoney(index, str(r[1]).strip(), r[5])
-                 for index, r in _data_rows(book[MONEY_SHEET], 6)]
-        return FilledForm(_int(meta.get("cycle_id")), _int(meta.get("division_id")), rows, money)
-    finally:
-        book.close()
-
-
-def _peek(data: bytes) -> None:
-    """Refuse, from the zip's directory and its small workbook.xml alone, what is not an xlsx,
-    what unpacks to far more than a form, and a workbook without our two sheets: a photo
-    album in Excel sent as evidence is never parsed as a form."""
-    try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            workbook = (archive.read("xl/workbook.xml") if unpacked <= MAX_FORM_UNPACKED
-                        else b"")
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+            workbook = archive.read(entry)
+    except WorkbookRefused as refused:
+        raise FormUnreadable(refused.reason, refused.limit) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, RuntimeError,
+            NotImplementedError):
         raise FormUnreadable("not_xlsx") from None
-    if unpacked > MAX_FORM_UNPACKED:
-        raise FormUnreadable("unpacked_too_large")
     if not all(f'name="{escape(name)}"'.encode() in workbook
                for name in (PERFORMANCE_SHEET, MONEY_SHEET)):
         raise FormUnreadable("not_our_form")
 
 
-def is_filled_form(data: bytes) -> bool:
+def is_filled_form(data: bytes, limits: WorkbookLimits | None = None) -> bool:
     """Whether ``data`` is one of our step-3 forms (it names its cycle), whatever it holds."""
     try:
-        return read_form(data).cycle_id is not None
+        return read_form(data, limits).cycle_id is not None
     except FormUnreadable:
         return False
 
@@ -226,7 +237,7 @@ def _data_rows(sheet: Worksheet, width: int) -> list[tuple[int, tuple[object, ..
     for index, cells in enumerate(
             sheet.iter_rows(min_row=HEADER_ROW + 1, max_col=width), HEADER_ROW + 1):
         if index > HEADER_ROW + MAX_ROWS:
-            raise FormUnreadable("too_many_rows")
+            raise FormUnreadable("too_many_rows", MAX_ROWS)
         row = tuple(_shown(cell) for cell in cells)
         padded = row + (None,) * (width - len(row))
         if padded[1] not in (None, ""):

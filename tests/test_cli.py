@@ -413,17 +413,27 @@ def test_demo_passes_the_output_folder(
     assert seen == [tmp_path / "hasil", None]
 
 
+@pytest.mark.parametrize(("umask", "file_mode", "folder_mode"),
+                         [(None, 0o600, 0o700), ("027", 0o640, 0o750)])
 def test_the_database_and_the_files_are_for_the_bot_s_user_alone(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Made by the program as it is run (its own process), under a permissive umask."""
-    env = {**os.environ, "DATA_DIR": str(tmp_path / "data")}
+        tmp_path: Path, umask: str | None, file_mode: int, folder_mode: int) -> None:
+    """Made by the program as it is run (its own process), under a permissive umask; UMASK
+    set, the agency's own choice instead."""
+    env = {**os.environ, "DATA_DIR": str(tmp_path / "data"),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1])}  # this checkout's code
     env.pop("DATABASE_URL", None)
+    env.pop("UMASK", None)
+    if umask:
+        env["UMASK"] = umask
     done = subprocess.run(["sh", "-c", 'umask 022; exec "$0" -m bot init --name "Dinas X" '
                            '--code x', sys.executable], env=env, capture_output=True, text=True,
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     data = tmp_path / "data"
-    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700, "the data folder itself stays private"
     created = [p for p in data.rglob("*") if p.is_file()]
-    assert created and all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in created), [
+    assert created and all(stat.S_IMODE(p.stat().st_mode) == file_mode for p in created), [
         (p.name, oct(p.stat().st_mode)) for p in created]
+    folders = [p for p in data.rglob("*") if p.is_dir()]
+    assert all(stat.S_IMODE(p.stat().st_mode) == folder_mode for p in folders), [
+        (p.name, oct(p.stat().st_mode)) for p in folders]

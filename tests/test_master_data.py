@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -535,17 +536,24 @@ def test_a_zip_that_is_not_a_workbook_is_refused(ctx: ServiceContext) -> None:
 
 
 def test_a_too_large_file_is_refused_before_reading(ctx: ServiceContext) -> None:
-    problems = refused(ctx, b"PK" + b"\0" * master_data.MAX_BYTES)
+    ctx.workbook_limits = replace(ctx.workbook_limits, max_bytes=5 * 1024 * 1024)
+    problems = refused(ctx, b"PK" + b"\0" * ctx.workbook_limits.max_bytes)
     assert where(problems) == {(None, None, None, "too_large")}
     assert "maksimal 5,0 MB" in problems[0].message
 
 
-def test_a_workbook_that_unpacks_too_large_is_refused(
-    ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(master_data, "MAX_UNPACKED_BYTES", 10_000)
-    assert where(refused(ctx, sample_master(YEAR))) == {
-        (None, None, None, "unpacked_too_large")}
+@pytest.mark.parametrize(("limit", "reason", "shown"), [
+    ({"max_unpacked": 10_000}, "unpacked_too_large", "lebih dari 9,8 KB setelah dibuka"),
+    ({"max_parts": 5}, "too_many_parts", "lebih dari 5)"),
+    ({"max_rows": 5}, "sheet_too_long", "lebih dari 5 baris"),
+    ({"max_cells": 50}, "too_many_cells", "lebih dari 50)"),
+])
+def test_a_workbook_past_a_configured_limit_is_refused(
+        ctx: ServiceContext, limit: dict[str, int], reason: str, shown: str) -> None:
+    ctx.workbook_limits = replace(ctx.workbook_limits, **limit)
+    problems = refused(ctx, sample_master(YEAR))
+    assert where(problems) == {(None, None, None, reason)}
+    assert shown in problems[0].message
 
 
 def test_too_many_rows_are_refused(ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch) -> None:

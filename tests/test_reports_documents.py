@@ -342,28 +342,3 @@ def test_only_our_forms_are_taken_for_a_filled_form() -> None:
     plain.save(other)
     assert forms.is_filled_form(ours)
     assert not forms.is_filled_form(other.getvalue()) and not forms.is_filled_form(b"%PDF")
-
-
-def test_an_xlsx_bomb_is_refused_from_its_directory_without_being_parsed() -> None:
-    from reports import forms
-
-    workbook = (b'<workbook><sheets><sheet name="Kinerja" sheetId="1"/>'
-                b'<sheet name="Keuangan" sheetId="2"/></sheets></workbook>')
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
-        bomb.writestr("[Content_Types].xml", b"<Types/>")
-        bomb.writestr("xl/workbook.xml", workbook)
-        bomb.writestr("xl/sharedStrings.xml", b"<sst>" + b"a" * (forms.MAX_FORM_UNPACKED + 1))
-    data = out.getvalue()
-    assert len(data) < 1_000_000, "small on the wire"
-    with pytest.raises(forms.FormUnreadable) as refused:
-        forms.read_form(data)
-    assert refused.value.args[0] == "unpacked_too_large"
-    assert not forms.is_filled_form(data)
-    plain = Workbook()  # an ordinary workbook sent as evidence is not taken for a form
-    plain.active["A1"] = "x"
-    album = io.BytesIO()
-    plain.save(album)
-    with pytest.raises(forms.FormUnreadable) as other:
-        forms.read_form(album.getvalue())
-    assert other.value.args[0] == "not_our_form"

@@ -17,6 +17,7 @@ from sqlmodel import Session
 from bot.domain import errors, workflow
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.clock import utcnow
+from reports.safe_workbook import WorkbookLimits
 from storage import agencies, cycles, outbox, users
 from storage.db import current_unit, session_scope
 from storage.documents import FileStore
@@ -33,6 +34,8 @@ class ServiceContext:
     on_outbox: Callable[[], None] = field(default=lambda: None)
     # Told about undeliverable notifications instead of the Sekretaris (settings.admin_chat_id).
     admin_chat_id: int | None = None
+    # What an uploaded workbook may hold before it is read (settings.workbook_limits()).
+    workbook_limits: WorkbookLimits = field(default_factory=WorkbookLimits)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -23,7 +23,6 @@ from decimal import Decimal
 from typing import Any, NoReturn
 from xml.etree import ElementTree
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 from sqlmodel import Session, col, select
 
@@ -54,6 +53,7 @@ from bot.domain.master_rules import (
     words,
 )
 from bot.services.context import ServiceContext
+from reports.safe_workbook import WorkbookLimits, WorkbookRefused, open_workbook
 from storage import agencies, audit, performance, users
 from storage.models import (
     BudgetItem,
@@ -63,13 +63,10 @@ from storage.models import (
     StrategicGoal,
 )
 
-MAX_BYTES = 5 * 1024 * 1024
-# An .xlsx is a zip: refuse "zip bombs" before parsing. MAX_ROWS rows of a PK with long
-# names unpack to a few MB; 40 MB leaves room and bounds the time and memory a refusal costs.
-MAX_UNPACKED_BYTES = 40 * 1024 * 1024
 MAX_ROWS = 5000  # data rows per sheet
 AUDIT_ACTION = "master.import"
 _STRUCTURAL = frozenset({"not_xlsx", "too_large", "unpacked_too_large", "too_many_rows",
+                         "too_many_parts", "too_many_cells", "text_too_long", "sheet_too_long",
                          "missing_sheet", "missing_column", "duplicate_column"})
 _QUANTUM = Decimal("0.0001")  # content comparison: finer than any allowed value
 
@@ -177,7 +174,7 @@ def import_master(
     if not 2000 <= year <= 2100:
         raise errors.InvalidInput(reason="bad_year", year=year)
     report = _Report()
-    sheets = _read_workbook(data, report)
+    sheets = _read_workbook(data, report, ctx.workbook_limits)
     sha256 = hashlib.sha256(data).hexdigest()
     now = ctx.now()
     with ctx.transaction() as session:
@@ -333,48 +330,35 @@ class _Report:
         return sorted(problems, key=position)
 
 
-def _read_workbook(data: bytes, report: _Report) -> dict[str, list[_Row]]:
+def _read_workbook(data: bytes, report: _Report,
+                   limits: WorkbookLimits) -> dict[str, list[_Row]]:
     """Every data row of the three sheets, or ``MasterDataInvalid`` for a file we cannot use."""
-    if len(data) > MAX_BYTES:
-        report.add(None, None, None, "too_large", {"size": len(data), "max": MAX_BYTES})
-        report.refuse()
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError):
-        names, unpacked = set(), 0
-    if "xl/workbook.xml" not in names:
-        report.add(None, None, None, "not_xlsx")
+        with open_workbook(data, limits) as book:
+            titles = {key_of(title): title for title in book.sheetnames}
+            sheets: dict[str, list[_Row]] = {}
+            for sheet_key in SHEETS:
+                name = texts.MASTER_SHEETS[sheet_key]
+                title = titles.get(key_of(name))
+                if title is None:
+                    report.add(sheet_key, None, None, "missing_sheet", {"sheet": name})
+                    continue
+                sheet = book[title]
+                sheet.reset_dimensions()  # some writers store a wrong size
+                extras = _sheet_xml(data, getattr(sheet, "_worksheet_path", ""))
+                sheets[sheet_key] = _read_sheet(sheet.iter_rows(), sheet_key, report, extras)
+    except WorkbookRefused as refused:
+        size = refused.reason in ("too_large", "unpacked_too_large")
+        params = {} if refused.limit is None else {"max" if size else "count": refused.limit}
+        if refused.reason == "too_large":
+            params["size"] = len(data)
+        report.add(None, None, None, refused.reason, params)
         report.refuse()
-    if unpacked > MAX_UNPACKED_BYTES:
-        report.add(None, None, None, "unpacked_too_large", {"max": MAX_UNPACKED_BYTES})
-        report.refuse()
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a damaged file
-        report.add(None, None, None, "not_xlsx")
-        report.refuse()
-    try:
-        titles = {key_of(title): title for title in book.sheetnames}
-        sheets: dict[str, list[_Row]] = {}
-        for sheet_key in SHEETS:
-            name = texts.MASTER_SHEETS[sheet_key]
-            title = titles.get(key_of(name))
-            if title is None:
-                report.add(sheet_key, None, None, "missing_sheet", {"sheet": name})
-                continue
-            sheet = book[title]
-            sheet.reset_dimensions()  # some writers store a wrong size
-            extras = _sheet_xml(data, getattr(sheet, "_worksheet_path", ""))
-            sheets[sheet_key] = _read_sheet(sheet.iter_rows(), sheet_key, report, extras)
     except (KeyError, ValueError, TypeError, AttributeError, OSError, SyntaxError,
             zipfile.BadZipFile):
         # a damaged sheet, or a chart sheet by that name (XML parse errors are SyntaxErrors)
         report.add(None, None, None, "not_xlsx")
         report.refuse()
-    finally:
-        book.close()
     if any(p.key in _STRUCTURAL for p in report.problems):
         report.refuse()
     return sheets

@@ -187,9 +187,10 @@ def save_text(
         return _item_of(session, ref, indicator_id)
 
 
-def is_filled_form(upload: Upload) -> bool:
+def is_filled_form(ctx: ServiceContext, upload: Upload) -> bool:
     """A file sent where evidence is asked may be the filled form itself (read it as such)."""
-    return upload.name.lower().endswith(".xlsx") and forms.is_filled_form(upload.data)
+    return (upload.name.lower().endswith(".xlsx")
+            and forms.is_filled_form(upload.data, ctx.workbook_limits))
 
 
 def add_evidence(
@@ -381,9 +382,9 @@ class FormInvalid(errors.InvalidInput):
 def import_form(ctx: ServiceContext, user_id: int, run_id: int, data: bytes) -> PartSheet:
     """Save every figure of a filled form, or nothing when any cell is wrong."""
     try:
-        filled = forms.read_form(data)
+        filled = forms.read_form(data, ctx.workbook_limits)
     except forms.FormUnreadable as error:
-        raise FormInvalid(reason=str(error), problems=[]) from error
+        raise FormInvalid(reason=error.reason, limit=error.limit, problems=[]) from error
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.domain import errors
+from reports.safe_workbook import TOO_MANY_PARTS, WorkbookRefused, zip_members
 
 MAX_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot download
 # A zip of evidence may unpack to this much at most, in this many files: more is a zip bomb.
@@ -94,19 +93,18 @@ def _looks_like(suffix: str, data: bytes) -> bool:
 
 def _office_part(data: bytes, folder: str) -> bool:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-    except (zipfile.BadZipFile, ValueError):
+        names = [m.filename for m in zip_members(data, ZIP_MEMBERS)]
+    except WorkbookRefused:
         return False
     return "[Content_Types].xml" in names and any(n.startswith(folder) for n in names)
 
 
 def _inspect_zip(upload: Upload) -> None:
     try:
-        with zipfile.ZipFile(io.BytesIO(upload.data)) as archive:
-            members = [m for m in archive.infolist() if not m.is_dir()]
-    except (zipfile.BadZipFile, ValueError):
-        raise errors.InvalidInput(reason="file_content", name=upload.name) from None
+        members = [m for m in zip_members(upload.data, ZIP_MEMBERS) if not m.is_dir()]
+    except WorkbookRefused as refused:
+        reason = "zip_too_big" if refused.reason == TOO_MANY_PARTS else "file_content"
+        raise errors.InvalidInput(reason=reason, name=upload.name) from None
     if not members:
         raise errors.InvalidInput(reason="file_empty")
     unpacked = sum(m.file_size for m in members)
