@@ -191,6 +191,8 @@ def read_form(data: bytes, limits: WorkbookLimits | None = None) -> FilledForm:
             ]
             money = [FilledMoney(index, str(r[1]).strip(), r[5])
                      for index, r in _data_rows(book[MONEY_SHEET], 6)]
+    except FormUnreadable:
+        raise
     except WorkbookRefused as refused:
         raise FormUnreadable(refused.reason, refused.limit) from None
     except (KeyError, ValueError, TypeError, AttributeError, OSError, SyntaxError,

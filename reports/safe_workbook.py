@@ -5,7 +5,7 @@ unpack to a gigabyte, a row of a million cells, a styles part of a million entri
 built in memory before anyone can say no. So every upload (master data, a filled form, a
 workbook sent as evidence, ``/impor``) goes through :func:`open_workbook`, which refuses from
 the zip's directory alone what is too big or has too many parts, then streams every XML part
-once through expat, counting rows, cells and elements and refusing at the first limit passed
+once as it inflates, counting rows, cells and elements and refusing at the first limit passed
 (and at any DTD, which no spreadsheet writes and which is how entity tricks begin). Only a
 workbook within every limit reaches openpyxl, whose cost those limits then bound.
 """
@@ -13,12 +13,13 @@ workbook within every limit reaches openpyxl, whose cost those limits then bound
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from xml.parsers import expat
 
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
@@ -26,7 +27,15 @@ from openpyxl.workbook.workbook import Workbook
 MB = 1024 * 1024
 # Excel's own limit on the text of one cell; nothing a spreadsheet wrote is longer.
 MAX_TEXT = 32_767
-_CHUNK = 64 * 1024
+_CHUNK = 256 * 1024
+# The most bytes one text may take in the XML: every character escaped (&#x10FFFF; is 10).
+_MAX_TEXT_BYTES = 10 * MAX_TEXT
+_UTF8_BOM = b"\xef\xbb\xbf"
+_NAME = rb"<(?:[A-Za-z_][\w.-]*:)?"
+_CELL = re.compile(_NAME + rb"(?:c|si)[\s/>]")
+_ROW = re.compile(_NAME + rb"row[\s/>]")
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST)", re.IGNORECASE)
+_ENCODING = re.compile(rb"""encoding\s*=\s*["']([^"']*)["']""")
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _EOCD = b"PK\x05\x06"
 _EOCD64_LOCATOR = b"PK\x06\x07"
@@ -45,12 +54,12 @@ class WorkbookLimits:
     max_unpacked: int = 20 * MB  # every part unpacked, as the zip declares (inflating stops there)
     max_parts: int = 500  # files inside the zip
     max_rows: int = 20_000  # in any one sheet
-    max_cells: int = 300_000  # cells and shared strings, all sheets together
+    max_cells: int = 200_000  # cells and shared strings, all sheets together
 
     @property
     def max_elements(self) -> int:
         """XML elements in all parts: a cell is two or three, the rest of a workbook little."""
-        return 3 * self.max_cells + 100_000
+        return 3 * self.max_cells
 
 
 class WorkbookRefused(ValueError):
@@ -110,8 +119,8 @@ def check_workbook(data: bytes, limits: WorkbookLimits) -> None:
     except WorkbookRefused:
         raise
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError,
-            NotImplementedError, expat.ExpatError):
-        # a damaged entry, an unknown compression, XML that does not parse
+            NotImplementedError, zlib.error):
+        # a damaged entry, an unknown compression
         raise WorkbookRefused(NOT_XLSX) from None
 
 
@@ -130,51 +139,70 @@ def open_workbook(data: bytes, limits: WorkbookLimits) -> Iterator[Workbook]:
 
 
 class _Counter:
-    """Counts while expat streams each part; raises at the first limit passed."""
+    """Counts what each part holds, reading its bytes as they are inflated.
+
+    Byte patterns, not an XML parser: the count is a bound taken at the speed of ``re``
+    (a callback per element would make the count itself the slow part). Every tag opens with
+    ``<``, so a part is cut only before a ``<`` and no tag is split between two reads. Parts
+    are taken in UTF-8 or ASCII only, as every spreadsheet writes them, so that no other
+    encoding can hide a tag from the patterns.
+    """
 
     def __init__(self, limits: WorkbookLimits) -> None:
         self.limits = limits
         self.elements = 0
         self.cells = 0
-        self.rows = 0  # in the part being read
-        self.text = 0  # characters of the current text run
 
     def scan(self, stream: io.BufferedIOBase) -> None:
-        self.rows = 0
-        parser = expat.ParserCreate()
-        parser.StartElementHandler = self._start
-        parser.CharacterDataHandler = self._characters
-        parser.StartDoctypeDeclHandler = self._doctype
-        parser.EntityDeclHandler = self._doctype
+        rows = 0
+        carry = b""
+        first = True
         while chunk := stream.read(_CHUNK):
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
+            if first:
+                _require_utf8(chunk)
+                first = False
+            buffer = carry + chunk
+            cut = buffer.rfind(b"<")
+            if cut <= 0:
+                carry = buffer
+                if len(carry) > _MAX_TEXT_BYTES:
+                    raise WorkbookRefused(TEXT_TOO_LONG, MAX_TEXT)
+                continue
+            carry = buffer[cut:]
+            rows = self._rows(rows + self._count(buffer[:cut]))
+        self._rows(rows + self._count(carry))
 
-    def _start(self, name: str, _attributes: object) -> None:
-        self.text = 0
-        self.elements += 1
+    def _rows(self, rows: int) -> int:
+        if rows > self.limits.max_rows:
+            raise WorkbookRefused(TOO_MANY_ROWS, self.limits.max_rows)
+        return rows
+
+    def _count(self, text: bytes) -> int:
+        """Adds the cells and elements of ``text`` and returns its rows."""
+        if _DECLARATION.search(text):
+            raise WorkbookRefused(NOT_XLSX)  # DTDs and entities: no spreadsheet writes them
+        if len(max(text.split(b"<"), key=len)) > _MAX_TEXT_BYTES:
+            raise WorkbookRefused(TEXT_TOO_LONG, MAX_TEXT)
+        self.elements += text.count(b"<") - text.count(b"</")
         if self.elements > self.limits.max_elements:
             raise WorkbookRefused(TOO_MANY_CELLS, self.limits.max_cells)
-        local = name.rpartition(":")[2]
-        if local in ("c", "si"):
-            self.cells += 1
-            if self.cells > self.limits.max_cells:
-                raise WorkbookRefused(TOO_MANY_CELLS, self.limits.max_cells)
-        elif local == "row":
-            self.rows += 1
-            if self.rows > self.limits.max_rows:
-                raise WorkbookRefused(TOO_MANY_ROWS, self.limits.max_rows)
+        self.cells += len(_CELL.findall(text))
+        if self.cells > self.limits.max_cells:
+            raise WorkbookRefused(TOO_MANY_CELLS, self.limits.max_cells)
+        return len(_ROW.findall(text))
 
-    def _characters(self, text: str) -> None:
-        # expat hands one text node over in pieces; their sum, since the last tag opened, is
-        # at least the cell's text (no end-tag handler: it would cost a call per element)
-        self.text += len(text)
-        if self.text > MAX_TEXT:
-            raise WorkbookRefused(TEXT_TOO_LONG, MAX_TEXT)
 
-    @staticmethod
-    def _doctype(*_args: object) -> None:
+def _require_utf8(start: bytes) -> None:
+    if start.startswith(_UTF8_BOM):
+        start = start[len(_UTF8_BOM):]
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in start[:4]:
         raise WorkbookRefused(NOT_XLSX)
+    if start.startswith(b"<?xml"):
+        end = start.find(b"?>")
+        declared = _ENCODING.search(start[:end] if end > 0 else start[:200])
+        if declared and declared.group(1).lower() not in (b"utf-8", b"utf8", b"us-ascii",
+                                                          b"ascii"):
+            raise WorkbookRefused(NOT_XLSX)
 
 
 def _declared_entries(data: bytes) -> int | None:
