@@ -53,6 +53,7 @@ from storage.models import (
     User,
 )
 from tests import databases
+from tests.pdf_reading import pdf_text
 
 YEAR = 2024
 START = datetime(YEAR, 4, 1, 1, 0, tzinfo=UTC)  # Monday 08:00 WIB
@@ -513,3 +514,68 @@ def test_the_sop_decides_who_may(world_at: Callable[[str], World], action: str,
         spec.do(world, user)
     assert spec.refused(refused.value), f"refused for another reason: {refused.value!r}"
     assert _state(world.ctx.engine) == before, "a refused action changed something"
+
+
+# --- documents signed by an acting official ------------------------------------------------------
+HEAD_NAME, HEAD_NIP = "ERASUKMA MUNAF, ST, MM", "19720925 199803 1 003"
+PLH_NAME = "HENDRA GUNAWAN, ST, MT"
+
+
+def _latest_pdf(world: World, kind: DocumentKind) -> str:
+    with Session(world.ctx.engine) as session:
+        found = session.exec(select(Document).where(
+            Document.kind == kind, Document.mime_type == "application/pdf")
+            .order_by(Document.id.desc())).first()  # type: ignore[union-attr]
+        assert found is not None
+    return pdf_text(world.ctx.store.read(found.path))
+
+
+@pytest.mark.parametrize("actor", [HEAD, PLH_HEAD])
+def test_the_nota_is_signed_by_whoever_orders(world_at: Callable[[str], World],
+                                              actor: str) -> None:
+    """The Nota Kepala Dinas of a Plh. says Plh. Kepala Dinas with his own name, and whom he
+    stands in for; the Kepala's name, rank and NIP are never put under someone else."""
+    world = world_at("order")
+    steps.issue_memo(world.ctx, world.ids[PERSON[actor]], world.run(StepKey.ORDER))
+    text = _latest_pdf(world, DocumentKind.HEAD_MEMO)
+    if actor == HEAD:
+        assert "Plh." not in text and HEAD_NAME in text and HEAD_NIP in text
+        return
+    assert f"Plh. Kepala Dinas (a.n. {HEAD_NAME})" in text
+    assert PLH_NAME in text and HEAD_NIP not in text
+    assert "Pembina Utama Muda" not in text, "the Kepala's rank under the Plh's name"
+
+
+@pytest.mark.parametrize("actor", [HEAD, PLH_HEAD])
+def test_the_report_is_signed_by_whoever_approved(world_at: Callable[[str], World],
+                                                  actor: str) -> None:
+    """Approved at step 7 by the Kepala or his Plh.: the final report (step 8) carries the
+    approver's name under the matching title."""
+    world = world_at("review")
+    review.decide(world.ctx, world.ids[PERSON[actor]], world.run(StepKey.REVIEW), approve=True)
+    steps.confirm(world.ctx, world.ids["secretary"], world.run(StepKey.FINAL_REPORT))
+    text = _latest_pdf(world, DocumentKind.FINAL_REPORT)
+    if actor == HEAD:
+        assert f"Disetujui oleh {HEAD_NAME}" in text and HEAD_NIP in text
+        assert "Plh." not in text and PLH_NAME not in text
+        return
+    assert f"Disetujui oleh Plh. {PLH_NAME} (a.n. {HEAD_NAME})" in text
+    assert "Plh. Kepala Dinas" in text and HEAD_NIP not in text
+    assert "Pembina Utama Muda" not in text, "the Kepala's rank under the Plh's name"
+
+
+def test_a_plh_acting_in_his_own_role_signs_as_himself(
+        world_at: Callable[[str], World]) -> None:
+    """The Plh. of the Kepala is also Kepala Bidang Tata Ruang: his own division's part is
+    his, not the Kepala's, and nothing of it says "Plh." (the Kepala's title over his act)."""
+    world = world_at("fill_in")
+    with Session(world.ctx.engine) as session:
+        part = session.exec(select(StepRun).where(
+            StepRun.step == StepKey.FILL_IN,
+            StepRun.division_id == world.division_id("Tata Ruang"))).one()
+        event = session.exec(select(AuditEvent).where(
+            AuditEvent.action == "step.fill_in.done",
+            AuditEvent.actor_user_id == world.ids["tata_ruang"])).one()
+    assert part.done_by_user_id == world.ids["tata_ruang"]
+    assert "acting_for" not in part.data
+    assert "acting_as" not in (event.after or {})
