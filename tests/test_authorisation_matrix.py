@@ -34,6 +34,7 @@ from bot.services import (
     realization,
     review,
     steps,
+    tasks,
 )
 from bot.services.context import ServiceContext
 from bot.services.uploads import Upload
@@ -579,3 +580,38 @@ def test_a_plh_acting_in_his_own_role_signs_as_himself(
     assert part.done_by_user_id == world.ids["tata_ruang"]
     assert "acting_for" not in part.data
     assert "acting_as" not in (event.after or {})
+
+
+# --- to whom /alihkan may give a task ------------------------------------------------------------
+@pytest.mark.parametrize(("task", "to", "allowed"), [
+    # "a division's part only to a member of that division or its named Plh"
+    ((StepKey.FILL_IN, BIDANG_X), "x_staff", True),
+    ((StepKey.FILL_IN, BIDANG_X), "plh_of_x", True),
+    ((StepKey.FILL_IN, BIDANG_X), "cipta_karya", False),
+    ((StepKey.FILL_IN, "Sekretariat"), "bina_marga", False),
+    # "a step can be given only to someone who may hold that step's role" (SOP 5: Tim SAKIP)
+    ((StepKey.COMPILE, None), "team_member", True),
+    ((StepKey.COMPILE, None), "cipta_karya", False),
+    ((StepKey.COMPILE, None), "planning", False),
+])
+def test_a_task_goes_only_to_who_may_hold_its_role(
+        world_at: Callable[[str], World], task: tuple[StepKey, str | None], to: str,
+        allowed: bool) -> None:
+    world = world_at("fill_in" if task[0] is StepKey.FILL_IN else "compile")
+    ids = dict(world.ids)
+    if to == "plh_of_x":
+        # Kepala Bidang X names a colleague of another division as his Plh.
+        ids[to] = ids["planning"]
+        delegation.appoint(world.ctx, ids["bina_marga"], principal_id=ids["bina_marga"],
+                           substitute_id=ids[to], starts_at=world.ctx.now(),
+                           ends_at=world.ctx.now() + timedelta(days=3))
+    run = world.run(*task)
+    before = _state(world.ctx.engine)
+    if allowed:
+        delegation.reassign(world.ctx, ids["secretary"], run, ids[to])
+        assert any(t.run_id == run for t in tasks.open_tasks(world.ctx, ids[to]))
+        return
+    with pytest.raises(errors.InvalidInput) as refused:
+        delegation.reassign(world.ctx, ids["secretary"], run, ids[to])
+    assert refused.value.params["reason"] in ("reassign_other_division", "reassign_other_role")
+    assert _state(world.ctx.engine) == before
