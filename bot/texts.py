@@ -186,6 +186,9 @@ def error_message(error: errors.WorkflowError) -> str:
                                "dengan /plh."),
         "reassign_other_division": (f"{p.get('name')} bukan pejabat {p.get('division')}; bagian "
                                     "ini hanya dapat dialihkan kepada pejabat bidang itu."),
+        "reassign_other_role": (f"{p.get('name')} tidak memegang peran {p.get('role')} untuk "
+                                f"Langkah {p.get('step')}; tugas ini hanya dapat dialihkan "
+                                f"kepada {p.get('role')} lain atau Plh./Plt.-nya."),
         "unknown_file": "Berkas itu tidak ditemukan pada isian ini; mungkin sudah dihapus.",
         "file_empty": "Berkas ini kosong (0 byte). Mohon kirim berkas yang benar.",
         "file_content": (f"Isi berkas {p.get('name')} tidak sesuai dengan jenisnya (mungkin "
@@ -217,8 +220,8 @@ def error_message(error: errors.WorkflowError) -> str:
                                    "akun Telegram), sehingga tidak dapat menerima tugas."),
         "delegation_ended": "Penunjukan itu sudah berakhir.",
         "unknown_delegation": "Penunjukan itu tidak ditemukan.",
-        "may_not_delegate": ("Plh./Plt. hanya dapat ditunjuk untuk Kepala Dinas, Sekretaris "
-                             "atau Kepala Bidang."),
+        "may_not_delegate": ("Plh./Plt. hanya dapat ditunjuk untuk Kepala Dinas, Sekretaris, "
+                             "Kepala Bidang atau Kepala Subbag Perencanaan."),
         "agency_name_empty": "Nama Dinas tidak boleh kosong.",
         "name_empty": "Nama tidak boleh kosong.",
         "unknown_user": "Pengguna tidak dikenal atau tidak aktif.",

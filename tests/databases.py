@@ -18,6 +18,7 @@ import secrets
 import sqlite3
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, make_url, text
@@ -71,6 +72,13 @@ class PostgresServer:
             engine.dispose()
             self._template = name
         return self.url_of(self._create(template=self._template))
+
+    def copy_of(self, url: str) -> str:
+        """The URL of a new database holding what the database at ``url`` holds now; nothing
+        may be connected to ``url`` meanwhile (dispose its engine first)."""
+        source = make_url(url).database
+        assert source and source.startswith(self.prefix), f"not a database of this run: {source}"
+        return self.url_of(self._create(template=source))
 
     def drop(self, url: str) -> None:
         name = make_url(url).database
@@ -178,6 +186,55 @@ def empty_url() -> Iterator[str | None]:
         yield url
     finally:
         server().drop(url)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A database with its data, frozen to start several tests from (a prepared cycle):
+    an in-memory SQLite copy, or a PostgreSQL database used as a template."""
+
+    sqlite: sqlite3.Connection | None = None
+    url: str | None = None
+
+
+def snapshot(engine: Engine) -> Snapshot:
+    """Freeze what ``engine``'s database holds now; ``engine`` stays usable afterwards."""
+    if ON_POSTGRES:
+        url = engine.url.render_as_string(hide_password=False)
+        engine.dispose()  # a template must have no connection open while it is copied
+        return Snapshot(url=server().copy_of(url))
+    copy = sqlite3.connect(":memory:", check_same_thread=False)
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.backup(copy)  # type: ignore[union-attr]
+    finally:
+        raw.close()
+    return Snapshot(sqlite=copy)
+
+
+@contextmanager
+def engine_from(frozen: Snapshot) -> Iterator[Engine]:
+    """An engine on a database of its own that starts as ``frozen`` (SQLite: in memory)."""
+    if frozen.url is not None:
+        url = server().copy_of(frozen.url)
+        engine = make_engine(url)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+            server().drop(url)
+        return
+    assert frozen.sqlite is not None
+    engine = make_engine("sqlite://")
+    raw = engine.raw_connection()
+    try:
+        frozen.sqlite.backup(raw.driver_connection)  # type: ignore[arg-type]
+    finally:
+        raw.close()
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def set_database(env: MutableMapping[str, str], url: str | None) -> None:

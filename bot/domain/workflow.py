@@ -49,6 +49,8 @@ class Actor:
     roles: tuple[RoleAssignment, ...]
     # The officials this user stands in for (Plt/Plh) right now; their roles are in ``roles``.
     acting_for: tuple[User, ...] = ()
+    # The user's own roles, without those of the officials they stand in for.
+    own_roles: tuple[RoleAssignment, ...] | None = None
 
     @property
     def id(self) -> int:
@@ -67,6 +69,15 @@ class Actor:
             r.role == role and (division_id is None or r.division_id == division_id)
             for r in self.roles
         )
+
+    def for_step(self, s: Step, division: Division | None = None) -> Actor:
+        """This actor as they do ``s``: standing in for someone only when their own roles do
+        not give them the step, so that a Plh. doing their own work signs with their own
+        title, never "Plh." of someone else's."""
+        if not self.acting_for or self.own_roles is None:
+            return self
+        own = Actor(user=self.user, roles=self.own_roles, own_roles=self.own_roles)
+        return own if own.may_act(s, division) else self
 
     def may_act(self, s: Step, division: Division | None = None) -> bool:
         """Whether this actor may carry out ``s`` (for ``division``'s part of it)."""
@@ -93,6 +104,7 @@ def load_actor(*, session: Session, user: User, now: datetime | None = None) -> 
     """The user with their roles, plus those of anyone they stand in for at ``now``."""
     assert user.id is not None
     roles = list(users.roles_of(session=session, user_id=user.id))
+    own = tuple(roles)
     principals: list[User] = []
     if now is not None:
         for delegation in delegations.in_force(session=session, agency_id=user.agency_id,
@@ -104,7 +116,7 @@ def load_actor(*, session: Session, user: User, now: datetime | None = None) -> 
                     principals.append(principal)
                     roles += users.roles_of(session=session,
                                             user_id=delegation.principal_user_id)
-    return Actor(user=user, roles=tuple(roles), acting_for=tuple(principals))
+    return Actor(user=user, roles=tuple(roles), acting_for=tuple(principals), own_roles=own)
 
 
 def stand_ins(*, session: Session, agency_id: int, now: datetime | None,
@@ -217,6 +229,7 @@ def complete_step(
         raise errors.InvalidInput(reason="decision_step", step=s.number)
     cycle = _open_cycle(session, cycle_id)
     run = _run_for(session, cycle, s, actor, division_id)
+    actor = actor.for_step(s, _division_of(session, run))
     missing = missing_documents(session=session, cycle=cycle, kinds=s.inputs + s.outputs,
                                 division_id=run.division_id)
     if missing:
@@ -258,6 +271,7 @@ def decide(
     review = next(s for s in STEPS if s.decision)
     cycle = _open_cycle(session, cycle_id)
     run = _run_for(session, cycle, review, actor, None)
+    actor = actor.for_step(review)
     if approve:
         _finish(run, actor, now, Outcome.APPROVED, note, {})
         result = Result(cycle=cycle, completed=[run])
@@ -319,6 +333,7 @@ def return_part(
     compile_step = step(StepKey.COMPILE)
     cycle = _open_cycle(session, cycle_id)
     _run_for(session, cycle, compile_step, actor, None)
+    actor = actor.for_step(compile_step)
     if not note.strip():
         raise errors.InvalidInput(reason="note_required")
     fill_in = next(s for s in STEPS if s.per_division)
@@ -421,6 +436,12 @@ def _run_for(
     if run is None:
         raise errors.StepNotActive(step=s.number, division=division.name if division else None)
     return run
+
+
+def _division_of(session: Session, run: StepRun) -> Division | None:
+    if run.division_id is None:
+        return None
+    return agencies.get_division(session=session, division_id=run.division_id)
 
 
 def is_reassigned_to(run: StepRun, actor: Actor) -> bool:

@@ -17,8 +17,10 @@ from storage import agencies, audit, cycles, delegations, users
 from storage.models import Delegation, User
 
 KINDS = ("plh", "plt")
-# Who may name a substitute for themselves: the head of the agency and the heads of divisions.
-MAY_DELEGATE = (Role.HEAD, Role.DIVISION, Role.SECRETARY)
+# Who may name a substitute for themselves: the officials of the SOP's Pelaksana (Kepala Dinas,
+# Sekretaris, Kepala Bidang, Kepala Subbag Perencanaan). Not the Tim SAKIP: a team appointed by
+# decree, whose other members carry an absent member's share.
+MAY_DELEGATE = (Role.HEAD, Role.DIVISION, Role.SECRETARY, Role.PLANNING_UNIT)
 
 
 ACTIVE, UPCOMING, ENDED, CANCELLED = "active", "upcoming", "ended", "cancelled"
@@ -50,16 +52,17 @@ def candidates(ctx: ServiceContext, user_id: int) -> list[tuple[int, str]]:
 
 
 def assignees(ctx: ServiceContext, user_id: int, run_id: int) -> list[tuple[int, str]]:
-    """Who may be given this task: for a division's part, that division's officials."""
+    """Who may be given this task: those who may hold its role (for a division's part, that
+    division's officials), or act for one who does."""
+    now = ctx.now()
     with ctx.transaction() as session:
         actor = load_actor(session, user_id)
         ref = load_run(session, run_id, actor)
         people = [u for u in users.list_users(session=session, agency_id=actor.user.agency_id)
                   if u.id is not None and u.active and u.telegram_id is not None]
-        if step(ref.run.step).per_division:
-            people = [u for u in people if any(
-                r.division_id == ref.run.division_id
-                for r in users.roles_of(session=session, user_id=u.id or 0))]
+        s = step(ref.run.step)
+        people = [u for u in people if workflow.load_actor(session=session, user=u, now=now)
+                  .may_act(s, ref.division)]
         return [(u.id, u.name) for u in people if u.id is not None]
 
 
@@ -242,7 +245,7 @@ def reassign(ctx: ServiceContext, user_id: int, run_id: int, to_user_id: int) ->
             raise errors.InvalidInput(reason="unknown_user")
         if person.telegram_id is None:
             raise errors.InvalidInput(reason="substitute_unreachable", name=person.name)
-        _refuse_outside_the_sop(session, ref, person)
+        _refuse_outside_the_sop(session, ref, person, now)
         before = ref.run.data.get("assignee_user_id")
         ref.run.data = {**ref.run.data, "assignee_user_id": to_user_id}
         session.add(ref.run)
@@ -255,18 +258,23 @@ def reassign(ctx: ServiceContext, user_id: int, run_id: int, to_user_id: int) ->
         return person.name
 
 
-def _refuse_outside_the_sop(session: Session, ref: RunRef, person: User) -> None:
+def _refuse_outside_the_sop(session: Session, ref: RunRef, person: User,
+                            now: datetime) -> None:
     """What the SOP gives the Kepala Dinas (the order, the approval) is not passed on by
-    /alihkan: only a Plh./Plt. named with /plh acts for the head, and signs as such. A
-    division's part goes only to an official of that division."""
+    /alihkan: only a Plh./Plt. named with /plh acts for the head, and signs as such. Any other
+    task goes only to someone who may hold its role — a division's part to an official of that
+    division, a Tim SAKIP step to a member of the team — or to the Plh./Plt. of one: the SOP
+    names who does each step, and the documents it produces carry that role."""
     s = step(ref.run.step)
     if Role.HEAD in s.actors:
         raise errors.InvalidInput(reason="reassign_head_step", step=s.number)
-    if s.per_division and not any(
-            r.division_id == ref.run.division_id
-            for r in users.roles_of(session=session, user_id=person.id or 0)):
+    if workflow.load_actor(session=session, user=person, now=now).may_act(s, ref.division):
+        return
+    if s.per_division:
         raise errors.InvalidInput(reason="reassign_other_division", name=person.name,
                                   division=ref.division_name)
+    raise errors.InvalidInput(reason="reassign_other_role", name=person.name, step=s.number,
+                              role=" / ".join(texts.role_label(r) for r in s.actors))
 
 
 PERIODS = {"today": 0, "3d": 3, "1w": 5, "2w": 10}  # working days after today

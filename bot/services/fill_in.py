@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from bot.domain import errors
 from bot.domain.clock import to_local
-from bot.domain.sop import DocumentKind, StepKey
+from bot.domain.sop import DocumentKind, StepKey, step
 from bot.services import realization, runs
 from bot.services.context import RunRef, ServiceContext, load_actor
 from bot.services.outputs import TEXT, XLSX, DocView, doc_view, generate, letterhead, store_upload
@@ -59,6 +59,7 @@ def submit_part(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
+        actor = actor.for_step(step(StepKey.FILL_IN), ref.division)
         cycle = ref.cycle
         division = ref.division_name or "-"
         name = f"Draf-Realisasi-TW{cycle.quarter}-{cycle.year}-{division}-r{ref.run.round}"

@@ -55,8 +55,9 @@ def view(ref: RunRef) -> RunView:
     )
 
 
-def require_active(ref: RunRef, actor: workflow.Actor) -> None:
-    """Refuse early, before any work, when the actor cannot act on this run now."""
+def require_active(ref: RunRef, actor: workflow.Actor) -> workflow.Actor:
+    """Refuse early, before any work, when the actor cannot act on this run now; returns the
+    actor as they sign for it (a Plh. doing their own role's work signs as themselves)."""
     s = step(ref.run.step)
     if not (actor.may_act(s, ref.division) or workflow.is_reassigned_to(ref.run, actor)):
         raise errors.NotAllowed(step=s.number)
@@ -64,6 +65,7 @@ def require_active(ref: RunRef, actor: workflow.Actor) -> None:
         raise errors.CycleClosed(year=ref.cycle.year, quarter=ref.cycle.quarter)
     if ref.run.status != workflow.ACTIVE:
         raise errors.StepNotActive(step=s.number, division=ref.division_name)
+    return actor.for_step(s, ref.division)
 
 
 def complete(

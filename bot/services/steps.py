@@ -115,7 +115,7 @@ def attach(
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
-        runs.require_active(ref, actor)
+        actor = runs.require_active(ref, actor)
         return outputs.store_upload(ctx, session, ref, actor, kind, upload)
 
 
@@ -123,7 +123,7 @@ def reuse_previous_analysis(ctx: ServiceContext, user_id: int, run_id: int) -> o
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
-        runs.require_active(ref, actor)
+        actor = runs.require_active(ref, actor)
         previous = _previous_report(session, ref)
         if previous is None:
             raise errors.MissingInputs(step=1, missing=[(DocumentKind.ANALYSIS_REPORT, None)])
@@ -149,7 +149,7 @@ def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
-        runs.require_active(ref, actor)
+        actor = runs.require_active(ref, actor)
         cycle = ref.cycle
         assert cycle.id is not None
         analysis = documents.latest_document(session=session, cycle_id=cycle.id,
@@ -206,7 +206,7 @@ def record_briefing(
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
-        runs.require_active(ref, actor)
+        actor = runs.require_active(ref, actor)
         cycle = ref.cycle
         earliest = earliest_meeting(to_local(ref.run.started_at).date())
         if not earliest <= meeting_date <= to_local(now).date():
@@ -257,7 +257,7 @@ def preview(ctx: ServiceContext, user_id: int, run_id: int) -> Preview:
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
-        runs.require_active(ref, actor)
+        actor = runs.require_active(ref, actor)
         cycle = ref.cycle
         assert cycle.id is not None
         s = step(ref.run.step)
@@ -334,7 +334,7 @@ def return_part(
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
-        runs.require_active(ref, actor)
+        actor = runs.require_active(ref, actor)
         if ref.run.step != StepKey.COMPILE:
             raise errors.InvalidInput(reason="unknown_run")
         assert ref.cycle.id is not None
@@ -352,7 +352,7 @@ def confirm(ctx: ServiceContext, user_id: int, run_id: int, note: str | None = N
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
-        runs.require_active(ref, actor)
+        actor = runs.require_active(ref, actor)
         key = StepKey(ref.run.step)
         if key not in CONFIRM_STEPS:
             raise errors.InvalidInput(reason="not_confirm_step")
