@@ -33,6 +33,7 @@ from typing import Any
 from bot import texts
 from bot.domain.clock import to_local
 from bot.domain.sop import STEP_BY_KEY, StepKey
+from reports.sheets import csv_text
 
 MANIFEST = "manifest.json"
 AUDIT_LOG = "audit-log.csv"
@@ -45,8 +46,6 @@ MAX_UNCOMPRESSED = 2 * 1024**3
 MAX_MANIFEST = 16 * 1024**2
 _CHUNK = 1024 * 1024
 
-# A spreadsheet evaluates a cell that starts with one of these (full-width forms included).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 _UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _READ_ERRORS = (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, OSError,
@@ -122,19 +121,13 @@ def audit_csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
         at = row["at"]
         when = to_local(at).strftime("%Y-%m-%d %H:%M:%S") if isinstance(at, datetime) else at
         writer.writerow([
-            safe_cell(when),
-            safe_cell(row.get("user") or texts.ARCHIVE_SYSTEM_USER),
-            safe_cell(row.get("action", "")),
-            safe_cell(_json_cell(row.get("before"))),
-            safe_cell(_json_cell(row.get("after"))),
+            csv_text(when),
+            csv_text(row.get("user") or texts.ARCHIVE_SYSTEM_USER),
+            csv_text(row.get("action", "")),
+            csv_text(_json_cell(row.get("before"))),
+            csv_text(_json_cell(row.get("after"))),
         ])
     return out.getvalue().encode("utf-8-sig")
-
-
-def safe_cell(value: object) -> str:
-    """``value`` as text that spreadsheets show as written: a leading quote stops formulas."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def folder_of(kind: str) -> str:

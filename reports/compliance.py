@@ -10,7 +10,7 @@ from datetime import datetime
 
 from bot import texts
 from bot.domain.clock import to_local
-from reports.archive_bundle import safe_cell
+from reports.sheets import csv_text
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,8 @@ def compliance_csv(rows: Sequence[ComplianceRow]) -> bytes:
     writer.writerow(texts.COMPLIANCE_HEADER)
     for row in rows:
         writer.writerow([
-            row.number, safe_cell(row.label), _text_or_dash(row.division), row.round,
-            safe_cell(row.standard), row.standard_minutes, row.actual_minutes,
+            row.number, csv_text(row.label), _text_or_dash(row.division), row.round,
+            csv_text(row.standard), row.standard_minutes, row.actual_minutes,
             texts.YES if row.on_time else texts.NO, _text_or_dash(row.done_by),
             to_local(row.started_at).strftime("%Y-%m-%d %H:%M"),
             to_local(row.done_at).strftime("%Y-%m-%d %H:%M"),
@@ -52,4 +52,4 @@ def compliance_csv(rows: Sequence[ComplianceRow]) -> bytes:
 
 def _text_or_dash(text: str | None) -> str:
     """A name as text no spreadsheet evaluates; a missing one as a plain ``-``."""
-    return safe_cell(text) if text else "-"
+    return csv_text(text) if text else "-"

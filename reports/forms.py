@@ -27,6 +27,7 @@ from reports.sheets import (
     HEADER_FONT,
     figure_format,
     new_workbook,
+    put,
     to_bytes,
     write_text,
 )
@@ -42,7 +43,6 @@ _WORKBOOK_XML_MAX = 256 * 1024
 _INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 _THIN = Side(style="thin", color="999999")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)
@@ -273,14 +273,8 @@ def _int(value: object) -> int | None:
 
 
 def _cell(sheet: Worksheet, row: int, column: int, value: object, *, editable: bool) -> None:
-    if isinstance(value, Decimal):
-        value = float(value)
     cell = sheet.cell(row=row, column=column)
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        cell.value = value
-        cell.data_type = "s"  # typed text stays text, never a formula
-    else:
-        cell.value = value
+    put(cell, value)
     cell.border = _BORDER
     cell.alignment = Alignment(wrap_text=True, vertical="top")
     if editable:

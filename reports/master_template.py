@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -21,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bot import texts
 from bot.domain.master_rules import COLUMNS, Column
-from reports.sheets import HEADER_ALIGNMENT, HEADER_FILL, HEADER_FONT, new_workbook, to_bytes
+from reports.sheets import HEADER_ALIGNMENT, HEADER_FILL, HEADER_FONT, new_workbook, put, to_bytes
 
 HEADER_ROW = 1
 FIRST_DATA_ROW = 2
@@ -87,9 +86,8 @@ def write_rows(book: Workbook, sheet_key: str, rows: Iterable[Mapping[str, objec
             value = row.get(column.key)
             if value is None:
                 continue
-            if isinstance(value, Decimal):
-                value = int(value) if value == value.to_integral_value() else float(value)
-            cell = sheet.cell(row=row_number, column=index, value=value)
+            cell = sheet.cell(row=row_number, column=index)
+            put(cell, value)
             if column.kind == "money":
                 cell.number_format = _MONEY_FORMAT
             elif column.kind in ("code", "codes"):
@@ -161,7 +159,7 @@ def _lists(book: Workbook, divisions: Sequence[str]) -> Worksheet:
     for index, key in enumerate(_LISTS, 1):
         sheet.cell(row=1, column=index, value=key)
         for row, value in enumerate(values[key], 2):
-            sheet.cell(row=row, column=index, value=value)
+            put(sheet.cell(row=row, column=index), value)
     sheet.sheet_state = "hidden"
     return sheet
 

@@ -79,6 +79,32 @@ def to_bytes(book: Workbook) -> bytes:
     return buffer.getvalue()
 
 
+# A spreadsheet runs a cell that starts with one of these (full-width forms included).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def csv_text(value: object) -> str:
+    """``value`` as a CSV field that spreadsheets show as written: a leading quote stops a
+    formula (a CSV cell has no type to say "text")."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.lstrip(" ").startswith(FORMULA_START) else text
+
+
+def put(cell: Cell, value: object) -> None:
+    """``value`` into ``cell`` with no styling: a number, date or flag as itself, anything
+    else as text (:func:`write_text`). Every workbook writer puts values through this or
+    :func:`write_cell`, never ``cell.value = …``: openpyxl makes any text starting with ``=``
+    a formula."""
+    if value is None:
+        return
+    if isinstance(value, Decimal):
+        cell.value = float(value) if value != value.to_integral_value() else int(value)
+    elif isinstance(value, bool | int | float | date):
+        cell.value = value
+    else:
+        write_text(cell, value)
+
+
 def write_text(cell: Cell, value: object) -> None:
     """``value`` as a text cell Excel never evaluates: type ``s`` and the quote prefix on.
 

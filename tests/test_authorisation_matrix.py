@@ -1,6 +1,6 @@
 """Every action × every actor of the SOP *Pengukuran Kinerja*, against a table written from the
-SOP text (``/work/shared/seed/SOP-Pengukuran-Kinerja-BMCKTR-Sumbar-2024.txt``, column
-*Pelaksana*, and ``domain.md``'s roles), not from the code.
+SOP text (``shared/seed/SOP-Pengukuran-Kinerja-BMCKTR-Sumbar-2024.txt`` beside the repository,
+column *Pelaksana*, and ``domain.md``'s roles), not from the code.
 
 Each cell calls the real service as that actor on a cycle brought to the step the action needs:
 an allowed action succeeds, a refused one raises the domain's refusal and changes nothing (the
