@@ -6,10 +6,11 @@ import asyncio
 import contextlib
 import logging
 import sys
+import time
 from typing import Any, cast
 
 from telegram import BotCommand, Update
-from telegram.error import BadRequest, InvalidToken
+from telegram.error import BadRequest, InvalidToken, NetworkError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -40,6 +41,9 @@ REMINDER_INTERVAL = 60  # seconds
 MALFORMED_BUTTON = (ValueError, IndexError, KeyError, StopIteration)
 PERSISTENCE_TIMER = 24 * 3600.0  # seconds; only a fallback (see build_application)
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
+START_WAIT, LONGEST_START_WAIT = 1.0, 60.0  # seconds between attempts to reach Telegram
+
+logger = logging.getLogger(__name__)
 
 
 def build_application(settings: Settings, ctx: ServiceContext) -> SakipApplication:
@@ -137,13 +141,27 @@ def run(settings: Settings) -> int:
     # httpx logs every request URL, and the URL holds the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     ctx = build_context(settings)
-    application = build_application(settings, ctx)
-    asyncio.set_event_loop(asyncio.new_event_loop())
-    try:
-        application.run_polling(timeout=int(settings.poll_timeout),
-                                allowed_updates=Update.ALL_TYPES)
-    except InvalidToken:
-        # Telegram's words name the token; ours do not.
-        print(texts.CLI_TOKEN_REJECTED, file=sys.stderr)
-        return 1
-    return 0
+    wait = START_WAIT
+    while True:
+        # A failed start leaves the Application and its loop spent: each attempt is new.
+        application = build_application(settings, ctx)
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        try:
+            application.run_polling(timeout=int(settings.poll_timeout),
+                                    allowed_updates=Update.ALL_TYPES)
+        except InvalidToken:
+            # Telegram's words name the token; ours do not.
+            print(texts.CLI_TOKEN_REJECTED, file=sys.stderr)
+            return 1
+        except NetworkError as error:
+            # Only starting can end here (once polling, PTB retries by itself): a server that
+            # boots before its network, or Telegram away, is waited for, not a crash.
+            logger.warning(texts.TELEGRAM_UNREACHABLE_AT_START, type(error).__name__,
+                           wait)
+            try:
+                time.sleep(wait)
+            except KeyboardInterrupt:
+                return 0
+            wait = min(wait * 2, LONGEST_START_WAIT)
+            continue
+        return 0

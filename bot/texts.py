@@ -593,6 +593,8 @@ def cli_bad_id(value: str) -> str:
     return f"{value!r} bukan ID yang sah (harus bilangan bulat positif)"
 
 
+# A log line (%s: the kind of failure, the seconds until the next attempt).
+TELEGRAM_UNREACHABLE_AT_START = "Telegram belum dapat dihubungi (%s); mencoba lagi dalam %g detik."
 CLI_TOKEN_REJECTED = ("Mohon maaf, Telegram menolak token bot. Periksa TELEGRAM_BOT_TOKEN, dan "
                       "TELEGRAM_API_BASE_URL bila memakai server Bot API sendiri.")
 
