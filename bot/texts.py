@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -1114,11 +1115,18 @@ def number_example(expected: str = "number", decimals: int | None = None) -> str
     return "1.234," + "56789012345678901234"[:decimals]
 
 
+def echo(text: str, limit: int = 300) -> str:
+    """What an official typed, fit to quote in a reply: control characters (which the chat
+    would show as nothing, or which break the line) become a visible mark, and it is cut."""
+    shown = "".join("�" if unicodedata.category(c) == "Cc" else c for c in text)
+    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
+
+
 def number_error(error: errors.WorkflowError) -> str:
     """The message for a refused number (``bot.domain.numbers.InvalidNumber``)."""
     p = error.params
     reason = str(p.get("reason"))
-    text = p.get("text", "")
+    text = echo(str(p.get("text", "")))
     expected = str(p.get("expected", "number"))
     decimals = p.get("decimals")
     example = number_example(expected, decimals)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
@@ -108,7 +109,9 @@ async def download(update: Update, context: BotContext) -> Upload:
     assert message is not None
     if message.document is not None:
         doc = message.document
-        name = doc.file_name or f"berkas-{doc.file_unique_id}"
+        # Control characters in a name would be echoed raw in every reply that names the file.
+        name = "".join(c for c in doc.file_name or "" if unicodedata.category(c) != "Cc").strip()
+        name = name or f"berkas-{doc.file_unique_id}"
         mime = check(name, doc.file_size)
         file = await doc.get_file()
     elif message.photo:

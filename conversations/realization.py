@@ -153,13 +153,20 @@ async def next_item(update: Update, context: BotContext) -> object:
 @refusals
 async def pick_item(update: Update, context: BotContext) -> object:
     """Jump to one item; a complete indicator is asked for its figure again (to correct it)."""
-    await close_buttons(update)
     kind, item_id = callback_args(update)[0], int(callback_args(update)[1])
     sheet = await _sheet(context)
+    # An item of another part (or a made-up one) is refused before the menu loses its buttons;
+    # a bare next() would raise StopIteration, which a coroutine turns into a RuntimeError.
     if kind == "f":
-        return await _ask(update, context, sheet,
-                          next(f for f in sheet.financials if f.item_id == item_id))
-    item = next(i for i in sheet.indicators if i.indicator_id == item_id)
+        money_item = next((f for f in sheet.financials if f.item_id == item_id), None)
+        if money_item is None:
+            raise errors.InvalidInput(reason="unknown_item")
+        await close_buttons(update)
+        return await _ask(update, context, sheet, money_item)
+    item = next((i for i in sheet.indicators if i.indicator_id == item_id), None)
+    if item is None:
+        raise errors.InvalidInput(reason="unknown_item")
+    await close_buttons(update)
     await call(context, drafts.update, context.me.user_id, FLOW, item=["i", item_id])
     return await _ask_value(update, sheet, item, context)
 
