@@ -64,6 +64,7 @@ from storage.models import (
     StepRun,
     User,
 )
+from tests import databases
 from tests.clock import YEAR, RunningClock
 from tests.conversations.conftest import (
     NAMES,
@@ -675,6 +676,8 @@ class _Driver:
         assert not PYTHON_REPR.search(plain), f"{where}: Python text in {s.text!r:.300}"
 
 
+@pytest.mark.skipif(databases.ON_POSTGRES, reason="what the bot answers does not depend on "
+                    "the database; the SQLite run fuzzes every state (CI time)")
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 async def test_hostile_input_changes_nothing_and_is_answered_in_indonesian(
         case: Case, tmp_path: Path, database_url: str | None, monkeypatch: pytest.MonkeyPatch,
