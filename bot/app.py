@@ -7,8 +7,10 @@ import contextlib
 import logging
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, cast
 
+from sqlalchemy.pool import StaticPool
 from telegram import BotCommand, Update
 from telegram.error import BadRequest, InvalidToken, NetworkError
 from telegram.ext import (
@@ -17,10 +19,12 @@ from telegram.ext import (
     ApplicationHandlerStop,
     ContextTypes,
     Defaults,
+    PersistenceInput,
 )
 
 from bot import texts, update_unit
 from bot.bootstrap import build_context
+from bot.chat_order import ChatOrderedUpdates
 from bot.config import Settings
 from bot.domain.clock import JAKARTA
 from bot.log_redaction import redact
@@ -71,7 +75,12 @@ def build_application(settings: Settings, ctx: ServiceContext) -> SakipApplicati
         .defaults(Defaults(tzinfo=JAKARTA))
         # Each update writes its conversation state in its own unit of work (bot.update_unit);
         # PTB's timer would write the state of an update still under way.
-        .persistence(DatabasePersistence(ctx.engine, update_interval=PERSISTENCE_TIMER))
+        # Only conversation states: user_data, chat_data and bot_data are not used.
+        .persistence(DatabasePersistence(
+            ctx.engine, update_interval=PERSISTENCE_TIMER,
+            store_data=PersistenceInput(bot_data=False, chat_data=False, user_data=False,
+                                        callback_data=False)))
+        .concurrent_updates(ChatOrderedUpdates(update_concurrency(settings, ctx)))
         .context_types(ContextTypes(context=BotContext))
         .post_init(_post_init)
         .post_stop(_post_stop)
@@ -84,8 +93,20 @@ def build_application(settings: Settings, ctx: ServiceContext) -> SakipApplicati
     return application
 
 
+def update_concurrency(settings: Settings, ctx: ServiceContext) -> int:
+    """How many chats' updates run at once: one on an in-memory database, whose single
+    shared connection cannot hold two transactions."""
+    return 1 if isinstance(ctx.engine.pool, StaticPool) else settings.update_concurrency
+
+
 async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app = cast(SakipApplication, application)
+    # Database and file work runs in worker threads. On SQLite an update holding the write
+    # lock must always find a free thread for its next step, even when every other update
+    # under way waits on that lock in a thread of its own: so more threads than updates.
+    slots = app.update_processor.max_concurrent_updates
+    asyncio.get_running_loop().set_default_executor(
+        ThreadPoolExecutor(max_workers=2 * slots + 8, thread_name_prefix="sakip"))
     await app.bot.set_my_commands([BotCommand(name, label) for name, label in texts.COMMANDS])
     app.outbox_sender = OutboxSender(app.bot, app.services)
     app.outbox_sender.start()

@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     # A chat (an administrator, or a group of the SAKIP team) told about notifications that
     # could not be delivered; without it the agency's Sekretaris is told.
     admin_chat_id: int | None = None
+    # Updates of this many different chats are handled at once (each chat's in order).
+    update_concurrency: int = Field(default=16, ge=1, le=256)
     # What an uploaded workbook (master data, a filled form, Excel evidence) may hold before
     # it is read: see reports.safe_workbook for why each exists.
     workbook_max_bytes: int = Field(default=WorkbookLimits.max_bytes, gt=0)

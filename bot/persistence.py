@@ -14,9 +14,10 @@ value after the next restart.
 
 Timing: PTB hands changes to a persistence only from ``Application.update_persistence()``, which
 runs every ``update_interval`` seconds while the application is running and once more on
-``stop()``. The bot calls it itself at the end of each update, inside the update's unit of work
-(``bot.update_unit``): the writes then join that one transaction and commit with the update's
-effects, and what this class remembers as written changes only when the unit commits. Outside a
+``stop()``. The bot writes each update's own conversations itself at the end of the update,
+inside its unit of work (``bot.update_unit``, ``SakipApplication.persist_conversations``): the
+writes then join that one transaction and commit with the update's effects, and what this class
+remembers as written changes only when the unit commits. Outside a
 unit every ``update_*`` call commits before it returns.
 """
 
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
@@ -204,18 +204,6 @@ class DatabasePersistence(BasePersistence[_Data, _Data, _Data]):
         with session_scope(self._engine) as session:
             return ptb_state.load_one(session=session, namespace=self._namespace, kind=kind,
                                       key=key)
-
-    async def resync(self, conversations: Mapping[str, TrackingDict[Any, Any]]) -> None:
-        """Make the running conversations what the database holds: after an update whose
-        changes were rolled back, its handlers had already moved them on in memory."""
-        for name, states in conversations.items():
-            stored = await self.get_conversations(name)
-            for key in [key for key in states if key not in stored]:
-                del states[key]
-            for key, state in stored.items():
-                if states.get(key) != state:
-                    states[key] = state
-            states.pop_accessed_write_items()  # equal to the database: nothing to write
 
     # --- BasePersistence ----------------------------------------------------------------------
 

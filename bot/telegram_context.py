@@ -32,10 +32,9 @@ class SakipApplication(Application):  # type: ignore[type-arg]
             return
         await self.units.process(update, super().process_update)
 
-    async def reload_conversations(self, update: Update) -> None:
-        """Take the states of the conversations ``update`` belongs to from the database."""
-        if not isinstance(self.persistence, DatabasePersistence):
-            return
+    def _conversations_of(self, update: Update) -> list[tuple[str, Any, Any]]:
+        """(name, states, key) of every persistent conversation ``update`` belongs to."""
+        found = []
         for group in self.handlers.values():
             for handler in group:
                 if not (isinstance(handler, ConversationHandler) and handler.persistent
@@ -45,13 +44,25 @@ class SakipApplication(Application):  # type: ignore[type-arg]
                     key = handler._get_key(update)  # PTB's own key for the update
                 except RuntimeError:
                     continue  # the update belongs to no conversation of this handler
-                await self.persistence.reload(
-                    handler.name, self._conversation_handler_conversations[handler.name], key)
+                found.append(
+                    (handler.name, self._conversation_handler_conversations[handler.name], key))
+        return found
 
-    async def resync_conversations(self) -> None:
-        """Set every conversation back to its committed state, after a failed update."""
-        if isinstance(self.persistence, DatabasePersistence):
-            await self.persistence.resync(self._conversation_handler_conversations)
+    async def reload_conversations(self, update: Update) -> None:
+        """Take the states of the conversations ``update`` belongs to from the database:
+        another process may have moved them on, or this update's failed attempt did."""
+        if not isinstance(self.persistence, DatabasePersistence):
+            return
+        for name, states, key in self._conversations_of(update):
+            await self.persistence.reload(name, states, key)
+
+    async def persist_conversations(self, update: Update) -> None:
+        """Write the states of ``update``'s own conversations, inside its unit of work; other
+        chats' updates under way at the same time write theirs in their own."""
+        if not isinstance(self.persistence, DatabasePersistence):
+            return
+        for name, states, key in self._conversations_of(update):
+            await self.persistence.update_conversation(name, key, states.get(key))
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -123,8 +123,6 @@ class UpdateUnits:
         told = False
         while True:
             try:
-                if failures or told:
-                    await self._app.resync_conversations()
                 if await asyncio.to_thread(self._done, update.update_id):
                     log.info("update %s was handled already", update.update_id)
                     return
@@ -167,7 +165,7 @@ class UpdateUnits:
         with contextlib.suppress(Exception):
             await asyncio.to_thread(self._mark_given_up, update)
         with contextlib.suppress(Exception):
-            await self._app.resync_conversations()
+            await self._app.reload_conversations(update)
         if update.effective_message is not None:
             with contextlib.suppress(Exception):
                 await update.effective_message.reply_text(texts.SERVER_ERROR)
@@ -197,7 +195,7 @@ class UpdateUnits:
                 await handle(update)
                 if attempt.error is not None:
                     raise attempt.error
-                await self._app.update_persistence()
+                await self._app.persist_conversations(update)
                 if attempt.error is not None:  # writing the conversation state failed
                     raise attempt.error
                 await asyncio.to_thread(self._commit, attempt, update.update_id)

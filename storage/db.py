@@ -21,6 +21,10 @@ from sqlalchemy.orm import ORMExecuteState
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
+# Each update under way holds a connection from its first query to its commit; the sender,
+# the reminders and the persistence need theirs besides (bot.config update_concurrency).
+_POOL = {"pool_size": 10, "max_overflow": 40}
+
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """Create the engine for ``url``; SQLite files get their folder and sane pragmas."""
@@ -34,10 +38,10 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             path = url.split("///", 1)[1] if "///" in url else ""
             if path:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url, echo=echo, connect_args=connect_args)
+            engine = create_engine(url, echo=echo, connect_args=connect_args, **_POOL)
         _enable_sqlite_pragmas(engine)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    return create_engine(url, echo=echo, pool_pre_ping=True, **_POOL)
 
 
 def _enable_sqlite_pragmas(engine: Engine) -> None:

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import Session, select
 
+from benchmarks.bench_hostile_files import at_the_limit
 from bot import texts
 from bot.demo import World, running_bot
 from bot.sample_data.master_sample import sample_master
@@ -73,3 +74,15 @@ async def test_only_the_tim_sakip_may_import(world: World) -> None:
     await bidang.send_command("impor")
     refusal = await bidang.wait_for_message(timeout=TIMEOUT)
     assert "bukan tugas peran Anda" in refusal.content
+
+
+async def test_a_workbook_being_read_keeps_no_other_official_waiting(world: World) -> None:
+    """Reading a large workbook (here one at the cell limit, about two seconds) runs while
+    other officials' updates are handled: a Bidang's /tugas is answered before it ends."""
+    team, bidang = world.people["team_lead"], world.people["bina_marga"]
+    await _open_import(world)
+    await team.send_document(at_the_limit(), "besar.xlsx", XLSX)
+    await bidang.send_command("tugas")
+    answer = await bidang.wait_for_message(timeout=TIMEOUT)
+    verdict = await team.wait_for_text("Sasaran", TIMEOUT)  # refused: no "Sasaran" sheet
+    assert answer.seq < verdict.seq, (answer.content, verdict.content)
