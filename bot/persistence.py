@@ -24,6 +24,7 @@ unit every ``update_*`` call commits before it returns.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -158,7 +159,7 @@ class DatabasePersistence(BasePersistence[_Data, _Data, _Data]):
     async def _store(self, kind: str, key: str, value: Any, what: str) -> None:
         """Write ``value`` under the key unless that exact value is already stored."""
         plain, text = _to_json(value, what)
-        async with self._lock:
+        async with self._turn():
             if self._written.get((kind, key)) == text:
                 return
             await asyncio.to_thread(self._upsert_sync, kind, key, plain)
@@ -166,9 +167,18 @@ class DatabasePersistence(BasePersistence[_Data, _Data, _Data]):
 
     async def _remove(self, kind: str, key: str) -> None:
         """Write the removal of the key."""
-        async with self._lock:
+        async with self._turn():
             await asyncio.to_thread(self._delete_sync, kind, key)
             self._remember((kind, key), None)
+
+    def _turn(self) -> contextlib.AbstractAsyncContextManager[Any]:
+        """One write at a time, except inside an update's unit: its writes go into its own
+        transaction, and waiting here for another update's write, which may itself wait on
+        this unit's database lock, would deadlock the two until the lock times out."""
+        unit = current_unit()
+        if unit is not None and unit.engine is self._engine:
+            return contextlib.nullcontext()
+        return self._lock
 
     def _remember(self, row: tuple[str, str], text: str | None) -> None:
         """Note what the database holds, once it does: inside an update's unit, at its commit."""
