@@ -8,7 +8,6 @@ senders on one database send every message once, in order per chat.
 from __future__ import annotations
 
 import asyncio
-import itertools
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -253,6 +252,7 @@ async def test_a_burst_to_one_chat_is_paced_and_other_chats_are_not_held_up(
         await sender.stop()
     times = [m.sent_at for m in ani_chat.messages]
     assert [m.text for m in ani_chat.messages] == [f"Untuk Ani {n}" for n in range(6)]
-    gaps = [later - earlier for earlier, later in itertools.pairwise(times[2:])]
-    assert min(gaps) >= 0.08, gaps  # after the burst, no faster than the chat's turn
+    # After the burst, three more turns of 0.1 s each: measured where the stand-in receives
+    # them, so one gap may be shortened by the previous send's latency, never the span.
+    assert times[5] - times[2] >= 0.25, times
     assert budi_chat.messages[0].sent_at < times[3], "Budi did not wait for Ani's turns"
