@@ -29,6 +29,7 @@ from bot.config import Settings
 from bot.domain.clock import JAKARTA
 from bot.log_redaction import redact
 from bot.outbox_sender import OutboxSender
+from bot.pacing import Pacer
 from bot.persistence import DatabasePersistence
 from bot.recording_request import RecordingRequest
 from bot.services import reminders
@@ -86,6 +87,7 @@ def build_application(settings: Settings, ctx: ServiceContext) -> SakipApplicati
         .post_stop(_post_stop)
     )
     application = cast(SakipApplication, builder.build())
+    application.pacer = Pacer() if settings.telegram_pacing else None
     application.add_handlers(general.guard_handlers(), group=-1)
     application.add_handlers([*general.command_handlers(), build_sop_conversation(),
                               *general.fallback_handlers()])
@@ -108,7 +110,7 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     asyncio.get_running_loop().set_default_executor(
         ThreadPoolExecutor(max_workers=2 * slots + 8, thread_name_prefix="sakip"))
     await app.bot.set_my_commands([BotCommand(name, label) for name, label in texts.COMMANDS])
-    app.outbox_sender = OutboxSender(app.bot, app.services)
+    app.outbox_sender = OutboxSender(app.bot, app.services, pacer=app.pacer)
     app.outbox_sender.start()
     # Taken from Telegram before a crash and never done: first in line, before new ones.
     for update in await asyncio.to_thread(app.units.unfinished):

@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     # A chat (an administrator, or a group of the SAKIP team) told about notifications that
     # could not be delivered; without it the agency's Sekretaris is told.
     admin_chat_id: int | None = None
+    # Keep Telegram's limits (about 30 messages a second, one a second per chat) by pacing the
+    # outbox; off only against a stand-in that has no limits (benchmarks, the demo, tests).
+    telegram_pacing: bool = True
     # Updates of this many different chats are handled at once (each chat's in order).
     update_concurrency: int = Field(default=16, ge=1, le=256)
     # What an uploaded workbook (master data, a filled form, Excel evidence) may hold before

@@ -57,6 +57,7 @@ async def running_bot(
             telegram_bot_token=standin.token, telegram_api_base_url=standin.base_url,
             telegram_api_file_url=standin.base_file_url, data_dir=data_dir,
             database_url=database_url, poll_timeout=1.0, telegram_timeout=telegram_timeout,
+            telegram_pacing=False,  # the stand-in has no limits to keep
         )
         services = await asyncio.to_thread(_prepare, settings, master_year, clock, calendar,
                                            seed)

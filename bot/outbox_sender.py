@@ -28,6 +28,7 @@ from telegram.request import RequestData
 
 from bot.formatting import split_text, telegram_length
 from bot.keyboards import inline
+from bot.pacing import Pacer
 from bot.services import delivery
 from bot.services.context import ServiceContext
 from storage import documents, outbox
@@ -42,6 +43,8 @@ FIRST_WAIT = timedelta(seconds=1)
 LONGEST_WAIT = timedelta(minutes=1)
 LEASE = timedelta(minutes=1)  # longer than any one send with its time-outs
 AT_ONCE = 8  # chats sent to side by side
+# Not a message in the chat: Telegram does not count it against the chat's limit.
+UNPACED = frozenset({"answerCallbackQuery"})
 
 
 class StoredRequestData(RequestData):
@@ -69,8 +72,9 @@ class StoredRequestData(RequestData):
 
 class OutboxSender:
     def __init__(self, bot: Bot, ctx: ServiceContext, *, interval: float = 2.0,
-                 longest_wait: timedelta = LONGEST_WAIT) -> None:
+                 longest_wait: timedelta = LONGEST_WAIT, pacer: Pacer | None = None) -> None:
         self._bot = bot
+        self._pacer = pacer
         self._owner = f"{_this_machine()}:{os.getpid()}:{secrets.token_hex(4)}"
         self._longest_wait = longest_wait
         self._slots = asyncio.Semaphore(AT_ONCE)
@@ -142,6 +146,8 @@ class OutboxSender:
         assert message.id is not None
         try:
             async with self._slots:
+                if self._pacer is not None and message.method not in UNPACED:
+                    await self._pacer.wait(message.chat_id)
                 sent = await self._send(message)
         except RetryAfter as error:
             retry = error.retry_after

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext, ConversationHandler, ExtBot
 
 from bot.outbox_sender import OutboxSender
+from bot.pacing import Pacer
 from bot.persistence import DatabasePersistence
 from bot.services.context import ServiceContext
 from bot.services.identity import Member
@@ -17,12 +18,13 @@ from bot.update_unit import UpdateUnits
 class SakipApplication(Application):  # type: ignore[type-arg]
     """An Application that carries the services, built once in ``main()``."""
 
-    __slots__ = ("outbox_sender", "services", "units")
+    __slots__ = ("outbox_sender", "pacer", "services", "units")
 
     def __init__(self, services: ServiceContext, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.services = services
         self.outbox_sender: OutboxSender | None = None
+        self.pacer: Pacer | None = None
         self.units = UpdateUnits(self)
 
     async def process_update(self, update: object) -> None:

@@ -8,6 +8,7 @@ senders on one database send every message once, in order per chat.
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -20,6 +21,7 @@ from telegram import Bot
 from bot import cli, texts
 from bot.domain.sop import DocumentKind, Role
 from bot.outbox_sender import MAX_ATTEMPTS, OutboxSender
+from bot.pacing import Pacer
 from bot.services import delivery, provisioning
 from bot.services.context import ServiceContext
 from bot.standin import BotApiStandIn, SimulatedUser
@@ -233,3 +235,24 @@ def test_the_cli_lists_and_resends_what_was_set_aside(
     assert not row.failed and row.attempts == 0
     assert cli.main(["outbox", "list"]) == 0
     assert capsys.readouterr().out.strip() == texts.cli_outbox_list([])
+
+
+async def test_a_burst_to_one_chat_is_paced_and_other_chats_are_not_held_up(
+        ctx: ServiceContext, people: dict[str, tuple[int, SimulatedUser]], bot: Bot) -> None:
+    (ani, ani_chat), (budi, budi_chat) = people["ani"], people["budi"]
+    for n in range(6):
+        _queue(ctx, ani, ani_chat.id, f"Untuk Ani {n}")
+    _queue(ctx, budi, budi_chat.id, "Untuk Budi")
+    # Telegram's shape, ten times faster: a burst of 3, then one every 0.1 s per chat.
+    pacer = Pacer(per_second=300, chat_per_second=10, chat_burst=3)
+    sender = OutboxSender(bot, ctx, pacer=pacer, **FAST)  # type: ignore[arg-type]
+    await _running(sender)
+    try:
+        await _drained(ctx)
+    finally:
+        await sender.stop()
+    times = [m.sent_at for m in ani_chat.messages]
+    assert [m.text for m in ani_chat.messages] == [f"Untuk Ani {n}" for n in range(6)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times[2:])]
+    assert min(gaps) >= 0.08, gaps  # after the burst, no faster than the chat's turn
+    assert budi_chat.messages[0].sent_at < times[3], "Budi did not wait for Ani's turns"
