@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
@@ -76,3 +78,39 @@ def latest_runs(*, session: Session, cycle_id: int, step: str) -> dict[int | Non
     for run in runs_of(session=session, cycle_id=cycle_id, step=step):
         latest[run.division_id] = run
     return latest
+
+
+def runs_to_remind(*, session: Session, now: datetime, cycle_status: str, run_status: str,
+                   due: int, unplanned: int) -> list[tuple[StepRun, MeasurementCycle]]:
+    """At most ``due`` active runs of open cycles whose next notice has come (earliest moment
+    first) and at most ``unplanned`` runs not planned yet. The index on ``next_notice_at``
+    keeps this one read however many runs are open."""
+    open_runs = (StepRun.status == run_status, MeasurementCycle.status == cycle_status)
+    joined = select(StepRun, MeasurementCycle).join(
+        MeasurementCycle, col(MeasurementCycle.id) == col(StepRun.cycle_id))
+    come = joined.where(*open_runs, col(StepRun.next_notice_at) <= now).order_by(
+        col(StepRun.next_notice_at), col(StepRun.id)).limit(due)
+    fresh = joined.where(*open_runs, col(StepRun.next_notice_at).is_(None)).order_by(
+        col(StepRun.id)).limit(unplanned)
+    found = [(run, cycle) for run, cycle in session.exec(come)]
+    found += [(run, cycle) for run, cycle in session.exec(fresh)]
+    return sorted(found, key=lambda pair: pair[0].id or 0)
+
+
+def agencies_with_active_runs(*, session: Session, cycle_status: str,
+                              run_status: str) -> list[int]:
+    """The agencies that have an active run in an open cycle, in one query."""
+    query = (select(MeasurementCycle.agency_id).distinct()
+             .join(StepRun, col(StepRun.cycle_id) == col(MeasurementCycle.id))
+             .where(MeasurementCycle.status == cycle_status, StepRun.status == run_status))
+    return sorted(session.exec(query))
+
+
+def forget_notice_plans(*, session: Session, agency_id: int, run_status: str) -> int:
+    """Every active run of the agency to be planned again (the calendar changed)."""
+    of_agency = select(MeasurementCycle.id).where(MeasurementCycle.agency_id == agency_id)
+    result = session.execute(update(StepRun).where(StepRun.status == run_status,
+                                                   col(StepRun.cycle_id).in_(of_agency))
+                             .values(next_notice_at=None)
+                             .execution_options(synchronize_session=False))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

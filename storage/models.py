@@ -117,6 +117,9 @@ class StepRun(SQLModel, table=True):
     outcome: str | None = None
     note: str | None = None
     data: dict[str, Any] = _json_column()
+    # The next reminder or escalation moment of an active run; None until it is planned.
+    # The minute's sweep reads only the runs whose moment has come.
+    next_notice_at: datetime | None = Field(default=None, index=True)
 
 
 class Document(SQLModel, table=True):

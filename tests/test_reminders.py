@@ -19,7 +19,7 @@ from bot.services.context import ServiceContext
 from bot.services.uploads import Upload
 from storage import cycles
 from storage.documents import FileStore
-from storage.models import OutboxMessage
+from storage.models import OutboxMessage, SentNotice, StepRun
 
 HOLIDAY = date(2024, 4, 8)  # a Monday
 CALENDAR = WorkingCalendar(holidays=frozenset({HOLIDAY}))
@@ -175,3 +175,70 @@ def test_when_the_secretary_is_late_the_first_escalation_goes_to_the_head(
 ])
 def test_working_time_is_said_in_days_hours_and_minutes(minutes: int, said: str) -> None:
     assert texts.duration(minutes) == said
+
+
+def test_each_open_run_carries_its_next_notice_and_a_new_calendar_plans_again(
+    ctx: ServiceContext, clock: Clock, people: dict[str, int]
+) -> None:
+    """The minute's sweep reads only runs whose moment has come: each active run keeps the
+    moment of its next notice, planned by the sweep, and planned again for a new calendar."""
+    view = steps.start_cycle(ctx, people["head"], 2024, 1)
+
+    def row() -> StepRun:
+        with Session(ctx.engine) as session:
+            found = session.get(StepRun, view.run_id)
+            assert found is not None
+            return found
+
+    def stored() -> datetime | None:
+        return row().next_notice_at
+
+    assert stored() is None, "not planned before the first sweep"
+    _at(ctx, clock, wib(5, 15, 51))
+    assert stored() == wib(5, 15, 57) + timedelta(seconds=30), "at three quarters of the ten"
+    _at(ctx, clock, wib(5, 15, 58))
+    assert stored() == wib(5, 16, 0), "then the due moment"
+    _at(ctx, clock, wib(5, 16, 0))
+    _at(ctx, clock, wib(5, 16, 2))
+    after_escalation = stored()
+    assert after_escalation is not None and after_escalation > wib(5, 16, 2)
+
+    # Tuesday the 9th becomes a holiday too. A plan made with the old calendar (here made
+    # far-fetched on purpose, so that only planning again can change it) is made again.
+    with Session(ctx.engine) as session:
+        stale = session.get(StepRun, view.run_id)
+        assert stale is not None
+        stale.next_notice_at = datetime(2030, 1, 1, tzinfo=UTC)
+        session.add(stale)
+        session.commit()
+    _at(ctx, clock, wib(5, 16, 3))
+    assert stored() == datetime(2030, 1, 1, tzinfo=UTC), "same calendar: the plan stands"
+    tuesday_off = WorkingCalendar(holidays=frozenset({HOLIDAY, date(2024, 4, 9)}))
+    replanned = ServiceContext(engine=ctx.engine, store=ctx.store, clock=clock,
+                               calendar=tuesday_off)
+    _at(replanned, clock, wib(5, 16, 4))
+    assert stored() == reminders.next_notice(row(), tuesday_off, wib(5, 16, 4))
+    assert stored() == after_escalation
+
+
+def test_a_province_s_morning_digests_are_spread_over_the_first_minutes(
+    ctx: ServiceContext, clock: Clock, people: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other = provisioning.init_agency(ctx, "Dinas Lain", "lain", ["Cipta Karya"])
+    assert other.id is not None
+    other_head = provisioning.add_user(ctx, name="Kepala Lain", roles=[(Role.HEAD, None)],
+                                       telegram_id=990, agency_code="lain")
+    provisioning.add_user(ctx, name="Sekretaris Lain", roles=[(Role.SECRETARY, None)],
+                          telegram_id=991, agency_code="lain")
+    steps.start_cycle(ctx, people["head"], 2024, 1)
+    steps.start_cycle(ctx, other_head.id, 2024, 1)  # type: ignore[arg-type]
+    monkeypatch.setattr(reminders, "DIGESTS_AT_ONCE", 1)
+    _at(ctx, clock, wib(9, 7, 31))
+    with Session(ctx.engine) as session:
+        digests = [n.key for n in session.exec(select(SentNotice)) if n.key.startswith("digest")]
+    assert len(digests) == 1, "one agency's digest this minute"
+    _at(ctx, clock, wib(9, 7, 32))
+    with Session(ctx.engine) as session:
+        digests = [n.key for n in session.exec(select(SentNotice)) if n.key.startswith("digest")]
+    assert len(digests) == 2, "the other's the next minute"

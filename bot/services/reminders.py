@@ -8,8 +8,9 @@ outside office hours: a moment that falls outside them waits for the next openin
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
 
 from sqlmodel import Session
@@ -25,6 +26,14 @@ from storage import agencies, cycles, notices, outbox
 from storage.models import MeasurementCycle, StepRun, User
 
 GRACE = timedelta(minutes=1)  # overdue means past the due time, not at it
+# Runs handled in one tick: after a weekend every moment that fell outside office hours comes
+# at Monday's opening; the rest wait for the next minutes rather than hold the database.
+DUE_AT_ONCE = 2000
+PLAN_AT_ONCE = 2000  # runs planned for the first time in one tick (after an upgrade)
+# Morning digests written in one tick: a province's agencies get theirs over the first minutes
+# after opening instead of in one tick that holds the database for a minute.
+DIGESTS_AT_ONCE = 20
+NOTHING_MORE = datetime(9999, 12, 31, tzinfo=UTC)  # a run whose last notice has gone
 DIGEST_UNTIL = time(12, 0)  # a morning digest that could not go out by noon is skipped
 
 
@@ -63,30 +72,69 @@ def plan(run: StepRun, s: Step, calendar: WorkingCalendar) -> list[Planned]:
 
 
 def tick(ctx: ServiceContext) -> int:
-    """Send every reminder, escalation and digest whose moment has come; returns how many."""
+    """Send every reminder, escalation and digest whose moment has come; returns how many.
+
+    Each active run carries its next notice moment (``next_notice_at``), so a tick reads only
+    the runs whose moment has come, however many are open; a run not planned yet (new, or
+    after the calendar changed) is planned here, at most ``PLAN_AT_ONCE`` in one tick.
+    """
     now = ctx.now()
     if not ctx.calendar.is_open(now):
         return 0
     sent = 0
     with ctx.transaction() as session:
-        for run in cycles.active_runs(session=session):
-            cycle = cycles.get_cycle(session=session, cycle_id=run.cycle_id)
-            if cycle is None or cycle.status != workflow.OPEN:
-                continue
+        agencies = cycles.agencies_with_active_runs(session=session, cycle_status=workflow.OPEN,
+                                                    run_status=workflow.ACTIVE)
+        _replan_if_calendar_changed(session, ctx.calendar, agencies, now)
+        for run, cycle in cycles.runs_to_remind(session=session, now=now,
+                                                cycle_status=workflow.OPEN,
+                                                run_status=workflow.ACTIVE,
+                                                due=DUE_AT_ONCE, unplanned=PLAN_AT_ONCE):
             sent += _remind(session, ctx.calendar, cycle, run, now)
-        for agency_id in _agencies_with_open_steps(session):
-            sent += _digest(session, ctx.calendar, agency_id, now)
+            run.next_notice_at = next_notice(run, ctx.calendar, now)
+            session.add(run)
+        sent += _digests(session, ctx.calendar, agencies, now)
     return sent
+
+
+def next_notice(run: StepRun, calendar: WorkingCalendar, now: datetime) -> datetime:
+    """The first planned moment of ``run`` still to come; ``NOTHING_MORE`` after the last."""
+    return min((p.moment for p in plan(run, step(run.step), calendar) if p.moment > now),
+               default=NOTHING_MORE)
+
+
+def _replan_if_calendar_changed(session: Session, calendar: WorkingCalendar,
+                                agencies: list[int], now: datetime) -> None:
+    """Plans made with another calendar (holidays added, hours changed) are made again. The
+    calendar an agency's plans were made with is noted like a sent notice, so that every
+    process and every restart agrees on it."""
+    fingerprint = calendar_fingerprint(calendar)
+    keys = {agency_id: f"calendar:{fingerprint}:{agency_id}" for agency_id in agencies}
+    done = notices.sent_among(session=session, keys=list(keys.values()))
+    for agency_id, key in keys.items():
+        if key not in done:
+            cycles.forget_notice_plans(session=session, agency_id=agency_id,
+                                       run_status=workflow.ACTIVE)
+            notices.mark(session=session, agency_id=agency_id, key=key, now=now)
+
+
+def calendar_fingerprint(calendar: WorkingCalendar) -> str:
+    described = repr((calendar.office_hours, calendar.breaks, sorted(calendar.holidays),
+                      str(calendar.zone)))
+    return hashlib.sha256(described.encode()).hexdigest()[:16]
 
 
 def _remind(session: Session, calendar: WorkingCalendar, cycle: MeasurementCycle,
             run: StepRun, now: datetime) -> int:
     s = step(run.step)
     due_now = [p for p in plan(run, s, calendar) if p.moment <= now]
+    if not due_now:
+        return 0
+    done = notices.sent_among(session=session, keys=[_key(run, p.kind) for p in due_now])
     sent = 0
     for planned in due_now:
         key = _key(run, planned.kind)
-        if notices.sent(session=session, key=key):
+        if key in done:
             continue
         assert cycle.id is not None
         notices.mark(session=session, agency_id=cycle.agency_id, key=key, now=now)
@@ -145,13 +193,18 @@ def _deliver(session: Session, cycle: MeasurementCycle, recipients: list[User], 
     return count
 
 
-def _agencies_with_open_steps(session: Session) -> set[int]:
-    found = set()
-    for run in cycles.active_runs(session=session):
-        cycle = cycles.get_cycle(session=session, cycle_id=run.cycle_id)
-        if cycle is not None and cycle.status == workflow.OPEN:
-            found.add(cycle.agency_id)
-    return found
+def _digests(session: Session, calendar: WorkingCalendar, agencies: list[int],
+             now: datetime) -> int:
+    day = to_local(now).date().isoformat()
+    done = notices.sent_among(session=session,
+                              keys=[_digest_key(agency_id, day) for agency_id in agencies])
+    waiting = [a for a in agencies if _digest_key(a, day) not in done]
+    return sum(_digest(session, calendar, agency_id, now)
+               for agency_id in waiting[:DIGESTS_AT_ONCE])
+
+
+def _digest_key(agency_id: int, day: str) -> str:
+    return f"digest:{agency_id}:{day}"
 
 
 def _digest(session: Session, calendar: WorkingCalendar, agency_id: int, now: datetime) -> int:
@@ -161,7 +214,7 @@ def _digest(session: Session, calendar: WorkingCalendar, agency_id: int, now: da
     next morning's digest, not in one sent at 09:01.
     """
     local = to_local(now)
-    key = f"digest:{agency_id}:{local.date().isoformat()}"
+    key = _digest_key(agency_id, local.date().isoformat())
     if local.time() >= DIGEST_UNTIL or notices.sent(session=session, key=key):
         return 0
     notices.mark(session=session, agency_id=agency_id, key=key, now=now)
