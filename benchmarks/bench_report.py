@@ -145,11 +145,11 @@ def _budget_rows(divisions: Sequence[str],
     return rows
 
 
-def master_bytes(indicators: int, divisions: Sequence[str]) -> bytes:
-    """The filled master-data workbook, built with the template helpers."""
+def master_bytes(indicators: int, divisions: Sequence[str], year: int = YEAR) -> bytes:
+    """The filled master-data workbook of ``year``, built with the template helpers."""
     everyone = ["Sekretariat", *divisions]
     rows = _indicator_rows(indicators, everyone)
-    book = master_workbook(year=YEAR, divisions=everyone)
+    book = master_workbook(year=year, divisions=everyone)
     write_rows(book, "goals", _goal_rows(indicators))
     write_rows(book, "indicators", rows)
     write_rows(book, "budget", _budget_rows(everyone, rows))

@@ -18,6 +18,7 @@ import logging
 import os
 import secrets
 import socket
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,11 @@ from telegram import Bot, InputFile, Message
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.request import RequestData
 
+from bot import recording_request
 from bot.formatting import split_text, telegram_length
 from bot.keyboards import inline
 from bot.pacing import Pacer
+from bot.recording_request import SentRecord
 from bot.services import delivery
 from bot.services.context import ServiceContext
 from storage import documents, outbox
@@ -45,6 +48,15 @@ LEASE = timedelta(minutes=1)  # longer than any one send with its time-outs
 AT_ONCE = 8  # chats sent to side by side
 # Not a message in the chat: Telegram does not count it against the chat's limit.
 UNPACED = frozenset({"answerCallbackQuery"})
+
+
+@dataclass(frozen=True)
+class _Sent:
+    """A message Telegram took, to be marked sent with the round."""
+
+    id: int
+    telegram_message_id: int | None
+    records: list[SentRecord]  # what was sent, for the message log
 
 
 class StoredRequestData(RequestData):
@@ -117,11 +129,18 @@ class OutboxSender:
         """Send what is due now; returns how many were attempted."""
         due = await asyncio.to_thread(self._claim)
         outcomes = await asyncio.gather(*(self._deliver(m) for m in due), return_exceptions=True)
-        for outcome in outcomes:
-            if isinstance(outcome, BaseException):
-                # Recording the outcome failed (the database is away): the lease runs out and
-                # the message is tried again then.
-                log.error("outbox outcome not recorded", exc_info=outcome)
+        sent = [outcome for outcome in outcomes if isinstance(outcome, _Sent)]
+        failures = [outcome for outcome in outcomes if isinstance(outcome, BaseException)]
+        if sent:
+            # One commit for the round (a group commit), not one per message.
+            try:
+                await asyncio.to_thread(self._mark_sent, sent)
+            except Exception as error:
+                failures.append(error)
+        for failure in failures:
+            # Recording the outcome failed (the database is away): the lease runs out and
+            # the message is tried again then.
+            log.error("outbox outcome not recorded", exc_info=failure)
         return len(due)
 
     def _release_dead_claims(self) -> None:
@@ -142,13 +161,15 @@ class OutboxSender:
     def _backoff(self, attempts: int) -> timedelta:
         return min(self._longest_wait, FIRST_WAIT * 2 ** min(attempts, 20))
 
-    async def _deliver(self, message: OutboxMessage) -> None:
+    async def _deliver(self, message: OutboxMessage) -> _Sent | None:
+        """Send one message; a failure is recorded here, a success by the round."""
         assert message.id is not None
         try:
             async with self._slots:
                 if self._pacer is not None and message.method not in UNPACED:
                     await self._pacer.wait(message.chat_id)
-                sent = await self._send(message)
+                with recording_request.collected() as records:
+                    sent = await self._send(message)
         except RetryAfter as error:
             retry = error.retry_after
             seconds = retry.total_seconds() if isinstance(retry, timedelta) else float(retry)
@@ -167,7 +188,8 @@ class OutboxSender:
             else:
                 await self._failed(message, repr(error), self._backoff(message.attempts))
         else:
-            await asyncio.to_thread(self._mark_sent, message.id, sent)
+            return _Sent(message.id, sent, records)
+        return None
 
     async def _send(self, message: OutboxMessage) -> int | None:
         """Deliver the row; the id of the message Telegram made, if it made one."""
@@ -213,10 +235,12 @@ class OutboxSender:
             return (document.original_name, self._ctx.store.read(document.path),
                     document.mime_type)
 
-    def _mark_sent(self, message_id: int, telegram_message_id: int | None) -> None:
+    def _mark_sent(self, sent: list[_Sent]) -> None:
         with self._ctx.transaction() as session:
-            outbox.mark_sent(session=session, message_id=message_id, now=self._ctx.now(),
-                             telegram_message_id=telegram_message_id)
+            outbox.mark_all_sent(
+                session=session, now=self._ctx.now(),
+                sent=[(message.id, message.telegram_message_id) for message in sent],
+                logged=[record for message in sent for record in message.records])
 
     async def _failed(self, message: OutboxMessage, error: str, retry_in: timedelta) -> None:
         log.warning("outbox message %s not delivered, again in %s: %s", message.id, retry_in,

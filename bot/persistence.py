@@ -14,22 +14,26 @@ value after the next restart.
 
 Timing: PTB hands changes to a persistence only from ``Application.update_persistence()``, which
 runs every ``update_interval`` seconds while the application is running and once more on
-``stop()``. The bot writes each update's own conversations itself at the end of the update,
-inside its unit of work (``bot.update_unit``, ``SakipApplication.persist_conversations``): the
-writes then join that one transaction and commit with the update's effects, and what this class
-remembers as written changes only when the unit commits. Outside a
-unit every ``update_*`` call commits before it returns.
+``stop()``. The bot reads and writes each update's own conversations itself, inside its unit of
+work (``bot.update_unit``): read with the unit's first look at the database, written in its
+commit, so that they commit with the update's effects (and a state that did not change is not
+written at all); what this class remembers as written changes only when the unit commits.
+Outside a unit every ``update_*`` call commits before it returns.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
 from telegram.ext import BasePersistence, PersistenceInput
 
 from storage import ptb_state
@@ -78,6 +82,15 @@ def _to_json(value: Any, what: str) -> tuple[Any, str]:
             f"non-str dict keys into strings): {value!r}"
         )
     return plain, text
+
+
+@dataclass(frozen=True)
+class StateWrite:
+    """One row an update's unit writes: ``text`` None removes it."""
+
+    row: tuple[str, str]  # (kind, key)
+    data: Any
+    text: str | None
 
 
 class DatabasePersistence(BasePersistence[_Data, _Data, _Data]):
@@ -182,38 +195,81 @@ class DatabasePersistence(BasePersistence[_Data, _Data, _Data]):
 
     def _remember(self, row: tuple[str, str], text: str | None) -> None:
         """Note what the database holds, once it does: inside an update's unit, at its commit."""
-
-        def note() -> None:
-            if text is None:
-                self._written.pop(row, None)
-            else:
-                self._written[row] = text
-
         unit = current_unit()
         if unit is not None and unit.engine is self._engine:
             self._written.pop(row, None)  # unknown until the unit commits or rolls back
-            unit.after_commit(note)
+            unit.after_commit(functools.partial(self._note, row, text))
         else:
-            note()
+            self._note(row, text)
 
-    async def reload(self, name: str, states: TrackingDict[Any, Any],
-                     key: ConversationKey) -> None:
-        """Take one conversation's state from the database, as another process may have
-        moved it on (two processes during a redeploy); nothing is marked to be written."""
-        kind, row_key = _conversation_kind(name), _encode_conversation_key(key)
-        async with self._lock:
-            stored = await asyncio.to_thread(self._load_one_sync, kind, row_key)
+    # --- inside an update's unit of work (bot.update_unit) -------------------------------------
+
+    def conversation_row(self, name: str, key: ConversationKey) -> tuple[str, str]:
+        return _conversation_kind(name), _encode_conversation_key(key)
+
+    def load_rows(self, session: Session,
+                  rows: list[tuple[str, str]]) -> dict[tuple[str, str], Any]:
+        """The stored values of ``rows`` (absent ones left out); run in a worker thread."""
+        found = {}
+        for kind, key in rows:
+            stored = ptb_state.load_one(session=session, namespace=self._namespace, kind=kind,
+                                        key=key)
+            if stored is not None:
+                found[(kind, key)] = stored
+        return found
+
+    def take_loaded(self, name: str, states: TrackingDict[Any, Any], key: ConversationKey,
+                    stored: Any | None) -> None:
+        """Put one conversation's state as the database holds it (another process may have
+        moved it on, or a failed attempt of this update did); nothing is marked to be written."""
+        row = self.conversation_row(name, key)
         if stored is None:
             states.data.pop(key, None)
-            self._written.pop((kind, row_key), None)
+            self._written.pop(row, None)
         else:
             states.data[key] = stored
-            self._written[(kind, row_key)] = json.dumps(stored)
+            self._written[row] = json.dumps(stored)
 
-    def _load_one_sync(self, kind: str, key: str) -> Any:
-        with session_scope(self._engine) as session:
-            return ptb_state.load_one(session=session, namespace=self._namespace, kind=kind,
-                                      key=key)
+    def conversation_write(self, name: str, key: ConversationKey,
+                           new_state: object | None) -> StateWrite | None:
+        """What storing the state changes, or None when the database holds it already. Only
+        right after ``take_loaded`` of the same key, which makes what is remembered exact."""
+        row = self.conversation_row(name, key)
+        if new_state is None:
+            return StateWrite(row, None, None) if row in self._written else None
+        plain, text = _to_json(new_state, f"state of conversation {name!r}")
+        if self._written.get(row) == text:
+            return None
+        return StateWrite(row, plain, text)
+
+    def write(self, session: Session, writes: list[StateWrite],
+              after_commit: Callable[[Callable[[], None]], None]) -> None:
+        """Make ``writes`` in the unit's session; remembered once it commits."""
+        for change in writes:
+            kind, key = change.row
+            if change.text is None:
+                ptb_state.delete(session=session, namespace=self._namespace, kind=kind, key=key)
+            else:
+                self._upsert_in(session, kind, key, change.data)
+            self._written.pop(change.row, None)  # unknown until the unit commits
+            after_commit(functools.partial(self._note, change.row, change.text))
+
+    def _upsert_in(self, session: Session, kind: str, key: str, data: Any) -> None:
+        """Store a row in the caller's transaction, surviving another process's insert of the
+        same key between our look and our insert (a redeploy's two processes)."""
+        try:
+            with session.begin_nested():
+                ptb_state.upsert(session=session, namespace=self._namespace, kind=kind,
+                                 key=key, data=data)
+        except IntegrityError:
+            ptb_state.upsert(session=session, namespace=self._namespace, kind=kind, key=key,
+                             data=data)
+
+    def _note(self, row: tuple[str, str], text: str | None) -> None:
+        if text is None:
+            self._written.pop(row, None)
+        else:
+            self._written[row] = text
 
     # --- BasePersistence ----------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 Three things happen here, so that handlers need not remember them: a call made while an update
 is handled is held back as an owed reply (``bot.owed_replies``); the updates ``getUpdates``
 returns are written to the inbox before the next poll acknowledges them; and every message sent
-or edited is logged.
+or edited is logged (by the outbox sender with its mark, for the messages it sends).
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from telegram.error import NetworkError
@@ -28,6 +30,21 @@ RECORDED_METHODS = frozenset({
 
 Recorder = Callable[[int, str, int | None, str | None], None]
 InboxRecorder = Callable[[list[dict[str, Any]]], Awaitable[None]]
+SentRecord = tuple[int, str, int | None, str | None]  # chat id, method, message id, text
+
+_collector: ContextVar[list[SentRecord] | None] = ContextVar("sent_records", default=None)
+
+
+@contextmanager
+def collected() -> Iterator[list[SentRecord]]:
+    """Keep the messages sent in this context in a list instead of logging each in a commit
+    of its own: the outbox sender logs them with its mark of the message as sent."""
+    records: list[SentRecord] = []
+    token = _collector.set(records)
+    try:
+        yield records
+    finally:
+        _collector.reset(token)
 
 
 class RecordingRequest(HTTPXRequest):
@@ -76,7 +93,11 @@ class RecordingRequest(HTTPXRequest):
             document = (result.get("document") or {}).get("file_name")
             if document:
                 text = f"[{document}] {text or ''}".strip()
-            await asyncio.to_thread(self._recorder, chat_id, api_method,
-                                    result.get("message_id"), text)
+            record = (chat_id, api_method, result.get("message_id"), text)
+            collector = _collector.get()
+            if collector is not None:
+                collector.append(record)
+                return
+            await asyncio.to_thread(self._recorder, *record)
         except Exception:  # recording must never break sending
             log.exception("could not record a sent message")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, cast
 
 from telegram import Update
@@ -13,6 +14,16 @@ from bot.persistence import DatabasePersistence
 from bot.services.context import ServiceContext
 from bot.services.identity import Member
 from bot.update_unit import UpdateUnits
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """One persistent conversation an update belongs to: its handler's name, the handler's
+    states (all chats) and the key of this update's chat in them."""
+
+    name: str
+    states: Any
+    key: Any
 
 
 class SakipApplication(Application):  # type: ignore[type-arg]
@@ -34,8 +45,14 @@ class SakipApplication(Application):  # type: ignore[type-arg]
             return
         await self.units.process(update, super().process_update)
 
-    def _conversations_of(self, update: Update) -> list[tuple[str, Any, Any]]:
-        """(name, states, key) of every persistent conversation ``update`` belongs to."""
+    @property
+    def state_store(self) -> DatabasePersistence | None:
+        """The persistence, when it is ours (it is in production)."""
+        persistence = self.persistence
+        return persistence if isinstance(persistence, DatabasePersistence) else None
+
+    def conversations_of(self, update: Update) -> list[Conversation]:
+        """Every persistent conversation ``update`` belongs to."""
         found = []
         for group in self.handlers.values():
             for handler in group:
@@ -46,25 +63,9 @@ class SakipApplication(Application):  # type: ignore[type-arg]
                     key = handler._get_key(update)  # PTB's own key for the update
                 except RuntimeError:
                     continue  # the update belongs to no conversation of this handler
-                found.append(
-                    (handler.name, self._conversation_handler_conversations[handler.name], key))
+                found.append(Conversation(
+                    handler.name, self._conversation_handler_conversations[handler.name], key))
         return found
-
-    async def reload_conversations(self, update: Update) -> None:
-        """Take the states of the conversations ``update`` belongs to from the database:
-        another process may have moved them on, or this update's failed attempt did."""
-        if not isinstance(self.persistence, DatabasePersistence):
-            return
-        for name, states, key in self._conversations_of(update):
-            await self.persistence.reload(name, states, key)
-
-    async def persist_conversations(self, update: Update) -> None:
-        """Write the states of ``update``'s own conversations, inside its unit of work; other
-        chats' updates under way at the same time write theirs in their own."""
-        if not isinstance(self.persistence, DatabasePersistence):
-            return
-        for name, states, key in self._conversations_of(update):
-            await self.persistence.update_conversation(name, key, states.get(key))
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

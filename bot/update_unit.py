@@ -29,12 +29,13 @@ from telegram import Update
 
 from bot import texts
 from bot.owed_replies import OwedReplies, collecting
+from bot.persistence import StateWrite
 from bot.services.context import ServiceContext
 from storage import inbox, outbox
-from storage.db import Unit, joined, reachable, session_scope
+from storage.db import Unit, durable_scope, joined, reachable, session_scope
 
 if TYPE_CHECKING:
-    from bot.telegram_context import SakipApplication
+    from bot.telegram_context import Conversation, SakipApplication
 
 log = logging.getLogger(__name__)
 # A server that is down, restarting or out of connections; on SQLite a file locked too long.
@@ -53,6 +54,7 @@ class _Attempt:
     unit: Unit
     owed: OwedReplies
     error: BaseException | None = None
+    queued: bool = False  # it put messages in the outbox: the sender is woken after the commit
 
 
 _current: ContextVar[_Attempt | None] = ContextVar("update_attempt", default=None)
@@ -99,7 +101,8 @@ class UpdateUnits:
         self._asked_to_wait.clear()
 
     def _record(self, payloads: list[dict[str, Any]]) -> None:
-        with session_scope(self._ctx.engine) as session:
+        # Durable: once these are acknowledged, Telegram forgets them (storage.db pragmas).
+        with durable_scope(self._ctx.engine) as session:
             inbox.record(session=session, updates=payloads, now=self._ctx.now())
 
     async def _ask_to_wait(self, payloads: list[dict[str, Any]]) -> None:
@@ -123,12 +126,17 @@ class UpdateUnits:
         told = False
         while True:
             try:
-                if await asyncio.to_thread(self._done, update.update_id):
+                conversations = self._app.conversations_of(update)
+                # One look at the database: whether the update is done already (by an earlier
+                # delivery or another process), and its conversations' states as committed
+                # (another process, or this update's failed attempt, may have moved them on).
+                done, stored = await asyncio.to_thread(self._look, update.update_id,
+                                                       conversations)
+                if done:
                     log.info("update %s was handled already", update.update_id)
                     return
-                # Another process may have handled this conversation's last update.
-                await self._app.reload_conversations(update)
-                await self._attempt(update, handle)
+                self._take_loaded(conversations, stored)
+                await self._attempt(update, handle, conversations)
                 return
             except AlreadyHandled:
                 log.info("update %s was handled meanwhile", update.update_id)
@@ -165,7 +173,9 @@ class UpdateUnits:
         with contextlib.suppress(Exception):
             await asyncio.to_thread(self._mark_given_up, update)
         with contextlib.suppress(Exception):
-            await self._app.reload_conversations(update)
+            conversations = self._app.conversations_of(update)
+            _, stored = await asyncio.to_thread(self._look, None, conversations)
+            self._take_loaded(conversations, stored)
         if update.effective_message is not None:
             with contextlib.suppress(Exception):
                 await update.effective_message.reply_text(texts.SERVER_ERROR)
@@ -185,7 +195,8 @@ class UpdateUnits:
             delay = min(delay * 2, LONGEST_WAIT)
         log.warning("database reachable again")
 
-    async def _attempt(self, update: Update, handle: Callable[[Update], Awaitable[None]]) -> None:
+    async def _attempt(self, update: Update, handle: Callable[[Update], Awaitable[None]],
+                       conversations: list[Conversation]) -> None:
         begin = functools.partial(self._claim, update)
         chat = update.effective_chat or update.effective_user
         attempt = _Attempt(Unit(self._ctx.engine, begin), OwedReplies(chat.id if chat else 0))
@@ -195,44 +206,72 @@ class UpdateUnits:
                 await handle(update)
                 if attempt.error is not None:
                     raise attempt.error
-                await self._app.persist_conversations(update)
-                if attempt.error is not None:  # writing the conversation state failed
-                    raise attempt.error
-                await asyncio.to_thread(self._commit, attempt, update.update_id)
+                writes = self._state_writes(conversations)
+                # Commit and close in one step: on SQLite the write lock is then held only
+                # while this thread writes, not across a trip through the event loop.
+                await asyncio.to_thread(self._commit, attempt, update.update_id, writes)
         except BaseException:
             with contextlib.suppress(Exception):
-                await asyncio.to_thread(unit.rollback)
+                await asyncio.to_thread(unit.close)  # rolls back what did not commit
             raise
-        finally:
-            queued = bool(unit.session.info.get(outbox.QUEUED))
-            with contextlib.suppress(Exception):
-                await asyncio.to_thread(unit.close)
-        if queued:
+        if attempt.queued:
             self._ctx.on_outbox()
+
+    def _look(self, update_id: int | None,
+              conversations: list[Conversation]) -> tuple[bool, dict[tuple[str, str], Any]]:
+        store = self._app.state_store
+        with session_scope(self._ctx.engine) as session:
+            done = update_id is not None and inbox.is_done(session=session, update_id=update_id)
+            if done or store is None:
+                return done, {}
+            return False, store.load_rows(session, [store.conversation_row(c.name, c.key)
+                                                    for c in conversations])
+
+    def _take_loaded(self, conversations: list[Conversation],
+                     stored: dict[tuple[str, str], Any]) -> None:
+        store = self._app.state_store
+        if store is None:
+            return
+        for c in conversations:
+            store.take_loaded(c.name, c.states, c.key,
+                              stored.get(store.conversation_row(c.name, c.key)))
+
+    def _state_writes(self, conversations: list[Conversation]) -> list[StateWrite]:
+        store = self._app.state_store
+        if store is None:
+            return []
+        writes = (store.conversation_write(c.name, c.key, c.states.get(c.key))
+                  for c in conversations)
+        return [write for write in writes if write is not None]
 
     def _claim(self, update: Update, session: Session) -> None:
         if not inbox.claim(session=session, update_id=update.update_id,
                            payload=update.to_dict(), now=self._ctx.now()):
             raise AlreadyHandled(update.update_id)
 
-    def _commit(self, attempt: _Attempt, update_id: int) -> None:
-        with attempt.unit.savepoint() as session:
-            now = self._ctx.now()
-            notices = outbox.take_back(session=session,
-                                       chat_ids={c.chat_id for c in attempt.owed.calls})
-            for call in attempt.owed.calls:
-                file = call.attachment
-                outbox.owe(session=session, chat_id=call.chat_id, update_id=update_id,
-                           method=call.method, params=call.params, summary=call.summary,
-                           now=now, attachment=(file.field, file.name, file.data, file.mime)
-                           if file is not None else None)
-            outbox.queue_again(session=session, taken=notices)
-            inbox.finish(session=session, update_id=update_id, now=now)
-        attempt.unit.commit()
-
-    def _done(self, update_id: int) -> bool:
-        with session_scope(self._ctx.engine) as session:
-            return inbox.is_done(session=session, update_id=update_id)
+    def _commit(self, attempt: _Attempt, update_id: int, writes: list[StateWrite]) -> None:
+        unit = attempt.unit
+        try:
+            unit.begin()
+            with unit.savepoint() as session:
+                now = self._ctx.now()
+                store = self._app.state_store
+                if store is not None:
+                    store.write(session, writes, unit.after_commit)
+                notices = outbox.take_back(session=session,
+                                           chat_ids={c.chat_id for c in attempt.owed.calls})
+                for call in attempt.owed.calls:
+                    file = call.attachment
+                    outbox.owe(session=session, chat_id=call.chat_id, update_id=update_id,
+                               method=call.method, params=call.params, summary=call.summary,
+                               now=now, attachment=(file.field, file.name, file.data, file.mime)
+                               if file is not None else None)
+                outbox.queue_again(session=session, taken=notices)
+                inbox.finish(session=session, update_id=update_id, now=now)
+            attempt.queued = bool(unit.session.info.get(outbox.QUEUED))
+            unit.commit()
+        finally:
+            unit.close()
 
     # --- after a restart ----------------------------------------------------------------------
 

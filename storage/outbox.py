@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import bindparam, func, insert, or_, update
 from sqlmodel import Session, col, select
 
 from storage.models import MessageLog, OutboxMessage
@@ -139,6 +139,26 @@ def mark_sent(
     message.claimed_by = message.claimed_until = None
     message.attachment = None  # delivered: the bytes were only kept to be sent
     session.add(message)
+
+
+def mark_all_sent(*, session: Session, sent: list[tuple[int, int | None]], now: datetime,
+                  logged: list[tuple[int, str, int | None, str | None]]) -> None:
+    """Mark a round of messages sent, (outbox id, Telegram message id) each, and log what went
+    out, (chat id, method, message id, text) each: two statements however many there are,
+    so that the write lock is held for as short as can be."""
+    if sent:
+        table = OutboxMessage.__table__  # type: ignore[attr-defined]
+        session.execute(
+            update(table).where(table.c.id == bindparam("sent_id"))
+            .values(sent_at=now, attempts=table.c.attempts + 1,
+                    telegram_message_id=bindparam("telegram_id"), claimed_by=None,
+                    claimed_until=None, attachment=None),  # the bytes were only kept to send
+            [{"sent_id": message_id, "telegram_id": telegram_id}
+             for message_id, telegram_id in sent])
+    if logged:
+        session.execute(insert(MessageLog), [
+            {"chat_id": chat_id, "method": method, "message_id": message_id, "text": text,
+             "at": now} for chat_id, method, message_id, text in logged])
 
 
 def mark_failed(

@@ -252,7 +252,8 @@ async def test_a_burst_to_one_chat_is_paced_and_other_chats_are_not_held_up(
         await sender.stop()
     times = [m.sent_at for m in ani_chat.messages]
     assert [m.text for m in ani_chat.messages] == [f"Untuk Ani {n}" for n in range(6)]
-    # After the burst, three more turns of 0.1 s each: measured where the stand-in receives
-    # them, so one gap may be shortened by the previous send's latency, never the span.
-    assert times[5] - times[2] >= 0.25, times
+    # At most 3 + 10/s: six messages span at least three turns of 0.1 s (0.3 s), however the
+    # sender's rounds fall. Measured where the stand-in receives them, so the span may come
+    # out shorter by one send's latency.
+    assert times[5] - times[0] >= 0.25, times
     assert budi_chat.messages[0].sent_at < times[3], "Budi did not wait for Ani's turns"

@@ -96,15 +96,34 @@ def cycle_status(ctx: ServiceContext, user_id: int) -> list[CycleStatus]:
         actor = load_actor(session, user_id, ctx.now())
         all_cycles = cycles.list_cycles(session=session, agency_id=actor.user.agency_id)
         shown = [c for c in all_cycles if c.status == workflow.OPEN] or all_cycles[:1]
-        return [CycleStatus(c.id or 0, c.year, c.quarter, c.status == workflow.ARCHIVED,
-                            [_step_state(session, ctx.calendar, c, s, now) for s in STEPS])
-                for c in shown]
+        # Held for the call: the session's identity map keeps only objects still referenced,
+        # and every run's label looks up its division again.
+        divisions = agencies.list_divisions(session=session, agency_id=actor.user.agency_id,
+                                            active_only=False)
+        statuses = []
+        for c in shown:
+            assert c.id is not None
+            latest = _latest_by_step(cycles.runs_of(session=session, cycle_id=c.id))
+            statuses.append(CycleStatus(
+                c.id, c.year, c.quarter, c.status == workflow.ARCHIVED,
+                [_step_state(session, ctx.calendar, c, s, latest.get(s.key, {}), now)
+                 for s in STEPS]))
+        del divisions
+        return statuses
+
+
+def _latest_by_step(runs: list[StepRun]) -> dict[StepKey, dict[int | None, StepRun]]:
+    """The newest run of each step per division (None for steps not per division), from
+    every run of a cycle, oldest first (as ``cycles.latest_runs`` gives one step's)."""
+    latest: dict[StepKey, dict[int | None, StepRun]] = {}
+    for run in runs:
+        latest.setdefault(StepKey(run.step), {})[run.division_id] = run
+    return latest
 
 
 def _step_state(session: Session, calendar: WorkingCalendar, cycle: MeasurementCycle,
-                s: Step, now: datetime) -> StepState:
+                s: Step, latest: dict[int | None, StepRun], now: datetime) -> StepState:
     assert cycle.id is not None
-    latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=s.key)
     active = [r for r in latest.values() if r.status == workflow.ACTIVE]
     if active:
         due = min(r.due_at for r in active)
