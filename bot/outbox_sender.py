@@ -116,18 +116,18 @@ class OutboxSender:
         with contextlib.suppress(Exception):  # the database may be away; leases then run out
             await asyncio.to_thread(self._release_dead_claims)
         while True:
-            self._wake.clear()
             try:
                 while await self.deliver_due():
-                    pass
+                    pass  # more were waiting behind this round
             except Exception:  # a broken message must not stop every later one
                 log.exception("outbox delivery failed")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._interval)
 
-    async def deliver_due(self) -> int:
-        """Send what is due now; returns how many were attempted."""
-        due = await asyncio.to_thread(self._claim)
+    async def deliver_due(self) -> bool:
+        """Send what is due now; whether more may be due at once."""
+        self._wake.clear()  # a wake from here on is for messages this claim may not see
+        due, more = await asyncio.to_thread(self._claim)
         outcomes = await asyncio.gather(*(self._deliver(m) for m in due), return_exceptions=True)
         sent = [outcome for outcome in outcomes if isinstance(outcome, _Sent)]
         failures = [outcome for outcome in outcomes if isinstance(outcome, BaseException)]
@@ -141,7 +141,8 @@ class OutboxSender:
             # Recording the outcome failed (the database is away): the lease runs out and
             # the message is tried again then.
             log.error("outbox outcome not recorded", exc_info=failure)
-        return len(due)
+        # Messages committed during the round woke the sender: another round finds them.
+        return more or self._wake.is_set()
 
     def _release_dead_claims(self) -> None:
         """Free at once the messages a sender on this machine held when it died (killed, or
@@ -153,7 +154,7 @@ class OutboxSender:
             if outbox.release_claims(session=session, owners=dead):
                 log.warning("took over the outbox messages of stopped senders %s", dead)
 
-    def _claim(self) -> list[OutboxMessage]:
+    def _claim(self) -> tuple[list[OutboxMessage], bool]:
         with self._ctx.transaction() as session:
             return outbox.claim_due(session=session, now=self._ctx.now(), owner=self._owner,
                                     lease=LEASE)

@@ -127,19 +127,16 @@ class UpdateUnits:
         while True:
             try:
                 conversations = self._app.conversations_of(update)
-                # One look at the database: whether the update is done already (by an earlier
-                # delivery or another process), and its conversations' states as committed
-                # (another process, or this update's failed attempt, may have moved them on).
-                done, stored = await asyncio.to_thread(self._look, update.update_id,
-                                                       conversations)
-                if done:
-                    log.info("update %s was handled already", update.update_id)
-                    return
+                # Another process, or this update's failed attempt, may have moved them on.
+                stored = await asyncio.to_thread(self._look, conversations)
                 self._take_loaded(conversations, stored)
                 await self._attempt(update, handle, conversations)
                 return
             except AlreadyHandled:
-                log.info("update %s was handled meanwhile", update.update_id)
+                # Handled before (delivered again) or meanwhile by another process: what this
+                # attempt did to the conversations is set back to what that handling committed.
+                log.info("update %s was handled already", update.update_id)
+                await self._reload(update)
                 return
             except DATABASE_ERRORS as error:
                 if await self._reachable():
@@ -172,13 +169,16 @@ class UpdateUnits:
         log.error("update %s could not be handled", update.update_id, exc_info=error)
         with contextlib.suppress(Exception):
             await asyncio.to_thread(self._mark_given_up, update)
-        with contextlib.suppress(Exception):
-            conversations = self._app.conversations_of(update)
-            _, stored = await asyncio.to_thread(self._look, None, conversations)
-            self._take_loaded(conversations, stored)
+        await self._reload(update)
         if update.effective_message is not None:
             with contextlib.suppress(Exception):
                 await update.effective_message.reply_text(texts.SERVER_ERROR)
+
+    async def _reload(self, update: Update) -> None:
+        with contextlib.suppress(Exception):
+            conversations = self._app.conversations_of(update)
+            stored = await asyncio.to_thread(self._look, conversations)
+            self._take_loaded(conversations, stored)
 
     def _mark_given_up(self, update: Update) -> None:
         with session_scope(self._ctx.engine) as session:
@@ -197,7 +197,7 @@ class UpdateUnits:
 
     async def _attempt(self, update: Update, handle: Callable[[Update], Awaitable[None]],
                        conversations: list[Conversation]) -> None:
-        begin = functools.partial(self._claim, update)
+        begin = functools.partial(self._claim, update=update)
         chat = update.effective_chat or update.effective_user
         attempt = _Attempt(Unit(self._ctx.engine, begin), OwedReplies(chat.id if chat else 0))
         unit = attempt.unit
@@ -209,7 +209,7 @@ class UpdateUnits:
                 writes = self._state_writes(conversations)
                 # Commit and close in one step: on SQLite the write lock is then held only
                 # while this thread writes, not across a trip through the event loop.
-                await asyncio.to_thread(self._commit, attempt, update.update_id, writes)
+                await asyncio.to_thread(self._commit, attempt, update, writes)
         except BaseException:
             with contextlib.suppress(Exception):
                 await asyncio.to_thread(unit.close)  # rolls back what did not commit
@@ -217,15 +217,15 @@ class UpdateUnits:
         if attempt.queued:
             self._ctx.on_outbox()
 
-    def _look(self, update_id: int | None,
-              conversations: list[Conversation]) -> tuple[bool, dict[tuple[str, str], Any]]:
+    def _look(self, conversations: list[Conversation]) -> dict[tuple[str, str], Any]:
+        """The conversations' states as committed. Whether the update was handled already
+        is not asked here: its claim at the first write finds that out (AlreadyHandled)."""
         store = self._app.state_store
+        if store is None or not conversations:
+            return {}
         with session_scope(self._ctx.engine) as session:
-            done = update_id is not None and inbox.is_done(session=session, update_id=update_id)
-            if done or store is None:
-                return done, {}
-            return False, store.load_rows(session, [store.conversation_row(c.name, c.key)
-                                                    for c in conversations])
+            return store.load_rows(session, [store.conversation_row(c.name, c.key)
+                                             for c in conversations])
 
     def _take_loaded(self, conversations: list[Conversation],
                      stored: dict[tuple[str, str], Any]) -> None:
@@ -244,15 +244,18 @@ class UpdateUnits:
                   for c in conversations)
         return [write for write in writes if write is not None]
 
-    def _claim(self, update: Update, session: Session) -> None:
+    def _claim(self, session: Session, *, update: Update, finish: bool = False) -> None:
         if not inbox.claim(session=session, update_id=update.update_id,
-                           payload=update.to_dict(), now=self._ctx.now()):
+                           payload=update.to_dict(), now=self._ctx.now(), finish=finish):
             raise AlreadyHandled(update.update_id)
 
-    def _commit(self, attempt: _Attempt, update_id: int, writes: list[StateWrite]) -> None:
-        unit = attempt.unit
+    def _commit(self, attempt: _Attempt, update: Update, writes: list[StateWrite]) -> None:
+        unit, update_id = attempt.unit, update.update_id
         try:
-            unit.begin()
+            # Nothing written yet (a command that only reads): take the update and mark it
+            # done in one statement.
+            finished = not unit.begun
+            unit.begin(functools.partial(self._claim, update=update, finish=True))
             with unit.savepoint() as session:
                 now = self._ctx.now()
                 store = self._app.state_store
@@ -267,7 +270,8 @@ class UpdateUnits:
                                now=now, attachment=(file.field, file.name, file.data, file.mime)
                                if file is not None else None)
                 outbox.queue_again(session=session, taken=notices)
-                inbox.finish(session=session, update_id=update_id, now=now)
+                if not finished:
+                    inbox.finish(session=session, update_id=update_id, now=now)
             attempt.queued = bool(unit.session.info.get(outbox.QUEUED))
             unit.commit()
         finally:

@@ -208,9 +208,16 @@ class Unit:
         if state.is_insert or state.is_update or state.is_delete:
             self._ensure_begun()
 
-    def begin(self) -> None:
-        """Start writing now (a savepoint must never be the first thing written)."""
+    @property
+    def begun(self) -> bool:
+        return self._begun
+
+    def begin(self, first: Callable[[Session], None] | None = None) -> None:
+        """Start writing now (a savepoint must never be the first thing written), with
+        ``first`` in place of the unit's own first write if given and nothing is written yet."""
         with self._lock:
+            if first is not None and not self._begun:
+                self._begin = first
             self._ensure_begun()
 
     def _ensure_begun(self) -> None:

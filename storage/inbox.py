@@ -35,19 +35,23 @@ def is_done(*, session: Session, update_id: int) -> bool:
     return row is not None and row.done_at is not None
 
 
-def claim(*, session: Session, update_id: int, payload: dict[str, Any], now: datetime) -> bool:
-    """Take the update for this transaction; False if it is already done.
+def claim(*, session: Session, update_id: int, payload: dict[str, Any], now: datetime,
+          finish: bool = False) -> bool:
+    """Take the update for this transaction; False if it is already done. With ``finish`` it
+    is marked done in the same statement (an update that writes nothing else before its
+    commit).
 
     The UPDATE is the transaction's first write: on PostgreSQL it locks the row, so a second
     process handling the same update waits and then finds it done; on SQLite it opens the
     write transaction before any savepoint does (a savepoint opened first would commit on its
     own release).
     """
+    # Without ``finish`` a no-op change: what matters is the write (and the row lock) it takes.
+    change = {"done_at": now} if finish else {"received_at": InboxUpdate.received_at}
     taken = session.execute(
         update(InboxUpdate)
         .where(col(InboxUpdate.update_id) == update_id, col(InboxUpdate.done_at).is_(None))
-        # A no-op change: what matters is the write (and on PostgreSQL the row lock) it takes.
-        .values(received_at=InboxUpdate.received_at)
+        .values(**change)
         .execution_options(synchronize_session=False))
     if taken.rowcount:  # type: ignore[attr-defined]
         return True
@@ -56,7 +60,8 @@ def claim(*, session: Session, update_id: int, payload: dict[str, Any], now: dat
     # Not from getUpdates (a webhook, a test feeding the application): record it now, as a
     # statement rather than a flush (a claim may run while the session flushes).
     session.execute(insert(InboxUpdate).values(update_id=update_id, payload=payload,
-                                                received_at=now))
+                                                received_at=now,
+                                                done_at=now if finish else None))
     return True
 
 

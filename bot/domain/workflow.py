@@ -7,6 +7,7 @@ the change, its audit event and its notifications one unit.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -124,19 +125,78 @@ def stand_ins(*, session: Session, agency_id: int, now: datetime | None,
     """``people`` with everyone away replaced by their acting official, each once."""
     if now is None:
         return people
-    substitutes = {d.principal_user_id: d.substitute_user_id
-                   for d in delegations.in_force(session=session, agency_id=agency_id, now=now)}
-    found: dict[int, User] = {}
-    for person in people:
-        assert person.id is not None
-        stand_in = person
-        if person.id in substitutes:
-            substitute = users.get_user(session=session, user_id=substitutes[person.id])
-            if substitute is not None and substitute.active:
-                stand_in = substitute
-        assert stand_in.id is not None
-        found.setdefault(stand_in.id, stand_in)
-    return list(found.values())
+    return Roster(session, agency_id, now).stand_ins(people)
+
+
+class Roster:
+    """Who holds which role in one agency, and who stands in for whom at one moment.
+
+    Each is read once, when first needed, so that the waiting lists of many runs (``/status``)
+    read the acting officials once and each division's holders once.
+    """
+
+    def __init__(self, session: Session, agency_id: int, now: datetime | None) -> None:
+        self._session = session
+        self.agency_id = agency_id
+        self.now = now
+        self._holders_of: dict[tuple[Role, int | None], list[User]] = {}
+
+    @functools.cached_property
+    def _substitutes(self) -> dict[int, int]:
+        """Acting official by the user they stand in for, at ``now``."""
+        if self.now is None:
+            return {}
+        return {d.principal_user_id: d.substitute_user_id for d in delegations.in_force(
+            session=self._session, agency_id=self.agency_id, now=self.now)}
+
+    def holders(self, role: Role, division_id: int | None = None) -> list[User]:
+        """Active holders of ``role`` (in ``division_id`` when given), by user id."""
+        key = (role, division_id)
+        if key not in self._holders_of:
+            self._holders_of[key] = users.users_with_role(
+                session=self._session, agency_id=self.agency_id, role=role,
+                division_id=division_id)
+        return self._holders_of[key]
+
+    def with_any_role(self, roles: tuple[Role, ...]) -> list[User]:
+        """Active holders of any of ``roles``, each once, by user id."""
+        found = {user.id: user for role in roles for user in self.holders(role)}
+        return [found[key] for key in sorted(k for k in found if k is not None)]
+
+    def stand_ins(self, people: list[User]) -> list[User]:
+        """``people`` with everyone away replaced by their acting official, each once."""
+        found: dict[int, User] = {}
+        for person in people:
+            assert person.id is not None
+            stand_in = person
+            if person.id in self._substitutes:
+                substitute = users.get_user(session=self._session,
+                                            user_id=self._substitutes[person.id])
+                if substitute is not None and substitute.active:
+                    stand_in = substitute
+            assert stand_in.id is not None
+            found.setdefault(stand_in.id, stand_in)
+        return list(found.values())
+
+    def assignees(self, run: StepRun) -> list[User]:
+        """The active users ``run`` waits for: its holders, or their acting officials; a task
+        the Sekretaris reassigned waits for the one it was given to."""
+        reassigned = run.data.get("assignee_user_id")
+        if reassigned is not None:
+            person = users.get_user(session=self._session, user_id=int(reassigned))
+            if person is not None and person.active:
+                return self.stand_ins([person])
+        return self.stand_ins(self._holders(run))
+
+    def _holders(self, run: StepRun) -> list[User]:
+        s = step(run.step)
+        if s.per_division and run.division_id is not None:
+            division = agencies.get_division(session=self._session, division_id=run.division_id)
+            assert division is not None
+            if division.is_secretariat:
+                return self.holders(Role.SECRETARY)
+            return self.holders(Role.DIVISION, division.id)
+        return self.with_any_role(s.actors)
 
 
 def start_cycle(
@@ -497,40 +557,12 @@ def assignees(*, session: Session, cycle: MeasurementCycle, run: StepRun,
               now: datetime | None = None) -> list[User]:
     """The active users ``run`` waits for: its holders, or their acting officials at ``now``;
     a task the Sekretaris reassigned waits for the one it was given to."""
-    reassigned = run.data.get("assignee_user_id")
-    if reassigned is not None:
-        person = users.get_user(session=session, user_id=int(reassigned))
-        if person is not None and person.active:
-            return stand_ins(session=session, agency_id=cycle.agency_id, now=now,
-                             people=[person])
-    return stand_ins(session=session, agency_id=cycle.agency_id, now=now,
-                     people=_holders(session, cycle, run))
-
-
-def _holders(session: Session, cycle: MeasurementCycle, run: StepRun) -> list[User]:
-    s = step(run.step)
-    if s.per_division and run.division_id is not None:
-        division = agencies.get_division(session=session, division_id=run.division_id)
-        assert division is not None
-        if division.is_secretariat:
-            return users.users_with_role(
-                session=session, agency_id=cycle.agency_id, role=Role.SECRETARY
-            )
-        return users.users_with_role(
-            session=session, agency_id=cycle.agency_id, role=Role.DIVISION,
-            division_id=division.id,
-        )
-    return users_with_any_role(session=session, agency_id=cycle.agency_id, roles=s.actors)
+    return Roster(session, cycle.agency_id, now).assignees(run)
 
 
 def users_with_any_role(
     *, session: Session, agency_id: int, roles: tuple[Role, ...], now: datetime | None = None
 ) -> list[User]:
     """Active holders of any of ``roles`` (or their acting officials at ``now``), each once."""
-    found: dict[int, User] = {}
-    for role in roles:
-        for user in users.users_with_role(session=session, agency_id=agency_id, role=role):
-            assert user.id is not None
-            found.setdefault(user.id, user)
-    return stand_ins(session=session, agency_id=agency_id, now=now,
-                     people=[found[key] for key in sorted(found)])
+    roster = Roster(session, agency_id, now)
+    return roster.stand_ins(roster.with_any_role(roles))

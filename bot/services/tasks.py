@@ -71,13 +71,14 @@ def open_tasks(ctx: ServiceContext, user_id: int) -> list[Task]:
     now = ctx.now()
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
+        divisions = {d.id: d for d in agencies.list_divisions(
+            session=session, agency_id=actor.user.agency_id, active_only=False)}
         tasks = []
         for cycle in cycles.list_cycles(session=session, agency_id=actor.user.agency_id,
                                         status=workflow.OPEN):
             assert cycle.id is not None
             for run in cycles.active_runs(session=session, cycle_id=cycle.id):
-                division = (agencies.get_division(session=session, division_id=run.division_id)
-                            if run.division_id is not None else None)
+                division = divisions.get(run.division_id)
                 s = step(run.step)
                 if run.id is None or not (actor.may_act(s, division)
                                           or workflow.is_reassigned_to(run, actor)):
@@ -100,13 +101,14 @@ def cycle_status(ctx: ServiceContext, user_id: int) -> list[CycleStatus]:
         # and every run's label looks up its division again.
         divisions = agencies.list_divisions(session=session, agency_id=actor.user.agency_id,
                                             active_only=False)
+        roster = workflow.Roster(session, actor.user.agency_id, now)
         statuses = []
         for c in shown:
             assert c.id is not None
             latest = _latest_by_step(cycles.runs_of(session=session, cycle_id=c.id))
             statuses.append(CycleStatus(
                 c.id, c.year, c.quarter, c.status == workflow.ARCHIVED,
-                [_step_state(session, ctx.calendar, c, s, latest.get(s.key, {}), now)
+                [_step_state(session, roster, ctx.calendar, c, s, latest.get(s.key, {}))
                  for s in STEPS]))
         del divisions
         return statuses
@@ -121,9 +123,10 @@ def _latest_by_step(runs: list[StepRun]) -> dict[StepKey, dict[int | None, StepR
     return latest
 
 
-def _step_state(session: Session, calendar: WorkingCalendar, cycle: MeasurementCycle,
-                s: Step, latest: dict[int | None, StepRun], now: datetime) -> StepState:
-    assert cycle.id is not None
+def _step_state(session: Session, roster: workflow.Roster, calendar: WorkingCalendar,
+                cycle: MeasurementCycle, s: Step, latest: dict[int | None, StepRun]) -> StepState:
+    assert cycle.id is not None and roster.now is not None
+    now = roster.now
     active = [r for r in latest.values() if r.status == workflow.ACTIVE]
     if active:
         due = min(r.due_at for r in active)
@@ -131,7 +134,7 @@ def _step_state(session: Session, calendar: WorkingCalendar, cycle: MeasurementC
                   if s.per_division else None)
         parts = _parts(session, cycle, latest) if s.per_division else []
         return StepState(s.number, s.label, "overdue" if due < now else "active",
-                         [_waiting_label(session, cycle, r, now) for r in active], due, None, None,
+                         [_waiting_label(session, roster, r) for r in active], due, None, None,
                          detail, parts=parts)
     if not latest:
         return StepState(s.number, s.label, "waiting", [], None, None, None)
@@ -148,9 +151,8 @@ def _step_state(session: Session, calendar: WorkingCalendar, cycle: MeasurementC
                     for r in latest.values()))
 
 
-def _waiting_label(session: Session, cycle: MeasurementCycle, run: StepRun,
-                   now: datetime) -> str:
-    waiting = workflow.assignees(session=session, cycle=cycle, run=run, now=now)
+def _waiting_label(session: Session, roster: workflow.Roster, run: StepRun) -> str:
+    waiting = roster.assignees(run)
     people = names_list([u.name for u in waiting])
     if run.division_id is None:
         return people or "-"

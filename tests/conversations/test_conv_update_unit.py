@@ -73,6 +73,31 @@ async def test_an_update_telegram_sends_again_is_handled_once(world: World) -> N
     assert sum(texts.tasks_header(1) in text for text in secretary.texts) == 1
 
 
+async def test_an_update_sent_again_leaves_the_conversation_where_it_is(world: World) -> None:
+    """The update runs again before its claim finds it done; what it did to the conversation
+    in memory meanwhile (ending it) must not stay, nor be written when the bot stops."""
+    head = world.people["head"]
+    await head.send_command("mulai")
+    await head.wait_for_text(texts.ASK_YEAR, TIMEOUT)
+    await head.send_command("batal")
+    await head.wait_for_text(texts.CANCELLED, TIMEOUT)
+    await settle(world)
+    cancel = _last_update(world)
+    seen = len(head.messages)
+    await head.send_command("mulai")
+    asked = await head.wait_for_text(texts.ASK_YEAR, TIMEOUT, after=seen)
+    await settle(world)
+
+    again = Update.de_json(cancel.payload, world.application.bot)
+    assert again is not None
+    await world.application.process_update(again)
+    await settle(world)
+    assert sum(texts.CANCELLED in text for text in head.texts) == 1
+    await restart(world)
+    await head.press(str(YEAR), asked)
+    await head.wait_for_text(texts.ASK_QUARTER, TIMEOUT)
+
+
 async def test_a_failure_at_the_last_moment_undoes_the_whole_update_which_then_runs_once(
         world: World) -> None:
     await forward(world, YEAR, 1, through=StepKey.BRIEFING)
