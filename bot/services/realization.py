@@ -247,8 +247,9 @@ def save_financial(
         return next(f for f in sheet(session, ref).financials if f.item_id == item_id)
 
 
-def sheet(session: Session, ref: RunRef) -> PartSheet:
-    """Everything a division reports in this cycle, with what is filled in so far."""
+def sheet(session: Session, ref: RunRef, *, only: int | None = None) -> PartSheet:
+    """Everything a division reports in this cycle, with what is filled in so far; with
+    ``only``, that one indicator and no money (what a save answers with)."""
     cycle = ref.cycle
     view = runs.view(ref)
     if cycle.agreement_id is None or ref.run.division_id is None:
@@ -267,10 +268,14 @@ def sheet(session: Session, ref: RunRef) -> PartSheet:
     for indicator in performance.indicators_of(session=session, agreement_id=cycle.agreement_id,
                                                division_id=division_id):
         assert indicator.id is not None
+        if only is not None and indicator.id != only:
+            continue  # its achievements are the costly part
         record = saved.get(indicator.id)
         indicators.append(_item(indicator, goals.get(indicator.goal_id, "-"), cycle.quarter,
                                 record, [doc_view(d) for d in files.get(indicator.id, ())],
                                 earlier.get(key_of(indicator.code), {})))
+    if only is not None:
+        return PartSheet(run=view, indicators=indicators)
     money = performance.financials_of(session=session, cycle_id=cycle.id,
                                       division_id=division_id)
     financials = []
@@ -312,7 +317,8 @@ def _item(
 
 
 def _item_of(session: Session, ref: RunRef, indicator_id: int) -> IndicatorItem:
-    return next(i for i in sheet(session, ref).indicators if i.indicator_id == indicator_id)
+    return next(i for i in sheet(session, ref, only=indicator_id).indicators
+                if i.indicator_id == indicator_id)
 
 
 def _save(session: Session, ref: RunRef, indicator: Indicator, ctx: ServiceContext,
