@@ -91,6 +91,7 @@ class StateWrite:
     row: tuple[str, str]  # (kind, key)
     data: Any
     text: str | None
+    stored: bool = False  # the database holds a value for the row already
 
 
 class DatabasePersistence(BasePersistence[_Data, _Data, _Data]):
@@ -240,7 +241,7 @@ class DatabasePersistence(BasePersistence[_Data, _Data, _Data]):
         plain, text = _to_json(new_state, f"state of conversation {name!r}")
         if self._written.get(row) == text:
             return None
-        return StateWrite(row, plain, text)
+        return StateWrite(row, plain, text, stored=row in self._written)
 
     def write(self, session: Session, writes: list[StateWrite],
               after_commit: Callable[[Callable[[], None]], None]) -> None:
@@ -249,7 +250,9 @@ class DatabasePersistence(BasePersistence[_Data, _Data, _Data]):
             kind, key = change.row
             if change.text is None:
                 ptb_state.delete(session=session, namespace=self._namespace, kind=kind, key=key)
-            else:
+            elif not (change.stored and ptb_state.replace(
+                    session=session, namespace=self._namespace, kind=kind, key=key,
+                    data=change.data)):
                 self._upsert_in(session, kind, key, change.data)
             self._written.pop(change.row, None)  # unknown until the unit commits
             after_commit(functools.partial(self._note, change.row, change.text))

@@ -246,7 +246,7 @@ class UpdateUnits:
 
     def _claim(self, session: Session, *, update: Update, finish: bool = False) -> None:
         if not inbox.claim(session=session, update_id=update.update_id,
-                           payload=update.to_dict(), now=self._ctx.now(), finish=finish):
+                           payload=update.to_dict, now=self._ctx.now(), finish=finish):
             raise AlreadyHandled(update.update_id)
 
     def _commit(self, attempt: _Attempt, update: Update, writes: list[StateWrite]) -> None:

@@ -19,7 +19,8 @@ def get_cycle(
         # NO KEY UPDATE: rows inserted earlier in this transaction that point at the cycle
         # hold KEY SHARE on it, which a plain FOR UPDATE would wait for: two parts submitted
         # at once then deadlocked. NO KEY UPDATE still makes the second wait for the first.
-        query = query.with_for_update(key_share=True)
+        # And read again: a copy loaded before the lock may be out of date.
+        query = query.with_for_update(key_share=True).execution_options(populate_existing=True)
     return session.exec(query).first()
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import TypeVar, cast
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -21,6 +22,8 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import ORMExecuteState
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
+
+T = TypeVar("T")
 
 # Each update under way holds a connection from its first query to its commit; the sender,
 # the reminders and the persistence need theirs besides (bot.config update_concurrency).
@@ -197,16 +200,36 @@ class Unit:
         self._beginning = False
         self._lock = threading.RLock()
         self._after_commit: list[Callable[[], None]] = []
+        self._remembered: dict[Hashable, tuple[object, tuple[type, ...]]] = {}
         event.listen(self.session, "before_flush", self._before_flush)
         event.listen(self.session, "do_orm_execute", self._before_statement)
 
     def _before_flush(self, session: Session, *_: object) -> None:
         if session.new or session.dirty or session.deleted:
             self._ensure_begun()
+            written = {type(o) for o in (*session.new, *session.dirty, *session.deleted)}
+            self._forget(lambda depends_on: any(issubclass(t, depends_on) for t in written))
 
     def _before_statement(self, state: ORMExecuteState) -> None:
         if state.is_insert or state.is_update or state.is_delete:
             self._ensure_begun()
+            mapper = state.bind_mapper
+            # A statement on a table not mapped here: forget everything, to be safe.
+            self._forget(lambda depends_on: mapper is None
+                         or issubclass(mapper.class_, depends_on))
+
+    def remembered(self, key: Hashable, compute: Callable[[], T], *,
+                   depends_on: tuple[type, ...]) -> T:
+        """``compute()`` once for the unit: an update is one moment, and each of its services
+        asks again who the official is. Forgotten as soon as the unit writes a row of
+        ``depends_on`` (or undoes a write)."""
+        if key not in self._remembered:
+            self._remembered[key] = (compute(), depends_on)
+        return cast(T, self._remembered[key][0])
+
+    def _forget(self, stale: Callable[[tuple[type, ...]], bool]) -> None:
+        for key in [k for k, (_, depends_on) in self._remembered.items() if stale(depends_on)]:
+            del self._remembered[key]
 
     @property
     def begun(self) -> bool:
@@ -241,6 +264,7 @@ class Unit:
                     self.session.flush()
                 except BaseException:
                     self.session.rollback()
+                    self._remembered.clear()
                     self._begun = False
                     raise
                 return
@@ -250,6 +274,7 @@ class Unit:
             except BaseException:
                 if nested.is_active:
                     nested.rollback()
+                    self._remembered.clear()
                 raise
             if nested.is_active:
                 nested.commit()
@@ -268,6 +293,7 @@ class Unit:
     def rollback(self) -> None:
         with self._lock:
             self.session.rollback()
+            self._remembered.clear()
 
     def close(self) -> None:
         with self._lock:

@@ -7,7 +7,7 @@ ones not done are handled again, and one Telegram sends a second time is skipped
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -35,7 +35,8 @@ def is_done(*, session: Session, update_id: int) -> bool:
     return row is not None and row.done_at is not None
 
 
-def claim(*, session: Session, update_id: int, payload: dict[str, Any], now: datetime,
+def claim(*, session: Session, update_id: int,
+          payload: dict[str, Any] | Callable[[], dict[str, Any]], now: datetime,
           finish: bool = False) -> bool:
     """Take the update for this transaction; False if it is already done. With ``finish`` it
     is marked done in the same statement (an update that writes nothing else before its
@@ -59,7 +60,10 @@ def claim(*, session: Session, update_id: int, payload: dict[str, Any], now: dat
         return False
     # Not from getUpdates (a webhook, a test feeding the application): record it now, as a
     # statement rather than a flush (a claim may run while the session flushes).
-    session.execute(insert(InboxUpdate).values(update_id=update_id, payload=payload,
+    # ``payload`` may be a function: turning an update into JSON is only needed here.
+    session.execute(insert(InboxUpdate).values(update_id=update_id,
+                                                payload=payload() if callable(payload)
+                                                else payload,
                                                 received_at=now,
                                                 done_at=now if finish else None))
     return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import delete as sa_delete
+from sqlalchemy import update as sa_update
 from sqlmodel import Session, select
 
 from storage.models import PtbState
@@ -52,6 +53,15 @@ def upsert(*, session: Session, namespace: str, kind: str, key: str, data: Any) 
         session.add(row)
     # Flushing here surfaces a unique-constraint race inside the caller's retry scope.
     session.flush()
+
+
+def replace(*, session: Session, namespace: str, kind: str, key: str, data: Any) -> bool:
+    """Store ``data`` over the row of the key in one statement; False if there is none."""
+    result = session.execute(
+        sa_update(PtbState)
+        .where(PtbState.namespace == namespace, PtbState.kind == kind, PtbState.key == key)
+        .values(data=data).execution_options(synchronize_session=False))
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def delete(*, session: Session, namespace: str, kind: str, key: str) -> bool:

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from storage import inbox, schema
+from storage import inbox, outbox, schema
 from storage.db import Unit, joined, make_engine, session_scope
-from storage.models import InboxUpdate
+from storage.models import InboxUpdate, MessageLog
 
 
 def _take(update_id: int) -> Any:
@@ -119,3 +120,41 @@ def test_a_unit_locks_an_sqlite_file_for_writing_only_from_its_first_write(
 def _updates_of(path: Path) -> list[int]:
     with sqlite3.connect(path) as connection:
         return [row[0] for row in connection.execute("select update_id from inboxupdate")]
+
+
+def test_what_a_unit_remembers_is_forgotten_when_it_writes_what_it_depends_on(
+        engine: Engine) -> None:
+    computed: list[int] = []
+
+    def compute() -> int:
+        computed.append(1)
+        return len(computed)
+
+    def ask() -> int:
+        return unit.remembered("k", compute, depends_on=(MessageLog,))
+
+    def log(session: Session) -> None:
+        outbox.log_message(session=session, chat_id=1, method="sendmessage", now=_now())
+
+    unit = Unit(engine, _take(1))
+    try:
+        with joined(unit):
+            assert (ask(), ask()) == (1, 1), "computed once"
+            with session_scope(engine) as session:  # another table: still good
+                inbox.record(session=session, updates=[{"update_id": 2}], now=_now())
+            assert ask() == 1
+            with session_scope(engine) as session:  # a row it depends on
+                log(session)
+            assert ask() == 2
+            with session_scope(engine) as session:  # a table statement: anything may change
+                session.execute(update(InboxUpdate.__table__).values(payload={}))
+            assert ask() == 3
+            with pytest.raises(ValueError), session_scope(engine) as session:
+                log(session)
+                session.flush()
+                assert ask() == 4  # computed inside the savepoint that is undone
+                raise ValueError("refused")
+            assert ask() == 5, "what was computed in an undone savepoint is forgotten"
+        unit.commit()
+    finally:
+        unit.close()
