@@ -155,20 +155,6 @@ def release_claims(*, session: Session, owners: list[str]) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-def mark_sent(
-    *, session: Session, message_id: int, now: datetime, telegram_message_id: int | None
-) -> None:
-    message = session.get(OutboxMessage, message_id)
-    if message is None:
-        return
-    message.sent_at = now
-    message.attempts += 1
-    message.telegram_message_id = telegram_message_id
-    message.claimed_by = message.claimed_until = None
-    message.attachment = None  # delivered: the bytes were only kept to be sent
-    session.add(message)
-
-
 def mark_all_sent(*, session: Session, sent: list[tuple[int, int | None]], now: datetime,
                   logged: list[tuple[int, str, int | None, str | None]]) -> None:
     """Mark a round of messages sent, (outbox id, Telegram message id) each, and log what went
