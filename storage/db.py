@@ -201,6 +201,8 @@ class Unit:
         self._lock = threading.RLock()
         self._after_commit: list[Callable[[], None]] = []
         self._remembered: dict[Hashable, tuple[object, tuple[type, ...]]] = {}
+        self._held: dict[Hashable, object] = {}
+        self._unwritten: dict[Hashable, Callable[[Session], None]] = {}
         event.listen(self.session, "before_flush", self._before_flush)
         event.listen(self.session, "do_orm_execute", self._before_statement)
 
@@ -226,6 +228,25 @@ class Unit:
         if key not in self._remembered:
             self._remembered[key] = (compute(), depends_on)
         return cast(T, self._remembered[key][0])
+
+    def held(self, key: Hashable, read: Callable[[], T]) -> T:
+        """``read()`` once for the unit; after that, the value the unit last ``hold``-ed."""
+        if key not in self._held:
+            self._held[key] = read()
+        return cast(T, self._held[key])
+
+    def hold(self, key: Hashable, value: object, write: Callable[[Session], None]) -> None:
+        """Make ``value`` the unit's ``key`` now and ``write`` it only right before the commit.
+
+        On SQLite the first write locks the file for every other writer until the commit, so
+        scratch rows that an update rewrites as it goes (the official's draft) are kept here:
+        written in the middle of a handler they would hold the lock through the rest of it.
+        Undone with the savepoint it was held in."""
+        self._held[key] = value
+        self._unwritten[key] = write
+
+    def held_keys(self) -> list[Hashable]:
+        return list(self._held)
 
     def _forget(self, stale: Callable[[tuple[type, ...]], bool]) -> None:
         for key in [k for k, (_, depends_on) in self._remembered.items() if stale(depends_on)]:
@@ -257,6 +278,7 @@ class Unit:
     def savepoint(self) -> Iterator[Session]:
         """The unit's session; what fails inside is undone, the rest of the unit stays."""
         with self._lock:
+            held, unwritten = dict(self._held), dict(self._unwritten)
             if not self._begun:
                 # Nothing written yet: undoing this scope is undoing the transaction so far.
                 try:
@@ -265,6 +287,7 @@ class Unit:
                 except BaseException:
                     self.session.rollback()
                     self._remembered.clear()
+                    self._held, self._unwritten = held, unwritten
                     self._begun = False
                     raise
                 return
@@ -272,6 +295,7 @@ class Unit:
             try:
                 yield self.session
             except BaseException:
+                self._held, self._unwritten = held, unwritten
                 if nested.is_active:
                     nested.rollback()
                     self._remembered.clear()
@@ -286,6 +310,9 @@ class Unit:
     def commit(self) -> None:
         with self._lock:
             self._ensure_begun()
+            for write in self._unwritten.values():
+                write(self.session)
+            self._unwritten.clear()
             self.session.commit()
         for callback in self._after_commit:
             callback()
@@ -294,6 +321,8 @@ class Unit:
         with self._lock:
             self.session.rollback()
             self._remembered.clear()
+            self._held.clear()
+            self._unwritten.clear()
 
     def close(self) -> None:
         with self._lock:
@@ -306,6 +335,19 @@ _joined: ContextVar[Unit | None] = ContextVar("storage_unit", default=None)
 def current_unit() -> Unit | None:
     """The unit this task (or the worker thread it waits on) has joined, if any."""
     return _joined.get()
+
+
+def unit_of(session: Session) -> Unit | None:
+    """The joined unit if ``session`` is its session."""
+    unit = _joined.get()
+    return unit if unit is not None and unit.session is session else None
+
+
+def remembered_in(session: Session, key: Hashable, compute: Callable[[], T], *,
+                  depends_on: tuple[type, ...]) -> T:
+    """``compute()``, once per update when ``session`` is a unit's (see ``Unit.remembered``)."""
+    unit = unit_of(session)
+    return compute() if unit is None else unit.remembered(key, compute, depends_on=depends_on)
 
 
 @contextmanager

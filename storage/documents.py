@@ -106,6 +106,13 @@ def documents_of(
     return list(session.exec(query.order_by(col(Document.id))))
 
 
+def divisions_with(*, session: Session, cycle_id: int, kind: str) -> set[int | None]:
+    """The divisions that have a document of ``kind`` in the cycle."""
+    query = select(Document.division_id).where(
+        Document.cycle_id == cycle_id, Document.kind == kind).distinct()
+    return set(session.exec(query))
+
+
 def latest_document(*, session: Session, cycle_id: int, kind: str) -> Document | None:
     query = (
         select(Document)

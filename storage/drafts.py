@@ -1,44 +1,78 @@
-"""Half-finished input, saved at every answer so that nothing entered is lost."""
+"""Half-finished input, saved at every answer so that nothing entered is lost.
+
+Within an update (a joined ``Unit``) a draft is read once and written with the update's
+commit, not at every answer: see ``Unit.hold``. A crash before that commit loses nothing,
+because the update is handled again from the inbox."""
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import delete, insert, update
 from sqlmodel import Session, select
 
+from storage.db import unit_of
 from storage.models import ConversationDraft
 
 
 def load(*, session: Session, user_id: int, flow: str) -> dict[str, Any]:
-    draft = _get(session=session, user_id=user_id, flow=flow)
-    return dict(draft.data) if draft else {}
+    unit = unit_of(session)
+    if unit is None:
+        return dict(_read(session, user_id, flow) or {})
+    data = unit.held(_key(user_id, flow), lambda: _read(session, user_id, flow))
+    return dict(data or {})  # a copy: what the caller changes is not the unit's until saved
 
 
 def save(
     *, session: Session, user_id: int, flow: str, data: dict[str, Any], now: datetime
 ) -> None:
-    draft = _get(session=session, user_id=user_id, flow=flow)
-    if draft is None:
-        session.add(ConversationDraft(user_id=user_id, flow=flow, data=data, updated_at=now))
+    write = functools.partial(_write, user_id=user_id, flow=flow, data=dict(data), now=now)
+    unit = unit_of(session)
+    if unit is None:
+        write(session)
     else:
-        # A new dict, so that SQLAlchemy sees the JSON column change.
-        draft.data = dict(data)
-        draft.updated_at = now
-        session.add(draft)
-    session.flush()
+        unit.hold(_key(user_id, flow), dict(data), write)
 
 
 def clear(*, session: Session, user_id: int, flow: str | None = None) -> None:
-    query = select(ConversationDraft).where(ConversationDraft.user_id == user_id)
+    unit = unit_of(session)
+    if unit is not None and flow is not None:
+        unit.hold(_key(user_id, flow), None,
+                  functools.partial(_delete, user_id=user_id, flow=flow))
+        return
+    _delete(session, user_id=user_id, flow=flow)
+    if unit is not None:  # every flow of the user: what the unit holds of them is gone too
+        for key in unit.held_keys():
+            if key[:2] == ("draft", user_id):
+                unit.hold(key, None, functools.partial(_delete, user_id=user_id, flow=key[2]))
+
+
+def _key(user_id: int, flow: str) -> tuple[str, int, str]:
+    return ("draft", user_id, flow)
+
+
+def _read(session: Session, user_id: int, flow: str) -> dict[str, Any] | None:
+    query = select(ConversationDraft.data).where(
+        ConversationDraft.user_id == user_id, ConversationDraft.flow == flow)
+    return session.exec(query).first()
+
+
+def _write(session: Session, *, user_id: int, flow: str, data: dict[str, Any],
+           now: datetime) -> None:
+    changed = session.execute(
+        update(ConversationDraft)
+        .where(ConversationDraft.user_id == user_id, ConversationDraft.flow == flow)
+        .values(data=data, updated_at=now)
+        .execution_options(synchronize_session=False))
+    if not changed.rowcount:
+        session.execute(insert(ConversationDraft).values(
+            user_id=user_id, flow=flow, data=data, updated_at=now))
+
+
+def _delete(session: Session, *, user_id: int, flow: str | None) -> None:
+    query = delete(ConversationDraft).where(ConversationDraft.user_id == user_id)
     if flow is not None:
         query = query.where(ConversationDraft.flow == flow)
-    for draft in session.exec(query):
-        session.delete(draft)
-
-
-def _get(*, session: Session, user_id: int, flow: str) -> ConversationDraft | None:
-    query = select(ConversationDraft).where(
-        ConversationDraft.user_id == user_id, ConversationDraft.flow == flow
-    )
-    return session.exec(query).first()
+    session.execute(query.execution_options(synchronize_session=False))

@@ -70,6 +70,13 @@ def realizations_of(
     return {r.indicator_id: r for r in session.exec(query)}
 
 
+def reporting_divisions(*, session: Session, cycle_id: int) -> set[int]:
+    """The divisions that have entered any indicator figure of the cycle."""
+    query = select(IndicatorRealization.division_id).where(
+        IndicatorRealization.cycle_id == cycle_id).distinct()
+    return set(session.exec(query))
+
+
 def financials_of(
     *, session: Session, cycle_id: int, division_id: int | None = None
 ) -> dict[int, FinancialRealization]:

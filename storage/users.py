@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from storage.db import remembered_in
 from storage.models import Invite, RoleAssignment, User
 
 
@@ -38,7 +39,11 @@ def get_user_by_telegram_id(
     query = select(User).where(User.telegram_id == telegram_id)
     if agency_id is not None:
         query = query.where(User.agency_id == agency_id)
-    return session.exec(query.order_by(User.id)).first()
+    # Remembered for the update, the user stays in the session: a later ``get_user`` of the
+    # same official reads nothing.
+    return remembered_in(session, ("user_by_telegram_id", telegram_id, agency_id),
+                         lambda: session.exec(query.order_by(User.id)).first(),
+                         depends_on=(User,))
 
 
 def list_users(*, session: Session, agency_id: int) -> list[User]:
@@ -63,8 +68,11 @@ def add_role(
 
 
 def roles_of(*, session: Session, user_id: int) -> list[RoleAssignment]:
+    # Asked by the chat's guard and again by the service the update calls.
     query = select(RoleAssignment).where(RoleAssignment.user_id == user_id)
-    return list(session.exec(query.order_by(RoleAssignment.id)))
+    return list(remembered_in(session, ("roles_of", user_id),
+                              lambda: list(session.exec(query.order_by(RoleAssignment.id))),
+                              depends_on=(RoleAssignment,)))
 
 
 def users_with_role(
@@ -79,6 +87,22 @@ def users_with_role(
     if division_id is not None:
         query = query.where(RoleAssignment.division_id == division_id)
     return list(session.exec(query.order_by(User.id)).unique())
+
+
+def holders_by_division(*, session: Session, agency_id: int, role: str
+                        ) -> dict[int | None, list[User]]:
+    """Active users holding ``role``, by the division they hold it in (``None``: the agency),
+    each list by user id: one query for what ``users_with_role`` would ask per division."""
+    query = (
+        select(User, RoleAssignment.division_id)
+        .join(RoleAssignment, col(RoleAssignment.user_id) == col(User.id))
+        .where(User.agency_id == agency_id, User.active == True, RoleAssignment.role == role)  # noqa: E712
+        .order_by(User.id)
+    )
+    found: dict[int | None, list[User]] = {}
+    for user, division_id in session.exec(query):
+        found.setdefault(division_id, []).append(user)
+    return found
 
 
 def create_invite(

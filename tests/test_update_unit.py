@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import event, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from storage import inbox, outbox, schema
+from storage import drafts, inbox, outbox, schema
 from storage.db import Unit, joined, make_engine, session_scope
 from storage.models import InboxUpdate, MessageLog
+from tests.conftest import Factory
 
 
 def _take(update_id: int) -> Any:
@@ -158,3 +159,54 @@ def test_what_a_unit_remembers_is_forgotten_when_it_writes_what_it_depends_on(
         unit.commit()
     finally:
         unit.close()
+
+
+def test_a_draft_saved_in_an_update_is_written_with_its_commit_and_undone_with_its_savepoint(
+        shared_engine: Engine) -> None:
+    engine = shared_engine
+    with Session(engine, expire_on_commit=False) as session:
+        factory = Factory(session)
+        user_id = factory.user(factory.agency(), "Budi").id
+        session.commit()
+
+    def stored() -> dict[str, Any]:
+        with Session(engine) as session:  # not the unit's: what the database holds
+            return {flow: drafts.load(session=session, user_id=user_id, flow=flow)
+                    for flow in ("a", "b")}
+
+    def save(flow: str, **data: Any) -> None:
+        with session_scope(engine) as session:
+            saved = drafts.load(session=session, user_id=user_id, flow=flow)
+            drafts.save(session=session, user_id=user_id, flow=flow, data={**saved, **data},
+                        now=_now())
+
+    def written(_connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            writes.append(statement)
+
+    with session_scope(engine) as session:
+        drafts.save(session=session, user_id=user_id, flow="b", data={"old": 1}, now=_now())
+    unit = Unit(engine, _take(1))
+    writes: list[str] = []
+    event.listen(engine, "before_cursor_execute", written)
+    try:
+        with joined(unit):
+            save("a", x=1)
+            save("a", y=2)
+            with pytest.raises(ValueError), session_scope(engine) as session:
+                drafts.save(session=session, user_id=user_id, flow="a", data={"z": 3},
+                            now=_now())
+                raise ValueError("refused")
+            with session_scope(engine) as session:
+                assert drafts.load(session=session, user_id=user_id, flow="a") == {
+                    "x": 1, "y": 2}, "the unit reads what it saved, not what it undid"
+                drafts.clear(session=session, user_id=user_id, flow="b")
+                assert drafts.load(session=session, user_id=user_id, flow="b") == {}
+            assert not unit.begun and not writes, "nothing written: no lock on the database"
+            assert stored() == {"a": {}, "b": {"old": 1}}
+        unit.commit()
+    finally:
+        event.remove(engine, "before_cursor_execute", written)
+        unit.close()
+    assert stored() == {"a": {"x": 1, "y": 2}, "b": {}}
+    assert set(_updates(engine)) == {1}, "written in the update's own transaction"

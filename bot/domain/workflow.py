@@ -132,14 +132,18 @@ class Roster:
     """Who holds which role in one agency, and who stands in for whom at one moment.
 
     Each is read once, when first needed, so that the waiting lists of many runs (``/status``)
-    read the acting officials once and each division's holders once.
+    read the acting officials once and each division's holders once; with ``many``, the
+    holders of a role in every division at once, in one query.
     """
 
-    def __init__(self, session: Session, agency_id: int, now: datetime | None) -> None:
+    def __init__(self, session: Session, agency_id: int, now: datetime | None, *,
+                 many: bool = False) -> None:
         self._session = session
         self.agency_id = agency_id
         self.now = now
         self._holders_of: dict[tuple[Role, int | None], list[User]] = {}
+        self._by_division: dict[Role, dict[int | None, list[User]]] | None = (
+            {} if many else None)
 
     @functools.cached_property
     def _substitutes(self) -> dict[int, int]:
@@ -152,11 +156,23 @@ class Roster:
     def holders(self, role: Role, division_id: int | None = None) -> list[User]:
         """Active holders of ``role`` (in ``division_id`` when given), by user id."""
         key = (role, division_id)
-        if key not in self._holders_of:
-            self._holders_of[key] = users.users_with_role(
-                session=self._session, agency_id=self.agency_id, role=role,
-                division_id=division_id)
-        return self._holders_of[key]
+        if key in self._holders_of:
+            return self._holders_of[key]
+        if self._by_division is None:
+            found = users.users_with_role(session=self._session, agency_id=self.agency_id,
+                                          role=role, division_id=division_id)
+        else:
+            if role not in self._by_division:
+                self._by_division[role] = users.holders_by_division(
+                    session=self._session, agency_id=self.agency_id, role=role)
+            by_division = self._by_division[role]
+            if division_id is not None:
+                found = by_division.get(division_id, [])
+            else:
+                everyone = {u.id: u for people in by_division.values() for u in people}
+                found = [everyone[k] for k in sorted(k for k in everyone if k is not None)]
+        self._holders_of[key] = found
+        return found
 
     def with_any_role(self, roles: tuple[Role, ...]) -> list[User]:
         """Active holders of any of ``roles``, each once, by user id."""

@@ -19,7 +19,7 @@ from bot.domain.calendar import WorkingCalendar
 from bot.domain.clock import utcnow
 from reports.safe_workbook import WorkbookLimits
 from storage import agencies, cycles, outbox, users
-from storage.db import current_unit, session_scope
+from storage.db import current_unit, remembered_in, session_scope
 from storage.documents import FileStore
 from storage.models import Delegation, Division, MeasurementCycle, RoleAssignment, StepRun, User
 
@@ -65,12 +65,9 @@ class RunRef:
 def load_actor(session: Session, user_id: int, now: datetime | None = None) -> workflow.Actor:
     """The acting user; with ``now``, including whom they stand in for (Plt/Plh) then. Within
     an update, loaded once (see ``Unit.remembered``)."""
-    unit = current_unit()
-    if unit is not None and unit.session is session:
-        return unit.remembered(("actor", user_id, now is not None),
-                               lambda: _load_actor(session, user_id, now),
-                               depends_on=(User, RoleAssignment, Delegation))
-    return _load_actor(session, user_id, now)
+    return remembered_in(session, ("actor", user_id, now is not None),
+                         lambda: _load_actor(session, user_id, now),
+                         depends_on=(User, RoleAssignment, Delegation))
 
 
 def _load_actor(session: Session, user_id: int, now: datetime | None) -> workflow.Actor:

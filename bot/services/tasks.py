@@ -101,7 +101,7 @@ def cycle_status(ctx: ServiceContext, user_id: int) -> list[CycleStatus]:
         # and every run's label looks up its division again.
         divisions = agencies.list_divisions(session=session, agency_id=actor.user.agency_id,
                                             active_only=False)
-        roster = workflow.Roster(session, actor.user.agency_id, now)
+        roster = workflow.Roster(session, actor.user.agency_id, now, many=True)
         statuses = []
         for c in shown:
             assert c.id is not None
@@ -164,10 +164,10 @@ def _parts(session: Session, cycle: MeasurementCycle,
            latest: dict[int | None, StepRun]) -> list[tuple[str, str]]:
     """Each division's part: submitted, being filled in, or not yet begun."""
     assert cycle.id is not None
-    started = {r.division_id for r in performance.realizations_of(
-        session=session, cycle_id=cycle.id).values()}
-    started |= {d.division_id for d in documents.documents_of(
-        session=session, cycle_id=cycle.id, kind=DocumentKind.EVIDENCE)}
+    started: set[int | None] = set(performance.reporting_divisions(session=session,
+                                                                  cycle_id=cycle.id))
+    started |= documents.divisions_with(session=session, cycle_id=cycle.id,
+                                        kind=DocumentKind.EVIDENCE)
     found = []
     for division_id, run in latest.items():
         division = agencies.get_division(session=session, division_id=division_id or 0)
