@@ -94,18 +94,25 @@ async def _ask(update: Update, context: BotContext, sheet: PartSheet,
             money(item.quarter_target or 0),
             None if item.amount is None else money(item.amount)), _back_row())
         return RealizationState.MONEY
-    await call(context, drafts.update, context.me.user_id, FLOW, item=["i", item.indicator_id],
-               pending=None)
     if item.value is None or "value" in item.missing:
-        return await _ask_value(update, sheet, item, context)
+        return await _ask_value(update, sheet, item, context,
+                                {"item": ["i", item.indicator_id], "pending": None})
+    return await _ask_notes_or_evidence(update, context, item)
+
+
+async def _ask_notes_or_evidence(update: Update, context: BotContext,
+                                 item: IndicatorItem) -> object:
+    """Kendala and tindak lanjut when due, then evidence, for an indicator with its figure."""
+    changes: dict[str, object] = {"item": ["i", item.indicator_id], "pending": None}
     for name, question, state in (
             ("obstacles", texts.ASK_OBSTACLES, RealizationState.OBSTACLES),
             ("follow_up", texts.ASK_FOLLOW_UP, RealizationState.FOLLOW_UP)):
         if name in item.missing:
-            await call(context, drafts.update, context.me.user_id, FLOW,
+            await call(context, drafts.update, context.me.user_id, FLOW, **changes,
                        shown=_shown("i", item.indicator_id, name, getattr(item, name)))
             await reply(update, question, _back_row())
             return state
+    await call(context, drafts.update, context.me.user_id, FLOW, **changes)
     return await _ask_evidence(update, item)
 
 
@@ -123,10 +130,13 @@ def _evidence_buttons(item: IndicatorItem) -> list[list[dict[str, str]]]:
 
 
 async def _ask_value(update: Update, sheet: PartSheet, item: IndicatorItem,
-                     context: BotContext | None = None) -> object:
+                     context: BotContext | None = None,
+                     changes: dict[str, object] | None = None) -> object:
+    """Ask for the figure; with ``context``, keep in the draft that it was shown (and
+    ``changes``)."""
     if context is not None:
         # What the official sees now: saving over something else asks first.
-        await call(context, drafts.update, context.me.user_id, FLOW,
+        await call(context, drafts.update, context.me.user_id, FLOW, **(changes or {}),
                    shown=_shown("i", item.indicator_id, "value", item.value))
     position = sheet.indicators.index(item) + 1
     example = number(Decimal("87.5") if item.decimals else Decimal(12), min(item.decimals, 1))
@@ -167,8 +177,7 @@ async def pick_item(update: Update, context: BotContext) -> object:
     if item is None:
         raise errors.InvalidInput(reason="unknown_item")
     await close_buttons(update)
-    await call(context, drafts.update, context.me.user_id, FLOW, item=["i", item_id])
-    return await _ask_value(update, sheet, item, context)
+    return await _ask_value(update, sheet, item, context, {"item": ["i", item_id]})
 
 
 def _shown(kind: str, item_id: int, field: str, value: Decimal | str | None) -> list[object]:
@@ -184,13 +193,13 @@ def _seen(draft: dict[str, object], kind: str, item_id: int, field: str) -> obje
     return realization.ANY
 
 
-async def _save_or_ask(update: Update, context: BotContext, kind: str, item_id: int, field: str,
-                       save: Callable[..., T], *args: object) -> T | None:
+async def _save_or_ask(update: Update, context: BotContext, draft: dict[str, object],
+                       kind: str, item_id: int, field: str, save: Callable[..., T],
+                       *args: object) -> T | None:
     """Save what the official typed with ``save(ctx, user, *args, text, shown=...)``; None after
-    asking which to keep, when a colleague saved the field since it was shown."""
+    asking which to keep, when a colleague saved the field since ``draft`` says it was shown."""
     assert update.effective_message is not None
     text = update.effective_message.text or ""
-    draft = await call(context, drafts.load, context.me.user_id, FLOW)
     try:
         return await call(context, save, context.me.user_id, *args, text,
                           shown=_seen(draft, kind, item_id, field))
@@ -214,22 +223,23 @@ async def _ask_which(update: Update, context: BotContext, changed: errors.Change
     return None
 
 
-async def _current(context: BotContext) -> tuple[int, int]:
+async def _current(context: BotContext) -> tuple[int, int, dict[str, object]]:
+    """The run and the item the official is answering about, and the whole draft."""
     draft = await call(context, drafts.load, context.me.user_id, FLOW)
     _kind, item_id = draft.get("item", ["", 0])
     if not item_id:
         raise errors.InvalidInput(reason="unknown_item")
-    return int(draft["run_id"]), int(item_id)
+    return int(draft["run_id"]), int(item_id), draft
 
 
 @refusals
 async def value(update: Update, context: BotContext) -> object:
     """A realisation figure; a wrong one is explained with an example and asked again."""
     assert update.effective_message is not None
-    run_id, indicator_id = await _current(context)
+    run_id, indicator_id, draft = await _current(context)
     # A refused figure is explained by @refusals and asked again; the last good one stays.
-    item = await _save_or_ask(update, context, "i", indicator_id, "value", realization.save_value,
-                              run_id, indicator_id)
+    item = await _save_or_ask(update, context, draft, "i", indicator_id, "value",
+                              realization.save_value, run_id, indicator_id)
     return None if item is None else await _value_saved(update, context, item)
 
 
@@ -242,8 +252,7 @@ async def _value_saved(update: Update, context: BotContext, item: IndicatorItem)
 @refusals
 async def keep(update: Update, context: BotContext) -> object:
     """The choice after someone else saved the same field meanwhile."""
-    run_id, item_id = await _current(context)
-    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    run_id, item_id, draft = await _current(context)
     pending = draft.get("pending")
     kind = "f" if draft.get("item", [""])[0] == "f" else "i"
     if not (isinstance(pending, list) and len(pending) == 4 and pending[:2] == [kind, item_id]):
@@ -264,30 +273,34 @@ async def keep(update: Update, context: BotContext) -> object:
         return await _continue(update, context, await call(
             context, realization.save_text, user_id, run_id, item_id, field, str(typed)))
     await reply(update, texts.KEPT_THEIRS)
-    sheet = await _sheet(context)
     if field == "amount":
+        sheet = await _sheet(context)
         return await _ask(update, context, sheet, sheet.next_item())
-    same = next(i for i in sheet.indicators if i.indicator_id == item_id)
-    return await _continue(update, context, same)
+    return await _continue(update, context, await _item(context, run_id, item_id))
 
 
 async def _continue(update: Update, context: BotContext, item: IndicatorItem) -> object:
     """After an answer about ``item``: its obstacles and follow-up if due, then its evidence.
 
     Evidence is always offered, so a correct figure can still get another photo.
+    The item is as the save left it: the rest of the sheet is read only when its figure is
+    still missing (a note kept before any figure), to say which of how many is asked.
     """
-    sheet = await _sheet(context)
-    same = next(i for i in sheet.indicators if i.indicator_id == item.indicator_id)
-    if {"value", "obstacles", "follow_up"} & set(same.missing):
-        return await _ask(update, context, sheet, same)
-    return await _ask_evidence(update, same)
+    if item.value is None or "value" in item.missing:
+        sheet = await _sheet(context)
+        return await _ask(update, context, sheet, item)
+    return await _ask_notes_or_evidence(update, context, item)
+
+
+async def _item(context: BotContext, run_id: int, indicator_id: int) -> IndicatorItem:
+    return await call(context, realization.part_item, context.me.user_id, run_id, indicator_id)
 
 
 async def _text_field(update: Update, context: BotContext, name: str) -> object:
     assert update.effective_message is not None
-    run_id, indicator_id = await _current(context)
-    item = await _save_or_ask(update, context, "i", indicator_id, name, realization.save_text,
-                              run_id, indicator_id, name)
+    run_id, indicator_id, draft = await _current(context)
+    item = await _save_or_ask(update, context, draft, "i", indicator_id, name,
+                              realization.save_text, run_id, indicator_id, name)
     return None if item is None else await _continue(update, context, item)
 
 
@@ -304,15 +317,14 @@ async def follow_up(update: Update, context: BotContext) -> object:
 @refusals
 async def evidence(update: Update, context: BotContext) -> object:
     """A file for the current indicator; more may follow until ✔️ Selesai."""
-    run_id, indicator_id = await _current(context)
+    run_id, indicator_id, _ = await _current(context)
     upload = await download(update, context)
     if await call(context, realization.is_filled_form, upload):
         return await _import_form(update, context, upload)
     doc = await call(context, realization.add_evidence, context.me.user_id, run_id,
                      indicator_id, upload)
     text = texts.EVIDENCE_DUPLICATE if doc.duplicate else texts.ITEM_EVIDENCE_SAVED
-    sheet = await _sheet(context)
-    same = next(i for i in sheet.indicators if i.indicator_id == indicator_id)
+    same = await _item(context, run_id, indicator_id)
     await reply(update, text.format(name=doc.name), _evidence_buttons(same))
     return None
 
@@ -323,7 +335,7 @@ async def remove_evidence(update: Update, context: BotContext) -> object:
     query = update.callback_query
     assert query is not None and query.data is not None
     await close_buttons(update)
-    run_id, indicator_id = await _current(context)
+    run_id, indicator_id, _ = await _current(context)
     args = parse(query.data)[1]
     if len(args) != 1 or not args[0].isdigit():
         raise errors.InvalidInput(reason="unknown_file")
@@ -331,9 +343,7 @@ async def remove_evidence(update: Update, context: BotContext) -> object:
     removed = await call(context, realization.remove_evidence, context.me.user_id, run_id,
                          indicator_id, document_id)
     await reply(update, texts.file_removed(removed.name))
-    sheet = await _sheet(context)
-    same = next(i for i in sheet.indicators if i.indicator_id == indicator_id)
-    return await _ask_evidence(update, same)
+    return await _ask_evidence(update, await _item(context, run_id, indicator_id))
 
 
 @refusals
@@ -346,8 +356,8 @@ async def evidence_done(update: Update, context: BotContext) -> object:
 @refusals
 async def money_amount(update: Update, context: BotContext) -> object:
     assert update.effective_message is not None
-    run_id, item_id = await _current(context)
-    item = await _save_or_ask(update, context, "f", item_id, "amount",
+    run_id, item_id, draft = await _current(context)
+    item = await _save_or_ask(update, context, draft, "f", item_id, "amount",
                               realization.save_financial, run_id, item_id)
     return None if item is None else await _money_saved(update, context, item)
 

@@ -118,6 +118,15 @@ def part_sheet(ctx: ServiceContext, user_id: int, run_id: int) -> PartSheet:
         return sheet(session, ref)
 
 
+def part_item(ctx: ServiceContext, user_id: int, run_id: int,
+              indicator_id: int) -> IndicatorItem:
+    """One indicator of the part as ``part_sheet`` shows it, without computing the others."""
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id, ctx.now())
+        ref = runs.load_part(session, run_id, actor)
+        return _item_of(session, ref, indicator_id)
+
+
 ANY = object()  # ``shown``: save whatever is there now
 
 
@@ -317,8 +326,10 @@ def _item(
 
 
 def _item_of(session: Session, ref: RunRef, indicator_id: int) -> IndicatorItem:
-    return next(i for i in sheet(session, ref, only=indicator_id).indicators
-                if i.indicator_id == indicator_id)
+    found = sheet(session, ref, only=indicator_id).indicators
+    if not found:  # not this part's
+        raise errors.InvalidInput(reason="unknown_item")
+    return found[0]
 
 
 def _save(session: Session, ref: RunRef, indicator: Indicator, ctx: ServiceContext,
