@@ -245,9 +245,6 @@ class Unit:
         self._held[key] = value
         self._unwritten[key] = write
 
-    def held_keys(self) -> list[Hashable]:
-        return list(self._held)
-
     def _forget(self, stale: Callable[[tuple[type, ...]], bool]) -> None:
         for key in [k for k, (_, depends_on) in self._remembered.items() if stale(depends_on)]:
             del self._remembered[key]

@@ -36,17 +36,13 @@ def save(
         unit.hold(_key(user_id, flow), dict(data), write)
 
 
-def clear(*, session: Session, user_id: int, flow: str | None = None) -> None:
+def clear(*, session: Session, user_id: int, flow: str) -> None:
+    remove = functools.partial(_delete, user_id=user_id, flow=flow)
     unit = unit_of(session)
-    if unit is not None and flow is not None:
-        unit.hold(_key(user_id, flow), None,
-                  functools.partial(_delete, user_id=user_id, flow=flow))
-        return
-    _delete(session, user_id=user_id, flow=flow)
-    if unit is not None:  # every flow of the user: what the unit holds of them is gone too
-        for key in unit.held_keys():
-            if key[:2] == ("draft", user_id):
-                unit.hold(key, None, functools.partial(_delete, user_id=user_id, flow=key[2]))
+    if unit is None:
+        remove(session)
+    else:
+        unit.hold(_key(user_id, flow), None, remove)
 
 
 def _key(user_id: int, flow: str) -> tuple[str, int, str]:
@@ -71,8 +67,8 @@ def _write(session: Session, *, user_id: int, flow: str, data: dict[str, Any],
             user_id=user_id, flow=flow, data=data, updated_at=now))
 
 
-def _delete(session: Session, *, user_id: int, flow: str | None) -> None:
-    query = delete(ConversationDraft).where(ConversationDraft.user_id == user_id)
-    if flow is not None:
-        query = query.where(ConversationDraft.flow == flow)
-    session.execute(query.execution_options(synchronize_session=False))
+def _delete(session: Session, *, user_id: int, flow: str) -> None:
+    session.execute(
+        delete(ConversationDraft)
+        .where(ConversationDraft.user_id == user_id, ConversationDraft.flow == flow)
+        .execution_options(synchronize_session=False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -79,11 +80,7 @@ def users_with_role(
     *, session: Session, agency_id: int, role: str, division_id: int | None = None
 ) -> list[User]:
     """Active users holding ``role`` (in ``division_id`` when given)."""
-    query = (
-        select(User)
-        .join(RoleAssignment, col(RoleAssignment.user_id) == col(User.id))
-        .where(User.agency_id == agency_id, User.active == True, RoleAssignment.role == role)  # noqa: E712
-    )
+    query = _holding(select(User), agency_id, role)
     if division_id is not None:
         query = query.where(RoleAssignment.division_id == division_id)
     return list(session.exec(query.order_by(User.id)).unique())
@@ -93,16 +90,18 @@ def holders_by_division(*, session: Session, agency_id: int, role: str
                         ) -> dict[int | None, list[User]]:
     """Active users holding ``role``, by the division they hold it in (``None``: the agency),
     each list by user id: one query for what ``users_with_role`` would ask per division."""
-    query = (
-        select(User, RoleAssignment.division_id)
-        .join(RoleAssignment, col(RoleAssignment.user_id) == col(User.id))
-        .where(User.agency_id == agency_id, User.active == True, RoleAssignment.role == role)  # noqa: E712
-        .order_by(User.id)
-    )
+    query = _holding(select(User, RoleAssignment.division_id), agency_id, role)
     found: dict[int | None, list[User]] = {}
-    for user, division_id in session.exec(query):
+    for user, division_id in session.exec(query.order_by(User.id)):
         found.setdefault(division_id, []).append(user)
     return found
+
+
+def _holding(query: Any, agency_id: int, role: str) -> Any:
+    """``query`` over the active users of the agency who hold ``role``."""
+    return (query.join(RoleAssignment, col(RoleAssignment.user_id) == col(User.id))
+            .where(User.agency_id == agency_id, User.active == True,  # noqa: E712
+                   RoleAssignment.role == role))
 
 
 def create_invite(

@@ -22,6 +22,6 @@ def update(ctx: ServiceContext, user_id: int, flow: str, **values: Any) -> dict[
         return data
 
 
-def clear(ctx: ServiceContext, user_id: int, flow: str | None = None) -> None:
+def clear(ctx: ServiceContext, user_id: int, flow: str) -> None:
     with ctx.transaction() as session:
         drafts.clear(session=session, user_id=user_id, flow=flow)

@@ -164,10 +164,9 @@ def _parts(session: Session, cycle: MeasurementCycle,
            latest: dict[int | None, StepRun]) -> list[tuple[str, str]]:
     """Each division's part: submitted, being filled in, or not yet begun."""
     assert cycle.id is not None
-    started: set[int | None] = set(performance.reporting_divisions(session=session,
-                                                                  cycle_id=cycle.id))
-    started |= documents.divisions_with(session=session, cycle_id=cycle.id,
-                                        kind=DocumentKind.EVIDENCE)
+    started = performance.reporting_divisions(session=session, cycle_id=cycle.id) | (
+        documents.divisions_with(session=session, cycle_id=cycle.id,
+                                 kind=DocumentKind.EVIDENCE))
     found = []
     for division_id, run in latest.items():
         division = agencies.get_division(session=session, division_id=division_id or 0)
