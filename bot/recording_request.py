@@ -17,9 +17,10 @@ from contextvars import ContextVar
 from typing import Any
 
 from telegram.error import NetworkError
-from telegram.request import HTTPXRequest, RequestData
+from telegram.request import RequestData
 
 from bot import owed_replies
+from bot.aiohttp_request import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def collected() -> Iterator[list[SentRecord]]:
         _collector.reset(token)
 
 
-class RecordingRequest(HTTPXRequest):
+class RecordingRequest(AiohttpRequest):
     def __init__(self, recorder: Recorder, *, inbox: InboxRecorder | None = None,
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -251,24 +251,25 @@ class UpdateUnits:
 
     def _commit(self, attempt: _Attempt, update: Update, writes: list[StateWrite]) -> None:
         unit, update_id = attempt.unit, update.update_id
+        now = self._ctx.now()
+        # Made ready before the first write: on SQLite the file is locked from there on.
+        owed = [outbox.owed_row(chat_id=call.chat_id, update_id=update_id, method=call.method,
+                                params=call.params, summary=call.summary, now=now,
+                                attachment=(file.field, file.name, file.data, file.mime)
+                                if (file := call.attachment) is not None else None)
+                for call in attempt.owed.calls]
         try:
             # Nothing written yet (a command that only reads): take the update and mark it
             # done in one statement.
             finished = not unit.begun
             unit.begin(functools.partial(self._claim, update=update, finish=True))
-            with unit.savepoint() as session:
-                now = self._ctx.now()
+            with unit.closing_writes() as session:
                 store = self._app.state_store
                 if store is not None:
                     store.write(session, writes, unit.after_commit)
                 notices = outbox.take_back(session=session,
                                            chat_ids={c.chat_id for c in attempt.owed.calls})
-                for call in attempt.owed.calls:
-                    file = call.attachment
-                    outbox.owe(session=session, chat_id=call.chat_id, update_id=update_id,
-                               method=call.method, params=call.params, summary=call.summary,
-                               now=now, attachment=(file.field, file.name, file.data, file.mime)
-                               if file is not None else None)
+                outbox.owe_all(session=session, rows=owed)
                 outbox.queue_again(session=session, taken=notices)
                 if not finished:
                     inbox.finish(session=session, update_id=update_id, now=now)

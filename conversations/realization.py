@@ -321,11 +321,10 @@ async def evidence(update: Update, context: BotContext) -> object:
     upload = await download(update, context)
     if await call(context, realization.is_filled_form, upload):
         return await _import_form(update, context, upload)
-    doc = await call(context, realization.add_evidence, context.me.user_id, run_id,
-                     indicator_id, upload)
-    text = texts.EVIDENCE_DUPLICATE if doc.duplicate else texts.ITEM_EVIDENCE_SAVED
-    same = await _item(context, run_id, indicator_id)
-    await reply(update, text.format(name=doc.name), _evidence_buttons(same))
+    added = await call(context, realization.add_evidence, context.me.user_id, run_id,
+                       indicator_id, upload)
+    text = texts.EVIDENCE_DUPLICATE if added.doc.duplicate else texts.ITEM_EVIDENCE_SAVED
+    await reply(update, text.format(name=added.doc.name), _evidence_buttons(added.item))
     return None
 
 

@@ -300,6 +300,15 @@ class Unit:
             if nested.is_active:
                 nested.commit()
 
+    @contextmanager
+    def closing_writes(self) -> Iterator[Session]:
+        """The unit's session for its last writes, right before ``commit``: no savepoint of
+        their own (two statements less in the write lock), as a failure there fails the whole
+        unit, which is then rolled back."""
+        with self._lock:
+            self._ensure_begun()
+            yield self.session
+
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the unit has committed (never if it rolls back)."""
         self._after_commit.append(callback)

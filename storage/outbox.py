@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, or_, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from storage.models import MessageLog, OutboxMessage
@@ -62,23 +63,34 @@ def queue_again(*, session: Session, taken: list[dict[str, Any]]) -> None:
         session.add(OutboxMessage(**fields))
 
 
-def owe(
-    *, session: Session, chat_id: int, update_id: int, method: str, params: dict[str, str],
-    summary: str, now: datetime, attachment: tuple[str, str | None, bytes, str | None] | None,
-) -> OutboxMessage:
-    """A reply owed for an update: the Bot API call to make once the update has committed.
-
-    ``attachment`` is (field, file name, bytes, MIME type) of the one file the call uploads.
-    """
+def owed_row(
+    *, chat_id: int, update_id: int, method: str, params: dict[str, str], summary: str,
+    now: datetime, attachment: tuple[str, str | None, bytes, str | None] | None,
+) -> dict[str, Any]:
+    """The outbox row of a reply owed for an update: the Bot API call to make once the update
+    has committed. ``attachment`` is (field, file name, bytes, MIME type) of the one file the
+    call uploads."""
     field, name, data, mime = attachment or (None, None, None, None)
-    message = OutboxMessage(
-        chat_id=chat_id, text=summary, created_at=now, next_attempt_at=now, update_id=update_id,
-        method=method, params=params, attachment_field=field, attachment_name=name,
-        attachment=data, attachment_mime=mime,
-    )
+    return {"chat_id": chat_id, "text": summary, "created_at": now, "next_attempt_at": now,
+            "update_id": update_id, "method": method, "params": params,
+            "attachment_field": field, "attachment_name": name, "attachment": data,
+            "attachment_mime": mime, "buttons": [], "attempts": 0, "failed": False}
+
+
+def owe(*, session: Session, **row: Any) -> OutboxMessage:
+    """One owed reply (``owed_row``'s arguments), as a row of the session."""
+    message = OutboxMessage(**owed_row(**row))
     session.add(message)
     session.info[QUEUED] = True
     return message
+
+
+def owe_all(*, session: Session, rows: list[dict[str, Any]]) -> None:
+    """Write the ``owed_row``s of an update in one statement, in their order (right before
+    its commit, where a statement less is less time holding the write lock)."""
+    if rows:
+        session.execute(insert(OutboxMessage), rows)
+        session.info[QUEUED] = True
 
 
 SCAN = 5_000  # unsent rows one claim looks at; more are left for the claims after it
@@ -120,20 +132,29 @@ def claim_due(
         chats.add(chat_id)
     if not ids:
         return [], more
+    # The rows are read whole before the UPDATE, not after it: on SQLite the file is locked
+    # for every other writer from the UPDATE to the commit.
+    chosen = {message.id: message for message in session.exec(
+        select(OutboxMessage).where(col(OutboxMessage.id).in_(ids))
+        .execution_options(populate_existing=True))}
     # Every condition is checked again in the UPDATE: another process may have claimed, sent
-    # or failed one of these rows since they were chosen, and its lock makes us see that.
+    # or failed one of these rows since they were chosen, and its lock makes us see that. A
+    # row it takes was not changed since it was read (each change moves one of them).
+    until = now + lease
     free = or_(col(OutboxMessage.claimed_until).is_(None), col(OutboxMessage.claimed_until) <= now)
     session.execute(
         update(OutboxMessage)
         .where(col(OutboxMessage.id).in_(ids), *unsent, OutboxMessage.next_attempt_at <= now,
                free)
-        .values(claimed_by=owner, claimed_until=now + lease)
+        .values(claimed_by=owner, claimed_until=until)
         .execution_options(synchronize_session=False))
-    claimed = select(OutboxMessage).where(col(OutboxMessage.id).in_(ids),
-                                          OutboxMessage.claimed_by == owner,
-                                          OutboxMessage.claimed_until == now + lease)
-    return list(session.exec(claimed.order_by(col(OutboxMessage.id))
-                             .execution_options(populate_existing=True))), more
+    claimed = sorted(session.exec(select(OutboxMessage.id).where(
+        col(OutboxMessage.id).in_(ids), OutboxMessage.claimed_by == owner,
+        OutboxMessage.claimed_until == until)))
+    for message_id in claimed:
+        set_committed_value(chosen[message_id], "claimed_by", owner)
+        set_committed_value(chosen[message_id], "claimed_until", until)
+    return [chosen[message_id] for message_id in claimed], more
 
 
 def claimants(*, session: Session) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -164,9 +165,11 @@ def test_figures_capaian_and_what_is_missing(ctx: ServiceContext,
     assert kept.value == Decimal("7.5"), "a bad figure keeps the last valid one"
     realization.save_text(ctx, p["bm"], part, bm1.indicator_id, "obstacles", "Hujan")
     item = realization.save_text(ctx, p["bm"], part, bm1.indicator_id, "follow_up", "Lembur")
-    first = realization.add_evidence(ctx, p["bm"], part, bm1.indicator_id, _pdf("foto.pdf"))
-    again = realization.add_evidence(ctx, p["bm"], part, bm1.indicator_id, _pdf("foto.pdf"))
+    first = realization.add_evidence(ctx, p["bm"], part, bm1.indicator_id, _pdf("foto.pdf")).doc
+    added = realization.add_evidence(ctx, p["bm"], part, bm1.indicator_id, _pdf("foto.pdf"))
+    again = added.doc
     assert not first.duplicate and again.duplicate and again.document_id == first.document_id
+    assert [d.document_id for d in added.item.evidence] == [first.document_id]
     bm2 = realization.save_value(ctx, p["bm"], part, sheet.indicators[1].indicator_id, "8")
     assert bm2.achievement == Decimal(120), "turun: (2T − R) / T"
     money = realization.save_financial(ctx, p["bm"], part, sheet.financials[0].item_id,
@@ -322,9 +325,9 @@ def test_one_file_may_back_two_indicators_and_is_kept_once_per_indicator(
     part = _task(ctx, p["bm"], StepKey.FILL_IN)
     bm1, bm2 = realization.part_sheet(ctx, p["bm"], part).indicators
     survey = _pdf("Survei-Jalan.pdf")
-    assert not realization.add_evidence(ctx, p["bm"], part, bm1.indicator_id, survey).duplicate
-    assert not realization.add_evidence(ctx, p["bm"], part, bm2.indicator_id, survey).duplicate
-    assert realization.add_evidence(ctx, p["bm"], part, bm1.indicator_id, survey).duplicate
+    assert not realization.add_evidence(ctx, p["bm"], part, bm1.indicator_id, survey).doc.duplicate
+    assert not realization.add_evidence(ctx, p["bm"], part, bm2.indicator_id, survey).doc.duplicate
+    assert realization.add_evidence(ctx, p["bm"], part, bm1.indicator_id, survey).doc.duplicate
     after = realization.part_sheet(ctx, p["bm"], part).indicators
     assert [[d.name for d in i.evidence] for i in after] == [["Survei-Jalan.pdf"]] * 2
 
@@ -375,3 +378,41 @@ def test_every_change_of_a_figure_or_a_text_is_audited_with_who_old_and_new(
                                        "by": None},
          {"code": changes[-1][2]["code"], "amount": "1000000"}),
     ]
+
+
+def test_a_figure_or_a_text_is_saved_after_everything_its_answer_needs_is_read(
+        ctx: ServiceContext, at_step_4: dict[str, int]) -> None:
+    """On SQLite the file is locked for every other official from a transaction's first write
+    to its commit: a save reads what it answers with first, then writes, then commits."""
+    p = at_step_4
+    part = _task(ctx, p["bm"], StepKey.FILL_IN)
+    bm1 = realization.part_sheet(ctx, p["bm"], part).indicators[0]
+    realization.add_evidence(ctx, p["bm"], part, bm1.indicator_id, _pdf("foto.pdf"))
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement.lstrip().split(None, 1)[0].upper())
+
+    saves: list[list[str]] = []
+
+    def save(service, *args):  # type: ignore[no-untyped-def]
+        event.listen(ctx.engine, "before_cursor_execute", seen)
+        try:
+            return service(ctx, p["bm"], part, bm1.indicator_id, *args)
+        finally:
+            event.remove(ctx.engine, "before_cursor_execute", seen)
+            saves.append(statements[:])
+            statements.clear()
+
+    first = save(realization.save_value, "10,5")  # a new row
+    again = save(realization.save_value, "12")  # a change
+    text = save(realization.save_text, "obstacles", "Hujan")
+    for made in saves:
+        first_write = next(i for i, s in enumerate(made) if s in ("INSERT", "UPDATE"))
+        assert "SELECT" not in made[first_write:], made
+    # ... and still answers with the item as saved, achievements and evidence included.
+    assert (first.value, first.achievement) == (Decimal("10.5"), Decimal("105"))
+    assert (again.value, again.achievement) == (Decimal(12), Decimal(120))
+    assert (text.value, text.obstacles) == (Decimal(12), "Hujan")
+    assert [d.name for d in text.evidence] == ["foto.pdf"]
+    assert realization.part_item(ctx, p["bm"], part, bm1.indicator_id) == text

@@ -5,6 +5,7 @@ Used when the cycle has a Perjanjian Kinerja; an agency without one fills in fre
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -151,8 +152,8 @@ def save_value(
         _refuse_if_changed(session, "value", indicator.name, now and now.value,
                            now and now.updated_by_user_id, actor.id, shown, value,
                            decimals=indicator.decimals, unit=indicator.unit)
-        _save(session, ref, indicator, ctx, actor.id, value=value)
-        return _item_of(session, ref, indicator_id)
+        return _item_of(session, ref, indicator_id,
+                        saving=lambda: _save(session, ref, indicator, ctx, actor.id, value=value))
 
 
 def _realization_now(session: Session, ref: RunRef,
@@ -192,8 +193,9 @@ def save_text(
         now = _realization_now(session, ref, indicator)
         _refuse_if_changed(session, name, indicator.name, now and getattr(now, name),
                            now and now.updated_by_user_id, actor.id, shown, typed)
-        _save(session, ref, indicator, ctx, actor.id, **{name: typed})
-        return _item_of(session, ref, indicator_id)
+        return _item_of(session, ref, indicator_id,
+                        saving=lambda: _save(session, ref, indicator, ctx, actor.id,
+                                             **{name: typed}))
 
 
 def is_filled_form(ctx: ServiceContext, upload: Upload) -> bool:
@@ -202,17 +204,26 @@ def is_filled_form(ctx: ServiceContext, upload: Upload) -> bool:
             and forms.is_filled_form(upload.data, ctx.workbook_limits))
 
 
+@dataclass(frozen=True)
+class EvidenceAdded:
+    doc: DocView
+    item: IndicatorItem  # the indicator with it
+
+
 def add_evidence(
     ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, upload: Upload
-) -> DocView:
+) -> EvidenceAdded:
     """Evidence for one indicator; the same file twice is stored once."""
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
         indicator = _indicator(session, ref, indicator_id)
         # One file may back several indicators: it is recorded once for each of them.
-        return store_upload(ctx, session, ref, actor, DocumentKind.EVIDENCE, upload,
-                            indicator_id=indicator.id)
+        doc = store_upload(ctx, session, ref, actor, DocumentKind.EVIDENCE, upload,
+                           indicator_id=indicator.id)
+        # Read here, not in a call of its own: on SQLite the file stays locked from the
+        # upload's write to the update's commit, and a call more is a trip more meanwhile.
+        return EvidenceAdded(doc, _item_of(session, ref, indicator_id))
 
 
 def remove_evidence(
@@ -256,9 +267,14 @@ def save_financial(
         return next(f for f in sheet(session, ref).financials if f.item_id == item_id)
 
 
-def sheet(session: Session, ref: RunRef, *, only: int | None = None) -> PartSheet:
+def sheet(session: Session, ref: RunRef, *, only: int | None = None,
+          saving: Callable[[], IndicatorRealization] | None = None) -> PartSheet:
     """Everything a division reports in this cycle, with what is filled in so far; with
-    ``only``, that one indicator and no money (what a save answers with)."""
+    ``only``, that one indicator and no money (what a save answers with).
+
+    ``saving`` saves the realisation of ``only``, after everything else is read: on SQLite
+    the file is locked for every other writer from a transaction's first write to its
+    commit, and a save that read the sheet again after writing held the lock through that."""
     cycle = ref.cycle
     view = runs.view(ref)
     if cycle.agreement_id is None or ref.run.division_id is None:
@@ -273,12 +289,14 @@ def sheet(session: Session, ref: RunRef, *, only: int | None = None) -> PartShee
                                       kind=DocumentKind.EVIDENCE, division_id=division_id)
     earlier = _earlier_quarters(session, cycle)
     files = _by_indicator(evidence)
+    listed = [indicator for indicator in performance.indicators_of(
+        session=session, agreement_id=cycle.agreement_id, division_id=division_id)
+        if only is None or indicator.id == only]  # the others' achievements are costly
+    if saving is not None and listed:
+        saved[listed[0].id] = saving()
     indicators = []
-    for indicator in performance.indicators_of(session=session, agreement_id=cycle.agreement_id,
-                                               division_id=division_id):
+    for indicator in listed:
         assert indicator.id is not None
-        if only is not None and indicator.id != only:
-            continue  # its achievements are the costly part
         record = saved.get(indicator.id)
         indicators.append(_item(indicator, goals.get(indicator.goal_id, "-"), cycle.quarter,
                                 record, [doc_view(d) for d in files.get(indicator.id, ())],
@@ -325,24 +343,27 @@ def _item(
     )
 
 
-def _item_of(session: Session, ref: RunRef, indicator_id: int) -> IndicatorItem:
-    found = sheet(session, ref, only=indicator_id).indicators
+def _item_of(session: Session, ref: RunRef, indicator_id: int, *,
+             saving: Callable[[], IndicatorRealization] | None = None) -> IndicatorItem:
+    found = sheet(session, ref, only=indicator_id, saving=saving).indicators
     if not found:  # not this part's
         raise errors.InvalidInput(reason="unknown_item")
     return found[0]
 
 
 def _save(session: Session, ref: RunRef, indicator: Indicator, ctx: ServiceContext,
-          user_id: int, **fields: Decimal | str | None) -> None:
+          user_id: int, **fields: Decimal | str | None) -> IndicatorRealization:
     assert ref.cycle.id is not None and indicator.id is not None
     before = performance.realization_of(session=session, cycle_id=ref.cycle.id,
                                         indicator_id=indicator.id)
     old = {name: _plain(getattr(before, name) if before else None) for name in fields}
     previous_user = before.updated_by_user_id if before else None  # the save overwrites it
-    performance.save_realization(session=session, cycle_id=ref.cycle.id, indicator=indicator,
-                                 now=ctx.now(), user_id=user_id, **fields)
+    record = performance.save_realization(session=session, cycle_id=ref.cycle.id,
+                                          indicator=indicator, now=ctx.now(), user_id=user_id,
+                                          **fields)
     _audit_change(session, ref, ctx, user_id, "realization.changed", indicator.code, old,
                   {name: _plain(value) for name, value in fields.items()}, previous_user)
+    return record
 
 
 def _save_money(session: Session, ref: RunRef, item: BudgetItem, ctx: ServiceContext,
