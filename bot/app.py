@@ -22,7 +22,7 @@ from telegram.ext import (
     PersistenceInput,
 )
 
-from bot import texts, update_unit
+from bot import heap, texts, update_unit
 from bot.bootstrap import build_context
 from bot.chat_order import ChatOrderedUpdates
 from bot.config import Settings
@@ -169,6 +169,7 @@ def run(settings: Settings) -> int:
         # A failed start leaves the Application and its loop spent: each attempt is new.
         application = build_application(settings, ctx)
         asyncio.set_event_loop(asyncio.new_event_loop())
+        heap.settle()
         try:
             application.run_polling(timeout=int(settings.poll_timeout),
                                     allowed_updates=Update.ALL_TYPES)
