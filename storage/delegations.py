@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from storage.models import Delegation
+
+# Built once with bound parameters (why: storage/users.py); on every update's path.
+_IN_FORCE = (select(Delegation)
+             .where(col(Delegation.agency_id) == bindparam("agency_id"),
+                    col(Delegation.starts_at) <= bindparam("now"),
+                    col(Delegation.ends_at) > bindparam("now"),
+                    col(Delegation.revoked_at).is_(None))
+             .order_by(col(Delegation.id)))
 
 
 def create(*, session: Session, delegation: Delegation) -> Delegation:
@@ -20,13 +29,7 @@ def get(*, session: Session, delegation_id: int) -> Delegation | None:
 
 
 def in_force(*, session: Session, agency_id: int, now: datetime) -> list[Delegation]:
-    query = select(Delegation).where(
-        Delegation.agency_id == agency_id,
-        Delegation.starts_at <= now,
-        Delegation.ends_at > now,
-        col(Delegation.revoked_at).is_(None),
-    )
-    return list(session.exec(query.order_by(col(Delegation.id))))
+    return list(session.exec(_IN_FORCE, params={"agency_id": agency_id, "now": now}))
 
 
 def overlapping(*, session: Session, agency_id: int, starts_at: datetime,

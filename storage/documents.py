@@ -7,11 +7,27 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from storage.models import Document
 
+
+def _documents_of(kind: bool, division: bool) -> Any:
+    query = select(Document).where(col(Document.cycle_id) == bindparam("cycle_id"))
+    if kind:
+        query = query.where(col(Document.kind) == bindparam("kind"))
+    if division:
+        query = query.where(col(Document.division_id) == bindparam("division_id"))
+    return query.order_by(col(Document.id))
+
+
+# Built once with bound parameters (why: storage/users.py), by (kind given, division given):
+# the evidence a division holds is read for every figure typed and every file sent.
+_DOCUMENTS_OF = {(kind, division): _documents_of(kind, division)
+                 for kind in (False, True) for division in (False, True)}
 _UNSAFE = re.compile(r"[^A-Za-z0-9._ -]+")
 
 
@@ -98,12 +114,9 @@ def documents_of(
     kind: str | None = None,
     division_id: int | None = None,
 ) -> list[Document]:
-    query = select(Document).where(Document.cycle_id == cycle_id)
-    if kind is not None:
-        query = query.where(Document.kind == kind)
-    if division_id is not None:
-        query = query.where(Document.division_id == division_id)
-    return list(session.exec(query.order_by(col(Document.id))))
+    params = {"cycle_id": cycle_id, "kind": kind, "division_id": division_id}
+    query = _DOCUMENTS_OF[kind is not None, division_id is not None]
+    return list(session.exec(query, params={k: v for k, v in params.items() if v is not None}))
 
 
 def divisions_with(*, session: Session, cycle_id: int, kind: str) -> set[int | None]:

@@ -10,11 +10,21 @@ import functools
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, update
-from sqlmodel import Session, select
+from sqlalchemy import bindparam, delete, insert, update
+from sqlmodel import Session, col, select
 
 from storage.db import unit_of
 from storage.models import ConversationDraft
+
+# Built once with bound parameters (why: storage/users.py); on every update's path. A
+# bound name in an UPDATE must not be a column's: ``b_`` as SQLAlchemy suggests.
+_OF = (col(ConversationDraft.user_id) == bindparam("b_user_id"),
+       col(ConversationDraft.flow) == bindparam("b_flow"))
+_READ = select(ConversationDraft.data).where(*_OF)
+_WRITE = (update(ConversationDraft).where(*_OF)
+          .values(data=bindparam("b_data"), updated_at=bindparam("b_now"))
+          .execution_options(synchronize_session=False))
+_DELETE = delete(ConversationDraft).where(*_OF).execution_options(synchronize_session=False)
 
 
 def load(*, session: Session, user_id: int, flow: str) -> dict[str, Any]:
@@ -50,25 +60,17 @@ def _key(user_id: int, flow: str) -> tuple[str, int, str]:
 
 
 def _read(session: Session, user_id: int, flow: str) -> dict[str, Any] | None:
-    query = select(ConversationDraft.data).where(
-        ConversationDraft.user_id == user_id, ConversationDraft.flow == flow)
-    return session.exec(query).first()
+    return session.exec(_READ, params={"b_user_id": user_id, "b_flow": flow}).first()
 
 
 def _write(session: Session, *, user_id: int, flow: str, data: dict[str, Any],
            now: datetime) -> None:
-    changed = session.execute(
-        update(ConversationDraft)
-        .where(ConversationDraft.user_id == user_id, ConversationDraft.flow == flow)
-        .values(data=data, updated_at=now)
-        .execution_options(synchronize_session=False))
+    changed = session.execute(_WRITE, {"b_user_id": user_id, "b_flow": flow, "b_data": data,
+                                       "b_now": now})
     if not changed.rowcount:
         session.execute(insert(ConversationDraft).values(
             user_id=user_id, flow=flow, data=data, updated_at=now))
 
 
 def _delete(session: Session, *, user_id: int, flow: str) -> None:
-    session.execute(
-        delete(ConversationDraft)
-        .where(ConversationDraft.user_id == user_id, ConversationDraft.flow == flow)
-        .execution_options(synchronize_session=False))
+    session.execute(_DELETE, {"b_user_id": user_id, "b_flow": flow})

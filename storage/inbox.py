@@ -11,10 +11,21 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import bindparam, delete, insert, update
 from sqlmodel import Session, col, select
 
 from storage.models import InboxUpdate
+
+# Built once with bound parameters (why: storage/users.py); on every update's path. A
+# bound name in an UPDATE must not be a column's: ``b_`` as SQLAlchemy suggests.
+_OPEN = (col(InboxUpdate.update_id) == bindparam("b_update_id"),
+         col(InboxUpdate.done_at).is_(None))
+_TAKE = (update(InboxUpdate).where(*_OPEN).values(received_at=InboxUpdate.received_at)
+         .execution_options(synchronize_session=False))
+_TAKE_AND_FINISH = (update(InboxUpdate).where(*_OPEN).values(done_at=bindparam("b_now"))
+                    .execution_options(synchronize_session=False))
+_FINISH = (update(InboxUpdate).where(col(InboxUpdate.update_id) == bindparam("b_update_id"))
+           .values(done_at=bindparam("b_now")).execution_options(synchronize_session=False))
 
 
 def record(*, session: Session, updates: Iterable[dict[str, Any]], now: datetime) -> int:
@@ -48,12 +59,8 @@ def claim(*, session: Session, update_id: int,
     own release).
     """
     # Without ``finish`` a no-op change: what matters is the write (and the row lock) it takes.
-    change = {"done_at": now} if finish else {"received_at": InboxUpdate.received_at}
-    taken = session.execute(
-        update(InboxUpdate)
-        .where(col(InboxUpdate.update_id) == update_id, col(InboxUpdate.done_at).is_(None))
-        .values(**change)
-        .execution_options(synchronize_session=False))
+    taken = (session.execute(_TAKE_AND_FINISH, {"b_update_id": update_id, "b_now": now})
+             if finish else session.execute(_TAKE, {"b_update_id": update_id}))
     if taken.rowcount:  # type: ignore[attr-defined]
         return True
     if session.get(InboxUpdate, update_id) is not None:
@@ -70,8 +77,7 @@ def claim(*, session: Session, update_id: int,
 
 
 def finish(*, session: Session, update_id: int, now: datetime) -> None:
-    session.execute(update(InboxUpdate).where(col(InboxUpdate.update_id) == update_id)
-                    .values(done_at=now).execution_options(synchronize_session=False))
+    session.execute(_FINISH, {"b_update_id": update_id, "b_now": now})
 
 
 def unfinished(*, session: Session) -> list[dict[str, Any]]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from storage.models import (
@@ -16,6 +18,49 @@ from storage.models import (
     PerformanceAgreement,
     StrategicGoal,
 )
+
+
+# Built once with bound parameters (why: storage/users.py): every figure an official types
+# reads the sheet it belongs to. A ``division_id`` filter is optional: (every division's, one's).
+def _all_and_one_division(query: Any, division_id: Any) -> tuple[Any, Any]:
+    return query, query.where(division_id == bindparam("division_id"))
+
+
+_INDICATORS = _all_and_one_division(
+    select(Indicator).where(col(Indicator.agreement_id) == bindparam("agreement_id"))
+    .order_by(col(Indicator.position), col(Indicator.id)), col(Indicator.division_id))
+_SUB_ACTIVITIES = _all_and_one_division(
+    select(BudgetItem).where(col(BudgetItem.agreement_id) == bindparam("agreement_id"),
+                             col(BudgetItem.level) == "sub_kegiatan")
+    .order_by(col(BudgetItem.position), col(BudgetItem.id)), col(BudgetItem.division_id))
+_REALIZATIONS = _all_and_one_division(
+    select(IndicatorRealization)
+    .where(col(IndicatorRealization.cycle_id) == bindparam("cycle_id")),
+    col(IndicatorRealization.division_id))
+_FINANCIALS = _all_and_one_division(
+    select(FinancialRealization)
+    .where(col(FinancialRealization.cycle_id) == bindparam("cycle_id")),
+    col(FinancialRealization.division_id))
+_GOALS = (select(StrategicGoal).where(col(StrategicGoal.agreement_id) == bindparam("agreement_id"))
+          .order_by(col(StrategicGoal.position), col(StrategicGoal.id)))
+_REALIZATION = _REALIZATIONS[0].where(
+    col(IndicatorRealization.indicator_id) == bindparam("item_id"))
+_FINANCIAL = _FINANCIALS[0].where(col(FinancialRealization.budget_item_id) == bindparam("item_id"))
+_EARLIER = (select(Indicator.code, MeasurementCycle.quarter, IndicatorRealization.value)
+            .join(IndicatorRealization,
+                  col(IndicatorRealization.cycle_id) == col(MeasurementCycle.id))
+            .join(Indicator, col(Indicator.id) == col(IndicatorRealization.indicator_id))
+            .where(col(MeasurementCycle.agency_id) == bindparam("agency_id"),
+                   col(MeasurementCycle.year) == bindparam("year"),
+                   col(MeasurementCycle.quarter) < bindparam("before_quarter")))
+
+
+def _in_division(queries: tuple[Any, Any], params: dict[str, Any], division_id: int | None
+                 ) -> tuple[Any, dict[str, Any]]:
+    """The query of ``queries`` for every division, or for ``division_id`` if given."""
+    if division_id is None:
+        return queries[0], params
+    return queries[1], {**params, "division_id": division_id}
 
 
 def latest_agreement(
@@ -30,29 +75,22 @@ def latest_agreement(
 
 
 def goals_of(*, session: Session, agreement_id: int) -> list[StrategicGoal]:
-    query = select(StrategicGoal).where(StrategicGoal.agreement_id == agreement_id)
-    return list(session.exec(query.order_by(col(StrategicGoal.position), col(StrategicGoal.id))))
+    return list(session.exec(_GOALS, params={"agreement_id": agreement_id}))
 
 
 def indicators_of(
     *, session: Session, agreement_id: int, division_id: int | None = None
 ) -> list[Indicator]:
-    query = select(Indicator).where(Indicator.agreement_id == agreement_id)
-    if division_id is not None:
-        query = query.where(Indicator.division_id == division_id)
-    return list(session.exec(query.order_by(col(Indicator.position), col(Indicator.id))))
+    query, params = _in_division(_INDICATORS, {"agreement_id": agreement_id}, division_id)
+    return list(session.exec(query, params=params))
 
 
 def sub_activities_of(
     *, session: Session, agreement_id: int, division_id: int | None = None
 ) -> list[BudgetItem]:
     """The budget lines money is reported on: the sub-kegiatan."""
-    query = select(BudgetItem).where(
-        BudgetItem.agreement_id == agreement_id, BudgetItem.level == "sub_kegiatan"
-    )
-    if division_id is not None:
-        query = query.where(BudgetItem.division_id == division_id)
-    return list(session.exec(query.order_by(col(BudgetItem.position), col(BudgetItem.id))))
+    query, params = _in_division(_SUB_ACTIVITIES, {"agreement_id": agreement_id}, division_id)
+    return list(session.exec(query, params=params))
 
 
 def budget_items_of(*, session: Session, agreement_id: int) -> list[BudgetItem]:
@@ -64,10 +102,8 @@ def realizations_of(
     *, session: Session, cycle_id: int, division_id: int | None = None
 ) -> dict[int, IndicatorRealization]:
     """The cycle's realisations keyed by indicator id."""
-    query = select(IndicatorRealization).where(IndicatorRealization.cycle_id == cycle_id)
-    if division_id is not None:
-        query = query.where(IndicatorRealization.division_id == division_id)
-    return {r.indicator_id: r for r in session.exec(query)}
+    query, params = _in_division(_REALIZATIONS, {"cycle_id": cycle_id}, division_id)
+    return {r.indicator_id: r for r in session.exec(query, params=params)}
 
 
 def reporting_divisions(*, session: Session, cycle_id: int) -> set[int]:
@@ -81,24 +117,19 @@ def financials_of(
     *, session: Session, cycle_id: int, division_id: int | None = None
 ) -> dict[int, FinancialRealization]:
     """The cycle's financial realisations keyed by budget item id."""
-    query = select(FinancialRealization).where(FinancialRealization.cycle_id == cycle_id)
-    if division_id is not None:
-        query = query.where(FinancialRealization.division_id == division_id)
-    return {r.budget_item_id: r for r in session.exec(query)}
+    query, params = _in_division(_FINANCIALS, {"cycle_id": cycle_id}, division_id)
+    return {r.budget_item_id: r for r in session.exec(query, params=params)}
 
 
 def realization_of(
     *, session: Session, cycle_id: int, indicator_id: int,
 ) -> IndicatorRealization | None:
-    return session.exec(select(IndicatorRealization).where(
-        IndicatorRealization.cycle_id == cycle_id,
-        IndicatorRealization.indicator_id == indicator_id)).first()
+    return session.exec(_REALIZATION,
+                        params={"cycle_id": cycle_id, "item_id": indicator_id}).first()
 
 
 def financial_of(*, session: Session, cycle_id: int, item_id: int) -> FinancialRealization | None:
-    return session.exec(select(FinancialRealization).where(
-        FinancialRealization.cycle_id == cycle_id,
-        FinancialRealization.budget_item_id == item_id)).first()
+    return session.exec(_FINANCIAL, params={"cycle_id": cycle_id, "item_id": item_id}).first()
 
 
 def save_realization(
@@ -145,17 +176,8 @@ def earlier_values(
     Keyed by code rather than id, so a revised agreement (*PK Perubahan*) keeps its history.
     One query for every indicator: a report of a thousand indicators needs it once.
     """
-    query = (
-        select(Indicator.code, MeasurementCycle.quarter, IndicatorRealization.value)
-        .join(IndicatorRealization, col(IndicatorRealization.cycle_id) == col(MeasurementCycle.id))
-        .join(Indicator, col(Indicator.id) == col(IndicatorRealization.indicator_id))
-        .where(
-            MeasurementCycle.agency_id == agency_id,
-            MeasurementCycle.year == year,
-            MeasurementCycle.quarter < before_quarter,
-        )
-    )
     found: dict[str, dict[int, Decimal | None]] = {}
-    for code, quarter, value in session.exec(query):
+    params = {"agency_id": agency_id, "year": year, "before_quarter": before_quarter}
+    for code, quarter, value in session.exec(_EARLIER, params=params):
         found.setdefault(code, {})[quarter] = value
     return found

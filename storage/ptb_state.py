@@ -9,11 +9,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlalchemy import delete as sa_delete
 from sqlalchemy import update as sa_update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import PtbState
+
+# Built once with bound parameters (why: storage/users.py); on every update's path. A
+# bound name in an UPDATE must not be a column's: ``b_`` as SQLAlchemy suggests.
+_KEYED = (col(PtbState.namespace) == bindparam("b_namespace"),
+          col(PtbState.kind) == bindparam("b_kind"), col(PtbState.key) == bindparam("b_key"))
+_DATA = select(PtbState.data).where(*_KEYED)
+_ROW = select(PtbState).where(*_KEYED)
+_REPLACE = (sa_update(PtbState).where(*_KEYED).values(data=bindparam("b_data"))
+            .execution_options(synchronize_session=False))
+
+
+def _keyed(namespace: str, kind: str, key: str) -> dict[str, str]:
+    return {"b_namespace": namespace, "b_kind": kind, "b_key": key}
 
 
 def load_all(*, session: Session, namespace: str, kind: str) -> dict[str, Any]:
@@ -26,11 +40,7 @@ def load_all(*, session: Session, namespace: str, kind: str) -> dict[str, Any]:
 
 def load_one(*, session: Session, namespace: str, kind: str, key: str) -> Any | None:
     """The value stored under the key, or None."""
-    return session.exec(
-        select(PtbState.data).where(
-            PtbState.namespace == namespace, PtbState.kind == kind, PtbState.key == key
-        )
-    ).one_or_none()
+    return session.exec(_DATA, params=_keyed(namespace, kind, key)).one_or_none()
 
 
 def upsert(*, session: Session, namespace: str, kind: str, key: str, data: Any) -> None:
@@ -40,11 +50,7 @@ def upsert(*, session: Session, namespace: str, kind: str, key: str, data: Any) 
     constraint then fails the flush with ``IntegrityError`` and the caller may retry the whole
     transaction, which will take the update branch.
     """
-    row = session.exec(
-        select(PtbState).where(
-            PtbState.namespace == namespace, PtbState.kind == kind, PtbState.key == key
-        )
-    ).one_or_none()
+    row = session.exec(_ROW, params=_keyed(namespace, kind, key)).one_or_none()
     if row is None:
         session.add(PtbState(namespace=namespace, kind=kind, key=key, data=data))
     else:
@@ -57,15 +63,13 @@ def upsert(*, session: Session, namespace: str, kind: str, key: str, data: Any) 
 
 def replace(*, session: Session, namespace: str, kind: str, key: str, data: Any) -> bool:
     """Store ``data`` over the row of the key in one statement; False if there is none."""
-    result = session.execute(
-        sa_update(PtbState)
-        .where(PtbState.namespace == namespace, PtbState.kind == kind, PtbState.key == key)
-        .values(data=data).execution_options(synchronize_session=False))
+    result = session.execute(_REPLACE, {**_keyed(namespace, kind, key), "b_data": data})
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def delete(*, session: Session, namespace: str, kind: str, key: str) -> bool:
     """Remove the key; True if a row was there."""
+    # Built here, not with bound values: the session then drops a loaded row it deletes.
     result = session.exec(
         sa_delete(PtbState).where(
             PtbState.namespace == namespace, PtbState.kind == kind, PtbState.key == key
