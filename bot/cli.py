@@ -27,7 +27,7 @@ from bot.domain import errors
 from bot.domain.clock import to_local, to_utc, utcnow
 from bot.domain.sop import Role
 from bot.services import provisioning
-from bot.services.context import ServiceContext
+from bot.services.context import ServiceContext, resolve_agency
 from storage import agencies, schema, users
 from storage.db import make_engine
 from storage.models import User
@@ -138,7 +138,7 @@ class _Formatter(argparse.HelpFormatter):
 class _Parser(argparse.ArgumentParser):
     """argparse with Indonesian headings, help option and error messages."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, agency: bool = True, **kwargs) -> None:  # type: ignore[no-untyped-def]
         kwargs.setdefault("formatter_class", _Formatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
@@ -146,6 +146,12 @@ class _Parser(argparse.ArgumentParser):
         self._optionals.title = texts.CLI_OPTIONS
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                           help=texts.CLI_HELP_OPTION)
+        if agency:
+            # Before or after the command (``sakip-bot --agency pu users`` or ``sakip-bot users
+            # --agency pu``): suppressed, so that a subcommand's absent option does not undo
+            # what was given before it.
+            self.add_argument("--agency", metavar="KODE", default=argparse.SUPPRESS,
+                              help=texts.CLI_HELP["agency_option"])
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -205,13 +211,15 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("users", help=h["users"], description=h["users"])
     listing.set_defaults(handler=cmd_users)
 
-    diagram = commands.add_parser("diagram", help=h["diagram"], description=h["diagram"])
+    diagram = commands.add_parser("diagram", help=h["diagram"], description=h["diagram"],
+                                  agency=False)
     diagram.set_defaults(handler=cmd_diagram)
 
-    run = commands.add_parser("run", help=h["run"], description=h["run"])
+    # The bot serves every agency of the database; the demo makes its own.
+    run = commands.add_parser("run", help=h["run"], description=h["run"], agency=False)
     run.set_defaults(handler=cmd_run)
 
-    demo = commands.add_parser("demo", help=h["demo"], description=h["demo"])
+    demo = commands.add_parser("demo", help=h["demo"], description=h["demo"], agency=False)
     demo.add_argument("--out", type=Path, metavar="FOLDER", help=h["demo.out"])
     demo.set_defaults(handler=cmd_demo)
 
@@ -306,30 +314,28 @@ def _settings() -> Settings:
 class _Admin:
     settings: Settings
     ctx: ServiceContext
+    # --agency, else AGENCY_CODE; with neither, the services take the only agency there is.
+    agency_code: str | None
 
     @classmethod
-    def open(cls, *, migrate: bool = False) -> _Admin:
+    def open(cls, args: argparse.Namespace, *, migrate: bool = False) -> _Admin:
         settings = _settings()
         with _database_failures():
             ctx = build_context(settings, migrate=migrate)
-        return cls(settings, ctx)
-
-    @property
-    def agency_code(self) -> str | None:
-        return self.settings.agency_code
+        code = getattr(args, "agency", None) or settings.agency_code
+        return cls(settings, ctx, code.strip() if code else None)
 
     def division_names(self) -> list[str]:
         with self.ctx.transaction() as session:
-            agency = agencies.get_agency(session=session, code=self.agency_code)
-            if agency is None or agency.id is None:
-                return []
+            agency = resolve_agency(session, self.agency_code)
+            assert agency.id is not None
             return [d.name for d in agencies.list_divisions(session=session,
                                                              agency_id=agency.id)]
 
 
 # --- commands --------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
-    admin = _Admin.open(migrate=True)
+    admin = _Admin.open(args, migrate=True)
     name = " ".join(args.name.split())
     code = (args.code or admin.agency_code or "").strip()
     if not name:
@@ -359,14 +365,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     name = _name(args.name)
     nip = _nip(args.nip)
     existing = False
     if args.telegram_id is not None:
         with admin.ctx.transaction() as session:
-            agency = agencies.get_agency(session=session, code=admin.agency_code)
-            existing = agency is not None and users.get_user_by_telegram_id(
+            agency = resolve_agency(session, admin.agency_code)
+            existing = users.get_user_by_telegram_id(
                 session=session, telegram_id=args.telegram_id, agency_id=agency.id
             ) is not None
     user = _add_user(admin, args, name=name, nip=nip, telegram_id=args.telegram_id)
@@ -376,7 +382,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_invite(args: argparse.Namespace) -> int:
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     if args.user_id is not None:
         if args.roles or args.division or args.nip or args.rank:
             _warn(texts.CLI_INVITE_ROLES_IGNORED)
@@ -407,7 +413,7 @@ def cmd_user_invite(args: argparse.Namespace) -> int:
 
 
 def cmd_user_update(args: argparse.Namespace) -> int:
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     if args.name is None and args.nip is None and args.rank is None:
         raise _Failure(texts.CLI_UPDATE_NOTHING)
     user = provisioning.update_user(
@@ -420,7 +426,7 @@ def cmd_user_update(args: argparse.Namespace) -> int:
 
 
 def cmd_user_active(args: argparse.Namespace) -> int:
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     provisioning.set_active(admin.ctx, args.user_id, args.active, admin.agency_code)
     with admin.ctx.transaction() as session:
         user = users.get_user(session=session, user_id=args.user_id)
@@ -430,7 +436,7 @@ def cmd_user_active(args: argparse.Namespace) -> int:
 
 
 def cmd_users(args: argparse.Namespace) -> int:
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     rows = provisioning.list_users(admin.ctx, admin.agency_code)
     if not rows:
         print(texts.CLI_NO_USERS)
@@ -481,7 +487,11 @@ def cmd_template_master(args: argparse.Namespace) -> int:
         out = args.out or Path(texts.MASTER_SAMPLE_FILENAME.format(year=year))
     else:
         try:  # the agency's Bidang make a drop-down list; the template works without them
-            divisions = _Admin.open().division_names()
+            divisions = _Admin.open(args).division_names()
+        except errors.InvalidInput as error:
+            if error.params.get("reason") != "no_agency":
+                raise  # several agencies, or a wrong code: the list would be another's
+            divisions = []
         except (_Failure, SQLAlchemyError):
             divisions = []
         data = master_template(year=args.year, divisions=divisions)
@@ -501,7 +511,7 @@ def cmd_import_master(args: argparse.Namespace) -> int:
         data = args.file.read_bytes()
     except OSError:
         raise _Failure(texts.cli_master_file_missing(str(args.file))) from None
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     try:
         summary = master_data.import_master(admin.ctx, data, year=args.year,
                                             agency_code=admin.agency_code,
@@ -615,7 +625,7 @@ def _archive_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
 def _archive_refusal(error: errors.InvalidInput) -> _Failure | errors.InvalidInput:
     """The archive's own refusals worded for the admin; others go to ``main`` as they are."""
-    if error.params.get("reason") == "no_agency":
+    if error.params.get("reason") in texts.AGENCY_REASONS:
         return error
     return _Failure(texts.archive_error(error))
 
@@ -623,7 +633,7 @@ def _archive_refusal(error: errors.InvalidInput) -> _Failure | errors.InvalidInp
 def cmd_archive_list(args: argparse.Namespace) -> int:
     from bot.services import archive
 
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     try:
         rows = archive.list_archives(admin.ctx, admin.agency_code)
     except errors.InvalidInput as error:
@@ -643,7 +653,7 @@ def cmd_archive_get(args: argparse.Namespace) -> int:
 
     from bot.services import archive
 
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     try:
         name, data = archive.get_archive(admin.ctx, args.year, args.quarter, admin.agency_code)
         problems = archive.verify_archive(admin.ctx, args.year, args.quarter,
@@ -682,10 +692,10 @@ def _database_failures() -> Iterator[None]:
 
 
 def _db_commands(commands: _Commands) -> None:
-    group = _group(commands, "db")
-    _command(group, "db.upgrade", cmd_db_upgrade)
-    _command(group, "db.current", cmd_db_current)
-    _command(group, "db.history", cmd_db_history)
+    group = _group(commands, "db", agency=False)
+    _command(group, "db.upgrade", cmd_db_upgrade, agency=False)
+    _command(group, "db.current", cmd_db_current, agency=False)
+    _command(group, "db.history", cmd_db_history, agency=False)
 
 
 @contextmanager
@@ -736,7 +746,7 @@ def cmd_outbox_list(args: argparse.Namespace) -> int:
     from bot.formatting import datetime_short
     from bot.services import delivery
 
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     rows = delivery.undeliverable(admin.ctx, admin.agency_code)
     print(texts.cli_outbox_list((r.message_id, datetime_short(r.created_at), r.recipient,
                                  r.attempts, r.error, r.text) for r in rows))
@@ -746,7 +756,7 @@ def cmd_outbox_list(args: argparse.Namespace) -> int:
 def cmd_outbox_retry(args: argparse.Namespace) -> int:
     from bot.services import delivery
 
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     if not args.all and not args.ids:
         raise _Failure(texts.CLI_HELP["outbox.retry"])
     # Only this agency's messages (AGENCY_CODE), whatever numbers were typed.
@@ -759,39 +769,78 @@ def cmd_outbox_retry(args: argparse.Namespace) -> int:
 # --- the letterhead -------------------------------------------------------------------------
 
 
-def _group(commands: _Commands, name: str) -> _Commands:
+def _group(commands: _Commands, name: str, *, agency: bool = True) -> _Commands:
     """``sakip-bot NAME SUBCOMMAND``; ``NAME`` alone prints its help."""
     help_text = texts.CLI_HELP[name]
-    parser = commands.add_parser(name, help=help_text, description=help_text)
+    parser = commands.add_parser(name, help=help_text, description=help_text, agency=agency)
     parser.set_defaults(help_parser=parser)
     return parser.add_subparsers(title=texts.CLI_COMMANDS, metavar="PERINTAH")
 
 
-def _command(group: _Commands, key: str, handler: Callable[[argparse.Namespace], int]
-             ) -> argparse.ArgumentParser:
+def _command(group: _Commands, key: str, handler: Callable[[argparse.Namespace], int], *,
+             agency: bool = True) -> argparse.ArgumentParser:
     """Subcommand ``key`` (``group.name``) with its help from ``texts.CLI_HELP``."""
     help_text = texts.CLI_HELP[key]
-    parser = group.add_parser(key.rsplit(".", 1)[1], help=help_text, description=help_text)
+    parser = group.add_parser(key.rsplit(".", 1)[1], help=help_text, description=help_text,
+                              agency=agency)
     parser.set_defaults(handler=handler)
     return parser
 
 
 def _agency_commands(commands: _Commands) -> None:
+    h = texts.CLI_HELP
     group = _group(commands, "agency")
+    add = _command(group, "agency.add", cmd_agency_add)
+    add.add_argument("--code", required=True, metavar="KODE", help=h["init.code"])
+    add.add_argument("--name", required=True, metavar="NAMA", help=h["init.name"])
+    add.add_argument("--division", action="append", default=[], metavar="BIDANG",
+                     help=h["init.division"])
+    _letterhead_options(add)
+    _command(group, "agency.list", cmd_agency_list, agency=False)
     _command(group, "agency.show", cmd_agency_show)
     change = _command(group, "agency.set", cmd_agency_set)
     change.add_argument("--name", metavar="NAMA", help=texts.CLI_HELP["init.name"])
     _letterhead_options(change)
 
 
+def cmd_agency_add(args: argparse.Namespace) -> int:
+    """A further agency of the deployment; ``init`` makes or updates one, this only adds."""
+    admin = _Admin.open(args, migrate=True)
+    code, name = args.code.strip(), " ".join(args.name.split())
+    if not name:
+        raise _Failure(texts.CLI_NAME_EMPTY)
+    if not provisioning.valid_code(code):
+        raise _Failure(texts.cli_bad_agency_code(code))
+    wanted = list(dict.fromkeys(" ".join(d.split()) for d in args.division if d.strip()))
+    agency = provisioning.add_agency(admin.ctx, name=name, code=code, divisions=wanted)
+    print(texts.cli_agency_ready(agency.name, agency.code, True, agency.divisions, []))
+    if any(v is not None for v in (args.province, args.address, args.place)):
+        _print_profile(provisioning.set_profile(admin.ctx, agency_code=code,
+                                                government=args.province, address=args.address,
+                                                place=args.place))
+    return 0
+
+
+def cmd_agency_list(args: argparse.Namespace) -> int:
+    admin = _Admin.open(args)
+    rows = provisioning.list_agencies(admin.ctx)
+    if not rows:
+        raise _Failure(texts.cli_error(errors.InvalidInput(reason="no_agency")))
+    table = [list(texts.CLI_AGENCIES_HEADER)]
+    table += [[r.code, r.name, str(r.divisions), str(r.officials), texts.cli_agency_cycle(
+        r.cycle_year, r.cycle_quarter, r.cycle_archived)] for r in rows]
+    print(_format_table(table))
+    return 0
+
+
 def cmd_agency_show(args: argparse.Namespace) -> int:
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     _print_profile(provisioning.profile(admin.ctx, agency_code=admin.agency_code))
     return 0
 
 
 def cmd_agency_set(args: argparse.Namespace) -> int:
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     if all(v is None for v in (args.name, args.province, args.address, args.place)):
         raise _Failure(texts.CLI_UPDATE_NOTHING)
     profile = provisioning.set_profile(admin.ctx, agency_code=admin.agency_code, name=args.name,
@@ -844,7 +893,7 @@ def _acting_commands(commands: _Commands) -> None:
 def cmd_plh_add(args: argparse.Namespace) -> int:
     from bot.services import delegation
 
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     try:
         starts = parse_moment(args.starts) if args.starts else admin.ctx.now()
         ends = parse_moment(args.ends)
@@ -864,7 +913,7 @@ def cmd_plh_add(args: argparse.Namespace) -> int:
 def cmd_plh_list(args: argparse.Namespace) -> int:
     from bot.services import delegation
 
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     rows = delegation.list_delegations(admin.ctx, agency_code=admin.agency_code,
                                        current_only=not args.all)
     if not rows:
@@ -880,7 +929,7 @@ def cmd_plh_list(args: argparse.Namespace) -> int:
 def cmd_plh_end(args: argparse.Namespace) -> int:
     from bot.services import delegation
 
-    admin = _Admin.open()
+    admin = _Admin.open(args)
     view = delegation.revoke(admin.ctx, args.delegation_id, agency_code=admin.agency_code)
     print(texts.cli_delegation_ended(view.delegation_id, view.kind, view.principal,
                                      view.substitute))

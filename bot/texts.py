@@ -543,7 +543,11 @@ CLI_HELP: dict[str, str] = {
     "run": "jalankan bot (memerlukan TELEGRAM_BOT_TOKEN)",
     "demo": "jalankan simulasi satu triwulan tanpa token",
     "demo.out": "folder hasil demo",
-    "agency": "kop surat Dinas yang dicetak pada nota, notulen dan laporan: show, set",
+    "agency": "Dinas yang dilayani bot dan kop suratnya: add, list, show, set",
+    "agency_option": "kode Dinas yang dimaksud (bawaan: AGENCY_CODE; wajib bila ada beberapa "
+                     "Dinas)",
+    "agency.add": "tambahkan Dinas baru ke basis data yang sama",
+    "agency.list": "tampilkan semua Dinas beserta Bidang, pejabat dan siklus terakhirnya",
     "agency.show": "tampilkan nama Dinas dan isi kop suratnya",
     "agency.set": "ubah nama Dinas atau kop suratnya (nilai kosong \"\" menghapus)",
     "agency.province": "pemerintah daerah, misalnya \"Sumatera Barat\" atau \"Kabupaten Agam\"",
@@ -681,6 +685,16 @@ def cli_error(error: errors.WorkflowError, *, user_id: int | None = None,
     if reason == "no_agency":
         return ("Dinas belum disiapkan. Jalankan terlebih dahulu:\n"
                 '  sakip-bot init --name "Nama Dinas" --code KODE --division "Nama Bidang"')
+    if reason == "unknown_agency":
+        return (f"Tidak ada Dinas dengan kode {error.params.get('code')}. Kode yang terdaftar: "
+                f"{', '.join(error.params.get('known', []))}.")
+    if reason == "agency_ambiguous":
+        return ("Ada beberapa Dinas di basis data ini: "
+                f"{', '.join(error.params.get('known', []))}.\nSebutkan Dinas yang dimaksud "
+                "dengan --agency KODE (atau AGENCY_CODE di .env).")
+    if reason == "agency_exists":
+        return (f"Kode {error.params.get('code')} sudah dipakai. Lihat dengan sakip-bot agency "
+                "list; ubah Dinas itu dengan sakip-bot agency set --agency KODE.")
     if reason == "unknown_division":
         known = ", ".join(divisions) or "(belum ada)"
         return (f"Bidang \"{error.params.get('name')}\" tidak dikenal. Bidang yang terdaftar: "
@@ -708,6 +722,20 @@ def cli_agency_ready(name: str, code: str, created: bool, divisions: list[str],
 def cli_agency_code_mismatch(configured: str, code: str) -> str:
     return (f"Catatan: AGENCY_CODE saat ini {configured}, bukan {code}. Bot dan perintah "
             f"lain akan memakai {configured}.")
+
+
+CLI_AGENCIES_HEADER: tuple[str, ...] = ("Kode", "Nama", "Bidang", "Pejabat", "Siklus terakhir")
+
+
+def cli_agency_cycle(year: int | None, quarter: int | None, archived: bool) -> str:
+    if year is None or quarter is None:
+        return "-"
+    return f"{period_label(year, quarter)}" + (" (diarsipkan)" if archived else " (berjalan)")
+
+
+def cli_bad_agency_code(code: str) -> str:
+    return (f"Kode Dinas \"{code}\" tidak dapat dipakai: gunakan huruf, angka, titik, - atau _ "
+            "tanpa spasi (paling panjang 32), misalnya dinkes.")
 
 
 CLI_UPDATE_NOTHING = "Tidak ada yang diubah. Sebutkan minimal satu opsi (lihat --help)."
@@ -1613,8 +1641,10 @@ def archive_document_absent(name: str) -> str:
     return f"Dokumen siklus ini tidak ada di arsip: {name}"
 
 
+# Which agency a command is for: worded by ``cli_error``, whatever the command.
+AGENCY_REASONS = frozenset({"no_agency", "unknown_agency", "agency_ambiguous"})
 ARCHIVE_REASONS = frozenset({"cycle_not_archived", "unknown_cycle", "archive_file_missing",
-                             "archive_file_corrupt", "no_agency"})
+                             "archive_file_corrupt", *AGENCY_REASONS})
 
 
 def archive_error(error: errors.WorkflowError) -> str:

@@ -20,12 +20,13 @@ def create_agency(*, session: Session, name: str, code: str, now: datetime) -> A
     return agency
 
 
-def get_agency(*, session: Session, code: str | None = None) -> Agency | None:
-    """The agency with ``code``, or the only/first one when no code is given."""
-    query = select(Agency)
-    if code is not None:
-        query = query.where(Agency.code == code)
-    return session.exec(query.order_by(Agency.id)).first()
+def get_agency(*, session: Session, code: str) -> Agency | None:
+    return session.exec(select(Agency).where(Agency.code == code)).first()
+
+
+def list_agencies(*, session: Session) -> list[Agency]:
+    """Every agency of the deployment, by code."""
+    return list(session.exec(select(Agency).order_by(Agency.code)))
 
 
 def add_division(*, session: Session, agency_id: int, name: str) -> Division:

@@ -426,8 +426,9 @@ def test_unknown_period_and_agency(ctx: ServiceContext, people: dict[str, int]) 
         archive.get_archive(ctx, 2023, 4)
     assert refused.value.params["reason"] == "unknown_cycle"
     assert "Triwulan IV Tahun 2023 tidak ditemukan" in texts.archive_error(refused.value)
-    with pytest.raises(errors.InvalidInput, match="no_agency"):
+    with pytest.raises(errors.InvalidInput, match="unknown_agency") as refused:
         archive.list_archives(ctx, "lain")
+    assert refused.value.params["known"] == ["bmcktr"]
     with pytest.raises(errors.InvalidInput, match="unknown_cycle"):
         archive.build_archive(ctx, 999)
 

@@ -21,7 +21,7 @@ from bot.domain.clock import as_utc
 from bot.domain.sop import DocumentKind, StepKey
 from bot.formatting import period_label
 from bot.services import compliance, outputs
-from bot.services.context import ServiceContext
+from bot.services.context import ServiceContext, resolve_agency
 from reports import archive_bundle
 from reports.compliance import compliance_csv
 from storage import agencies, audit, cycles, documents, users
@@ -257,10 +257,7 @@ def _require_archived(cycle: MeasurementCycle) -> None:
 
 
 def _agency(session: Session, code: str | None) -> Agency:
-    agency = agencies.get_agency(session=session, code=code)
-    if agency is None or agency.id is None:
-        raise errors.InvalidInput(reason="no_agency")
-    return agency
+    return resolve_agency(session, code)
 
 
 def _find(session: Session, code: str | None, year: int, quarter: int) -> MeasurementCycle:

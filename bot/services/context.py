@@ -21,7 +21,15 @@ from reports.safe_workbook import WorkbookLimits
 from storage import agencies, cycles, outbox, users
 from storage.db import current_unit, remembered_in, session_scope
 from storage.documents import FileStore
-from storage.models import Delegation, Division, MeasurementCycle, RoleAssignment, StepRun, User
+from storage.models import (
+    Agency,
+    Delegation,
+    Division,
+    MeasurementCycle,
+    RoleAssignment,
+    StepRun,
+    User,
+)
 
 
 @dataclass
@@ -60,6 +68,25 @@ class RunRef:
     @property
     def division_name(self) -> str | None:
         return self.division.name if self.division else None
+
+
+def resolve_agency(session: Session, code: str | None) -> Agency:
+    """The agency an admin command is for: the one with ``code``; without a code, the only one.
+    With several agencies and no code, nothing is guessed: a command meant for one Dinas must
+    never touch another."""
+    if code is not None:
+        agency = agencies.get_agency(session=session, code=code)
+        if agency is None:
+            known = [a.code for a in agencies.list_agencies(session=session)]
+            raise errors.InvalidInput(reason="unknown_agency" if known else "no_agency",
+                                      code=code, known=known)
+        return agency
+    found = agencies.list_agencies(session=session)
+    if not found:
+        raise errors.InvalidInput(reason="no_agency")
+    if len(found) > 1:
+        raise errors.InvalidInput(reason="agency_ambiguous", known=[a.code for a in found])
+    return found[0]
 
 
 def load_actor(session: Session, user_id: int, now: datetime | None = None) -> workflow.Actor:

@@ -12,7 +12,7 @@ from bot.domain import errors, workflow
 from bot.domain.clock import as_utc
 from bot.domain.sop import Role, step
 from bot.services import notify
-from bot.services.context import RunRef, ServiceContext, load_actor, load_run
+from bot.services.context import RunRef, ServiceContext, load_actor, load_run, resolve_agency
 from storage import agencies, audit, cycles, delegations, users
 from storage.models import Delegation, User
 
@@ -88,9 +88,8 @@ def appoint_by_admin(
     """The administrator (CLI) names a substitute for an official who cannot do it
     themselves, e.g. the Kepala Dinas on leave without a phone."""
     with ctx.transaction() as session:
-        agency = agencies.get_agency(session=session, code=agency_code)
-        if agency is None or agency.id is None:
-            raise errors.InvalidInput(reason="no_agency")
+        agency = resolve_agency(session, agency_code)
+        assert agency.id is not None
         return _appoint(ctx, session, agency.id, None, principal_id=principal_id,
                         substitute_id=substitute_id, starts_at=starts_at, ends_at=ends_at,
                         kind=kind)
@@ -154,9 +153,8 @@ def list_delegations(ctx: ServiceContext, *, agency_code: str | None = None,
     """The agency's acting officials, newest first; ``current_only``: those not yet ended."""
     now = ctx.now()
     with ctx.transaction() as session:
-        agency = agencies.get_agency(session=session, code=agency_code)
-        if agency is None or agency.id is None:
-            raise errors.InvalidInput(reason="no_agency")
+        agency = resolve_agency(session, agency_code)
+        assert agency.id is not None
         names = {u.id: u.name for u in users.list_users(session=session, agency_id=agency.id)}
         return [_view(d, names.get(d.principal_user_id, "-"), names.get(d.substitute_user_id, "-"),
                       now)
@@ -186,10 +184,9 @@ def revoke(ctx: ServiceContext, delegation_id: int, *, by_user_id: int | None = 
     principal may; the CLI (``by_user_id=None``) may end any of the agency's."""
     now = ctx.now()
     with ctx.transaction() as session:
-        agency = agencies.get_agency(session=session, code=agency_code)
+        agency = resolve_agency(session, agency_code) if by_user_id is None else None
         delegation = delegations.get(session=session, delegation_id=delegation_id)
-        if delegation is None or (by_user_id is None and (
-                agency is None or delegation.agency_id != agency.id)):
+        if delegation is None or (agency is not None and delegation.agency_id != agency.id):
             raise errors.InvalidInput(reason="unknown_delegation")
         if by_user_id is not None and load_actor(session, by_user_id).id != (
                 delegation.principal_user_id):

@@ -7,8 +7,8 @@ from datetime import datetime
 
 from bot import texts
 from bot.domain.sop import Role
-from bot.services.context import ServiceContext
-from storage import agencies, outbox, users
+from bot.services.context import ServiceContext, resolve_agency
+from storage import outbox, users
 
 UNDELIVERABLE_TAG = "outbox.undeliverable"
 
@@ -55,10 +55,7 @@ class Undeliverable:
 
 def undeliverable(ctx: ServiceContext, agency_code: str | None = None) -> list[Undeliverable]:
     with ctx.transaction() as session:
-        agency_id = None
-        if agency_code is not None:
-            agency = agencies.get_agency(session=session, code=agency_code)
-            agency_id = agency.id if agency is not None else -1
+        agency_id = resolve_agency(session, agency_code).id
         found = []
         for message in outbox.undeliverable(session=session, agency_id=agency_id):
             assert message.id is not None

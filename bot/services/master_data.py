@@ -52,7 +52,7 @@ from bot.domain.master_rules import (
     split_codes,
     words,
 )
-from bot.services.context import ServiceContext
+from bot.services.context import ServiceContext, resolve_agency
 from reports.safe_workbook import WorkbookLimits, WorkbookRefused, open_workbook
 from storage import agencies, audit, performance, users
 from storage.models import (
@@ -178,9 +178,7 @@ def import_master(
     sha256 = hashlib.sha256(data).hexdigest()
     now = ctx.now()
     with ctx.transaction() as session:
-        agency = agencies.get_agency(session=session, code=agency_code)
-        if agency is None or agency.id is None:
-            raise errors.InvalidInput(reason="no_agency")
+        agency = resolve_agency(session, agency_code)
         if user_id is not None:
             user = users.get_user(session=session, user_id=user_id)
             if user is None or user.agency_id != agency.id:
@@ -230,9 +228,8 @@ def latest_agreement(
 ) -> PerformanceAgreement | None:
     """The newest version of ``year``'s Perjanjian Kinerja, if any was imported."""
     with ctx.transaction() as session:
-        agency = agencies.get_agency(session=session, code=agency_code)
-        if agency is None or agency.id is None:
-            return None
+        agency = resolve_agency(session, agency_code)
+        assert agency.id is not None
         return performance.latest_agreement(session=session, agency_id=agency.id, year=year)
 
 
@@ -241,9 +238,7 @@ def list_agreements(
 ) -> list[PerformanceAgreement]:
     """Every version of ``year``'s Perjanjian Kinerja, oldest first."""
     with ctx.transaction() as session:
-        agency = agencies.get_agency(session=session, code=agency_code)
-        if agency is None or agency.id is None:
-            return []
+        agency = resolve_agency(session, agency_code)
         query = (select(PerformanceAgreement)
                  .where(PerformanceAgreement.agency_id == agency.id,
                         PerformanceAgreement.year == year)

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlmodel import Session
 
-from bot.domain import errors
+from bot.domain import errors, workflow
 from bot.domain.sop import Role
-from bot.services.context import ServiceContext
-from storage import agencies, audit, users
+from bot.services.context import ServiceContext, resolve_agency
+from storage import agencies, audit, cycles, users
 from storage.models import Agency, AgencyProfile, User
 
 INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud or typed
 INVITE_TTL = timedelta(days=7)
+# Typed after --agency on every command and shown in lists: short, no spaces.
+AGENCY_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,55 @@ def init_agency(ctx: ServiceContext, name: str, code: str, divisions: list[str])
         audit.record(session=session, agency_id=agency.id, action="agency.init", at=now,
                      after={"name": name, "divisions": divisions})
         return agency
+
+
+@dataclass(frozen=True)
+class AgencyView:
+    code: str
+    name: str
+    divisions: list[str]
+
+
+def valid_code(code: str) -> bool:
+    return AGENCY_CODE.fullmatch(code) is not None
+
+
+def add_agency(ctx: ServiceContext, name: str, code: str, divisions: list[str]) -> AgencyView:
+    """A new agency beside those already served; refused if the code is taken."""
+    with ctx.transaction() as session:
+        if agencies.get_agency(session=session, code=code) is not None:
+            raise errors.InvalidInput(reason="agency_exists", code=code)
+    agency = init_agency(ctx, name=name, code=code, divisions=divisions)
+    with ctx.transaction() as session:
+        assert agency.id is not None
+        names = [d.name for d in agencies.list_divisions(session=session, agency_id=agency.id)]
+    return AgencyView(code, name, names)
+
+
+@dataclass(frozen=True)
+class AgencyRow:
+    code: str
+    name: str
+    divisions: int  # active, the Sekretariat included
+    officials: int  # active
+    cycle_year: int | None  # the newest cycle's period, if any
+    cycle_quarter: int | None
+    cycle_archived: bool
+
+
+def list_agencies(ctx: ServiceContext) -> list[AgencyRow]:
+    rows = []
+    with ctx.transaction() as session:
+        for agency in agencies.list_agencies(session=session):
+            assert agency.id is not None
+            newest = next(iter(cycles.list_cycles(session=session, agency_id=agency.id)), None)
+            rows.append(AgencyRow(
+                agency.code, agency.name,
+                len(agencies.list_divisions(session=session, agency_id=agency.id)),
+                sum(1 for u in users.list_users(session=session, agency_id=agency.id) if u.active),
+                newest.year if newest else None, newest.quarter if newest else None,
+                newest is not None and newest.status == workflow.ARCHIVED))
+    return rows
 
 
 @dataclass(frozen=True)
@@ -213,7 +265,4 @@ def _user(session: Session, user_id: int, agency_code: str | None) -> User:
 
 
 def _agency(session: Session, code: str | None) -> Agency:
-    agency = agencies.get_agency(session=session, code=code)
-    if agency is None:
-        raise errors.InvalidInput(reason="no_agency")
-    return agency
+    return resolve_agency(session, code)

@@ -1,0 +1,151 @@
+"""Several agencies in one database, from the command line: ``agency add|list`` and ``--agency``
+on every command; a command without a code never guesses which Dinas it is for."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from bot import cli
+from bot.services.context import ServiceContext
+from storage import agencies, users
+from storage.models import AuditEvent, Delegation, User
+from tests.test_cli import ctx, env, printed_user_id, run  # noqa: F401
+
+AMBIGUOUS = "Ada beberapa Dinas di basis data ini: dinkes, pupr."
+
+
+@pytest.fixture
+def two(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["init", "--name", "Dinas Kesehatan", "--code", "dinkes",
+                     "--division", "Bidang P2P"]) == 0
+    assert cli.main(["agency", "add", "--code", "pupr", "--name", "Dinas PUPR",
+                     "--division", "Bina Marga", "--division", "Sumber Daya Air"]) == 0
+    capsys.readouterr()
+
+
+def names_in(ctx: ServiceContext, code: str) -> list[str]:  # noqa: F811
+    with ctx.transaction() as session:
+        agency = agencies.get_agency(session=session, code=code)
+        assert agency is not None and agency.id is not None
+        return [u.name for u in users.list_users(session=session, agency_id=agency.id)]
+
+
+def test_agency_add_makes_a_second_agency_and_list_shows_both(
+        capsys: pytest.CaptureFixture[str], ctx: ServiceContext) -> None:  # noqa: F811
+    assert run(capsys, "init", "--name", "Dinas Kesehatan", "--code", "dinkes")[0] == 0
+    code, out, err = run(capsys, "agency", "add", "--code", "pupr", "--name", "  Dinas   PUPR ",
+                         "--division", "Bina Marga", "--division", "Sumber Daya Air")
+    assert code == 0, err
+    assert "Dinas PUPR (kode pupr) telah dibuat" in out
+    assert "• Sekretariat\n• Bina Marga\n• Sumber Daya Air" in out
+
+    code, out, _ = run(capsys, "agency", "list")
+    assert code == 0
+    rows = [line.split("  ") for line in out.splitlines()[2:]]
+    assert [[cell.strip() for cell in row if cell.strip()] for row in rows] == [
+        ["dinkes", "Dinas Kesehatan", "1", "0", "-"],
+        ["pupr", "Dinas PUPR", "3", "0", "-"]]
+    with ctx.transaction() as session:
+        pupr = agencies.get_agency(session=session, code="pupr")
+        assert pupr is not None and pupr.id is not None
+        assert [d.name for d in agencies.list_divisions(session=session, agency_id=pupr.id)] == [
+            "Sekretariat", "Bina Marga", "Sumber Daya Air"]
+
+
+@pytest.mark.usefixtures("two")
+@pytest.mark.parametrize(("argv", "message"), [
+    (["agency", "add", "--code", "pupr", "--name", "Lain"], "Kode pupr sudah dipakai"),
+    (["agency", "add", "--code", "pu pr", "--name", "Lain"], "tidak dapat dipakai"),
+    (["agency", "add", "--code", "dinas/kes", "--name", "Lain"], "tidak dapat dipakai"),
+    (["agency", "add", "--code", "baru", "--name", "   "], "Nama"),
+])
+def test_agency_add_refuses_a_taken_or_bad_code(
+        capsys: pytest.CaptureFixture[str], ctx: ServiceContext,  # noqa: F811
+        argv: list[str], message: str) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code in (1, 2) and message in err + out
+    with ctx.transaction() as session:
+        assert [a.code for a in agencies.list_agencies(session=session)] == ["dinkes", "pupr"]
+        pupr = agencies.get_agency(session=session, code="pupr")
+        assert pupr is not None and pupr.name == "Dinas PUPR"
+
+
+@pytest.mark.usefixtures("two")
+@pytest.mark.parametrize("argv", [
+    ["users"],
+    ["user", "add", "--name", "Budi", "--role", "kepala"],
+    ["user", "invite", "--name", "Budi", "--role", "kepala"],
+    ["user", "deactivate", "1"],
+    ["agency", "show"],
+    ["agency", "set", "--place", "Padang"],
+    ["plh", "list"],
+    ["outbox", "list"],
+    ["archive", "list"],
+    ["template", "master", "--out", "t.xlsx"],
+])
+def test_without_a_code_several_agencies_are_never_guessed(
+        capsys: pytest.CaptureFixture[str], ctx: ServiceContext,  # noqa: F811
+        argv: list[str]) -> None:
+    with ctx.transaction() as session:
+        events = len(session.exec(select(AuditEvent)).all())
+    code, out, err = run(capsys, *argv)
+    assert code == 1 and AMBIGUOUS in err and "--agency KODE" in err
+    assert out == "" and "Traceback" not in err
+    with ctx.transaction() as session:
+        assert session.exec(select(User)).all() == []
+        assert len(session.exec(select(AuditEvent)).all()) == events
+
+
+@pytest.mark.usefixtures("two")
+def test_agency_before_or_after_the_command_and_agency_code_as_default(
+        capsys: pytest.CaptureFixture[str], ctx: ServiceContext,  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run(capsys, "--agency", "pupr", "user", "add", "--name", "Budi", "--role", "bidang",
+               "--division", "Bina Marga")[0] == 0
+    assert run(capsys, "user", "add", "--agency", "dinkes", "--name", "Sari",
+               "--role", "kepala")[0] == 0
+    assert names_in(ctx, "pupr") == ["Budi"] and names_in(ctx, "dinkes") == ["Sari"]
+
+    code, out, _ = run(capsys, "users", "--agency", "pupr")
+    assert code == 0 and "Budi" in out and "Sari" not in out
+    monkeypatch.setenv("AGENCY_CODE", "dinkes")
+    code, out, _ = run(capsys, "users")
+    assert code == 0 and "Sari" in out and "Budi" not in out
+    code, out, _ = run(capsys, "users", "--agency", "pupr")  # the option wins
+    assert code == 0 and "Budi" in out and "Sari" not in out
+
+
+@pytest.mark.usefixtures("two")
+def test_an_unknown_code_names_the_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "users", "--agency", "dinsos")
+    assert code == 1 and out == ""
+    assert "Tidak ada Dinas dengan kode dinsos. Kode yang terdaftar: dinkes, pupr." in err
+
+
+@pytest.mark.usefixtures("two")
+def test_one_agency_cannot_reach_another_agencys_officials(
+        capsys: pytest.CaptureFixture[str], ctx: ServiceContext) -> None:  # noqa: F811
+    code, out, _ = run(capsys, "user", "add", "--agency", "pupr", "--name", "Budi",
+                       "--role", "bidang", "--division", "Bina Marga", "--telegram-id", "5005")
+    budi = printed_user_id(out)
+    assert run(capsys, "user", "add", "--agency", "dinkes", "--name", "Kadis",
+               "--role", "kepala", "--telegram-id", "6006")[0] == 0
+
+    for argv in (["user", "deactivate", str(budi)], ["user", "update", str(budi), "--name", "X"],
+                 ["user", "invite", "--user-id", str(budi)]):
+        code, _, err = run(capsys, *argv, "--agency", "dinkes")
+        assert code == 1 and f"Pengguna dengan ID {budi} tidak ditemukan" in err, argv
+    # Another agency's division is not this one's either.
+    code, _, err = run(capsys, "user", "add", "--agency", "dinkes", "--name", "Ani",
+                       "--role", "bidang", "--division", "Bina Marga")
+    assert code == 1 and 'Bidang "Bina Marga" tidak dikenal' in err and "Bidang P2P" in err
+    # Nor its officials, as an acting official.
+    code, _, err = run(capsys, "plh", "add", "--agency", "dinkes", "--for", str(budi),
+                       "--by", str(budi), "--until", "2030-01-01")
+    assert code == 1
+    with ctx.transaction() as session:
+        budi_row = session.get(User, budi)
+        assert budi_row is not None and budi_row.active and budi_row.name == "Budi"
+        assert session.exec(select(Delegation)).all() == []
+    assert names_in(ctx, "dinkes") == ["Kadis"]
