@@ -39,6 +39,7 @@ class Action(StrEnum):
     END_ACTING = "endplh"
     REMOVE_FILE = "rmfile"
     KEEP = "keep"
+    AGENCY = "dinas"
 
 
 def data(action: Action, *args: object) -> str:

@@ -55,6 +55,25 @@ STRANGER = (
     "Silakan minta kode undangan kepada admin Tim SAKIP, lalu kirim /start KODE."
 )
 DEACTIVATED = "Mohon maaf, akun Anda sedang dinonaktifkan. Silakan hubungi admin Tim SAKIP."
+AGENCY_CHOOSE = ("Anda terdaftar sebagai pejabat di beberapa Dinas. Silakan pilih Dinas yang "
+                 "ingin Anda layani sekarang:")
+AGENCY_ONLY_ONE = "Anda hanya terdaftar di satu Dinas; tidak ada yang perlu dipilih."
+AGENCY_CHOICE_GONE = "Anda tidak lagi terdaftar aktif di Dinas itu. Silakan pilih yang lain."
+
+
+def agency_current(name: str) -> str:
+    return f"Saat ini Anda melayani {name}. Pilih Dinas lain bila perlu:"
+
+
+def agency_chosen(name: str) -> str:
+    return (f"✅ Anda sekarang melayani {name}. Ketik /tugas untuk tugas Anda di sana; "
+            "ganti Dinas kapan saja dengan /instansi.")
+
+
+def agency_button(name: str, current: bool) -> str:
+    return ("✅ " if current else "🏛 ") + name
+
+
 CANCELLED = "Baik, dibatalkan. Isian yang sudah tersimpan tidak hilang. Ketik /tugas untuk melanjutkan."
 NOTHING_TO_CANCEL = "Tidak ada proses yang sedang berjalan."
 UNKNOWN_INPUT = "Mohon maaf, pesan ini tidak saya pahami. Ketik /bantuan untuk petunjuk."
@@ -82,6 +101,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("kepatuhan", "Kepatuhan waktu SOP sepanjang tahun"),
     ("plh", "Tunjuk Plh. selama Anda berhalangan"),
     ("alihkan", "Sekretaris: alihkan tugas kepada pegawai lain"),
+    ("instansi", "Pilih Dinas, bila Anda pejabat di beberapa Dinas"),
     ("bantuan", "Petunjuk penggunaan"),
     ("batal", "Batalkan proses yang sedang berjalan"),
 )

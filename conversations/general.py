@@ -18,8 +18,10 @@ from bot.callbacks import Action, button, pattern
 from bot.domain import errors
 from bot.domain.clock import to_local
 from bot.domain.sop import Role
+from bot.keyboards import Rows
 from bot.services import compliance, identity, reminders, tasks
 from bot.telegram_context import BotContext
+from conversations import agency_choice
 from conversations.archive import archive_handlers
 from conversations.common import call, callback_args, refusals, reply
 from conversations.reports import report_handlers
@@ -47,12 +49,16 @@ async def guard(update: Update, context: BotContext) -> None:
         await _refuse(update, texts.STRANGER)
     if context.member is not None and not context.member.active:
         await _refuse(update, texts.DEACTIVATED)
+    if (context.member is not None and not context.member.chosen and not is_start
+            and not agency_choice.is_choosing(update)):
+        # Nothing is done for an agency the official did not mean: they choose first.
+        await _refuse(update, texts.AGENCY_CHOOSE, agency_choice.choice_buttons(context.member))
 
 
-async def _refuse(update: Update, text: str) -> None:
+async def _refuse(update: Update, text: str, buttons: Rows | None = None) -> None:
     if update.callback_query is not None:
         await update.callback_query.answer()
-    await reply(update, text)
+    await reply(update, text, buttons)
     raise ApplicationHandlerStop
 
 
@@ -74,6 +80,8 @@ async def start(update: Update, context: BotContext) -> None:
         await reply(update, texts.STRANGER)
         return
     await reply(update, texts.welcome(context.member.name, _role_names(context.member)))
+    if not context.member.chosen:
+        await reply(update, texts.AGENCY_CHOOSE, agency_choice.choice_buttons(context.member))
 
 
 async def help_command(update: Update, context: BotContext) -> None:
@@ -182,6 +190,7 @@ def command_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CommandHandler("tugas", my_tasks),
         CommandHandler("status", status),
         CommandHandler("kepatuhan", compliance_view),
+        *agency_choice.command_handlers(),
         CallbackQueryHandler(nudge, pattern=pattern(Action.NUDGE)),
         *archive_handlers(),
         *report_handlers(),
@@ -192,6 +201,7 @@ def fallback_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """After the SOP conversation: whatever nobody else took."""
     return [
         CommandHandler("batal", nothing_to_cancel),
+        *agency_choice.choice_handlers(),
         CallbackQueryHandler(stale_button),
         MessageHandler(filters.ALL, unknown),
     ]

@@ -24,6 +24,7 @@ from telegram.warnings import PTBUserWarning
 from bot import texts
 from bot.callbacks import Action, pattern
 from bot.telegram_context import BotContext
+from conversations import agency_choice
 from conversations.acting import build_acting_flow
 from conversations.briefing import build_briefing_flow
 from conversations.common import END, Flow, close_buttons, reply
@@ -81,6 +82,7 @@ def _conversation(
         states=states,
         fallbacks=[
             CommandHandler("batal", cancel),
+            *agency_choice.choice_handlers(),
             CallbackQueryHandler(cancel, pattern=pattern(Action.CANCEL)),
             CallbackQueryHandler(use_buttons),
             MessageHandler(~filters.COMMAND, use_buttons),

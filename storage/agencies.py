@@ -24,6 +24,13 @@ def get_agency(*, session: Session, code: str) -> Agency | None:
     return session.exec(select(Agency).where(Agency.code == code)).first()
 
 
+def get_agency_by_id(*, session: Session, agency_id: int) -> Agency:
+    agency = session.get(Agency, agency_id)
+    if agency is None:
+        raise LookupError(f"no agency {agency_id}")
+    return agency
+
+
 def list_agencies(*, session: Session) -> list[Agency]:
     """Every agency of the deployment, by code."""
     return list(session.exec(select(Agency).order_by(Agency.code)))

@@ -35,6 +35,15 @@ class AgencyProfile(SQLModel, table=True):
     updated_at: datetime | None = None
 
 
+class AgencyChoice(SQLModel, table=True):
+    """The agency a Telegram account works in now, for one who is an official of several (a
+    provincial official on one OPD's team); chosen by button, kept across restarts."""
+
+    telegram_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    agency_id: int = Field(foreign_key="agency.id")
+    chosen_at: datetime
+
+
 class Division(SQLModel, table=True):
     """A Bidang; the Sekretariat is one too, so that step 4 treats every part alike."""
 

@@ -9,7 +9,7 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from storage.db import remembered_in
-from storage.models import Invite, RoleAssignment, User
+from storage.models import AgencyChoice, Invite, RoleAssignment, User
 
 # Built once, with bound parameters: building a statement and its criteria on every call cost
 # as much again as running it (148 against 74 µs for one official on SQLite), and an update
@@ -57,6 +57,24 @@ def get_user_by_telegram_id(
     return remembered_in(session, ("user_by_telegram_id", telegram_id, agency_id),
                          lambda: session.exec(query, params=params).first(),
                          depends_on=(User,))
+
+
+def memberships(*, session: Session, telegram_id: int) -> list[User]:
+    """Every official this Telegram account is, one per agency, oldest first."""
+    return remembered_in(session, ("memberships", telegram_id),
+                         lambda: list(session.exec(_BY_TELEGRAM_ID,
+                                                   params={"telegram_id": telegram_id})),
+                         depends_on=(User,))
+
+
+def chosen_agency(*, session: Session, telegram_id: int) -> int | None:
+    choice = session.get(AgencyChoice, telegram_id)
+    return choice.agency_id if choice is not None else None
+
+
+def choose_agency(*, session: Session, telegram_id: int, agency_id: int, now: datetime) -> None:
+    session.merge(AgencyChoice(telegram_id=telegram_id, agency_id=agency_id, chosen_at=now))
+    session.flush()
 
 
 def list_users(*, session: Session, agency_id: int) -> list[User]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlmodel import Session
 
@@ -22,15 +22,53 @@ class Member:
     name: str
     active: bool
     roles: tuple[tuple[str, int | None, str | None], ...]  # (role, division id, division name)
+    # For an official of several agencies: (agency id, agency name) of each active one, and
+    # whether this one was chosen; empty for the usual official of one agency.
+    agencies: tuple[tuple[int, str], ...] = ()
+    chosen: bool = True
 
     def holds(self, role: Role) -> bool:
         return any(r == role for r, _, _ in self.roles)
 
+    @property
+    def agency_name(self) -> str | None:
+        """Named only where the official could mistake one agency for another."""
+        return dict(self.agencies).get(self.agency_id)
+
 
 def whoami(ctx: ServiceContext, telegram_id: int) -> Member | None:
+    """The official behind ``telegram_id``: of the agency they chose, if they are one in
+    several; ``chosen`` is False until they have."""
     with ctx.transaction() as session:
-        user = users.get_user_by_telegram_id(session=session, telegram_id=telegram_id)
-        return _member(session, user) if user else None
+        found = users.memberships(session=session, telegram_id=telegram_id)
+        active = [user for user in found if user.active]
+        if len(active) < 2:
+            return _member(session, active[0] if active else found[0]) if found else None
+        return _of_several(session, active, users.chosen_agency(session=session,
+                                                               telegram_id=telegram_id))
+
+
+def choose_agency(ctx: ServiceContext, telegram_id: int, agency_id: int) -> Member:
+    """Work in ``agency_id`` from now on; refused unless the account is an active official
+    there."""
+    with ctx.transaction() as session:
+        active = [user for user in users.memberships(session=session, telegram_id=telegram_id)
+                  if user.active]
+        if not any(user.agency_id == agency_id for user in active):
+            raise errors.InvalidInput(reason="not_a_member")
+        users.choose_agency(session=session, telegram_id=telegram_id, agency_id=agency_id,
+                            now=ctx.now())
+        return _of_several(session, active, agency_id)
+
+
+def _of_several(session: Session, active: list[User], chosen: int | None) -> Member:
+    names = {user.agency_id: agencies.get_agency_by_id(session=session,
+                                                        agency_id=user.agency_id).name
+             for user in active}
+    choice = next((user for user in active if user.agency_id == chosen), None)
+    member = _member(session, choice or active[0])
+    return replace(member, agencies=tuple(sorted(names.items(), key=lambda item: item[1])),
+                   chosen=choice is not None)
 
 
 def redeem_invite(ctx: ServiceContext, telegram_id: int, code: str) -> Member:

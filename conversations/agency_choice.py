@@ -1,0 +1,71 @@
+"""/instansi: an official of several agencies chooses, by button, which one they serve now.
+
+Until they have chosen, the guard asks before anything else. Choosing ends any flow they were
+in: its task belongs to the agency they leave, and what was saved there stays saved.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import keyboards, texts
+from bot.callbacks import Action, button, parse, pattern
+from bot.domain import errors
+from bot.services import identity
+from bot.telegram_context import BotContext
+from conversations.common import END, call, callback_args, close_buttons, reply
+
+
+def choice_buttons(member: identity.Member) -> keyboards.Rows:
+    return [[button(texts.agency_button(name, member.chosen and agency_id == member.agency_id),
+                    Action.AGENCY, agency_id)]
+            for agency_id, name in member.agencies]
+
+
+def is_choosing(update: Update) -> bool:
+    """A press of a choice button, or /instansi: what an official who has not chosen may do."""
+    query = update.callback_query
+    if query is not None:
+        return bool(query.data) and parse(query.data)[0] == Action.AGENCY
+    message = update.effective_message
+    return bool(message and message.text and message.text.split()[0].split("@")[0]
+                == "/instansi")
+
+
+async def show_choice(update: Update, context: BotContext) -> None:
+    """/instansi"""
+    member = context.me
+    if len(member.agencies) < 2:
+        await reply(update, texts.AGENCY_ONLY_ONE)
+        return
+    text = (texts.agency_current(member.agency_name or "-") if member.chosen
+            else texts.AGENCY_CHOOSE)
+    await reply(update, text, choice_buttons(member))
+
+
+async def choose(update: Update, context: BotContext) -> object:
+    """🏛 pressed: serve that agency from now on."""
+    query = update.callback_query
+    user = update.effective_user
+    assert query is not None and user is not None
+    try:
+        member = await call(context, identity.choose_agency, user.id,
+                            int(callback_args(update)[0]))
+    except (errors.InvalidInput, ValueError, IndexError):
+        await query.answer(texts.AGENCY_CHOICE_GONE, show_alert=True)
+        return END
+    context.member = member
+    await close_buttons(update)
+    await reply(update, texts.agency_chosen(member.agency_name or "-"))
+    return END
+
+
+def choice_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+    """The press, for the SOP conversation's fallbacks (where it also ends the flow) and after
+    it (outside any flow)."""
+    return [CallbackQueryHandler(choose, pattern=pattern(Action.AGENCY))]
+
+
+def command_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+    return [CommandHandler("instansi", show_choice)]

@@ -1,0 +1,109 @@
+"""One Telegram account, official of two agencies: asked to choose by button before anything is
+done, /instansi to change, each agency's tasks and cycles apart, a flow ended by the change."""
+
+from __future__ import annotations
+
+from bot import texts
+from bot.demo import World
+from bot.demo_data import AGENCY_NAME
+from bot.domain.sop import Role, StepKey
+from bot.services import identity, provisioning, tasks
+from tests.clock import YEAR
+from tests.conversations.conftest import TIMEOUT, call, forward, next_reply, settle, uid
+
+OTHER = "Dinas Pekerjaan Umum dan Penataan Ruang"
+
+
+async def second_agency(world: World) -> int:
+    """PUPR beside the demo agency; the demo's Kepala Dinas also sits on its Tim SAKIP.
+    Returns that second membership's user id."""
+    await call(world, provisioning.add_agency, name=OTHER, code="pupr",
+               divisions=["Sumber Daya Air"])
+    user = await call(world, provisioning.add_user, name="IR. KEPALA YANG SAMA",
+                      roles=[(Role.SAKIP_TEAM, None)], telegram_id=world.people["head"].id,
+                      agency_code="pupr")
+    assert user.id is not None
+    return user.id
+
+
+async def test_an_official_of_two_agencies_chooses_first_and_can_change(world: World) -> None:
+    await forward(world, YEAR, 1, through=StepKey.BRIEFING)
+    demo_head = await uid(world, "head")
+    pupr_head = await second_agency(world)
+    head = world.people["head"]
+
+    # Asked before anything is done, whatever is sent; the buttons name both agencies.
+    for send in ("/tugas", "/status", "halo pak"):
+        await head.send_text(send)
+        asked = await next_reply(head)
+        assert asked.content == texts.AGENCY_CHOOSE, send
+        assert asked.button_labels == [f"🏛 {AGENCY_NAME}", f"🏛 {OTHER}"]
+    member = await call(world, identity.whoami, head.id)
+    assert member is not None and not member.chosen
+
+    await head.press(f"🏛 {OTHER}", asked)
+    assert (await next_reply(head)).content == texts.agency_chosen(OTHER)
+    member = await call(world, identity.whoami, head.id)
+    assert member is not None and member.chosen and member.user_id == pupr_head
+    await head.send_command("tugas")
+    assert (await next_reply(head)).content == texts.NO_TASKS
+    await head.send_command("status")
+    assert (await next_reply(head)).content == texts.NO_OPEN_CYCLE
+
+    # /instansi marks the current one; back to the demo agency, its cycle and tasks are there.
+    await head.send_command("instansi")
+    offer = await next_reply(head)
+    assert offer.content == texts.agency_current(OTHER)
+    assert offer.button_labels == [f"🏛 {AGENCY_NAME}", f"✅ {OTHER}"]
+    await head.press(f"🏛 {AGENCY_NAME}", offer)
+    assert (await next_reply(head)).content == texts.agency_chosen(AGENCY_NAME)
+    await head.send_command("status")
+    assert texts.status_header(YEAR, 1, False) in (await next_reply(head)).content
+    member = await call(world, identity.whoami, head.id)
+    assert member is not None and member.user_id == demo_head
+    await settle(world)
+
+
+async def test_changing_agency_ends_the_flow_and_leaves_the_other_agency_alone(
+        world: World) -> None:
+    await second_agency(world)
+    head = world.people["head"]
+    await head.send_command("instansi")
+    await head.press(f"🏛 {AGENCY_NAME}", await next_reply(head))
+    await head.wait_for_text(texts.agency_chosen(AGENCY_NAME), TIMEOUT)
+
+    # In the middle of opening a cycle of the demo agency, they change to PUPR.
+    await head.send_command("mulai")
+    years = await head.wait_for_text(texts.ASK_YEAR, TIMEOUT)
+    await head.send_command("instansi")
+    await head.press(f"🏛 {OTHER}", await next_reply(head))
+    await head.wait_for_text(texts.agency_chosen(OTHER), TIMEOUT)
+    # The old flow's button opens nothing, in neither agency.
+    pressed = await head.press(str(YEAR), years)
+    answered = await head.wait_for_answer(pressed)
+    assert answered.answer_text == texts.ALREADY_HANDLED
+    await settle(world)
+    assert not [m for m in head.messages if texts.ASK_QUARTER in m.content]
+    assert await call(world, tasks.cycle_status, await uid(world, "secretary")) == []
+
+
+async def test_a_forged_or_stale_choice_is_refused(world: World) -> None:
+    pupr_head = await second_agency(world)
+    head = world.people["head"]
+    await head.send_command("instansi")
+    offer = await next_reply(head)
+    # A press naming an agency they do not belong to changes nothing.
+    query = await head.press_stale("dinas:999", offer)
+    assert (await head.wait_for_answer(query)).answer_text == texts.AGENCY_CHOICE_GONE
+    member = await call(world, identity.whoami, head.id)
+    assert member is not None and not member.chosen
+
+    # Deactivated in PUPR: one agency is left, nothing to choose, the old button is refused.
+    await call(world, provisioning.set_active, pupr_head, False, "pupr")
+    query = await head.press(f"🏛 {OTHER}", offer)
+    assert (await head.wait_for_answer(query)).answer_text == texts.AGENCY_CHOICE_GONE
+    await head.send_command("instansi")
+    assert (await next_reply(head)).content == texts.AGENCY_ONLY_ONE
+    await head.send_command("tugas")
+    assert (await next_reply(head)).content in (texts.NO_TASKS, texts.tasks_header(1))
+    await settle(world)
