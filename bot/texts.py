@@ -65,6 +65,11 @@ def agency_current(name: str) -> str:
     return f"Saat ini Anda melayani {name}. Pilih Dinas lain bila perlu:"
 
 
+def agency_heading(name: str) -> str:
+    """Above a notice to an official of several agencies: which one it is from."""
+    return f"🏛 {name}\n"
+
+
 def agency_chosen(name: str) -> str:
     return (f"✅ Anda sekarang melayani {name}. Ketik /tugas untuk tugas Anda di sana; "
             "ganti Dinas kapan saja dengan /instansi.")

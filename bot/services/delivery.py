@@ -7,6 +7,7 @@ from datetime import datetime
 
 from bot import texts
 from bot.domain.sop import Role
+from bot.services import notify
 from bot.services.context import ServiceContext, resolve_agency
 from storage import outbox, users
 
@@ -36,11 +37,9 @@ def set_aside(ctx: ServiceContext, message_id: int, error: str) -> None:
             return
         for secretary in users.users_with_role(session=session, agency_id=message.agency_id,
                                                role=Role.SECRETARY):
-            if secretary.telegram_id is None or secretary.id in (None, message.user_id):
-                continue
-            outbox.enqueue(session=session, agency_id=message.agency_id, user_id=secretary.id,
-                           chat_id=secretary.telegram_id, now=now, tag=UNDELIVERABLE_TAG,
-                           text=notice)
+            if secretary.id != message.user_id:
+                notify.to_official(session=session, agency_id=message.agency_id,
+                                   user=secretary, text=notice, now=now, tag=UNDELIVERABLE_TAG)
 
 
 @dataclass(frozen=True)

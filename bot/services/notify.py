@@ -164,11 +164,8 @@ def _send(
     buttons: list[list[dict[str, str]]] | None = None, document_id: int | None = None,
     tag: str | None = None,
 ) -> None:
-    if user.telegram_id is None or user.id is None:
-        return  # invited but not yet bound: /tugas shows the task once they join
-    outbox.enqueue(session=session, agency_id=cycle.agency_id, user_id=user.id,
-                   chat_id=user.telegram_id, text=text, now=now, buttons=buttons,
-                   document_id=document_id, tag=tag)
+    to_official(session=session, agency_id=cycle.agency_id, user=user, text=text, now=now,
+                buttons=buttons, document_id=document_id, tag=tag)
 
 
 def notify_user(
@@ -177,7 +174,36 @@ def notify_user(
 ) -> None:
     """A one-off message to one user through the outbox."""
     user = users.get_user(session=session, user_id=user_id)
-    if user is None or user.telegram_id is None:
-        return
-    outbox.enqueue(session=session, agency_id=agency_id, user_id=user_id,
-                   chat_id=user.telegram_id, text=text, now=now, buttons=buttons)
+    if user is not None:
+        to_official(session=session, agency_id=agency_id, user=user, text=text, now=now,
+                    buttons=buttons)
+
+
+def to_official(
+    *, session: Session, agency_id: int, user: User, text: str, now: datetime,
+    buttons: list[list[dict[str, str]]] | None = None, document_id: int | None = None,
+    tag: str | None = None,
+) -> bool:
+    """Queue a notice for an official; False if they have no Telegram account yet (invited,
+    not bound: /tugas shows their tasks once they join). One who serves several agencies
+    reads which agency it is from."""
+    if user.telegram_id is None or user.id is None:
+        return False
+    heading = _agency_heading(session, user.telegram_id, agency_id)
+    outbox.enqueue(session=session, agency_id=agency_id, user_id=user.id,
+                   chat_id=user.telegram_id, text=heading + text, now=now, buttons=buttons,
+                   document_id=document_id, tag=tag)
+    return True
+
+
+def _agency_heading(session: Session, telegram_id: int, agency_id: int) -> str:
+    # Asked once per session and recipient: a sweep or a hand-off notifies the same few often.
+    known: dict[tuple[int, int], str] = session.info.setdefault("agency_heading", {})
+    key = (telegram_id, agency_id)
+    if key not in known:
+        several = sum(1 for u in users.memberships(session=session, telegram_id=telegram_id)
+                      if u.active) > 1
+        known[key] = (texts.agency_heading(
+            agencies.get_agency_by_id(session=session, agency_id=agency_id).name)
+            if several else "")
+    return known[key]

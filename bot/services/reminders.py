@@ -21,8 +21,9 @@ from bot.domain import errors, workflow
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.clock import to_local
 from bot.domain.sop import Role, Step, TimeUnit, step
+from bot.services import notify
 from bot.services.context import ServiceContext, load_actor
-from storage import agencies, cycles, notices, outbox
+from storage import agencies, cycles, notices
 from storage.models import MeasurementCycle, StepRun, User
 
 GRACE = timedelta(minutes=1)  # overdue means past the due time, not at it
@@ -185,11 +186,8 @@ def _deliver(session: Session, cycle: MeasurementCycle, recipients: list[User], 
              now: datetime, buttons: list[list[dict[str, str]]] | None) -> int:
     count = 0
     for user in recipients:
-        if user.telegram_id is None or user.id is None:
-            continue
-        outbox.enqueue(session=session, agency_id=cycle.agency_id, user_id=user.id,
-                       chat_id=user.telegram_id, text=text, now=now, buttons=buttons)
-        count += 1
+        count += notify.to_official(session=session, agency_id=cycle.agency_id, user=user,
+                                    text=text, now=now, buttons=buttons)
     return count
 
 

@@ -107,3 +107,15 @@ async def test_a_forged_or_stale_choice_is_refused(world: World) -> None:
     await head.send_command("tugas")
     assert (await next_reply(head)).content in (texts.NO_TASKS, texts.tasks_header(1))
     await settle(world)
+
+
+async def test_a_notice_names_its_agency_for_an_official_of_several(world: World) -> None:
+    await second_agency(world)
+    head, secretary = world.people["head"], world.people["secretary"]
+    await forward(world, YEAR, 1, through=StepKey.FORWARD)
+    await settle(world)
+    # Every notice the Kepala Dinas got (the report to approve among them) says whose it is.
+    assert any("📑 Laporan Hasil Pengukuran Kinerja" in m.content for m in head.messages)
+    assert all(m.content.startswith(f"🏛 {AGENCY_NAME}\n") for m in head.messages)
+    # An official of one agency reads no heading.
+    assert secretary.messages and not any(m.content.startswith("🏛") for m in secretary.messages)
