@@ -49,19 +49,22 @@ OFFICIALS: tuple[Official, ...] = (
 )
 
 
-def seed(ctx: ServiceContext, *, master_year: int | None = None) -> None:
+def seed(ctx: ServiceContext, *, master_year: int | None = None, code: str = AGENCY_CODE,
+         name: str = AGENCY_NAME, telegram_offset: int = 0) -> None:
     """Create the demo agency and register every official with their Telegram id.
 
     With ``master_year``, the sample Perjanjian Kinerja of that year is imported too, so that
-    step 4 goes indicator by indicator.
+    step 4 goes indicator by indicator. Another ``code``, ``name`` and ``telegram_offset``
+    (added to every Telegram id) make one more agency of the same shape beside it.
     """
-    provisioning.init_agency(ctx, AGENCY_NAME, AGENCY_CODE, list(DIVISIONS))
-    provisioning.set_profile(ctx, agency_code=AGENCY_CODE, government=GOVERNMENT,
+    provisioning.init_agency(ctx, name, code, list(DIVISIONS))
+    provisioning.set_profile(ctx, agency_code=code, government=GOVERNMENT,
                              address=ADDRESS, place=PLACE)
     for official in OFFICIALS:
         provisioning.add_user(ctx, name=official.name, roles=list(official.roles),
-                              telegram_id=official.telegram_id, nip=official.nip,
-                              rank=official.rank)
+                              telegram_id=official.telegram_id + telegram_offset,
+                              nip=official.nip, rank=official.rank, agency_code=code)
     if master_year is not None:
         master_data.import_master(ctx, sample_master(master_year), year=master_year,
-                                  source_name=f"master-{AGENCY_CODE}-{master_year}.xlsx")
+                                  source_name=f"master-{code}-{master_year}.xlsx",
+                                  agency_code=code)

@@ -60,6 +60,17 @@ class RunningClock:
         return to_local(self()).date()
 
 
+class TickingClock:
+    """``start`` plus one minute at every reading: each recorded moment differs, and a test
+    that prepares a cycle through the services runs the same on every machine."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(minutes=1)
+        return self.now
+
 
 TODAY = to_local(START).date()
 """The WIB date of ``START``: the day a document built in a test is dated."""

@@ -27,23 +27,15 @@ from reports import archive_bundle
 from reports.archive_bundle import AUDIT_LOG, MANIFEST, BundleEntry, build_bundle, verify_bundle
 from storage.documents import FileStore
 from storage.models import AuditEvent, Document
+from tests.clock import TickingClock
 
 START = datetime(2024, 4, 1, 1, 0, tzinfo=UTC)
 PLANNER = '=HYPERLINK("http://contoh.test","klik")'  # a name a spreadsheet must not evaluate
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(minutes=1)
-        return self.now
-
-
 @pytest.fixture
 def ctx(engine: Engine, tmp_path: Path) -> ServiceContext:
-    return ServiceContext(engine=engine, store=FileStore(tmp_path), clock=Clock())
+    return ServiceContext(engine=engine, store=FileStore(tmp_path), clock=TickingClock(START))
 
 
 def _people(ctx: ServiceContext) -> dict[str, int]:
@@ -497,7 +489,7 @@ def file_ctx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     if database_url is not None:
         monkeypatch.setenv("DATABASE_URL", database_url)
     context = build_context(Settings(), migrate=True)
-    context.clock = Clock()
+    context.clock = TickingClock(START)
     yield context
     context.engine.dispose()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -16,22 +16,14 @@ from bot.services.context import ServiceContext
 from bot.services.uploads import Upload
 from storage.documents import FileStore
 from storage.models import Document, MeasurementCycle, OutboxMessage
+from tests.clock import TickingClock
 
 START = datetime(2024, 4, 1, 1, 0, tzinfo=UTC)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(minutes=1)
-        return self.now
-
-
 @pytest.fixture
 def ctx(engine: Engine, tmp_path: Path) -> ServiceContext:
-    return ServiceContext(engine=engine, store=FileStore(tmp_path), clock=Clock())
+    return ServiceContext(engine=engine, store=FileStore(tmp_path), clock=TickingClock(START))
 
 
 @pytest.fixture
