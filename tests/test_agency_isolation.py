@@ -273,3 +273,28 @@ def test_each_agencys_files_are_its_own(three: Three) -> None:
                 f"{code}.pdf"}
             owner = session.get(User, own.people["head"])
             assert owner is not None and {d.agency_id for d in docs} == {owner.agency_id}
+
+
+def test_reminders_and_digests_go_to_each_agencys_own_officials(three: Three) -> None:
+    """Weeks later every step 4 is overdue: the sweep reminds, escalates and sends the
+    morning digest, each agency's to its own officials and about its own runs."""
+    with Session(three.ctx.engine) as session:
+        before = {m.id for m in session.exec(select(OutboxMessage))}
+    late = datetime(YEAR, 4, 22, 2, 0, tzinfo=UTC)  # Monday 09:00 WIB
+    sweeper = ServiceContext(engine=three.ctx.engine, store=three.ctx.store,
+                             clock=lambda: late)
+    while reminders.tick(sweeper):
+        pass
+    with Session(three.ctx.engine) as session:
+        sent = [m for m in session.exec(select(OutboxMessage)) if m.id not in before]
+        users_of = {u.id: u for u in session.exec(select(User))}
+        secretaries = {code: users_of[a.people["secretary"]] for code, a in three.of.items()}
+    assert sent
+    for message in sent:
+        to = users_of[message.user_id] if message.user_id is not None else None
+        assert to is not None and to.agency_id == message.agency_id
+        assert message.chat_id == to.telegram_id
+    for code, secretary in secretaries.items():
+        mine = [m for m in sent if m.user_id == secretary.id]
+        assert any("Ringkasan" in m.text or "Langkah 4" in m.text for m in mine), code
+        assert all(m.agency_id == secretary.agency_id for m in mine)

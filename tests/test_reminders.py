@@ -168,6 +168,25 @@ def test_when_the_secretary_is_late_the_first_escalation_goes_to_the_head(
     assert len(_inbox(ctx, people["head"])) == head_before + 1, "the head is told once"
 
 
+def test_a_sweep_that_finds_both_escalations_of_a_late_secretary_due_tells_the_head_once(
+    ctx: ServiceContext, clock: Clock, people: dict[str, int]
+) -> None:
+    """The bot was down while the Sekretaris's step ran late: its first sweep finds the
+    escalation to the Sekretaris (which goes to the head) and the one to the head both due.
+    It sends one, and the sweeps go on (they once stopped for good on a notice marked twice)."""
+    clock.now = wib(2, 8, 0)  # Tuesday
+    run = steps.start_cycle(ctx, people["head"], 2024, 1)
+    steps.attach(ctx, people["head"], run.run_id, DocumentKind.ANALYSIS_REPORT,
+                 Upload(b"%PDF-1.4 x", "analisa.pdf", "application/pdf"))
+    steps.issue_memo(ctx, people["head"], run.run_id)  # step 2 (2 jam) is due at 10:00
+    head_before = len(_inbox(ctx, people["head"]))
+    assert _at(ctx, clock, wib(3, 14, 0)) == 1
+    assert len(_inbox(ctx, people["head"])) == head_before + 1
+    assert "terlambat" in _inbox(ctx, people["head"])[-1]
+    assert _at(ctx, clock, wib(3, 14, 1)) == 0
+    assert _at(ctx, clock, wib(4, 7, 31)) == 1, "the next morning's digest still goes"
+
+
 @pytest.mark.parametrize(("minutes", "said"), [
     (5, "5 menit"), (60, "1 jam"), (125, "2 jam 5 menit"), (450, "1 hari"),
     (450 + 180, "1 hari 3 jam"), (2 * 450 + 61, "2 hari 1 jam 1 menit"),

@@ -143,7 +143,7 @@ def _remind(session: Session, calendar: WorkingCalendar, cycle: MeasurementCycle
             # Overtaken: a later notice's moment has come too, so the bot was not running at
             # this one's. A reminder only held over a closed office goes with the escalation.
             continue
-        sent += _send(session, cycle, run, s, planned.kind, now)
+        sent += _send(session, cycle, run, s, planned.kind, now, done)
     return sent
 
 
@@ -152,7 +152,9 @@ def _key(run: StepRun, kind: Kind) -> str:
 
 
 def _send(session: Session, cycle: MeasurementCycle, run: StepRun, s: Step, kind: Kind,
-          now: datetime) -> int:
+          now: datetime, done: set[str]) -> int:
+    """Send one planned notice; ``done`` gets the keys of notices it stands for besides its
+    own, so that they are not sent (nor marked twice) later in the same sweep."""
     assignees = workflow.assignees(session=session, cycle=cycle, run=run, now=now)
     division = (agencies.get_division(session=session, division_id=run.division_id)
                 if run.division_id is not None else None)
@@ -176,6 +178,7 @@ def _send(session: Session, cycle: MeasurementCycle, run: StepRun, s: Step, kind
             if role is Role.HEAD and kind is Kind.SECRETARY:
                 notices.mark(session=session, agency_id=cycle.agency_id,
                              key=_key(run, Kind.HEAD), now=now)
+                done.add(_key(run, Kind.HEAD))
             break
     text = texts.escalation(s, cycle.year, cycle.quarter, run.due_at, name,
                             [u.name for u in assignees])
