@@ -148,14 +148,20 @@ def test_a_cycle_opened_after_the_opening_is_in_the_next_morning_digest(
     assert "Ringkasan pagi" in digest and "Langkah 1" in digest
 
 
-def test_when_the_secretary_is_late_the_first_escalation_goes_to_the_head(
-    ctx: ServiceContext, clock: Clock, people: dict[str, int]
-) -> None:
-    clock.now = wib(2, 8, 0)  # Tuesday
+def _secretarys_step_due_at_10(ctx: ServiceContext, clock: Clock,
+                               people: dict[str, int]) -> None:
+    """Tuesday 08:00: the Nota is issued, and step 2 (2 jam, the Sekretaris's) is due at 10:00."""
+    clock.now = wib(2, 8, 0)
     run = steps.start_cycle(ctx, people["head"], 2024, 1)
     steps.attach(ctx, people["head"], run.run_id, DocumentKind.ANALYSIS_REPORT,
                  Upload(b"%PDF-1.4 x", "analisa.pdf", "application/pdf"))
-    steps.issue_memo(ctx, people["head"], run.run_id)  # step 2 (2 jam) is due at 10:00
+    steps.issue_memo(ctx, people["head"], run.run_id)
+
+
+def test_when_the_secretary_is_late_the_first_escalation_goes_to_the_head(
+    ctx: ServiceContext, clock: Clock, people: dict[str, int]
+) -> None:
+    _secretarys_step_due_at_10(ctx, clock, people)
     head_before = len(_inbox(ctx, people["head"]))
     assert _at(ctx, clock, wib(2, 10, 0)) == 1, "the at-due reminder to the Sekretaris"
     assert _at(ctx, clock, wib(2, 10, 1)) == 1
@@ -174,11 +180,7 @@ def test_a_sweep_that_finds_both_escalations_of_a_late_secretary_due_tells_the_h
     """The bot was down while the Sekretaris's step ran late: its first sweep finds the
     escalation to the Sekretaris (which goes to the head) and the one to the head both due.
     It sends one, and the sweeps go on (they once stopped for good on a notice marked twice)."""
-    clock.now = wib(2, 8, 0)  # Tuesday
-    run = steps.start_cycle(ctx, people["head"], 2024, 1)
-    steps.attach(ctx, people["head"], run.run_id, DocumentKind.ANALYSIS_REPORT,
-                 Upload(b"%PDF-1.4 x", "analisa.pdf", "application/pdf"))
-    steps.issue_memo(ctx, people["head"], run.run_id)  # step 2 (2 jam) is due at 10:00
+    _secretarys_step_due_at_10(ctx, clock, people)
     head_before = len(_inbox(ctx, people["head"]))
     assert _at(ctx, clock, wib(3, 14, 0)) == 1
     assert len(_inbox(ctx, people["head"])) == head_before + 1
