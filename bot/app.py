@@ -22,7 +22,7 @@ from telegram.ext import (
     PersistenceInput,
 )
 
-from bot import heap, texts, update_unit
+from bot import heap, texts, update_unit, webhook
 from bot.bootstrap import build_context
 from bot.chat_order import ChatOrderedUpdates
 from bot.config import Settings
@@ -158,7 +158,7 @@ async def _on_error(update: object, context: BotContext) -> None:
 
 
 def run(settings: Settings) -> int:
-    """Poll until interrupted."""
+    """Poll (or, with ``WEBHOOK_URL``, be pushed to) until interrupted."""
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     redact(settings.secrets())
     # httpx logs every request URL, and the URL holds the token.
@@ -171,8 +171,15 @@ def run(settings: Settings) -> int:
         asyncio.set_event_loop(asyncio.new_event_loop())
         heap.settle()
         try:
-            application.run_polling(timeout=int(settings.poll_timeout),
-                                    allowed_updates=Update.ALL_TYPES)
+            if settings.webhook_url:
+                loop = asyncio.get_event_loop()
+                try:
+                    loop.run_until_complete(webhook.serve(application, settings))
+                finally:
+                    loop.close()
+            else:
+                application.run_polling(timeout=int(settings.poll_timeout),
+                                        allowed_updates=Update.ALL_TYPES)
         except InvalidToken:
             # Telegram's words name the token; ours do not.
             print(texts.CLI_TOKEN_REJECTED, file=sys.stderr)

@@ -217,6 +217,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # The bot serves every agency of the database; the demo makes its own.
     run = commands.add_parser("run", help=h["run"], description=h["run"], agency=False)
+    run.add_argument("--webhook", metavar="URL", help=h["run.webhook"])
     run.set_defaults(handler=cmd_run)
 
     demo = commands.add_parser("demo", help=h["demo"], description=h["demo"], agency=False)
@@ -464,6 +465,10 @@ def cmd_diagram(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings()
+    if args.webhook:
+        if not args.webhook.startswith(("https://", "http://")):
+            raise _Failure(texts.cli_bad_webhook(args.webhook))
+        settings = settings.model_copy(update={"webhook_url": args.webhook})
     from bot.app import run
 
     with _database_failures():

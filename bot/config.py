@@ -36,6 +36,13 @@ class Settings(BaseSettings):
     # Keep Telegram's limits (about 30 messages a second, one a second per chat) by pacing the
     # outbox; off only against a stand-in that has no limits (benchmarks, the demo, tests).
     telegram_pacing: bool = True
+    # Webhook mode (``sakip-bot run --webhook URL``): Telegram pushes updates to this public
+    # HTTPS URL, which a reverse proxy passes to WEBHOOK_LISTEN:WEBHOOK_PORT. Every push carries
+    # WEBHOOK_SECRET (by default one derived from the bot token).
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]{1,256}$")
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
     # Updates of this many different chats are handled at once (each chat's in order).
     update_concurrency: int = Field(default=16, ge=1, le=256)
     # What an uploaded workbook (master data, a filled form, Excel evidence) may hold before
@@ -95,8 +102,9 @@ class Settings(BaseSettings):
     def secrets(self) -> list[str]:
         """What must never be logged: the token and the database password."""
         found = []
-        if self.telegram_bot_token is not None:
-            found.append(self.telegram_bot_token.get_secret_value())
+        for secret in (self.telegram_bot_token, self.webhook_secret):
+            if secret is not None:
+                found.append(secret.get_secret_value())
         if self.database_url:
             password = make_url(self.database_url).password
             if password:

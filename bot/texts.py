@@ -566,6 +566,8 @@ CLI_HELP: dict[str, str] = {
     "users": "tampilkan daftar pengguna",
     "diagram": "cetak alur SOP sebagai diagram Mermaid",
     "run": "jalankan bot (memerlukan TELEGRAM_BOT_TOKEN)",
+    "run.webhook": "terima pembaruan lewat webhook di URL HTTPS ini (di belakang reverse proxy; "
+                   "lihat docs/deploy.md), bukan dengan polling",
     "demo": "jalankan simulasi satu triwulan tanpa token",
     "demo.out": "folder hasil demo",
     "agency": "Dinas yang dilayani bot dan kop suratnya: add, list, show, set",
@@ -756,6 +758,10 @@ def cli_agency_cycle(year: int | None, quarter: int | None, archived: bool) -> s
     if year is None or quarter is None:
         return "-"
     return f"{period_label(year, quarter)}" + (" (diarsipkan)" if archived else " (berjalan)")
+
+
+def cli_bad_webhook(url: str) -> str:
+    return f"URL webhook harus diawali https:// (atau http:// di jaringan sendiri): {url}"
 
 
 def cli_bad_agency_code(code: str) -> str:

@@ -30,7 +30,8 @@ CALL_FAULT_KINDS: tuple[FaultKind, ...] = tuple(k for k in FaultKind if k is not
 #: Methods a plan leaves alone unless named: startup and polling must work for a run to start,
 #: and their failures are not what fault runs are meant to exercise.
 EXEMPT_METHODS = frozenset(
-    {"getupdates", "getfile", "getme", "setmycommands", "deletewebhook", "getwebhookinfo"}
+    {"getupdates", "getfile", "getme", "setmycommands", "deletewebhook", "getwebhookinfo",
+     "setwebhook"}
 )
 
 #: A 200 answer cut off mid-object, as a proxy dying mid-response leaves it.

@@ -23,6 +23,7 @@ from bot.standin.models import (
 )
 from bot.standin.params import Params, UploadedPart
 from bot.standin.state import ApiState
+from bot.standin.webhook import Webhook
 
 Method = Callable[[ApiState, Params], Awaitable[Any]]
 
@@ -32,6 +33,8 @@ NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly the "
     "same as a current content and reply markup of the message"
 )
+WEBHOOK_ACTIVE = ("Conflict: can't use getUpdates method while webhook is active; use "
+                  "deleteWebhook to delete the webhook first")
 CONFLICT = (
     "Conflict: terminated by other getUpdates request; make sure that only one bot instance "
     "is running"
@@ -429,6 +432,8 @@ async def get_file(state: ApiState, p: Params) -> Any:
 
 async def get_updates(state: ApiState, p: Params) -> Any:
     """getUpdates with real long polling; a newer call ends an older one with 409."""
+    if state.webhook is not None:
+        raise ApiError(409, WEBHOOK_ACTIVE)
     offset = p.get_int("offset", 0) or 0
     limit = min(max(p.get_int("limit", 100) or 100, 1), 100)
     timeout = max(p.get_float("timeout", 0.0), 0.0)
@@ -523,16 +528,39 @@ async def get_chat(state: ApiState, p: Params) -> Any:
 
 async def delete_webhook(state: ApiState, p: Params) -> Any:
     """deleteWebhook (polling bots call it first); may drop pending updates."""
+    return await _replace_webhook(state, p, None)
+
+
+async def set_webhook(state: ApiState, p: Params) -> Any:
+    """setWebhook: updates are pushed to ``url`` from now on (an empty URL removes it). As a
+    self-hosted Bot API server does, plain http and any port are accepted."""
+    url = p.get_str("url") or ""
+    return await _replace_webhook(state, p, Webhook(state, url, p.get_str("secret_token"))
+                                  if url else None)
+
+
+async def _replace_webhook(state: ApiState, p: Params, webhook: Webhook | None) -> bool:
+    old, state.webhook = state.webhook, webhook
+    if old is not None:
+        await old.close()
     if p.get_bool("drop_pending_updates"):
         state.updates.clear()
         state.last_delivered_update_id = state.last_update_id
-        state.notify()
+    state.notify()
     return True
 
 
 async def get_webhook_info(state: ApiState, p: Params) -> Any:
-    """getWebhookInfo: never a webhook here."""
-    return {"url": "", "has_custom_certificate": False, "pending_update_count": len(state.updates)}
+    """getWebhookInfo: the URL, what waits, and the last failed delivery."""
+    info: dict[str, Any] = {"url": "", "has_custom_certificate": False,
+                            "pending_update_count": len(state.updates)}
+    webhook = state.webhook
+    if webhook is not None:
+        info["url"] = webhook.url
+        if webhook.last_error is not None:
+            info["last_error_message"] = webhook.last_error
+            info["last_error_date"] = webhook.last_error_date
+    return info
 
 
 async def accept(state: ApiState, p: Params) -> Any:
@@ -546,6 +574,7 @@ METHODS: dict[str, Method] = {
         "getMe": get_me,
         "getUpdates": get_updates,
         "deleteWebhook": delete_webhook,
+        "setWebhook": set_webhook,
         "getWebhookInfo": get_webhook_info,
         "setMyCommands": set_my_commands,
         "getMyCommands": get_my_commands,

@@ -157,6 +157,9 @@ class BotApiStandIn:
             return
         self.state.closing = True
         self.state.notify()
+        webhook, self.state.webhook = self.state.webhook, None
+        if webhook is not None:
+            await webhook.close()
         runner, self._runner = self._runner, None
         await runner.cleanup()
 

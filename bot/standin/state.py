@@ -21,6 +21,7 @@ from bot.standin.models import (
 
 if TYPE_CHECKING:
     from bot.standin.users import SimulatedUser
+    from bot.standin.webhook import Webhook
 
 T = TypeVar("T")
 EventListener = Callable[[TranscriptEvent], None]
@@ -57,6 +58,7 @@ class ApiState:
         self.in_flight = 0
         self.closing = False
         self.poll_generation = 0
+        self.webhook: Webhook | None = None  # set by setWebhook; updates are pushed then
         self._seq = 0
         self._message_ids: dict[int, int] = {}
         self._query_ids = 0
@@ -150,7 +152,9 @@ class ApiState:
 
     @property
     def undelivered(self) -> int:
-        """Updates the bot has not fetched yet."""
+        """Updates the bot has not fetched (or, with a webhook, not acknowledged) yet."""
+        if self.webhook is not None:
+            return len(self.updates)
         return sum(1 for u in self.updates if u["update_id"] > self.last_delivered_update_id)
 
     # --- chats and messages -----------------------------------------------------------------

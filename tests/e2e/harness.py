@@ -55,15 +55,16 @@ def provision(env: dict[str, str], master: Path | None = None) -> None:
 class BotProcess:
     """``python -m bot run`` as a child process, restartable and killable."""
 
-    def __init__(self, env: dict[str, str], log: Path) -> None:
+    def __init__(self, env: dict[str, str], log: Path, *options: str) -> None:
         self.env = env
         self.log = log
+        self.options = options  # of ``run``, e.g. ("--webhook", URL)
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         with self.log.open("ab") as out:
-            self.process = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=self.env,
-                                            stdout=out, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen([sys.executable, "-m", "bot", "run", *self.options],
+                                            env=self.env, stdout=out, stderr=subprocess.STDOUT)
 
     def kill(self) -> None:
         assert self.process is not None
