@@ -359,6 +359,15 @@ class SentNotice(SQLModel, table=True):
     sent_at: datetime
 
 
+class Lease(SQLModel, table=True):
+    """A job only one process may run at a time (the reminder sweep), held by ``owner`` until
+    ``until``; a process that dies lets it lapse, and another takes it over."""
+
+    name: str = Field(primary_key=True)
+    owner: str
+    until: datetime
+
+
 class Delegation(SQLModel, table=True):
     """An acting official (*Plt*/*Plh*): the substitute acts with the principal's rights."""
 

@@ -3,6 +3,8 @@ a holiday and a restart, with the clock in the test's hand."""
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from bot.services.context import ServiceContext
 from bot.services.uploads import Upload
 from storage import cycles
 from storage.documents import FileStore
-from storage.models import OutboxMessage, SentNotice, StepRun
+from storage.models import Lease, OutboxMessage, SentNotice, StepRun
 
 HOLIDAY = date(2024, 4, 8)  # a Monday
 CALENDAR = WorkingCalendar(holidays=frozenset({HOLIDAY}))
@@ -263,3 +265,36 @@ def test_a_province_s_morning_digests_are_spread_over_the_first_minutes(
     with Session(ctx.engine) as session:
         digests = [n.key for n in session.exec(select(SentNotice)) if n.key.startswith("digest")]
     assert len(digests) == 2, "the other's the next minute"
+
+
+def test_two_processes_sweeping_at_once_send_each_notice_once(
+    ctx: ServiceContext, clock: Clock, people: dict[str, int]
+) -> None:
+    """Two bot processes on one database tick in the same second: one holds the sweep's lease
+    and sends; the other sends nothing and fails nothing. When the holder stops (dies), the
+    other takes over once the lease has lapsed."""
+    _secretarys_step_due_at_10(ctx, clock, people)
+    clock.now = wib(2, 10, 0)
+    barrier = threading.Barrier(2)
+
+    def sweep(owner: str) -> int:
+        barrier.wait()
+        return reminders.tick(ctx, owner=owner)
+
+    with ThreadPoolExecutor(2) as pool:
+        sent = sorted(pool.map(sweep, ("proses-a", "proses-b")))
+    assert sent == [0, 1], "the at-due reminder to the Sekretaris, once"
+    with Session(ctx.engine) as session:
+        holder = session.get(Lease, reminders.SWEEP_LEASE)
+        assert holder is not None and holder.owner in ("proses-a", "proses-b")
+    other = "proses-b" if holder.owner == "proses-a" else "proses-a"
+    assert _at_as(ctx, clock, wib(2, 10, 1), other) == 0, "the holder's turn, not the other's"
+    assert len(_inbox(ctx, people["head"])) == 0
+    # The holder is gone: three minutes later the other sweeps, and sends what is due.
+    assert _at_as(ctx, clock, wib(2, 10, 1) + reminders.SWEEP_HOLD, other) == 1
+    assert "terlambat" in _inbox(ctx, people["head"])[-1]
+
+
+def _at_as(ctx: ServiceContext, clock: Clock, moment: datetime, owner: str) -> int:
+    clock.now = moment
+    return reminders.tick(ctx, owner=owner)

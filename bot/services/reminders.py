@@ -23,7 +23,7 @@ from bot.domain.clock import to_local
 from bot.domain.sop import Role, Step, TimeUnit, step
 from bot.services import notify
 from bot.services.context import ServiceContext, load_actor
-from storage import agencies, cycles, notices
+from storage import agencies, cycles, leases, notices
 from storage.models import MeasurementCycle, StepRun, User
 
 GRACE = timedelta(minutes=1)  # overdue means past the due time, not at it
@@ -34,6 +34,9 @@ PLAN_AT_ONCE = 2000  # runs planned for the first time in one tick (after an upg
 # Morning digests written in one tick: a province's agencies get theirs over the first minutes
 # after opening instead of in one tick that holds the database for a minute.
 DIGESTS_AT_ONCE = 20
+# Which process sweeps, when several share the database: the holder keeps the lease by
+# sweeping each minute; if it dies, another takes over within this long.
+SWEEP_LEASE, SWEEP_HOLD = "reminders", timedelta(minutes=3)
 NOTHING_MORE = datetime(9999, 12, 31, tzinfo=UTC)  # a run whose last notice has gone
 DIGEST_UNTIL = time(12, 0)  # a morning digest that could not go out by noon is skipped
 
@@ -72,18 +75,22 @@ def plan(run: StepRun, s: Step, calendar: WorkingCalendar) -> list[Planned]:
     return [p for p in shifted if p.kind is not Kind.BEFORE or p.moment < due]
 
 
-def tick(ctx: ServiceContext) -> int:
+def tick(ctx: ServiceContext, owner: str = leases.THIS_PROCESS) -> int:
     """Send every reminder, escalation and digest whose moment has come; returns how many.
 
     Each active run carries its next notice moment (``next_notice_at``), so a tick reads only
     the runs whose moment has come, however many are open; a run not planned yet (new, or
     after the calendar changed) is planned here, at most ``PLAN_AT_ONCE`` in one tick.
+    Several bot processes on one database sweep in turn: the one holding the lease does it.
     """
     now = ctx.now()
     if not ctx.calendar.is_open(now):
         return 0
     sent = 0
     with ctx.transaction() as session:
+        if not leases.take(session=session, name=SWEEP_LEASE, owner=owner, now=now,
+                           hold=SWEEP_HOLD):
+            return 0
         agencies = cycles.agencies_with_active_runs(session=session, cycle_status=workflow.OPEN,
                                                     run_status=workflow.ACTIVE)
         _replan_if_calendar_changed(session, ctx.calendar, agencies, now)
