@@ -26,6 +26,7 @@ from bot.config import Settings
 from bot.domain import errors
 from bot.domain.clock import to_local, to_utc, utcnow
 from bot.domain.sop import Role
+from bot.formatting import number
 from bot.services import provisioning
 from bot.services.context import ServiceContext, resolve_agency
 from storage import agencies, schema, users
@@ -49,9 +50,11 @@ ROLE_ALIASES: dict[str, Role] = {
     "planning_unit": Role.PLANNING_UNIT,
     "perencanaan": Role.PLANNING_UNIT,
     "subbag_perencanaan": Role.PLANNING_UNIT,
+    "province": Role.PROVINCE,
+    "provinsi": Role.PROVINCE,
 }
-ROLE_CHOICES = ("kepala", "sekretaris", "bidang", "tim-sakip", "perencanaan",
-                "head", "secretary", "division", "sakip_team", "planning_unit")
+ROLE_CHOICES = ("kepala", "sekretaris", "bidang", "tim-sakip", "perencanaan", "provinsi",
+                "head", "secretary", "division", "sakip_team", "planning_unit", "province")
 
 
 class _Failure(Exception):
@@ -250,6 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
     _archive_commands(commands)
     _agency_commands(commands)
     _acting_commands(commands)
+    province = commands.add_parser("provinsi", help=h["provinsi"], description=h["provinsi"],
+                                   agency=False)
+    province.add_argument("--out", type=Path, metavar="FILE.xlsx", help=h["provinsi.out"])
+    province.add_argument("--picture", type=Path, metavar="FILE.png", help=h["provinsi.picture"])
+    province.set_defaults(handler=cmd_province)
     return parser
 
 
@@ -806,6 +814,31 @@ def _agency_commands(commands: _Commands) -> None:
     change = _command(group, "agency.set", cmd_agency_set)
     change.add_argument("--name", metavar="NAMA", help=texts.CLI_HELP["init.name"])
     _letterhead_options(change)
+
+
+def cmd_province(args: argparse.Namespace) -> int:
+    """Every agency's progress: a table here, and the workbook and picture on request."""
+    from bot.services import province
+
+    admin = _Admin.open(args)
+    view = province.overview_for_admin(admin.ctx)
+    if not view.rows:
+        raise _Failure(texts.cli_error(errors.InvalidInput(reason="no_agency")))
+    table = [list(texts.PROVINCE_COLUMNS[:9])]
+    for r in view.rows:
+        table.append([*texts.province_cells(r.code, r.name, r.year, r.quarter, r.archived,
+                                            r.step_number, None, r.waiting_for, r.due_at,
+                                            r.late_minutes, r.late_steps),
+                      number(r.capaian, 2) if r.capaian is not None else "-"])
+    print(_format_table(table))
+    for path, data in ((args.out, view.workbook), (args.picture, view.picture)):
+        if path is not None:
+            try:
+                path.write_bytes(data)
+            except OSError:
+                raise _Failure(texts.cli_master_cannot_write(str(path))) from None
+            print(texts.cli_written(str(path)))
+    return 0
 
 
 def cmd_agency_add(args: argparse.Namespace) -> int:

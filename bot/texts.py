@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from decimal import Decimal
 
 from bot.domain import errors
+from bot.domain.clock import to_local
 from bot.domain.sop import DOCUMENT_LABELS, ROLE_LABELS, DocumentKind, Role, Step, StepKey
 from bot.formatting import (
     ROMAN,
@@ -106,6 +108,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("kepatuhan", "Kepatuhan waktu SOP sepanjang tahun"),
     ("plh", "Tunjuk Plh. selama Anda berhalangan"),
     ("alihkan", "Sekretaris: alihkan tugas kepada pegawai lain"),
+    ("provinsi", "Pemantau provinsi: kemajuan semua Dinas"),
     ("instansi", "Pilih Dinas, bila Anda pejabat di beberapa Dinas"),
     ("bantuan", "Petunjuk penggunaan"),
     ("batal", "Batalkan proses yang sedang berjalan"),
@@ -151,6 +154,8 @@ def help_text(roles: Iterable[str]) -> str:
         lines.append("/alihkan — alihkan tugas yang tertunda kepada pegawai lain")
     if ROLE_LABELS[Role.SAKIP_TEAM] in roles:
         lines.append("/impor — impor data master Perjanjian Kinerja, Rencana Aksi dan anggaran")
+    if ROLE_LABELS[Role.PROVINCE] in roles:
+        lines.append("/provinsi — kemajuan semua Dinas: langkah, keterlambatan dan capaian")
     return "\n".join(lines)
 
 
@@ -566,6 +571,9 @@ CLI_HELP: dict[str, str] = {
     "users": "tampilkan daftar pengguna",
     "diagram": "cetak alur SOP sebagai diagram Mermaid",
     "run": "jalankan bot (memerlukan TELEGRAM_BOT_TOKEN)",
+    "provinsi": "pantau semua Dinas: triwulan, langkah, yang ditunggu, keterlambatan, capaian",
+    "provinsi.out": "tulis juga berkas Excel-nya ke FILE.xlsx",
+    "provinsi.picture": "tulis juga gambarnya (PNG) ke FILE.png",
     "run.webhook": "terima pembaruan lewat webhook di URL HTTPS ini (di belakang reverse proxy; "
                    "lihat docs/deploy.md), bukan dengan polling",
     "demo": "jalankan simulasi satu triwulan tanpa token",
@@ -758,6 +766,10 @@ def cli_agency_cycle(year: int | None, quarter: int | None, archived: bool) -> s
     if year is None or quarter is None:
         return "-"
     return f"{period_label(year, quarter)}" + (" (diarsipkan)" if archived else " (berjalan)")
+
+
+def cli_written(path: str) -> str:
+    return f"✅ Ditulis ke {path}"
 
 
 def cli_bad_webhook(url: str) -> str:
@@ -1908,3 +1920,70 @@ def trend_button(year: int) -> str:
 
 def trend_title(year: int) -> str:
     return f"Tren capaian kinerja per triwulan, tahun {year}"
+
+
+# --- /provinsi: every agency's progress, for Bappeda / the Biro Organisasi --------------------
+PROVINCE_EMPTY = "Belum ada Dinas yang terdaftar."
+PROVINCE_COLUMNS: tuple[str, ...] = (
+    "Kode", "Dinas", "Periode", "Langkah saat ini", "Menunggu", "Batas waktu (WIB)",
+    "Keterlambatan (waktu kerja)", "Langkah terlambat", "Capaian s.d. TW (%)",
+    "Indikator terukur", "Jumlah indikator")
+
+
+def province_title(now: datetime) -> str:
+    return f"Pemantauan Pengukuran Kinerja per Dinas — {datetime_medium(now)} WIB"
+
+
+def province_file(now: datetime) -> str:
+    return f"pemantauan-dinas-{to_local(now):%Y%m%d-%H%M}.xlsx"
+
+
+def _province_step(step_number: int | None, archived: bool) -> str:
+    if archived:
+        return "diarsipkan"
+    return f"Langkah {step_number}" if step_number is not None else "belum dimulai"
+
+
+def province_bar(name: str, step_number: int | None, archived: bool, late_minutes: int) -> str:
+    late = f", terlambat {duration(late_minutes)}" if late_minutes else ""
+    return f"{name} ({_province_step(step_number, archived)}{late})"
+
+
+def province_line(name: str, year: int | None, quarter: int | None, archived: bool,
+                  step_number: int | None, waiting_for: Sequence[str], late_minutes: int,
+                  capaian: Decimal | None) -> str:
+    if year is None or quarter is None:
+        return f"• {name}: belum ada siklus"
+    state = _province_step(step_number, archived)
+    parts = [f"• {name} — {period_label(year, quarter)}, {state}"]
+    if waiting_for and not archived:
+        parts.append(f"menunggu {names_list(list(waiting_for))}")
+    if late_minutes:
+        parts.append(f"⚠️ terlambat {duration(late_minutes)}")
+    if capaian is not None:
+        parts.append(f"capaian {number(capaian, 2)}%")
+    return "; ".join(parts)
+
+
+def province_header(count: int, late: int) -> str:
+    return (f"🏛 Pemantauan {count} Dinas; {late} terlambat dari Mutu Baku. Rincian dalam "
+            "gambar dan berkas Excel berikut.")
+
+
+def province_cells(code: str, name: str, year: int | None, quarter: int | None, archived: bool,
+                   step_number: int | None, step_label: str | None,
+                   waiting_for: Sequence[str], due_at: datetime | None, late_minutes: int,
+                   late_steps: int) -> list[str]:
+    step_text = _province_step(step_number, archived)
+    if step_label and not archived:
+        step_text = f"{step_text}. {step_label}"
+    return [code, name, period_label(year, quarter) if year and quarter else "-", step_text,
+            names_list(list(waiting_for)) if waiting_for and not archived else "-",
+            datetime_medium(due_at) if due_at and not archived else "-",
+            duration(late_minutes) if late_minutes else "-", str(late_steps)]
+
+
+def province_digest(lines: Sequence[str], late: int) -> str:
+    return ("🗓 Ringkasan mingguan Pengukuran Kinerja per Dinas "
+            f"({late} terlambat dari Mutu Baku):\n" + "\n".join(lines)
+            + "\nKetik /provinsi untuk gambar dan berkas Excel.")

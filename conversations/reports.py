@@ -1,4 +1,5 @@
-"""``/laporan``: the latest report of any quarter, and the year's capaian trend."""
+"""``/laporan``: the latest report of any quarter, and the year's capaian trend; ``/provinsi``:
+every agency's progress, for the province."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import texts
 from bot.callbacks import Action, button, pattern
 from bot.keyboards import columns
-from bot.services import year_report
+from bot.services import province, year_report
 from bot.telegram_context import BotContext
 from conversations.common import call, callback_args, close_buttons, refusals, reply
 
@@ -51,7 +52,26 @@ async def send_trend(update: Update, context: BotContext) -> object:
     return None
 
 
+@refusals
+async def province_view(update: Update, context: BotContext) -> object:
+    """/provinsi: a line per agency, the picture, and the workbook."""
+    view = await call(context, province.overview, context.me.user_id)
+    if not view.rows:
+        await reply(update, texts.PROVINCE_EMPTY)
+        return None
+    lines = [texts.province_header(len(view.rows), sum(r.late for r in view.rows))]
+    lines += [texts.province_line(r.name, r.year, r.quarter, r.archived, r.step_number,
+                                  r.waiting_for, r.late_minutes, r.capaian) for r in view.rows]
+    await reply(update, "\n".join(lines))
+    message = update.effective_message
+    assert message is not None
+    await message.reply_photo(InputFile(view.picture, filename="pemantauan-dinas.png"))
+    await message.reply_document(InputFile(view.workbook, filename=view.file_name))
+    return None
+
+
 def report_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     return [CommandHandler("laporan", list_reports),
+            CommandHandler("provinsi", province_view),
             CallbackQueryHandler(send_report, pattern=pattern(Action.REPORT)),
             CallbackQueryHandler(send_trend, pattern=pattern(Action.TREND))]

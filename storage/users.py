@@ -116,6 +116,14 @@ def users_with_role(
     return list(session.exec(query.order_by(User.id)).unique())
 
 
+def users_with_role_anywhere(*, session: Session, role: str) -> list[User]:
+    """Active holders of ``role`` in any agency (the province's officials)."""
+    query = (select(User).join(RoleAssignment, col(RoleAssignment.user_id) == col(User.id))
+             .where(User.active == True, RoleAssignment.role == role)  # noqa: E712
+             .order_by(User.id))
+    return list(session.exec(query).unique())
+
+
 def holders_by_division(*, session: Session, agency_id: int, role: str
                         ) -> dict[int | None, list[User]]:
     """Active users holding ``role``, by the division they hold it in (``None``: the agency),

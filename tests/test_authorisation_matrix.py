@@ -72,14 +72,15 @@ DEACTIVATED = "nonaktif"  # a former official who held every role, deactivated
 PLH_HEAD = "plh_kepala"  # Kepala Bidang Tata Ruang, named Plh. for the Kepala Dinas
 REASSIGNED = "dialihkan"  # Tim SAKIP member to whom the Sekretaris gave steps 3 and 5
 Y_REFUSED = "bidang_y_ditolak"  # Bidang Y official after /alihkan of the task to them failed
+WATCHER = "pemantau_provinsi"  # the province's official: sees every agency, acts in none
 ACTORS = (HEAD, SECRETARY, MEMBER_X, MEMBER_Y, TEAM, PLANNING, NO_ROLE, DEACTIVATED, PLH_HEAD,
-          REASSIGNED, Y_REFUSED)
+          REASSIGNED, Y_REFUSED, WATCHER)
 
-# Who each actor is in the demo agency (``bot.demo_data``), plus three people of our own.
+# Who each actor is in the demo agency (``bot.demo_data``), plus four people of our own.
 PERSON = {HEAD: "head", SECRETARY: "secretary", MEMBER_X: "bina_marga",
           MEMBER_Y: "cipta_karya", TEAM: "team_lead", PLANNING: "planning", NO_ROLE: "no_role",
           DEACTIVATED: "former", PLH_HEAD: "tata_ruang", REASSIGNED: "team_member",
-          Y_REFUSED: "cipta_karya"}
+          Y_REFUSED: "cipta_karya", WATCHER: "watcher"}
 
 # --- the expected table, from the SOP ------------------------------------------------------------
 # Per action, the actors that may do it; every other actor is refused. The SOP's Pelaksana are
@@ -250,6 +251,8 @@ def stages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stages]:
         assert former.id is not None
         provisioning.set_active(ctx, former.id, False)
         ids["former"] = former.id
+        ids["watcher"] = provisioning.add_user(ctx, name="ANALIS BAPPEDA", telegram_id=710104,
+                                               roles=[(Role.PROVINCE, None)]).id or 0
         ids["x_staff"] = provisioning.add_user(ctx, name="RAHMAT HIDAYAT, ST", telegram_id=710103,
                                                roles=[(Role.DIVISION, BIDANG_X)]).id or 0
         delegation.appoint(ctx, ids["head"], principal_id=ids["head"],

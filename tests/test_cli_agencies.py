@@ -3,6 +3,8 @@ on every command; a command without a code never guesses which Dinas it is for."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlmodel import select
 
@@ -149,3 +151,18 @@ def test_one_agency_cannot_reach_another_agencys_officials(
         assert budi_row is not None and budi_row.active and budi_row.name == "Budi"
         assert session.exec(select(Delegation)).all() == []
     assert names_in(ctx, "dinkes") == ["Kadis"]
+
+
+@pytest.mark.usefixtures("two")
+def test_provinsi_prints_every_agency_and_writes_the_workbook_and_picture(
+        capsys: pytest.CaptureFixture[str], env: Path) -> None:  # noqa: F811
+    code, out, err = run(capsys, "provinsi", "--out", str(env / "p.xlsx"),
+                         "--picture", str(env / "p.png"))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].split()[:2] == ["Kode", "Dinas"]
+    assert any(line.startswith("dinkes") and "Dinas Kesehatan" in line and "belum dimulai"
+               in line for line in lines)
+    assert any(line.startswith("pupr") for line in lines)
+    assert (env / "p.xlsx").read_bytes()[:2] == b"PK"
+    assert (env / "p.png").read_bytes()[:4] == b"\x89PNG"

@@ -61,6 +61,7 @@ class Office:
     secretary: User
     sakip: User
     planner: User
+    watcher: User  # the province's, holding no step of the SOP
     bidang: dict[str, User]
     _serial: count[int] = field(default_factory=count)
 
@@ -84,6 +85,7 @@ class Office:
             Role.DIVISION: self.bidang["Bina Marga"],
             Role.SAKIP_TEAM: self.sakip,
             Role.PLANNING_UNIT: self.planner,
+            Role.PROVINCE: self.watcher,
         }[role]
 
     def owner(self, key: StepKey, division: Division | None = None) -> User:
@@ -225,6 +227,7 @@ def office(session: Session, store: FileStore, factory: Factory) -> Office:
         secretary=factory.user(agency, "Sekretaris", Role.SECRETARY),
         sakip=factory.user(agency, "Tim SAKIP", Role.SAKIP_TEAM),
         planner=factory.user(agency, "Subbag Perencanaan", Role.PLANNING_UNIT),
+        watcher=factory.user(agency, "Pemantau Provinsi", Role.PROVINCE),
         bidang={
             "Bina Marga": factory.user(agency, "Kabid BM", (Role.DIVISION, bina_marga)),
             "Cipta Karya": factory.user(agency, "Kabid CK", (Role.DIVISION, cipta_karya)),

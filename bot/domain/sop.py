@@ -17,6 +17,9 @@ class Role(StrEnum):
     DIVISION = "division"
     SAKIP_TEAM = "sakip_team"
     PLANNING_UNIT = "planning_unit"
+    # Above the agencies (Bappeda, the Biro Organisasi): sees every agency's progress, acts in
+    # no step of any.
+    PROVINCE = "province"
 
 
 ROLE_LABELS: dict[Role, str] = {
@@ -25,6 +28,7 @@ ROLE_LABELS: dict[Role, str] = {
     Role.DIVISION: "Bidang",
     Role.SAKIP_TEAM: "Tim SAKIP",
     Role.PLANNING_UNIT: "Subbag Perencanaan",
+    Role.PROVINCE: "Pemantau Provinsi",
 }
 
 

@@ -21,9 +21,9 @@ from bot.domain import errors, workflow
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.clock import to_local
 from bot.domain.sop import Role, Step, TimeUnit, step
-from bot.services import notify
+from bot.services import notify, province
 from bot.services.context import ServiceContext, load_actor
-from storage import agencies, cycles, leases, notices
+from storage import agencies, cycles, leases, notices, users
 from storage.models import MeasurementCycle, StepRun, User
 
 GRACE = timedelta(minutes=1)  # overdue means past the due time, not at it
@@ -102,6 +102,7 @@ def tick(ctx: ServiceContext, owner: str = leases.THIS_PROCESS) -> int:
             run.next_notice_at = next_notice(run, ctx.calendar, now)
             session.add(run)
         sent += _digests(session, ctx.calendar, agencies, now)
+        sent += _province_digest(session, ctx.calendar, now)
     return sent
 
 
@@ -248,6 +249,29 @@ def _digest(session: Session, calendar: WorkingCalendar, agency_id: int, now: da
     if not lines or not secretaries:
         return 0
     return _deliver(session, open_cycles[0], secretaries, texts.digest(now, lines), now, None)
+
+
+def _province_digest(session: Session, calendar: WorkingCalendar, now: datetime) -> int:
+    """Once a week, at the first sweep of its working days: every agency's progress, to each
+    provincial official (of any agency)."""
+    holders = [u for u in users.users_with_role_anywhere(session=session, role=Role.PROVINCE)
+               if u.telegram_id is not None and u.id is not None]
+    year, week, _ = to_local(now).isocalendar()
+    keys = {u.id: f"province:{year}-W{week:02d}:{u.id}" for u in holders}
+    done = notices.sent_among(session=session, keys=list(keys.values()))
+    waiting = [u for u in holders if keys[u.id] not in done]
+    if not waiting:
+        return 0
+    rows = province.progress(session, calendar, now)
+    text = texts.province_digest(
+        [texts.province_line(r.name, r.year, r.quarter, r.archived, r.step_number,
+                             r.waiting_for, r.late_minutes, r.capaian) for r in rows],
+        sum(r.late for r in rows))
+    for user in waiting:
+        notices.mark(session=session, agency_id=user.agency_id, key=keys[user.id], now=now)
+        notify.to_official(session=session, agency_id=user.agency_id, user=user, text=text,
+                           now=now)
+    return len(waiting)
 
 
 NUDGE_EVERY = timedelta(hours=1)

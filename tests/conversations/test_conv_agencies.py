@@ -119,3 +119,24 @@ async def test_a_notice_names_its_agency_for_an_official_of_several(world: World
     assert all(m.content.startswith(f"🏛 {AGENCY_NAME}\n") for m in head.messages)
     # An official of one agency reads no heading.
     assert secretary.messages and not any(m.content.startswith("🏛") for m in secretary.messages)
+
+
+async def test_provinsi_shows_every_agency_to_a_provincial_official_only(world: World) -> None:
+    await forward(world, YEAR, 1, through=StepKey.BRIEFING)
+    await call(world, provisioning.add_agency, name="Bappeda Provinsi", code="bappeda",
+               divisions=[])
+    await call(world, provisioning.add_user, name="ANALIS BAPPEDA", telegram_id=880001,
+               roles=[(Role.PROVINCE, None)], agency_code="bappeda")
+    watcher = world.standin.add_user(880001, "Analis", label="Bappeda")
+    await watcher.send_command("provinsi")
+    summary = await watcher.wait_for_text("🏛 Pemantauan 2 Dinas", TIMEOUT)
+    assert f"• {AGENCY_NAME} — Triwulan I Tahun {YEAR}, Langkah 3" in summary.content
+    assert "• Bappeda Provinsi: belum ada siklus" in summary.content
+    await settle(world)
+    photo, document = watcher.messages[-2:]
+    assert photo.photo is not None and photo.photo.data.startswith(b"\x89PNG")
+    assert document.document is not None and document.document.file_name.endswith(".xlsx")
+
+    head = world.people["head"]
+    await head.send_command("provinsi")
+    assert (await next_reply(head)).content == "Mohon maaf, perintah ini bukan tugas peran Anda."
