@@ -72,6 +72,10 @@ def agency_heading(name: str) -> str:
     return f"🏛 {name}\n"
 
 
+def agency_followed(name: str) -> str:
+    return f"🏛 Anda sekarang melayani {name} (dari tombol pemberitahuannya). /instansi untuk berganti."
+
+
 def agency_chosen(name: str) -> str:
     return (f"✅ Anda sekarang melayani {name}. Ketik /tugas untuk tugas Anda di sana; "
             "ganti Dinas kapan saja dengan /instansi.")

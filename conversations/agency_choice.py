@@ -33,6 +33,27 @@ def is_choosing(update: Update) -> bool:
                 == "/instansi")
 
 
+# A notice's buttons and where their data names the step run they are about.
+NOTICE_RUN_ARG = {Action.BEGIN: 1, Action.APPROVE: 0, Action.RETURN: 0}
+
+
+async def follow_notice(update: Update, context: BotContext) -> None:
+    """A button of a notice from another of the official's agencies serves that agency: they
+    read which one it is from, so asking them to choose first would only get in the way."""
+    query, user, member = update.callback_query, update.effective_user, context.member
+    if (query is None or not query.data or user is None or member is None
+            or len(member.agencies) < 2):
+        return
+    action, args = parse(query.data)
+    position = NOTICE_RUN_ARG.get(action)
+    if position is None or len(args) <= position or not args[position].isdigit():
+        return
+    moved = await call(context, identity.follow_notice, user.id, int(args[position]))
+    if moved is not None:
+        context.member = moved
+        await reply(update, texts.agency_followed(moved.agency_name or "-"))
+
+
 async def show_choice(update: Update, context: BotContext) -> None:
     """/instansi"""
     member = context.me

@@ -49,6 +49,7 @@ async def guard(update: Update, context: BotContext) -> None:
         await _refuse(update, texts.STRANGER)
     if context.member is not None and not context.member.active:
         await _refuse(update, texts.DEACTIVATED)
+    await agency_choice.follow_notice(update, context)
     if (context.member is not None and not context.member.chosen and not is_start
             and not agency_choice.is_choosing(update)):
         # Nothing is done for an agency the official did not mean: they choose first.

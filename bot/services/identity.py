@@ -9,8 +9,8 @@ from sqlmodel import Session
 from bot.domain import errors
 from bot.domain.sop import Role
 from bot.services.context import ServiceContext
-from storage import agencies, audit, users
-from storage.models import User
+from storage import agencies, audit, cycles, users
+from storage.models import StepRun, User
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,26 @@ def choose_agency(ctx: ServiceContext, telegram_id: int, agency_id: int) -> Memb
         users.choose_agency(session=session, telegram_id=telegram_id, agency_id=agency_id,
                             now=ctx.now())
         return _of_several(session, active, agency_id)
+
+
+def follow_notice(ctx: ServiceContext, telegram_id: int, run_id: int) -> Member | None:
+    """An official of several agencies pressed a notice's button about ``run_id``: if the run
+    is of another of their agencies, they serve that one from now on (the Member then);
+    None when nothing changes."""
+    with ctx.transaction() as session:
+        run = session.get(StepRun, run_id)
+        cycle = cycles.get_cycle(session=session, cycle_id=run.cycle_id) if run else None
+        if cycle is None:
+            return None
+        active = [user for user in users.memberships(session=session, telegram_id=telegram_id)
+                  if user.active]
+        if len(active) < 2 or not any(u.agency_id == cycle.agency_id for u in active):
+            return None
+        if users.chosen_agency(session=session, telegram_id=telegram_id) == cycle.agency_id:
+            return None
+        users.choose_agency(session=session, telegram_id=telegram_id,
+                            agency_id=cycle.agency_id, now=ctx.now())
+        return _of_several(session, active, cycle.agency_id)
 
 
 def _of_several(session: Session, active: list[User], chosen: int | None) -> Member:

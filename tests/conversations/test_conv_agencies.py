@@ -140,3 +140,27 @@ async def test_provinsi_shows_every_agency_to_a_provincial_official_only(world: 
     head = world.people["head"]
     await head.send_command("provinsi")
     assert (await next_reply(head)).content == "Mohon maaf, perintah ini bukan tugas peran Anda."
+
+
+async def test_a_notice_button_of_the_other_agency_serves_that_agency(world: World) -> None:
+    await forward(world, YEAR, 1, through=StepKey.FORWARD)
+    notice = await world.people["head"].wait_for_message(
+        lambda m: texts.BTN_APPROVE in m.button_labels, TIMEOUT, after=0)
+    await second_agency(world)
+    head = world.people["head"]
+    await head.send_command("instansi")
+    await head.press(f"🏛 {OTHER}", await next_reply(head))
+    await head.wait_for_text(texts.agency_chosen(OTHER), TIMEOUT)
+
+    # Serving PUPR, the Kepala presses "Setujui" on the demo agency's report.
+    before = len(head.messages)
+    await head.press(texts.BTN_APPROVE, notice)
+    await head.wait_for_text(texts.agency_followed(AGENCY_NAME), TIMEOUT)
+    await settle(world)
+    member = await call(world, identity.whoami, head.id)
+    assert member is not None and member.chosen and member.user_id == await uid(world, "head")
+    # The press did what it says, in the demo agency: no refusal, no question to choose.
+    assert texts.APPROVED in notice.content and not notice.button_labels
+    after = head.messages[before:]
+    assert not [m for m in after if m.content in (texts.AGENCY_CHOOSE, texts.SERVER_ERROR)]
+    assert "bukan tugas peran Anda" not in "\n".join(m.content for m in after)
