@@ -49,10 +49,11 @@ def web_app(application: SakipApplication, secret: str, path: str) -> web.Applic
             return web.Response(status=403)
         try:
             payload = json.loads(await request.read())
-            update = Update.de_json(payload, application.bot)
-        except (ValueError, TypeError, KeyError, web.HTTPException):
-            return web.Response(status=400)
-        if not isinstance(payload, dict) or update is None:
+            update = (Update.de_json(payload, application.bot) if _looks_like_update(payload)
+                      else None)
+        except (ValueError, TypeError, KeyError, AttributeError, web.HTTPException):
+            update = None  # not JSON, too big, or not an update
+        if update is None:
             return web.Response(status=400)
         try:
             await application.units.take([payload])
@@ -64,6 +65,11 @@ def web_app(application: SakipApplication, secret: str, path: str) -> web.Applic
     app = web.Application(client_max_size=MAX_UPDATE)
     app.router.add_post(path, receive)
     return app
+
+
+def _looks_like_update(payload: object) -> bool:
+    return (isinstance(payload, dict) and type(payload.get("update_id")) is int
+            and len(payload) > 1)
 
 
 async def serve(application: SakipApplication, settings: Settings) -> None:

@@ -62,7 +62,9 @@ async def test_a_quarter_over_a_webhook_with_refusals_and_a_restart(tmp_path: Pa
                 async with aiohttp.ClientSession() as http:
                     for headers, body, status in (
                             ({}, probe, 403), ({SECRET_HEADER: "salah"}, probe, 403),
-                            ({SECRET_HEADER: webhook.secret}, "bukan json", 400)):
+                            ({SECRET_HEADER: webhook.secret}, "bukan json", 400),
+                            ({SECRET_HEADER: webhook.secret}, "[1, 2]", 400),
+                            ({SECRET_HEADER: webhook.secret}, '{"update_id": "x"}', 400)):
                         kwargs = {"json": body} if isinstance(body, dict) else {"data": body}
                         async with http.post(url, headers=headers, **kwargs) as answer:
                             assert answer.status == status, (headers, body)
