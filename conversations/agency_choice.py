@@ -29,8 +29,8 @@ def is_choosing(update: Update) -> bool:
     if query is not None:
         return bool(query.data) and parse(query.data)[0] == Action.AGENCY
     message = update.effective_message
-    return bool(message and message.text and message.text.split()[0].split("@")[0]
-                == "/instansi")
+    words = message.text.split() if message is not None and message.text else []
+    return bool(words) and words[0].split("@")[0] == "/instansi"
 
 
 # A notice's buttons and where their data names the step run they are about.

@@ -31,7 +31,7 @@ from sqlmodel import Session
 
 from bot.domain.sop import Role
 from bot.sample_data.master_sample import sample_master
-from bot.services import year_report
+from bot.services import province, year_report
 from bot.services.context import ServiceContext
 from reports import archive_bundle, compliance, esr, forms, master_template, workbooks
 from reports.sheets import FORMULA_START
@@ -233,6 +233,18 @@ def year_trend(request: pytest.FixtureRequest) -> list[Output]:
     return [Output("xlsx", "year-trend", workbook)]
 
 
+def province_workbook(_: pytest.FixtureRequest) -> list[Output]:
+    """bot/services/province.py workbook (/provinsi): agency codes and names, step labels and
+    the names of the officials each agency waits for."""
+    rows = [province.AgencyProgress(
+        code=h(i), name=h(i + 1), year=2024, quarter=1, archived=False, step_number=4,
+        step_label=h(i + 2), waiting_for=(h(i + 3), h(i + 4)), due_at=NOW, late_minutes=90,
+        late_steps=1, capaian=D("87.5"), measured=3, indicators=4)
+        for i in range(len(HOSTILE))]
+    _, data = province.workbook(rows, NOW)
+    return [Output("xlsx", "province", data)]
+
+
 def compliance_csv(_: pytest.FixtureRequest) -> list[Output]:
     """reports/compliance.py compliance_csv: step labels, divisions, standards, who did it."""
     rows = [compliance.ComplianceRow(
@@ -268,6 +280,7 @@ WRITERS: dict[str, Callable[[pytest.FixtureRequest], list[Output]]] = {
     "master_template": master_data,
     "sample_master": sample_master_data,
     "year_trend": year_trend,
+    "province_workbook": province_workbook,
     "compliance_csv": compliance_csv,
     "archive_audit_csv": archive_audit_csv,
 }
@@ -282,6 +295,7 @@ COVERED = {
     ("reports/master_template.py", "master_workbook"): "master_template",
     ("bot/sample_data/master_sample.py", "sample_master"): "sample_master",
     ("bot/services/year_report.py", "year_trend"): "year_trend",
+    ("bot/services/province.py", "workbook"): "province_workbook",
     ("reports/compliance.py", "compliance_csv"): "compliance_csv",
     ("reports/archive_bundle.py", "audit_csv"): "archive_audit_csv",
 }
