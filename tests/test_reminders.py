@@ -52,6 +52,10 @@ def ctx(engine: Engine, tmp_path: Path, clock: Clock) -> ServiceContext:
 
 @pytest.fixture
 def people(ctx: ServiceContext) -> dict[str, int]:
+    return _people(ctx)
+
+
+def _people(ctx: ServiceContext) -> dict[str, int]:
     provisioning.init_agency(ctx, "Dinas", "d", ["Bina Marga"])
     spec = {"head": Role.HEAD, "secretary": Role.SECRETARY, "team": Role.SAKIP_TEAM}
     return {key: provisioning.add_user(ctx, name=key.title(), roles=[(role, None)],
@@ -268,11 +272,16 @@ def test_a_province_s_morning_digests_are_spread_over_the_first_minutes(
 
 
 def test_two_processes_sweeping_at_once_send_each_notice_once(
-    ctx: ServiceContext, clock: Clock, people: dict[str, int]
+    shared_engine: Engine, tmp_path: Path, clock: Clock
 ) -> None:
     """Two bot processes on one database tick in the same second: one holds the sweep's lease
     and sends; the other sends nothing and fails nothing. When the holder stops (dies), the
     other takes over once the lease has lapsed."""
+    # A database both threads really share: `engine`'s one in-memory connection must not be
+    # used by two threads at once (sqlite3 then fails with "not an error").
+    ctx = ServiceContext(engine=shared_engine, store=FileStore(tmp_path), clock=clock,
+                         calendar=CALENDAR)
+    people = _people(ctx)
     _secretarys_step_due_at_10(ctx, clock, people)
     clock.now = wib(2, 10, 0)
     barrier = threading.Barrier(2)
