@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
@@ -24,7 +24,8 @@ from bot import texts
 from bot.bootstrap import build_context
 from bot.config import Settings
 from bot.domain import errors
-from bot.domain.clock import to_local, to_utc, utcnow
+from bot.domain.calendar_config import agency_calendar
+from bot.domain.clock import to_local, to_utc, use_zone, utcnow, zone_label
 from bot.domain.sop import Role
 from bot.formatting import number
 from bot.services import provisioning
@@ -67,7 +68,8 @@ class _Failure(Exception):
 
 # --- parsing values ---------------------------------------------------------------------------
 def _today() -> date:
-    """Today in WIB: the server's own zone (often UTC) is a day behind in the early morning."""
+    """Today in the agency's zone: the server's own (often UTC) is a day behind early in the
+    morning."""
     return to_local(utcnow()).date()
 
 
@@ -332,7 +334,21 @@ class _Admin:
         with _database_failures():
             ctx = build_context(settings, migrate=migrate)
         code = getattr(args, "agency", None) or settings.agency_code
-        return cls(settings, ctx, code.strip() if code else None)
+        admin = cls(settings, ctx, code.strip() if code else None)
+        admin.use_agency_zone()
+        return admin
+
+    def use_agency_zone(self) -> None:
+        """Dates typed and times printed are the agency's wall clock (WIB, WITA, WIT); before
+        any agency exists, or when the code is ambiguous, the deployment's."""
+        use_zone(self.ctx.calendar.zone)
+        with self.ctx.transaction() as session:
+            try:
+                agency = resolve_agency(session, self.agency_code)
+            except errors.InvalidInput:
+                return  # the command itself says what is wrong
+            assert agency.id is not None
+            use_zone(self.ctx.calendar_of(session, agency.id).zone)
 
     def division_names(self) -> list[str]:
         with self.ctx.transaction() as session:
@@ -367,7 +383,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if any(v is not None for v in (args.province, args.address, args.place)):
         profile = provisioning.set_profile(admin.ctx, agency_code=code, government=args.province,
                                            address=args.address, place=args.place)
-        _print_profile(profile)
+        _print_profile(admin, profile)
     if admin.agency_code and admin.agency_code != code:
         _warn(texts.cli_agency_code_mismatch(admin.agency_code, code))
     return 0
@@ -811,9 +827,31 @@ def _agency_commands(commands: _Commands) -> None:
     _letterhead_options(add)
     _command(group, "agency.list", cmd_agency_list, agency=False)
     _command(group, "agency.show", cmd_agency_show)
+    _calendar_options(add)
     change = _command(group, "agency.set", cmd_agency_set)
     change.add_argument("--name", metavar="NAMA", help=texts.CLI_HELP["init.name"])
     _letterhead_options(change)
+    _calendar_options(change)
+    change.add_argument("--no-calendar", action="store_true", help=h["agency.no_calendar"])
+
+
+def _calendar_options(parser: argparse.ArgumentParser) -> None:
+    h = texts.CLI_HELP
+    parser.add_argument("--timezone", metavar="ZONA", help=h["agency.timezone"])
+    parser.add_argument("--calendar", type=Path, metavar="BERKAS.toml", help=h["agency.calendar"])
+
+
+def _calendar_text(args: argparse.Namespace) -> str | None:
+    """The agency's calendar additions the options give: a file's text, "" to drop them, or
+    None to keep them."""
+    if getattr(args, "no_calendar", False):
+        return ""
+    if args.calendar is None:
+        return None
+    try:
+        return args.calendar.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise _Failure(texts.cli_master_file_missing(str(args.calendar))) from None
 
 
 def cmd_province(args: argparse.Namespace) -> int:
@@ -824,7 +862,7 @@ def cmd_province(args: argparse.Namespace) -> int:
     view = province.overview_for_admin(admin.ctx)
     if not view.rows:
         raise _Failure(texts.cli_error(errors.InvalidInput(reason="no_agency")))
-    table = [list(texts.PROVINCE_COLUMNS[:9])]
+    table = [list(texts.province_columns()[:9])]
     for r in view.rows:
         table.append([*texts.province_cells(r.code, r.name, r.year, r.quarter, r.archived,
                                             r.step_number, None, r.waiting_for, r.due_at,
@@ -852,10 +890,12 @@ def cmd_agency_add(args: argparse.Namespace) -> int:
     wanted = list(dict.fromkeys(" ".join(d.split()) for d in args.division if d.strip()))
     agency = provisioning.add_agency(admin.ctx, name=name, code=code, divisions=wanted)
     print(texts.cli_agency_ready(agency.name, agency.code, True, agency.divisions, []))
-    if any(v is not None for v in (args.province, args.address, args.place)):
-        _print_profile(provisioning.set_profile(admin.ctx, agency_code=code,
-                                                government=args.province, address=args.address,
-                                                place=args.place))
+    calendar = _calendar_text(args)
+    if any(v is not None for v in (args.province, args.address, args.place, args.timezone,
+                                   calendar)):
+        _print_profile(admin, _set_profile(admin, agency_code=code, government=args.province,
+                                           address=args.address, place=args.place,
+                                           timezone=args.timezone, calendar=calendar))
     return 0
 
 
@@ -873,28 +913,48 @@ def cmd_agency_list(args: argparse.Namespace) -> int:
 
 def cmd_agency_show(args: argparse.Namespace) -> int:
     admin = _Admin.open(args)
-    _print_profile(provisioning.profile(admin.ctx, agency_code=admin.agency_code))
+    _print_profile(admin, provisioning.profile(admin.ctx, agency_code=admin.agency_code))
     return 0
 
 
 def cmd_agency_set(args: argparse.Namespace) -> int:
     admin = _Admin.open(args)
-    if all(v is None for v in (args.name, args.province, args.address, args.place)):
+    calendar = _calendar_text(args)
+    if all(v is None for v in (args.name, args.province, args.address, args.place,
+                               args.timezone, calendar)):
         raise _Failure(texts.CLI_UPDATE_NOTHING)
-    profile = provisioning.set_profile(admin.ctx, agency_code=admin.agency_code, name=args.name,
+    _print_profile(admin, _set_profile(admin, agency_code=admin.agency_code, name=args.name,
                                        government=args.province, address=args.address,
-                                       place=args.place)
-    _print_profile(profile)
+                                       place=args.place, timezone=args.timezone,
+                                       calendar=calendar))
     return 0
 
 
-def _print_profile(view: provisioning.ProfileView) -> None:
-    print(texts.cli_profile(view.name, view.code, view.government, view.address, view.place))
+def _set_profile(admin: _Admin, **changes: Any) -> provisioning.ProfileView:
+    try:
+        view = provisioning.set_profile(admin.ctx, **changes)
+    except errors.InvalidInput as error:
+        if error.params.get("reason") in ("bad_timezone", "bad_agency_calendar"):
+            raise _Failure(texts.cli_agency_calendar_error(error)) from None
+        raise
+    admin.use_agency_zone()
+    return view
+
+
+def _print_profile(admin: _Admin, view: provisioning.ProfileView) -> None:
+    base = admin.ctx.calendar
+    calendar = agency_calendar(base, view.timezone, view.calendar)
+    extra = sorted((day, calendar.holiday_names.get(day, ""))
+                   for day in calendar.holidays - base.holidays)
+    print(texts.cli_profile(view.name, view.code, view.government, view.address, view.place,
+                            str(calendar.zone), zone_label(in_zone=calendar.zone),
+                            own_hours=(calendar.office_hours, calendar.breaks)
+                            != (base.office_hours, base.breaks), extra_holidays=extra))
 
 
 # --- acting officials (Plh/Plt) ---------------------------------------------------------------
 def parse_moment(value: str) -> datetime:
-    """A WIB date, optionally with a time: ``2026-12-01``, ``01-12-2026``, ``1/12/2026 13:00``.
+    """A local date, optionally with a time: ``2026-12-01``, ``01-12-2026``, ``1/12/2026 13:00``.
     A date alone means the start of that day (``cmd_plh_add`` reads ``--until`` to its end)."""
     text = " ".join(value.split())
     for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%d", "%d-%m-%Y %H:%M", "%d-%m-%Y",

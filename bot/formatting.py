@@ -1,4 +1,4 @@
-"""Indonesian formats for dates, numbers and money, shown in WIB."""
+"""Indonesian formats for dates, numbers and money; times in the local zone (bot.domain.clock)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from bot.domain.clock import to_local
+from bot.domain.clock import to_local, zone_label
 from bot.domain.master_rules import decimals_of
 
 MONTHS = (
@@ -42,9 +42,10 @@ def place_date(place: str | None, day: date | None) -> str | None:
 
 
 def datetime_long(moment: datetime) -> str:
-    """A stored time as ``Senin, 11 Januari 2024 pukul 08.30 WIB``."""
+    """A stored time as ``Senin, 11 Januari 2024 pukul 08.30 WIB`` (WITA, WIT: the zone's)."""
     local = to_local(moment)
-    return f"{DAYS[local.weekday()]}, {date_long(local.date())} pukul {local:%H.%M} WIB"
+    return (f"{DAYS[local.weekday()]}, {date_long(local.date())} pukul {local:%H.%M} "
+            f"{zone_label(moment)}")
 
 
 def datetime_short(moment: datetime) -> str:

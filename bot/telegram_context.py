@@ -8,6 +8,7 @@ from typing import Any, cast
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ConversationHandler, ExtBot
 
+from bot.domain.clock import use_zone
 from bot.outbox_sender import OutboxSender
 from bot.pacing import Pacer
 from bot.persistence import DatabasePersistence
@@ -72,7 +73,19 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
     """Callback context with the services and the member who sent the update."""
 
     # No __slots__: the access guard sets ``member`` once per update for every later handler.
-    member: Member | None = None
+    _member: Member | None = None
+
+    @property
+    def member(self) -> Member | None:
+        return self._member
+
+    @member.setter
+    def member(self, value: Member | None) -> None:
+        # From the moment the official (or the agency they switch to) is known, every time the
+        # update shows or reads is in that agency's zone; the update's own task keeps it.
+        self._member = value
+        if value is not None:
+            use_zone(value.zone)
 
     @property
     def services(self) -> ServiceContext:

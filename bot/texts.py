@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from bot.domain import errors
-from bot.domain.clock import to_local
+from bot.domain.clock import to_local, zone_label
 from bot.domain.sop import DOCUMENT_LABELS, ROLE_LABELS, DocumentKind, Role, Step, StepKey
 from bot.formatting import (
     ROMAN,
+    date_long,
     datetime_long,
     datetime_medium,
     datetime_short,
@@ -326,7 +327,7 @@ def task_line(number: int, title: str, period: str, division: str | None, due_at
     part = f" — {division}" if division else ""
     flag = " ⚠️ terlambat" if overdue else ""
     return (f"• {period}: Langkah {number}. {title}{part}\n"
-            f"  Batas {datetime_short(due_at)} WIB{flag}")
+            f"  Batas {datetime_short(due_at)} {zone_label(due_at)}{flag}")
 
 
 def tasks_header(count: int) -> str:
@@ -346,11 +347,11 @@ def status_line(number: int, label: str, state: str, detail: str) -> str:
 def waiting_for(names: list[str], due_at: datetime, overdue: bool) -> str:
     who = names_list(names) if names else "belum ada petugas"
     late = " (terlambat)" if overdue else ""
-    return f"menunggu {who}, batas {datetime_short(due_at)} WIB{late}"
+    return f"menunggu {who}, batas {datetime_short(due_at)} {zone_label(due_at)}{late}"
 
 
 def done_by(name: str | None, at: datetime | None) -> str:
-    return f"{name or '-'}, {datetime_short(at)} WIB" if at else ""
+    return f"{name or '-'}, {datetime_short(at)} {zone_label(at)}" if at else ""
 
 
 # --- step 1: order ------------------------------------------------------------------------------
@@ -592,12 +593,17 @@ CLI_HELP: dict[str, str] = {
     "agency.province": "pemerintah daerah, misalnya \"Sumatera Barat\" atau \"Kabupaten Agam\"",
     "agency.address": "baris alamat di bawah nama Dinas (jalan, telepon, surel, laman)",
     "agency.place": "kota tempat penandatanganan, misalnya Padang",
+    "agency.timezone": "zona waktu kantor: WIB, WITA, WIT atau nama IANA (Asia/Makassar); "
+                       "\"\" = zona kalender bersama",
+    "agency.calendar": "berkas TOML tambahan kalender Dinas: hari libur daerah ([[holiday]]), "
+                       "jam kerja dan istirahat sendiri ([office_hours], [breaks])",
+    "agency.no_calendar": "hapus tambahan kalender Dinas; kembali ke kalender bersama",
     "plh": "pejabat pelaksana harian/tugas (Plh./Plt.): add, list, end",
     "plh.add": "tunjuk Plh./Plt. untuk seorang pejabat selama suatu masa",
     "plh.for": "ID pejabat yang berhalangan (Kepala Dinas, Sekretaris atau Kepala Bidang)",
     "plh.by": "ID pejabat yang ditunjuk mewakili",
-    "plh.from": "mulai (WIB), misalnya 2026-12-01 atau \"01-12-2026 07:30\" (bawaan: sekarang)",
-    "plh.until": "sampai (WIB); tanggal saja berarti sampai akhir hari itu",
+    "plh.from": "mulai (waktu setempat Dinas), misalnya 2026-12-01 atau \"01-12-2026 07:30\" (bawaan: sekarang)",
+    "plh.until": "sampai (waktu setempat Dinas); tanggal saja berarti sampai akhir hari itu",
     "plh.kind": "plh (bawaan) atau plt",
     "plh.list": "tampilkan penunjukan yang berlaku atau akan berlaku",
     "plh.all": "tampilkan juga penunjukan yang sudah berakhir",
@@ -791,14 +797,54 @@ CLI_DELEGATIONS_HEADER: tuple[str, ...] = ("ID", "Jenis", "Pejabat", "Diwakili o
                                            "Sampai", "Status")
 
 
-def cli_profile(name: str, code: str, government: str, address: str, place: str) -> str:
+def cli_profile(name: str, code: str, government: str, address: str, place: str,
+                zone: str, label: str, *, own_hours: bool,
+                extra_holidays: Sequence[tuple[date, str]]) -> str:
     unset = "(belum diisi)"
-    return "\n".join([
+    lines = [
         f"Dinas: {name} (kode {code})",
         f"Pemerintah daerah: {government or unset}",
         f"Alamat: {address or unset}",
         f"Kota penandatanganan: {place or unset}",
-    ])
+        f"Zona waktu: {label} ({zone})",
+        "Jam kerja: " + ("khusus Dinas ini" if own_hours else "mengikuti kalender bersama"),
+        f"Hari libur daerah/tambahan: {len(extra_holidays) or 'tidak ada'}",
+    ]
+    lines += [f"  • {date_long(day)}" + (f" — {holiday}" if holiday else "")
+              for day, holiday in extra_holidays]
+    return "\n".join(lines)
+
+
+CALENDAR_PROBLEMS = {
+    "unreadable": "berkas tidak dapat dibaca",
+    "syntax": "penulisan TOML tidak sah",
+    "unknown_key": "pengaturan tidak dikenal",
+    "wrong_type": "jenis isian salah",
+    "bad_weekday": "nama hari tidak dikenal",
+    "duplicate_weekday": "hari yang sama ditulis dua kali",
+    "bad_time_range": "rentang jam tidak sah (contoh: \"07:30-16:00\")",
+    "end_before_start": "jam selesai tidak sesudah jam mulai",
+    "break_outside_hours": "jam istirahat di luar jam kerja",
+    "breaks_overlap": "jam istirahat saling tumpang tindih",
+    "bad_date": "tanggal tidak sah (contoh: \"2026-03-20\")",
+    "missing_date": "hari libur tanpa tanggal",
+    "bad_time_zone": "zona waktu tidak dikenal",
+    "no_working_day": "tidak ada satu hari kerja pun",
+}
+
+
+def cli_agency_calendar_error(error: errors.WorkflowError) -> str:
+    params = error.params
+    if params.get("reason") == "bad_timezone":
+        return (f"Zona waktu \"{params.get('value')}\" tidak dikenal. Tulis WIB, WITA, WIT atau "
+                "nama IANA seperti Asia/Makassar.")
+    where = str(params.get("field") or "")
+    if where == "time_zone":
+        return ("Kalender Dinas tidak boleh memuat time_zone: zona waktu Dinas diatur dengan "
+                "--timezone.")
+    problem = CALENDAR_PROBLEMS.get(str(params.get("problem")), "isian tidak dapat dipakai")
+    return (f"Kalender Dinas tidak dapat dipakai: {problem}"
+            + (f" pada {where}" if where else "") + ". Tidak ada yang diubah.")
 
 
 def cli_user_updated(user_id: int, name: str, nip: str | None, rank: str | None) -> str:
@@ -1606,7 +1652,7 @@ def digest_line(step: Step, year: int, quarter: int, division: str | None, waiti
     late = " ⚠️ terlambat" if overdue else ""
     who = names_list(waiting) or "-"
     return (f"• {period_label(year, quarter)}, Langkah {step.number}{part}: menunggu {who}; "
-            f"batas {datetime_short(due_at)}{late}")
+            f"batas {datetime_short(due_at)} {zone_label(due_at)}{late}")
 
 
 def digest(now: datetime, lines: list[str]) -> str:
@@ -1636,7 +1682,11 @@ ARCHIVE_FOLDERS: dict[str, str] = {
 ARCHIVE_OTHER_FOLDER = "99-Lainnya"
 ARCHIVE_SUPERSEDED_FOLDER = "Versi-Lama"  # documents replaced by a newer version
 ARCHIVE_UNNAMED_FILE = "berkas"
-ARCHIVE_AUDIT_HEADER = ("waktu (WIB)", "pengguna", "tindakan", "sebelum", "sesudah")
+def archive_audit_header() -> tuple[str, ...]:
+    return (f"waktu ({zone_label()})", "pengguna", "tindakan", "sebelum", "sesudah")
+
+
+
 ARCHIVE_SYSTEM_USER = "Sistem"
 
 # What verify_bundle / verify_archive report.
@@ -1811,9 +1861,14 @@ def archive_caption(name: str, size: str) -> str:
 
 
 # --- SOP compliance ------------------------------------------------------------------------------------
-COMPLIANCE_HEADER = ("Langkah", "Uraian", "Bagian", "Putaran", "Mutu baku",
-                     "Mutu baku (menit kerja)", "Waktu kerja (menit)", "Tepat waktu",
-                     "Pelaksana", "Mulai (WIB)", "Selesai (WIB)")
+def compliance_columns() -> tuple[str, ...]:
+    label = zone_label()
+    return ("Langkah", "Uraian", "Bagian", "Putaran", "Mutu baku", "Mutu baku (menit kerja)",
+            "Waktu kerja (menit)", "Tepat waktu", "Pelaksana", f"Mulai ({label})",
+            f"Selesai ({label})")
+
+
+
 YES = "ya"
 NO = "tidak"
 COMPLIANCE_FILE = "Kepatuhan-SOP-TW{quarter}-{year}.csv"
@@ -1928,14 +1983,14 @@ def trend_title(year: int) -> str:
 
 # --- /provinsi: every agency's progress, for Bappeda / the Biro Organisasi --------------------
 PROVINCE_EMPTY = "Belum ada Dinas yang terdaftar."
-PROVINCE_COLUMNS: tuple[str, ...] = (
-    "Kode", "Dinas", "Periode", "Langkah saat ini", "Menunggu", "Batas waktu (WIB)",
-    "Keterlambatan (waktu kerja)", "Langkah terlambat", "Capaian s.d. TW (%)",
-    "Indikator terukur", "Jumlah indikator")
+def province_columns() -> tuple[str, ...]:
+    return ("Kode", "Dinas", "Periode", "Langkah saat ini", "Menunggu",
+            f"Batas waktu ({zone_label()})", "Keterlambatan (waktu kerja)", "Langkah terlambat",
+            "Capaian s.d. TW (%)", "Indikator terukur", "Jumlah indikator")
 
 
 def province_title(now: datetime) -> str:
-    return f"Pemantauan Pengukuran Kinerja per Dinas — {datetime_medium(now)} WIB"
+    return f"Pemantauan Pengukuran Kinerja per Dinas — {datetime_medium(now)} {zone_label(now)}"
 
 
 def province_file(now: datetime) -> str:

@@ -75,7 +75,7 @@ def build_bundle(entries: list[BundleEntry], audit_rows: list[dict[str, Any]],
     ``audit_rows`` hold ``at`` (datetime), ``user`` (name or None), ``action``, ``before`` and
     ``after`` (dicts). ``meta`` needs ``generated_at`` (datetime; it also dates the manifest and
     the log inside the ZIP) and normally ``agency`` and ``period``; every key is copied into the
-    manifest, datetimes as ISO in WIB.
+    manifest, datetimes as ISO in the agency's zone.
     """
     generated_at = meta.get("generated_at")
     if not isinstance(generated_at, datetime):
@@ -113,10 +113,11 @@ def build_bundle(entries: list[BundleEntry], audit_rows: list[dict[str, Any]],
 
 
 def audit_csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
-    """The audit log for Excel: UTF-8 with BOM, times in WIB, no cell read as a formula."""
+    """The audit log for Excel: UTF-8 with BOM, times in the agency's zone, no cell read as a
+    formula."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(texts.ARCHIVE_AUDIT_HEADER)
+    writer.writerow(texts.archive_audit_header())
     for row in rows:
         at = row["at"]
         when = to_local(at).strftime("%Y-%m-%d %H:%M:%S") if isinstance(at, datetime) else at
@@ -178,7 +179,7 @@ def _write(bundle: zipfile.ZipFile, path: str, data: bytes, moment: datetime) ->
 
 
 def _zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
-    local = to_local(moment)  # ZIP times are wall-clock; the archive is read in WIB
+    local = to_local(moment)  # ZIP times are wall-clock; the archive is read in the agency's zone
     if local.year < 1980:
         return (1980, 1, 1, 0, 0, 0)
     if local.year > 2107:

@@ -38,7 +38,7 @@ def compliance_csv(rows: Sequence[ComplianceRow]) -> bytes:
     """UTF-8 with BOM, so that Excel shows it right; no cell is read as a formula."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(texts.COMPLIANCE_HEADER)
+    writer.writerow(texts.compliance_columns())
     for row in rows:
         writer.writerow([
             row.number, csv_text(row.label), _text_or_dash(row.division), row.round,

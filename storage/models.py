@@ -22,6 +22,12 @@ class Agency(SQLModel, table=True):
     name: str
     code: str = Field(index=True, unique=True)
     created_at: datetime
+    # The IANA zone of its office: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura
+    # (WIT); empty for the zone of the deployment's calendar file.
+    timezone: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # Its own additions to the deployment's working calendar, in the calendar file's TOML:
+    # regional holidays, other office hours; empty for none.
+    calendar: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class AgencyProfile(SQLModel, table=True):

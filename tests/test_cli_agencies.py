@@ -3,6 +3,7 @@ on every command; a command without a code never guesses which Dinas it is for."
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,55 @@ def test_provinsi_prints_every_agency_and_writes_the_workbook_and_picture(
     assert any(line.startswith("pupr") for line in lines)
     assert (env / "p.xlsx").read_bytes()[:2] == b"PK"
     assert (env / "p.png").read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.usefixtures("two")
+def test_each_agency_keeps_its_own_zone_and_calendar(
+        capsys: pytest.CaptureFixture[str], ctx: ServiceContext,  # noqa: F811
+        tmp_path: Path) -> None:
+    additions = tmp_path / "kalender-pupr.toml"
+    additions.write_text('[[holiday]]\ndate = "2026-12-10"\nname = "Hari Jadi Provinsi"\n',
+                         encoding="utf-8")
+    code, out, err = run(capsys, "agency", "set", "--agency", "pupr", "--timezone", "wita",
+                         "--calendar", str(additions))
+    assert code == 0, err
+    assert "Zona waktu: WITA (Asia/Makassar)" in out
+    assert "Hari libur daerah/tambahan: 1\n  • 10 Desember 2026 — Hari Jadi Provinsi" in out
+    code, out, _ = run(capsys, "agency", "show", "--agency", "dinkes")
+    assert "Zona waktu: WIB (Asia/Jakarta)" in out and "tambahan: tidak ada" in out
+
+    # Dates typed for the agency are its own wall clock: 07:30 in Makassar is 23:30 UTC.
+    code, out, _ = run(capsys, "user", "add", "--agency", "pupr", "--name", "Kadis PUPR",
+                       "--role", "kepala", "--telegram-id", "7007")
+    head = printed_user_id(out)
+    code, out, _ = run(capsys, "user", "add", "--agency", "pupr", "--name", "Wakil",
+                       "--role", "sekretaris", "--telegram-id", "7008")
+    deputy = printed_user_id(out)
+    code, out, err = run(capsys, "plh", "add", "--agency", "pupr", "--for", str(head),
+                         "--by", str(deputy), "--from", "2030-01-07 07:30",
+                         "--until", "2030-01-08")
+    assert code == 0, err
+    assert "WITA" in out
+    with ctx.transaction() as session:
+        [plh] = session.exec(select(Delegation)).all()
+        assert plh.starts_at.replace(tzinfo=None) == datetime(2030, 1, 6, 23, 30)
+
+    # What cannot be used is refused in Indonesian, and nothing changes.
+    for argv, message in (
+            (["--timezone", "Mars/Olympus"], 'Zona waktu "Mars/Olympus" tidak dikenal'),
+            (["--calendar", str(tmp_path / "tidak-ada.toml")], "tidak dapat dibaca"),
+            (["--timezone", "WIT", "--calendar", str(_written(tmp_path, "[office_hours\n"))],
+             "penulisan TOML tidak sah")):
+        code, out, err = run(capsys, "agency", "set", "--agency", "pupr", *argv)
+        assert code == 1 and message in err and "Traceback" not in err, argv
+    assert "Zona waktu: WITA (Asia/Makassar)" in run(capsys, "agency", "show", "--agency",
+                                                     "pupr")[1]
+    code, out, _ = run(capsys, "agency", "set", "--agency", "pupr", "--no-calendar",
+                       "--timezone", "")
+    assert code == 0 and "Zona waktu: WIB (Asia/Jakarta)" in out and "tidak ada" in out
+
+
+def _written(folder: Path, text: str) -> Path:
+    path = folder / "salah.toml"
+    path.write_text(text, encoding="utf-8")
+    return path

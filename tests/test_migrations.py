@@ -154,6 +154,13 @@ async def test_the_previous_release_upgrades_and_plays_a_quarter(
     after = _counts(previous_release)
     assert {name: after[name] for name in before} == before, "every row is still there"
     assert all(after[name] == 0 for name in set(after) - set(before)), "new tables start empty"
+    engine = make_engine(previous_release)
+    try:
+        with engine.connect() as connection:
+            zones = connection.execute(text("SELECT timezone, calendar FROM agency")).all()
+    finally:
+        engine.dispose()
+    assert [tuple(z) for z in zones] == [("", "")], "the deployment's zone, nothing added"
     code, out, _ = _cli(capsys, "db", "upgrade")
     assert code == 0 and out.strip() == texts.cli_db_upgraded(schema.head(), schema.head())
     code, out, _ = _cli(capsys, "db", "history")

@@ -73,7 +73,7 @@ def test_the_picture_and_the_workbook(world: World) -> None:
     assert view.picture.startswith(b"\x89PNG")
     sheet = load_workbook(io.BytesIO(view.workbook)).active
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
-    assert rows[0][:3] == list(texts.PROVINCE_COLUMNS[:3])
+    assert rows[0][:3] == list(texts.province_columns()[:3])
     codes = [row[0] for row in rows[1:]]
     assert sorted(codes) == ["bappeda", "bmcktr", "pupr"]
     pupr = next(row for row in rows[1:] if row[0] == "pupr")

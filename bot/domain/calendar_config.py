@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime, time
 from enum import StrEnum
 from importlib import resources
@@ -127,19 +128,53 @@ def load_calendar(path: Path | None = None) -> WorkingCalendar:
 
 def parse_calendar(text: str, *, source: str = "<text>") -> WorkingCalendar:
     """The calendar described by TOML ``text``; ``source`` names it in errors."""
+    return calendar_from_mapping(_toml(text, source), source=source)
+
+
+def _toml(text: str, source: str) -> dict[str, Any]:
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CalendarConfigError(
             ConfigProblem.SYNTAX, f"not valid TOML ({exc})", source=source
         ) from exc
-    return calendar_from_mapping(data, source=source)
 
 
 def calendar_from_mapping(data: Mapping[str, Any], *, source: str = "<data>") -> WorkingCalendar:
     """The calendar described by already-parsed TOML ``data``."""
     reader = _Reader(source)
     return reader.calendar(data)
+
+
+AGENCY_SOURCE = "kalender Dinas"
+
+
+def agency_calendar(base: WorkingCalendar, zone_name: str, additions: str, *,
+                    source: str = AGENCY_SOURCE) -> WorkingCalendar:
+    """The deployment's calendar as one agency keeps it: in the agency's zone (``zone_name``;
+    empty for the deployment's), with the agency's ``additions`` (TOML, as in the calendar
+    file): its holidays are added to the deployment's (a regional holiday, a Gubernur's leave
+    day), and its ``[office_hours]`` and ``[breaks]``, where given, replace the deployment's.
+    The zone is the agency's setting alone, so ``time_zone`` is refused in the additions."""
+    zone = base.zone if not zone_name else _Reader(source).zone(zone_name)
+    if not additions.strip():
+        return replace(base, zone=zone)
+    data = _toml(additions, source)
+    if "time_zone" in data:
+        raise CalendarConfigError(
+            ConfigProblem.UNKNOWN_KEY, "the agency's time zone is its own setting (--timezone)",
+            field="time_zone", value=data["time_zone"], source=source)
+    own = _Reader(source).calendar(data)
+    office_hours = own.office_hours if "office_hours" in data else base.office_hours
+    breaks = own.breaks if "breaks" in data else base.breaks
+    reader = _Reader(source)
+    reader.check_breaks(office_hours, breaks)
+    try:
+        return WorkingCalendar(
+            office_hours=office_hours, breaks=breaks, holidays=base.holidays | own.holidays,
+            holiday_names={**base.holiday_names, **own.holiday_names}, zone=zone)
+    except ValueError as exc:
+        raise CalendarConfigError(ConfigProblem.NO_WORKING_DAY, str(exc), source=source) from exc
 
 
 def parse_clock_range(text: str) -> ClockRange:

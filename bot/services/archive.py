@@ -132,7 +132,7 @@ def _compliance_entry(
     ctx: ServiceContext, session: Session, cycle: MeasurementCycle
 ) -> archive_bundle.BundleEntry:
     """The SOP compliance sheet: every step's working time against its standard."""
-    rows = compliance.timings(session, cycle, ctx.calendar)
+    rows = compliance.timings(session, cycle, ctx.calendar_of(session, cycle.agency_id))
     assert cycle.closed_at is not None
     return archive_bundle.BundleEntry(
         kind=COMPLIANCE_KIND,

@@ -64,7 +64,7 @@ def cycle_timings(ctx: ServiceContext, user_id: int, cycle_id: int) -> list[Step
         cycle = cycles.get_cycle(session=session, cycle_id=cycle_id)
         if cycle is None or cycle.agency_id != actor.user.agency_id:
             return []
-        return timings(session, cycle, ctx.calendar)
+        return timings(session, cycle, ctx.calendar_of(session, cycle.agency_id))
 
 
 def year_view(ctx: ServiceContext, user_id: int, year: int) -> list[StepLateness]:
@@ -74,7 +74,7 @@ def year_view(ctx: ServiceContext, user_id: int, year: int) -> list[StepLateness
         all_timings: list[StepTiming] = []
         for cycle in cycles.list_cycles(session=session, agency_id=actor.user.agency_id):
             if cycle.year == year:
-                all_timings += timings(session, cycle, ctx.calendar)
+                all_timings += timings(session, cycle, ctx.calendar_of(session, cycle.agency_id))
     rows = []
     for s in STEPS:
         mine = [t for t in all_timings if t.number == s.number]

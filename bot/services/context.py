@@ -6,6 +6,7 @@ in a worker thread so that database and file work never blocks the event loop.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from sqlmodel import Session
 
 from bot.domain import errors, workflow
 from bot.domain.calendar import WorkingCalendar
+from bot.domain.calendar_config import CalendarConfigError, agency_calendar
 from bot.domain.clock import utcnow
 from reports.safe_workbook import WorkbookLimits
 from storage import agencies, cycles, outbox, users
@@ -31,6 +33,8 @@ from storage.models import (
     User,
 )
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class ServiceContext:
@@ -44,6 +48,31 @@ class ServiceContext:
     admin_chat_id: int | None = None
     # What an uploaded workbook may hold before it is read (settings.workbook_limits()).
     workbook_limits: WorkbookLimits = field(default_factory=WorkbookLimits)
+
+    # agency id → (its zone and additions, the calendar made of them); see calendar_of.
+    _calendars: dict[int, tuple[tuple[str, str], WorkingCalendar]] = field(
+        default_factory=dict, init=False, repr=False)
+
+    def calendar_of(self, session: Session, agency_id: int) -> WorkingCalendar:
+        """One agency's working calendar: ``calendar`` (the deployment's) in the agency's zone
+        and with its own additions (``calendar_config.agency_calendar``). Made again whenever
+        the agency's settings differ from the ones it was made of, so that a change made by
+        the CLI or another process counts from the next update."""
+        agency = session.get(Agency, agency_id)
+        if agency is None:
+            return self.calendar
+        settings = (agency.timezone, agency.calendar)
+        known = self._calendars.get(agency_id)
+        if known is None or known[0] != settings:
+            try:
+                made = agency_calendar(self.calendar, *settings)
+            except CalendarConfigError as error:
+                # Checked when set; a deployment calendar changed since can still clash with it.
+                log.error("agency %s: its calendar cannot be used (%s); the deployment's is",
+                          agency.code, error)
+                made = self.calendar
+            known = self._calendars[agency_id] = (settings, made)
+        return known[1]
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

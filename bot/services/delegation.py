@@ -284,7 +284,8 @@ def appoint_for(
     if period not in PERIODS:
         raise errors.InvalidInput(reason="delegation_period")
     now = ctx.now()
-    calendar = ctx.calendar
+    with ctx.transaction() as session:
+        calendar = ctx.calendar_of(session, load_actor(session, user_id, now).user.agency_id)
     first_day = calendar.local_date(now)
     today = calendar.working_periods(first_day)
     if not today or today[-1][1] <= now:

@@ -86,7 +86,8 @@ def submit_part(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
             )
             generate(ctx, session, ref, actor, DocumentKind.DRAFT, name + ".txt", content, TEXT,
                      division_id=ref.run.division_id)
-        runs.complete(session, ref, actor, now, calendar=ctx.calendar)
+        runs.complete(session, ref, actor, now,
+                      calendar=ctx.calendar_of(session, ref.cycle.agency_id))
         return runs.view(ref)
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import tzinfo
 
 from sqlmodel import Session
 
 from bot.domain import errors
+from bot.domain.clock import JAKARTA
 from bot.domain.sop import Role
 from bot.services.context import ServiceContext
 from storage import agencies, audit, cycles, users
@@ -26,6 +28,7 @@ class Member:
     # whether this one was chosen; empty for the usual official of one agency.
     agencies: tuple[tuple[int, str], ...] = ()
     chosen: bool = True
+    zone: tzinfo = JAKARTA  # the agency's: its times are shown in it
 
     def holds(self, role: Role) -> bool:
         return any(r == role for r, _, _ in self.roles)
@@ -43,8 +46,8 @@ def whoami(ctx: ServiceContext, telegram_id: int) -> Member | None:
         found = users.memberships(session=session, telegram_id=telegram_id)
         active = [user for user in found if user.active]
         if len(active) < 2:
-            return _member(session, active[0] if active else found[0]) if found else None
-        return _of_several(session, active, users.chosen_agency(session=session,
+            return _member(ctx, session, active[0] if active else found[0]) if found else None
+        return _of_several(ctx, session, active, users.chosen_agency(session=session,
                                                                telegram_id=telegram_id))
 
 
@@ -58,7 +61,7 @@ def choose_agency(ctx: ServiceContext, telegram_id: int, agency_id: int) -> Memb
             raise errors.InvalidInput(reason="not_a_member")
         users.choose_agency(session=session, telegram_id=telegram_id, agency_id=agency_id,
                             now=ctx.now())
-        return _of_several(session, active, agency_id)
+        return _of_several(ctx, session, active, agency_id)
 
 
 def follow_notice(ctx: ServiceContext, telegram_id: int, run_id: int) -> Member | None:
@@ -78,15 +81,16 @@ def follow_notice(ctx: ServiceContext, telegram_id: int, run_id: int) -> Member 
             return None
         users.choose_agency(session=session, telegram_id=telegram_id,
                             agency_id=cycle.agency_id, now=ctx.now())
-        return _of_several(session, active, cycle.agency_id)
+        return _of_several(ctx, session, active, cycle.agency_id)
 
 
-def _of_several(session: Session, active: list[User], chosen: int | None) -> Member:
+def _of_several(ctx: ServiceContext, session: Session, active: list[User],
+                chosen: int | None) -> Member:
     names = {user.agency_id: agencies.get_agency_by_id(session=session,
                                                         agency_id=user.agency_id).name
              for user in active}
     choice = next((user for user in active if user.agency_id == chosen), None)
-    member = _member(session, choice or active[0])
+    member = _member(ctx, session, choice or active[0])
     return replace(member, agencies=tuple(sorted(names.items(), key=lambda item: item[1])),
                    chosen=choice is not None)
 
@@ -103,7 +107,7 @@ def redeem_invite(ctx: ServiceContext, telegram_id: int, code: str) -> Member:
         assert user is not None
         if invite.used_at is not None:
             if user.telegram_id == telegram_id:
-                return _member(session, user)
+                return _member(ctx, session, user)
             raise errors.InvalidInput(reason="invite_used")
         if invite.expires_at < now:
             raise errors.InvalidInput(reason="invite_expired")
@@ -117,10 +121,10 @@ def redeem_invite(ctx: ServiceContext, telegram_id: int, code: str) -> Member:
         session.add_all([user, invite])
         audit.record(session=session, agency_id=user.agency_id, action="user.bound", at=now,
                      actor_user_id=user.id, after={"telegram_id": telegram_id})
-        return _member(session, user)
+        return _member(ctx, session, user)
 
 
-def _member(session: Session, user: User) -> Member:
+def _member(ctx: ServiceContext, session: Session, user: User) -> Member:
     assert user.id is not None
     roles = []
     for assignment in users.roles_of(session=session, user_id=user.id):
@@ -131,4 +135,4 @@ def _member(session: Session, user: User) -> Member:
         name = division.name if division else None
         roles.append((assignment.role, assignment.division_id, name))
     return Member(user_id=user.id, agency_id=user.agency_id, name=user.name, active=user.active,
-                  roles=tuple(roles))
+                  roles=tuple(roles), zone=ctx.calendar_of(session, user.agency_id).zone)

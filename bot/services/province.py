@@ -15,7 +15,6 @@ from sqlmodel import Session
 
 from bot import texts
 from bot.domain import errors, workflow
-from bot.domain.calendar import WorkingCalendar
 from bot.domain.sop import Role, step
 from bot.services import realization
 from bot.services.context import ServiceContext, load_actor
@@ -61,14 +60,14 @@ def overview(ctx: ServiceContext, user_id: int) -> ProvinceView:
         actor = load_actor(session, user_id, now)
         if not actor.holds(Role.PROVINCE):
             raise errors.NotAllowed(step="-")
-        rows = progress(session, ctx.calendar, now)
+        rows = progress(ctx, session, now)
     return _view(rows, now)
 
 
 def overview_for_admin(ctx: ServiceContext) -> ProvinceView:
     now = ctx.now()
     with ctx.transaction() as session:
-        rows = progress(session, ctx.calendar, now)
+        rows = progress(ctx, session, now)
     return _view(rows, now)
 
 
@@ -77,17 +76,17 @@ def _view(rows: list[AgencyProgress], now: datetime) -> ProvinceView:
     return ProvinceView(rows, picture(rows, now), name, data)
 
 
-def progress(session: Session, calendar: WorkingCalendar, now: datetime
-             ) -> list[AgencyProgress]:
-    """Every agency's progress at ``now``, most late first."""
-    found = [_of_agency(session, calendar, agency, now)
+def progress(ctx: ServiceContext, session: Session, now: datetime) -> list[AgencyProgress]:
+    """Every agency's progress at ``now``, most late first; lateness on each one's calendar."""
+    found = [_of_agency(session, ctx, agency, now)
              for agency in agencies.list_agencies(session=session)]
     return sorted(found, key=lambda p: (-p.late_minutes, -p.late_steps, p.name))
 
 
-def _of_agency(session: Session, calendar: WorkingCalendar, agency: Agency,
+def _of_agency(session: Session, ctx: ServiceContext, agency: Agency,
                now: datetime) -> AgencyProgress:
     assert agency.id is not None
+    calendar = ctx.calendar_of(session, agency.id)
     cycle = next(iter(cycles.list_cycles(session=session, agency_id=agency.id)), None)
     if cycle is None or cycle.id is None:
         return AgencyProgress(agency.code, agency.name, None, None, False, None, None, (), None,
@@ -124,9 +123,9 @@ def picture(rows: list[AgencyProgress], now: datetime) -> bytes:
 
 def workbook(rows: list[AgencyProgress], now: datetime) -> tuple[str, bytes]:
     book, sheet = sheets.new_workbook("Pemantauan")
-    sheets.write_title(sheet, [texts.province_title(now)], len(texts.PROVINCE_COLUMNS))
+    sheets.write_title(sheet, [texts.province_title(now)], len(texts.province_columns()))
     header = 3
-    for column, title in enumerate(texts.PROVINCE_COLUMNS, start=1):
+    for column, title in enumerate(texts.province_columns(), start=1):
         sheets.write_text(sheet.cell(row=header, column=column), title)
     for row_number, r in enumerate(rows, start=header + 1):
         values = texts.province_cells(r.code, r.name, r.year, r.quarter, r.archived,

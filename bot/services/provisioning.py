@@ -9,7 +9,8 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
-from bot.domain import errors, workflow
+from bot.domain import clock, errors, workflow
+from bot.domain.calendar_config import CalendarConfigError, agency_calendar
 from bot.domain.sop import Role
 from bot.services.context import ServiceContext, resolve_agency
 from storage import agencies, audit, cycles, users
@@ -106,14 +107,35 @@ class ProfileView:
     government: str
     address: str
     place: str
+    timezone: str  # as set: an IANA name, or empty for the deployment's
+    calendar: str  # the agency's additions to the deployment's calendar (TOML), or empty
+
+
+# What an admin may type for a zone besides its IANA name.
+ZONE_ALIASES = {"wib": "Asia/Jakarta", "wita": "Asia/Makassar", "wit": "Asia/Jayapura"}
+
+
+def zone_name(value: str) -> str:
+    """``WITA`` or ``Asia/Makassar`` as an IANA name; "" stays "" (the deployment's zone)."""
+    value = value.strip()
+    name = ZONE_ALIASES.get(value.lower(), value)
+    if name:
+        try:
+            clock.zone(name)
+        except ValueError:
+            raise errors.InvalidInput(reason="bad_timezone", value=value) from None
+    return name
 
 
 def set_profile(
     ctx: ServiceContext, *, agency_code: str | None = None, name: str | None = None,
     government: str | None = None, address: str | None = None, place: str | None = None,
+    timezone: str | None = None, calendar: str | None = None,
 ) -> ProfileView:
-    """Change what the letterhead prints; a field left ``None`` keeps its value, ``""``
-    clears it. Every change is in the audit log."""
+    """Change what the letterhead prints, the agency's zone or its calendar additions; a field
+    left ``None`` keeps its value, ``""`` clears it. A zone or calendar that cannot be used is
+    refused before anything changes; plans of reminders follow a change at the next sweep.
+    Every change is in the audit log."""
     now = ctx.now()
     with ctx.transaction() as session:
         agency = _agency(session, agency_code)
@@ -124,7 +146,15 @@ def set_profile(
             if not " ".join(name.split()):
                 raise errors.InvalidInput(reason="agency_name_empty")
             agency.name = " ".join(name.split())
-            session.add(agency)
+        zone = agency.timezone if timezone is None else zone_name(timezone)
+        additions = agency.calendar if calendar is None else calendar
+        try:
+            agency_calendar(ctx.calendar, zone, additions)
+        except CalendarConfigError as error:
+            raise errors.InvalidInput(reason="bad_agency_calendar", problem=str(error.problem),
+                                      field=error.field or "", value=str(error.value)) from None
+        agency.timezone, agency.calendar = zone, additions
+        session.add(agency)
         for field, value in (("government", government), ("address", address),
                              ("place", place)):
             if value is not None:
@@ -147,7 +177,7 @@ def profile(ctx: ServiceContext, *, agency_code: str | None = None) -> ProfileVi
 
 def _profile_view(agency: Agency, profile: AgencyProfile) -> ProfileView:
     return ProfileView(agency.name, agency.code, profile.government, profile.address,
-                       profile.place)
+                       profile.place, agency.timezone, agency.calendar)
 
 
 def add_user(

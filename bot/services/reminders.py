@@ -19,7 +19,7 @@ from bot import texts
 from bot.callbacks import Action, button
 from bot.domain import errors, workflow
 from bot.domain.calendar import WorkingCalendar
-from bot.domain.clock import to_local
+from bot.domain.clock import to_local, zone_of
 from bot.domain.sop import Role, Step, TimeUnit, step
 from bot.services import notify, province
 from bot.services.context import ServiceContext, load_actor
@@ -82,10 +82,10 @@ def tick(ctx: ServiceContext, owner: str = leases.THIS_PROCESS) -> int:
     the runs whose moment has come, however many are open; a run not planned yet (new, or
     after the calendar changed) is planned here, at most ``PLAN_AT_ONCE`` in one tick.
     Several bot processes on one database sweep in turn: the one holding the lease does it.
+    Each agency is swept on its own calendar and zone (WIB, WITA, WIT): what is due in an
+    office that is closed now waits for its opening.
     """
     now = ctx.now()
-    if not ctx.calendar.is_open(now):
-        return 0
     sent = 0
     with ctx.transaction() as session:
         if not leases.take(session=session, name=SWEEP_LEASE, owner=owner, now=now,
@@ -93,16 +93,24 @@ def tick(ctx: ServiceContext, owner: str = leases.THIS_PROCESS) -> int:
             return 0
         agencies = cycles.agencies_with_active_runs(session=session, cycle_status=workflow.OPEN,
                                                     run_status=workflow.ACTIVE)
-        _replan_if_calendar_changed(session, ctx.calendar, agencies, now)
+        calendars = {agency_id: ctx.calendar_of(session, agency_id) for agency_id in agencies}
+        for agency_id, calendar in calendars.items():
+            _replan_if_calendar_changed(session, calendar, agency_id, now)
         for run, cycle in cycles.runs_to_remind(session=session, now=now,
                                                 cycle_status=workflow.OPEN,
                                                 run_status=workflow.ACTIVE,
                                                 due=DUE_AT_ONCE, unplanned=PLAN_AT_ONCE):
-            sent += _remind(session, ctx.calendar, cycle, run, now)
-            run.next_notice_at = next_notice(run, ctx.calendar, now)
+            calendar = calendars.get(cycle.agency_id) or ctx.calendar_of(session, cycle.agency_id)
+            if not calendar.is_open(now):
+                continue
+            with zone_of(calendar.zone):
+                sent += _remind(session, calendar, cycle, run, now)
+            run.next_notice_at = next_notice(run, calendar, now)
             session.add(run)
-        sent += _digests(session, ctx.calendar, agencies, now)
-        sent += _province_digest(session, ctx.calendar, now)
+        sent += _digests(session, calendars, now)
+        if ctx.calendar.is_open(now):
+            with zone_of(ctx.calendar.zone):
+                sent += _province_digest(ctx, session, now)
     return sent
 
 
@@ -112,19 +120,16 @@ def next_notice(run: StepRun, calendar: WorkingCalendar, now: datetime) -> datet
                default=NOTHING_MORE)
 
 
-def _replan_if_calendar_changed(session: Session, calendar: WorkingCalendar,
-                                agencies: list[int], now: datetime) -> None:
-    """Plans made with another calendar (holidays added, hours changed) are made again. The
-    calendar an agency's plans were made with is noted like a sent notice, so that every
-    process and every restart agrees on it."""
-    fingerprint = calendar_fingerprint(calendar)
-    keys = {agency_id: f"calendar:{fingerprint}:{agency_id}" for agency_id in agencies}
-    done = notices.sent_among(session=session, keys=list(keys.values()))
-    for agency_id, key in keys.items():
-        if key not in done:
-            cycles.forget_notice_plans(session=session, agency_id=agency_id,
-                                       run_status=workflow.ACTIVE)
-            notices.mark(session=session, agency_id=agency_id, key=key, now=now)
+def _replan_if_calendar_changed(session: Session, calendar: WorkingCalendar, agency_id: int,
+                                now: datetime) -> None:
+    """Plans made with another calendar (holidays added, hours or zone changed) are made
+    again. The calendar an agency's plans were made with is noted like a sent notice, so that
+    every process and every restart agrees on it."""
+    key = f"calendar:{calendar_fingerprint(calendar)}:{agency_id}"
+    if not notices.sent(session=session, key=key):
+        cycles.forget_notice_plans(session=session, agency_id=agency_id,
+                                   run_status=workflow.ACTIVE)
+        notices.mark(session=session, agency_id=agency_id, key=key, now=now)
 
 
 def calendar_fingerprint(calendar: WorkingCalendar) -> str:
@@ -202,14 +207,16 @@ def _deliver(session: Session, cycle: MeasurementCycle, recipients: list[User], 
     return count
 
 
-def _digests(session: Session, calendar: WorkingCalendar, agencies: list[int],
-             now: datetime) -> int:
-    day = to_local(now).date().isoformat()
-    done = notices.sent_among(session=session,
-                              keys=[_digest_key(agency_id, day) for agency_id in agencies])
-    waiting = [a for a in agencies if _digest_key(a, day) not in done]
-    return sum(_digest(session, calendar, agency_id, now)
-               for agency_id in waiting[:DIGESTS_AT_ONCE])
+def _digests(session: Session, calendars: dict[int, WorkingCalendar], now: datetime) -> int:
+    keys = {agency_id: _digest_key(agency_id, calendar.local_date(now).isoformat())
+            for agency_id, calendar in calendars.items() if calendar.is_open(now)}
+    done = notices.sent_among(session=session, keys=list(keys.values()))
+    waiting = [agency_id for agency_id, key in keys.items() if key not in done]
+    sent = 0
+    for agency_id in waiting[:DIGESTS_AT_ONCE]:
+        with zone_of(calendars[agency_id].zone):
+            sent += _digest(session, calendars[agency_id], agency_id, now)
+    return sent
 
 
 def _digest_key(agency_id: int, day: str) -> str:
@@ -251,7 +258,7 @@ def _digest(session: Session, calendar: WorkingCalendar, agency_id: int, now: da
     return _deliver(session, open_cycles[0], secretaries, texts.digest(now, lines), now, None)
 
 
-def _province_digest(session: Session, calendar: WorkingCalendar, now: datetime) -> int:
+def _province_digest(ctx: ServiceContext, session: Session, now: datetime) -> int:
     """Once a week, at the first sweep of its working days: every agency's progress, to each
     provincial official (of any agency)."""
     holders = [u for u in users.users_with_role_anywhere(session=session, role=Role.PROVINCE)
@@ -262,7 +269,7 @@ def _province_digest(session: Session, calendar: WorkingCalendar, now: datetime)
     waiting = [u for u in holders if keys[u.id] not in done]
     if not waiting:
         return 0
-    rows = province.progress(session, calendar, now)
+    rows = province.progress(ctx, session, now)
     text = texts.province_digest(
         [texts.province_line(r.name, r.year, r.quarter, r.archived, r.step_number,
                              r.waiting_for, r.late_minutes, r.capaian) for r in rows],

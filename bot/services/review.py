@@ -47,7 +47,7 @@ def decide(
         assert ref.cycle.id is not None
         result = workflow.decide(
             session=session, cycle_id=ref.cycle.id, actor=actor, approve=approve, now=now,
-            calendar=ctx.calendar,
+            calendar=ctx.calendar_of(session, ref.cycle.agency_id),
             note=note, return_division_ids=[d for d in division_ids or [] if d != TEAM],
         )
         notify.announce(session=session, result=result, actor=actor, now=now)

@@ -45,7 +45,7 @@ def _start_cycle(ctx: ServiceContext, user_id: int, year: int, quarter: int) -> 
         actor = load_actor(session, user_id, ctx.now())
         result = workflow.start_cycle(session=session, agency_id=actor.user.agency_id,
                                       actor=actor, year=year, quarter=quarter, now=now,
-                                      calendar=ctx.calendar)
+                                      calendar=ctx.calendar_of(session, actor.user.agency_id))
         agreement = performance.latest_agreement(session=session,
                                                  agency_id=actor.user.agency_id, year=year)
         if agreement is not None:
@@ -171,7 +171,8 @@ def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
         outputs.generate(ctx, session, ref, actor, DocumentKind.HEAD_MEMO,
                          f"Nota-Kepala-Dinas-TW{cycle.quarter}-{cycle.year}.pdf", content,
                          outputs.PDF)
-        runs.complete(session, ref, actor, now, calendar=ctx.calendar)
+        runs.complete(session, ref, actor, now,
+                      calendar=ctx.calendar_of(session, ref.cycle.agency_id))
         return runs.view(ref)
 
 
@@ -232,7 +233,8 @@ def record_briefing(
                          outputs.PDF)
         data = {"meeting_date": meeting_date.isoformat(), "attendee_ids": attendee_ids,
                 "directions": directions.strip()}
-        runs.complete(session, ref, actor, now, calendar=ctx.calendar, data=data)
+        runs.complete(session, ref, actor, now,
+                      calendar=ctx.calendar_of(session, ref.cycle.agency_id), data=data)
         return runs.view(ref)
 
 
@@ -340,7 +342,7 @@ def return_part(
         assert ref.cycle.id is not None
         result = workflow.return_part(session=session, cycle_id=ref.cycle.id, actor=actor,
                                       division_id=division_id, note=note, now=now,
-                                      calendar=ctx.calendar)
+                                      calendar=ctx.calendar_of(session, ref.cycle.agency_id))
         notify.announce(session=session, result=result, actor=actor, now=now)
         division = agencies.get_division(session=session, division_id=division_id)
         return division.name if division else "-"
@@ -363,7 +365,8 @@ def confirm(ctx: ServiceContext, user_id: int, run_id: int, note: str | None = N
             _make_report(ctx, session, ref, actor, final=False)
         elif key is StepKey.FINAL_REPORT:
             _make_report(ctx, session, ref, actor, final=True)
-        result = runs.complete(session, ref, actor, now, calendar=ctx.calendar, note=note)
+        result = runs.complete(session, ref, actor, now, note=note,
+                               calendar=ctx.calendar_of(session, ref.cycle.agency_id))
         view = runs.view(ref)
     if result.closed:
         # The cycle is archived: keep its documents together, sealed by their checksums.

@@ -102,13 +102,14 @@ def cycle_status(ctx: ServiceContext, user_id: int) -> list[CycleStatus]:
         divisions = agencies.list_divisions(session=session, agency_id=actor.user.agency_id,
                                             active_only=False)
         roster = workflow.Roster(session, actor.user.agency_id, now, many=True)
+        calendar = ctx.calendar_of(session, actor.user.agency_id)
         statuses = []
         for c in shown:
             assert c.id is not None
             latest = _latest_by_step(cycles.runs_of(session=session, cycle_id=c.id))
             statuses.append(CycleStatus(
                 c.id, c.year, c.quarter, c.status == workflow.ARCHIVED,
-                [_step_state(session, roster, ctx.calendar, c, s, latest.get(s.key, {}))
+                [_step_state(session, roster, calendar, c, s, latest.get(s.key, {}))
                  for s in STEPS]))
         del divisions
         return statuses

@@ -3,9 +3,11 @@ done, /instansi to change, each agency's tasks and cycles apart, a flow ended by
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from bot import texts
 from bot.demo import World
-from bot.demo_data import AGENCY_NAME
+from bot.demo_data import AGENCY_CODE, AGENCY_NAME
 from bot.domain.sop import Role, StepKey
 from bot.services import identity, provisioning, tasks
 from tests.clock import YEAR
@@ -164,3 +166,21 @@ async def test_a_notice_button_of_the_other_agency_serves_that_agency(world: Wor
     after = head.messages[before:]
     assert not [m for m in after if m.content in (texts.AGENCY_CHOOSE, texts.SERVER_ERROR)]
     assert "bukan tugas peran Anda" not in "\n".join(m.content for m in after)
+
+
+async def test_an_agency_in_wita_sees_its_times_in_wita(world: World) -> None:
+    """The demo agency moves to Makassar: what its officials read in the chat is WITA."""
+    await call(world, provisioning.set_profile, agency_code=AGENCY_CODE, timezone="WITA")
+    await forward(world, YEAR, 1, through=StepKey.ORDER)
+    await settle(world)
+    secretary = world.people["secretary"]
+    [task] = await call(world, tasks.open_tasks, await uid(world, "secretary"))
+    await secretary.send_command("tugas")
+    listed = (await next_reply(secretary)).content
+    assert listed.startswith(texts.tasks_header(1))
+    wita = task.due_at.astimezone(ZoneInfo("Asia/Makassar"))
+    assert f"{wita:%H.%M} WITA" in listed and "WIB" not in listed
+    await secretary.send_command("status")
+    status = (await next_reply(secretary)).content
+    assert f"{wita:%H.%M} WITA" in status and "WIB" not in status
+    await settle(world)

@@ -336,7 +336,7 @@ async def _time_against_standard(walk: Walk) -> None:
         name = texts.COMPLIANCE_FILE.format(quarter=QUARTER, year=YEAR)
         [path] = [p for p in bundle.namelist() if p.endswith(name)]
         rows = list(csv.reader(io.StringIO(bundle.read(path).decode("utf-8-sig"))))
-    assert tuple(rows[0]) == texts.COMPLIANCE_HEADER
+    assert tuple(rows[0]) == texts.compliance_columns()
     assert all(r[2] == "-" for r in rows[1:] if r[0] != "4"), "no division: a plain dash"
     sheet = {(int(r[0]), r[2] if r[0] == "4" else None): (int(r[6]), int(r[5]), r[7])
              for r in rows[1:]}
