@@ -120,8 +120,35 @@ class UpdateUnits:
         return self._app.services
 
     async def process(self, update: Update, handle: Callable[[Update], Awaitable[None]]) -> None:
-        """Handle ``update`` once. Never raises: PTB's loop that feeds updates one by one
-        would stop on an exception, and every later update with it."""
+        """Handle ``update`` once, after every older update of its chat. Never raises: PTB's
+        loop that feeds updates one by one would stop on an exception, and every later update
+        with it.
+
+        Within this process a chat's updates come one by one (``ChatOrderedUpdates``). Behind
+        a webhook with several processes, the one before may have gone to another process that
+        has not finished it, or died: it is handled here first. Its claim settles which
+        process's handling counts; the other one's is undone (``AlreadyHandled``)."""
+        for older in await self._older_of_chat(update):
+            await self._process(older, handle)
+        await self._process(update, handle)
+
+    async def _older_of_chat(self, update: Update) -> list[Update]:
+        chat = update.effective_chat
+        if chat is None:
+            return []
+        try:
+            payloads = await asyncio.to_thread(self._older, chat.id, update.update_id)
+        except DATABASE_ERRORS:
+            return []  # the update itself waits for the database
+        return [older for payload in payloads
+                if (older := Update.de_json(payload, self._app.bot)) is not None]
+
+    def _older(self, chat_id: int, update_id: int) -> list[dict[str, Any]]:
+        with session_scope(self._ctx.engine) as session:
+            return inbox.older_unfinished(session=session, chat_id=chat_id, update_id=update_id)
+
+    async def _process(self, update: Update,
+                       handle: Callable[[Update], Awaitable[None]]) -> None:
         failures = 0
         told = False
         while True:

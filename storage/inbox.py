@@ -28,6 +28,23 @@ _FINISH = (update(InboxUpdate).where(col(InboxUpdate.update_id) == bindparam("b_
            .values(done_at=bindparam("b_now")).execution_options(synchronize_session=False))
 
 
+def chat_of(payload: dict[str, Any]) -> int | None:
+    """The chat an update's payload comes from (a message's chat, a pressed button's message's
+    chat, else the sender's private chat); None for an update of no chat."""
+    for key, part in payload.items():
+        if key == "update_id" or not isinstance(part, dict):
+            continue
+        for holder in (part, part.get("message")):
+            if isinstance(holder, dict) and isinstance(holder.get("chat"), dict):
+                chat = holder["chat"].get("id")
+                if isinstance(chat, int):
+                    return chat
+        sender = part.get("from")
+        if isinstance(sender, dict) and isinstance(sender.get("id"), int):
+            return int(sender["id"])
+    return None
+
+
 def record(*, session: Session, updates: Iterable[dict[str, Any]], now: datetime) -> int:
     """Store the updates not stored yet; returns how many were new."""
     by_id = {int(payload["update_id"]): payload for payload in updates}
@@ -37,7 +54,8 @@ def record(*, session: Session, updates: Iterable[dict[str, Any]], now: datetime
                              .where(col(InboxUpdate.update_id).in_(by_id))))
     for update_id, payload in by_id.items():
         if update_id not in known:
-            session.add(InboxUpdate(update_id=update_id, payload=payload, received_at=now))
+            session.add(InboxUpdate(update_id=update_id, payload=payload, received_at=now,
+                                    chat_id=chat_of(payload)))
     return len(by_id) - len(known)
 
 
@@ -68,10 +86,9 @@ def claim(*, session: Session, update_id: int,
     # Not from getUpdates (a webhook, a test feeding the application): record it now, as a
     # statement rather than a flush (a claim may run while the session flushes).
     # ``payload`` may be a function: turning an update into JSON is only needed here.
-    session.execute(insert(InboxUpdate).values(update_id=update_id,
-                                                payload=payload() if callable(payload)
-                                                else payload,
-                                                received_at=now,
+    body = payload() if callable(payload) else payload
+    session.execute(insert(InboxUpdate).values(update_id=update_id, payload=body,
+                                                received_at=now, chat_id=chat_of(body),
                                                 done_at=now if finish else None))
     return True
 
@@ -83,6 +100,18 @@ def finish(*, session: Session, update_id: int, now: datetime) -> None:
 def unfinished(*, session: Session) -> list[dict[str, Any]]:
     """Payloads of the updates taken but not done, oldest first."""
     rows = session.exec(select(InboxUpdate.payload).where(col(InboxUpdate.done_at).is_(None))
+                        .order_by(col(InboxUpdate.update_id)))
+    return list(rows)
+
+
+def older_unfinished(*, session: Session, chat_id: int, update_id: int
+                     ) -> list[dict[str, Any]]:
+    """Payloads of the chat's updates before ``update_id`` not done yet, oldest first: with
+    several processes taking updates, another may hold one of them still (or have died)."""
+    rows = session.exec(select(InboxUpdate.payload)
+                        .where(col(InboxUpdate.chat_id) == chat_id,
+                               col(InboxUpdate.update_id) < update_id,
+                               col(InboxUpdate.done_at).is_(None))
                         .order_by(col(InboxUpdate.update_id)))
     return list(rows)
 

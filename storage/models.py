@@ -209,6 +209,9 @@ class InboxUpdate(SQLModel, table=True):
     payload: dict[str, Any] = _json_column()
     received_at: datetime
     done_at: datetime | None = Field(default=None, index=True)
+    # The chat it came from: several processes handle each chat's updates in order (None:
+    # recorded before the column existed, or an update of no chat).
+    chat_id: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
 
 
 class MessageLog(SQLModel, table=True):

@@ -197,3 +197,38 @@ async def test_an_update_that_cannot_be_handled_is_refused_and_the_next_ones_go_
     await secretary.send_command("tugas")
     await secretary.wait_for_text(texts.tasks_header(1), TIMEOUT)
     await settle(world)
+
+
+def _command(update_id: int, user_id: int, command: str) -> dict[str, Any]:
+    return {"update_id": update_id, "message": {
+        "message_id": update_id % 10**6, "date": 1_700_000_000, "text": command,
+        "chat": {"id": user_id, "type": "private"},
+        "from": {"id": user_id, "is_bot": False, "first_name": "Pejabat"},
+        "entities": [{"type": "bot_command", "offset": 0, "length": len(command)}]}}
+
+
+async def test_an_older_update_of_the_chat_another_process_took_is_handled_first(
+        world: World) -> None:
+    """Behind a webhook with several processes, /mulai went to a process that died before it
+    finished, and the head's /batal comes here: /mulai is handled first, then /batal ends the
+    flow it began; an update of another chat does not wait for it."""
+    head, secretary = world.people["head"], world.people["secretary"]
+    first, second = _command(10**9, head.id, "/mulai"), _command(10**9 + 2, head.id, "/batal")
+    with world.services.transaction() as session:
+        inbox.record(session=session, updates=[first], now=world.services.now())
+    other = Update.de_json(_command(10**9 + 1, secretary.id, "/bantuan"), world.application.bot)
+    assert other is not None
+    await world.application.process_update(other)
+    assert _rows(world, InboxUpdate, col(InboxUpdate.update_id) == 10**9)[0].done_at is None
+
+    cancel = Update.de_json(second, world.application.bot)
+    assert cancel is not None
+    await world.application.process_update(cancel)
+    await head.wait_for_text(texts.CANCELLED, TIMEOUT)
+    await settle(world)
+    asked = [i for i, text in enumerate(head.texts) if texts.ASK_YEAR in text]
+    cancelled = [i for i, text in enumerate(head.texts) if texts.CANCELLED in text]
+    assert len(asked) == 1 and len(cancelled) == 1 and asked[0] < cancelled[0]
+    rows = _rows(world, InboxUpdate, col(InboxUpdate.update_id) >= 10**9)
+    assert [(row.update_id, row.chat_id, row.done_at is not None) for row in rows] == [
+        (10**9, head.id, True), (10**9 + 1, secretary.id, True), (10**9 + 2, head.id, True)]
