@@ -58,9 +58,14 @@ class Officials:
         return self.by_key[key]
 
     @classmethod
-    def register(cls, standin: BotApiStandIn) -> Officials:
-        return cls({o.key: standin.add_user(o.telegram_id, o.name.split(",")[0].title(),
-                                            label=o.label) for o in OFFICIALS})
+    def register(cls, standin: BotApiStandIn, *, telegram_offset: int = 0,
+                 agency: str = "") -> Officials:
+        """The demo agency's officials; with ``telegram_offset`` (as ``demo_data.seed`` takes
+        it) those of another agency of its shape, labelled with its ``agency`` code."""
+        return cls({o.key: standin.add_user(o.telegram_id + telegram_offset,
+                                            o.name.split(",")[0].title(),
+                                            label=f"{agency}: {o.label}" if agency else o.label)
+                    for o in OFFICIALS})
 
 
 PARTS = (("secretary", "Sekretariat"), ("bina_marga", "Bina Marga"),

@@ -33,16 +33,21 @@ def cli(env: dict[str, str], *args: str) -> str:
     return result.stdout
 
 
-def provision(env: dict[str, str], master: Path | None = None) -> None:
+def provision(env: dict[str, str], master: Path | None = None, *, code: str = AGENCY_CODE,
+              telegram_offset: int = 0) -> None:
+    """The demo agency, through the CLI; another ``code`` and ``telegram_offset`` (added to
+    every Telegram id) make one more of the same shape beside it."""
     division_args = [a for d in DIVISIONS for a in ("--division", d)]
-    cli(env, "init", "--name", AGENCY_NAME, "--code", AGENCY_CODE, *division_args,
+    command = ("init",) if code == AGENCY_CODE else ("agency", "add")
+    cli(env, *command, "--name", AGENCY_NAME, "--code", code, *division_args,
          "--province", GOVERNMENT, "--address", ADDRESS, "--place", PLACE)
+    env = {**env, "AGENCY_CODE": code}
     if master is not None:
         master.write_bytes(sample_master(YEAR))
         cli(env, "import", "master", str(master), "--year", str(YEAR))
     for official in OFFICIALS:
         args = ["user", "add", "--name", official.name, "--telegram-id",
-                str(official.telegram_id)]
+                str(official.telegram_id + telegram_offset)]
         for role, division in official.roles:
             args += ["--role", ROLE_FLAGS[role]]
             if division:
