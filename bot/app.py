@@ -125,6 +125,7 @@ async def _post_stop(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     app = cast(SakipApplication, application)
     if app.outbox_sender is not None:
         await app.outbox_sender.stop()
+    await asyncio.to_thread(app.services.reports.shutdown)
 
 
 async def _remind(context: BotContext) -> None:
@@ -163,7 +164,7 @@ def run(settings: Settings) -> int:
     redact(settings.secrets())
     # httpx logs every request URL, and the URL holds the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    ctx = build_context(settings)
+    ctx = build_context(settings, pool=True)
     wait = START_WAIT
     while True:
         # A failed start leaves the Application and its loop spent: each attempt is new.

@@ -26,7 +26,6 @@ class Settings(BaseSettings):
     agency_code: str | None = None
     # Office hours, breaks and holidays; the packaged default when not given.
     calendar_file: Path | None = None
-    timezone: str = "Asia/Jakarta"
     poll_timeout: float = Field(default=10.0, ge=0)
     # Seconds one Bot API call may take (connect, send, answer) before it counts as failed.
     telegram_timeout: float = Field(default=10.0, gt=0)
@@ -45,6 +44,10 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     # Updates of this many different chats are handled at once (each chat's in order).
     update_concurrency: int = Field(default=16, ge=1, le=256)
+    # Processes that render reports (workbook, PDF, charts) beside the bot's own, so that a
+    # large agency's report does not hold up every other update (reports.pool); 0: in the
+    # bot's process.
+    report_workers: int = Field(default=1, ge=0, le=32)
     # What an uploaded workbook (master data, a filled form, Excel evidence) may hold before
     # it is read: see reports.safe_workbook for why each exists.
     workbook_max_bytes: int = Field(default=WorkbookLimits.max_bytes, gt=0)

@@ -19,6 +19,7 @@ from bot.domain import errors, workflow
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.calendar_config import CalendarConfigError, agency_calendar
 from bot.domain.clock import utcnow
+from reports.pool import ReportPool
 from reports.safe_workbook import WorkbookLimits
 from storage import agencies, cycles, outbox, users
 from storage.db import current_unit, remembered_in, session_scope
@@ -48,6 +49,8 @@ class ServiceContext:
     admin_chat_id: int | None = None
     # What an uploaded workbook may hold before it is read (settings.workbook_limits()).
     workbook_limits: WorkbookLimits = field(default_factory=WorkbookLimits)
+    # Where reports are rendered (settings.report_workers); by default in the calling thread.
+    reports: ReportPool = field(default_factory=ReportPool)
 
     # agency id → (its zone and additions, the calendar made of them); see calendar_of.
     _calendars: dict[int, tuple[tuple[str, str], WorkingCalendar]] = field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
@@ -423,33 +424,22 @@ def _make_report(
     head_title = texts.head_title(acting=bool(signer and signer.acting_for))
     day = to_local(ctx.now()).date() if signer else None
     place = letterhead.place if signer else None
+    # Rendered by the report workers (reports.pool), from these values alone.
+    common: dict[str, Any] = {
+        "agency": letterhead.agency, "province": letterhead.province, "year": cycle.year,
+        "quarter": cycle.quarter, "measurements": measurements, "finances": finances,
+        "approval_note": approval, "head_name": head.name if head else None,
+        "head_rank": head.title if head else None, "head_nip": head.nip if head else None,
+        "head_title": head_title, "place": place, "day": day}
     if final and (measurements or finances):
         # The file uploaded to ESR: the one table of domain.md, signed by the Kepala Dinas.
-        content = esr.esr_workbook(
-            agency=letterhead.agency, province=letterhead.province, year=cycle.year,
-            quarter=cycle.quarter, measurements=measurements, finances=finances,
-            approval_note=approval, head_name=head.name if head else None,
-            head_rank=head.title if head else None, head_nip=head.nip if head else None,
-            head_title=head_title, place=place, day=day)
-        pdf = esr.esr_pdf(
-            agency=letterhead.agency, province=letterhead.province, year=cycle.year,
-            quarter=cycle.quarter, measurements=measurements, finances=finances,
-            approval_note=approval, head_name=head.name if head else None,
-            head_rank=head.title if head else None, head_nip=head.nip if head else None,
-            head_title=head_title, place=place, day=day, created_at=ctx.now())
+        content = ctx.reports.render(esr.esr_workbook, **common)
+        pdf = ctx.reports.render(esr.esr_pdf, **common, created_at=ctx.now())
     else:
-        content = workbooks.compiled_report(
-            agency=letterhead.agency, province=letterhead.province, year=cycle.year,
-            quarter=cycle.quarter, measurements=measurements, finances=finances, parts=parts,
-            final=final, approval_note=approval, head_name=head.name if head else None,
-            head_rank=head.title if head else None, head_nip=head.nip if head else None,
-            head_title=head_title, place=place, day=day)
-        pdf = report_pdf.report_pdf(
-            agency=letterhead.agency, province=letterhead.province, year=cycle.year,
-            quarter=cycle.quarter, measurements=measurements, finances=finances, parts=parts,
-            final=final, approval_note=approval, head_name=head.name if head else None,
-            head_rank=head.title if head else None, head_nip=head.nip if head else None,
-            head_title=head_title, place=place, day=day, created_at=ctx.now())
+        content = ctx.reports.render(workbooks.compiled_report, **common, parts=parts,
+                                     final=final)
+        pdf = ctx.reports.render(report_pdf.report_pdf, **common, parts=parts, final=final,
+                                 created_at=ctx.now())
     kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
     prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
     round_ = ref.run.round
@@ -500,17 +490,19 @@ def _make_charts(
     """Capaian per indicator and serapan per division, for deciding from a phone."""
     cycle = ref.cycle
     period = period_label(cycle.year, cycle.quarter)
-    achievement = charts.achievement_chart(
-        [(f"{m.code} {m.indicator}", m.achievement_to_date) for m in measurements],
-        texts.chart_title_achievement(period))
+    achievement = ctx.reports.render(
+        charts.achievement_chart,
+        rows=[(f"{m.code} {m.indicator}", m.achievement_to_date) for m in measurements],
+        title=texts.chart_title_achievement(period))
     spent: dict[str, list[Decimal]] = {}
     for f in finances:
         budget, used = spent.setdefault(f.division, [Decimal(0), Decimal(0)])
         spent[f.division] = [budget + (f.budget or 0), used + (f.realization or 0)]
-    absorption = charts.absorption_chart(
-        [(division, used / budget * 100 if budget else None)
-         for division, (budget, used) in spent.items()],
-        texts.chart_title_absorption(period))
+    absorption = ctx.reports.render(
+        charts.absorption_chart,
+        rows=[(division, used / budget * 100 if budget else None)
+               for division, (budget, used) in spent.items()],
+        title=texts.chart_title_absorption(period))
     suffix = f"TW{cycle.quarter}-{cycle.year}-r{ref.run.round}"
     for label, png in (("Grafik-Capaian", achievement), ("Grafik-Serapan", absorption)):
         outputs.generate(ctx, session, ref, actor, DocumentKind.CHART, f"{label}-{suffix}.png",
