@@ -59,9 +59,8 @@ async def province_view(update: Update, context: BotContext) -> object:
     if not view.rows:
         await reply(update, texts.PROVINCE_EMPTY)
         return None
-    lines = [texts.province_header(len(view.rows), sum(r.late for r in view.rows))]
-    lines += [texts.province_line(r.name, r.year, r.quarter, r.archived, r.step_number,
-                                  r.waiting_for, r.late_minutes, r.capaian) for r in view.rows]
+    lines = [texts.province_header(len(view.rows), province.late_count(view.rows)),
+             *province.summary_lines(view.rows)]
     await reply(update, "\n".join(lines))
     message = update.effective_message
     assert message is not None

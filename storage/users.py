@@ -67,6 +67,12 @@ def memberships(*, session: Session, telegram_id: int) -> list[User]:
                          depends_on=(User,))
 
 
+def active_memberships(*, session: Session, telegram_id: int) -> list[User]:
+    """The memberships of an official still serving: the agencies the account works for."""
+    return [user for user in memberships(session=session, telegram_id=telegram_id)
+            if user.active]
+
+
 def chosen_agency(*, session: Session, telegram_id: int) -> int | None:
     choice = session.get(AgencyChoice, telegram_id)
     return choice.agency_id if choice is not None else None

@@ -55,8 +55,7 @@ def choose_agency(ctx: ServiceContext, telegram_id: int, agency_id: int) -> Memb
     """Work in ``agency_id`` from now on; refused unless the account is an active official
     there."""
     with ctx.transaction() as session:
-        active = [user for user in users.memberships(session=session, telegram_id=telegram_id)
-                  if user.active]
+        active = users.active_memberships(session=session, telegram_id=telegram_id)
         if not any(user.agency_id == agency_id for user in active):
             raise errors.InvalidInput(reason="not_a_member")
         users.choose_agency(session=session, telegram_id=telegram_id, agency_id=agency_id,
@@ -73,8 +72,7 @@ def follow_notice(ctx: ServiceContext, telegram_id: int, run_id: int) -> Member 
         cycle = cycles.get_cycle(session=session, cycle_id=run.cycle_id) if run else None
         if cycle is None:
             return None
-        active = [user for user in users.memberships(session=session, telegram_id=telegram_id)
-                  if user.active]
+        active = users.active_memberships(session=session, telegram_id=telegram_id)
         if len(active) < 2 or not any(u.agency_id == cycle.agency_id for u in active):
             return None
         if users.chosen_agency(session=session, telegram_id=telegram_id) == cycle.agency_id:

@@ -201,8 +201,7 @@ def _agency_heading(session: Session, telegram_id: int, agency_id: int) -> str:
     known: dict[tuple[int, int], str] = session.info.setdefault("agency_heading", {})
     key = (telegram_id, agency_id)
     if key not in known:
-        several = sum(1 for u in users.memberships(session=session, telegram_id=telegram_id)
-                      if u.active) > 1
+        several = len(users.active_memberships(session=session, telegram_id=telegram_id)) > 1
         known[key] = (texts.agency_heading(
             agencies.get_agency_by_id(session=session, agency_id=agency_id).name)
             if several else "")

@@ -71,6 +71,16 @@ def overview_for_admin(ctx: ServiceContext) -> ProvinceView:
     return _view(rows, now)
 
 
+def summary_lines(rows: list[AgencyProgress]) -> list[str]:
+    """One line per agency, for the chat and the weekly digest."""
+    return [texts.province_line(r.name, r.year, r.quarter, r.archived, r.step_number,
+                                r.waiting_for, r.late_minutes, r.capaian) for r in rows]
+
+
+def late_count(rows: list[AgencyProgress]) -> int:
+    return sum(r.late for r in rows)
+
+
 def _view(rows: list[AgencyProgress], now: datetime) -> ProvinceView:
     name, data = workbook(rows, now)
     return ProvinceView(rows, picture(rows, now), name, data)

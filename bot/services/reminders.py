@@ -270,10 +270,7 @@ def _province_digest(ctx: ServiceContext, session: Session, now: datetime) -> in
     if not waiting:
         return 0
     rows = province.progress(ctx, session, now)
-    text = texts.province_digest(
-        [texts.province_line(r.name, r.year, r.quarter, r.archived, r.step_number,
-                             r.waiting_for, r.late_minutes, r.capaian) for r in rows],
-        sum(r.late for r in rows))
+    text = texts.province_digest(province.summary_lines(rows), province.late_count(rows))
     for user in waiting:
         notices.mark(session=session, agency_id=user.agency_id, key=keys[user.id], now=now)
         notify.to_official(session=session, agency_id=user.agency_id, user=user, text=text,
