@@ -1,6 +1,7 @@
 """The tables. Every record belongs to an agency so that one deployment can serve many.
 
-Times are aware UTC (SQLModel refuses naive ones); the presentation layer shows them in WIB.
+Times are aware UTC (SQLModel refuses naive ones); the presentation layer shows them in the
+agency's zone.
 """
 
 from __future__ import annotations
