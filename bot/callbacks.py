@@ -40,6 +40,7 @@ class Action(StrEnum):
     REMOVE_FILE = "rmfile"
     KEEP = "keep"
     AGENCY = "dinas"
+    PAGE = "page"
 
 
 def data(action: Action, *args: object) -> str:

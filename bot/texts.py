@@ -965,6 +965,14 @@ def items_menu(division: str, period: str, filled: int, total: int) -> str:
             "Anda juga dapat mengirim kembali format Excel yang sudah diisi.")
 
 
+BTN_PAGE_BACK = "◀️ Sebelumnya"
+BTN_PAGE_NEXT = "Berikutnya ▶️"
+
+
+def page_label(page: int, pages: int) -> str:
+    return f"Hlm. {page}/{pages}"
+
+
 def item_button(done: bool, code: str, name: str) -> str:
     label = f"{'✅' if done else '▫️'} {code} {name}"
     return label if len(label) <= 40 else label[:39] + "…"

@@ -7,19 +7,21 @@ is saved at once; the official can jump to any item, see a summary, or send the 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
 from telegram import Update
+from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot import texts
 from bot.callbacks import Action, button, parse, pattern
 from bot.domain import errors
 from bot.formatting import money, number
-from bot.keyboards import columns
+from bot.keyboards import columns, inline
 from bot.services import drafts, realization
 from bot.services.realization import FinancialItem, IndicatorItem, PartSheet
 from bot.services.uploads import Upload
@@ -55,12 +57,42 @@ def _pct(value: Decimal | None) -> str | None:
     return None if value is None else number(value, 2)
 
 
-def _menu_rows(sheet: PartSheet) -> list[list[dict[str, str]]]:
-    items = [button(texts.item_button(not i.missing, i.code, i.name), Action.ITEM, "i",
-                    i.indicator_id) for i in sheet.indicators]
-    items += [button(texts.item_button(f.amount is not None, f.code, f.name), Action.ITEM, "f",
-                     f.item_id) for f in sheet.financials]
-    return [*columns(items, 1),
+# Item buttons on one page of the menu: a phone shows about ten at a glance, and Telegram
+# refuses a keyboard of about a hundred buttons (a division may have 150 indicators).
+MENU_PAGE = 10
+
+
+def _menu_items(sheet: PartSheet) -> list[tuple[bool, dict[str, str]]]:
+    """Every item's button, with whether the item is complete."""
+    items = [(not i.missing, button(texts.item_button(not i.missing, i.code, i.name),
+                                    Action.ITEM, "i", i.indicator_id))
+             for i in sheet.indicators]
+    items += [(f.amount is not None, button(texts.item_button(f.amount is not None, f.code,
+                                                              f.name), Action.ITEM, "f",
+                                            f.item_id))
+              for f in sheet.financials]
+    return items
+
+
+def _menu_rows(sheet: PartSheet, page: int | None = None) -> list[list[dict[str, str]]]:
+    """One page of item buttons (by default the one with the first item still open), the
+    page turners when there are several, and the part's own buttons."""
+    items = _menu_items(sheet)
+    pages = max(1, -(-len(items) // MENU_PAGE))
+    if page is None:
+        first_open = next((n for n, (done, _) in enumerate(items) if not done), 0)
+        page = first_open // MENU_PAGE
+    page = min(max(page, 0), pages - 1)
+    shown = [b for _, b in items[page * MENU_PAGE:(page + 1) * MENU_PAGE]]
+    rows = columns(shown, 1)
+    if pages > 1:
+        turners = [button(texts.page_label(page + 1, pages), Action.PAGE, page)]
+        if page > 0:
+            turners.insert(0, button(texts.BTN_PAGE_BACK, Action.PAGE, page - 1))
+        if page < pages - 1:
+            turners.append(button(texts.BTN_PAGE_NEXT, Action.PAGE, page + 1))
+        rows.append(turners)
+    return [*rows,
             [button(texts.BTN_NEXT_ITEM, Action.NEXT), button(texts.BTN_SUMMARY, Action.SUMMARY)],
             [button(texts.BTN_SUBMIT, Action.SUBMIT), button(texts.BTN_CANCEL, Action.CANCEL)]]
 
@@ -72,6 +104,19 @@ async def show_menu(update: Update, context: BotContext, sheet: PartSheet) -> ob
     await reply(update, texts.items_menu(sheet.run.division_name or "-", sheet.run.period,
                                          filled, total), _menu_rows(sheet))
     return RealizationState.MENU
+
+
+@refusals
+async def turn_page(update: Update, context: BotContext) -> object:
+    """Another page of the menu, in the same message."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    sheet = await _sheet(context)
+    rows = _menu_rows(sheet, int(callback_args(update)[0]))
+    with contextlib.suppress(BadRequest):  # the page shown already: nothing to change
+        await query.edit_message_reply_markup(inline(rows))
+    return None
 
 
 async def _sheet(context: BotContext) -> PartSheet:
@@ -427,6 +472,7 @@ def states(
         CallbackQueryHandler(pick_item, pattern=pattern(Action.ITEM)),
         CallbackQueryHandler(next_item, pattern=pattern(Action.NEXT)),
         CallbackQueryHandler(summary, pattern=pattern(Action.SUMMARY)),
+        CallbackQueryHandler(turn_page, pattern=pattern(Action.PAGE)),
         MessageHandler(xlsx, filled_form),
         *submit_handlers,
     ]

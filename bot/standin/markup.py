@@ -19,6 +19,7 @@ _BUTTON_ACTIONS = (
     "copy_text",
 )
 _URL_SCHEMES = ("http://", "https://", "tg://")
+MAX_INLINE_BUTTONS = 100  # Telegram refuses a larger inline keyboard
 _BUTTON_PREFIX = "can't parse inline keyboard button: "
 
 
@@ -58,6 +59,8 @@ def normalize_markup(raw: Any) -> Markup | None:
     if "inline_keyboard" in raw:
         rows = _rows(raw, "inline_keyboard")
         checked = [[_check_inline_button(b) for b in row] for row in rows]
+        if sum(len(row) for row in checked) > MAX_INLINE_BUTTONS:
+            raise bad_request("reply markup is too long")
         # An empty inline keyboard shows nothing; Telegram drops it (that is how edits remove).
         return {"inline_keyboard": checked} if any(checked) else None
     if "keyboard" in raw:
