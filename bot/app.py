@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, cast
 
 from sqlalchemy.pool import StaticPool
-from telegram import BotCommand, Update
+from telegram import Update
 from telegram.error import BadRequest, InvalidToken, NetworkError
 from telegram.ext import (
     Application,
@@ -35,7 +35,7 @@ from bot.recording_request import RecordingRequest
 from bot.services import reminders
 from bot.services.context import ServiceContext
 from bot.telegram_context import BotContext, SakipApplication
-from conversations import general
+from conversations import command_menu, general
 from conversations.common import reply
 from conversations.sop import build_sop_conversation
 from storage import outbox
@@ -109,7 +109,7 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     slots = app.update_processor.max_concurrent_updates
     asyncio.get_running_loop().set_default_executor(
         ThreadPoolExecutor(max_workers=2 * slots + 8, thread_name_prefix="sakip"))
-    await app.bot.set_my_commands([BotCommand(name, label) for name, label in texts.COMMANDS])
+    await command_menu.set_default(app.bot)
     app.outbox_sender = OutboxSender(app.bot, app.services, pacer=app.pacer)
     app.outbox_sender.start()
     # Taken from Telegram before a crash and never done: first in line, before new ones.

@@ -30,7 +30,7 @@ class Conversation:
 class SakipApplication(Application):  # type: ignore[type-arg]
     """An Application that carries the services, built once in ``main()``."""
 
-    __slots__ = ("outbox_sender", "pacer", "services", "units")
+    __slots__ = ("menus", "outbox_sender", "pacer", "services", "units")
 
     def __init__(self, services: ServiceContext, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -38,6 +38,8 @@ class SakipApplication(Application):  # type: ignore[type-arg]
         self.outbox_sender: OutboxSender | None = None
         self.pacer: Pacer | None = None
         self.units = UpdateUnits(self)
+        # chat id → the commands its menu was given by this process (conversations.command_menu)
+        self.menus: dict[int, tuple[str, ...]] = {}
 
     async def process_update(self, update: object) -> None:
         """Handle an update in its unit of work (see ``bot.update_unit``)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -103,21 +104,59 @@ EXPECT_FILE = "Mohon kirim berkas (PDF, Excel, Word, atau foto)."
 FILE_TOO_BIG = "Berkas terlalu besar (maksimal 20 MB). Silakan kirim berkas yang lebih kecil."
 FILE_TYPE_REFUSED = "Jenis berkas ini tidak diterima. Kirim PDF, Excel, Word, atau foto."
 
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("tugas", "Tugas saya yang menunggu"),
-    ("status", "Posisi siklus pengukuran kinerja"),
-    ("mulai", "Kepala Dinas: mulai pengukuran kinerja"),
-    ("impor", "Tim SAKIP: impor data master Perjanjian Kinerja"),
-    ("laporan", "Laporan per triwulan dan tren capaian tahunan"),
-    ("arsip", "Arsip pengukuran kinerja yang sudah selesai"),
-    ("kepatuhan", "Kepatuhan waktu SOP sepanjang tahun"),
-    ("plh", "Tunjuk Plh. selama Anda berhalangan"),
-    ("alihkan", "Sekretaris: alihkan tugas kepada pegawai lain"),
-    ("provinsi", "Pemantau provinsi: kemajuan semua Dinas"),
-    ("instansi", "Pilih Dinas, bila Anda pejabat di beberapa Dinas"),
-    ("bantuan", "Petunjuk penggunaan"),
-    ("batal", "Batalkan proses yang sedang berjalan"),
+@dataclass(frozen=True)
+class ChatCommand:
+    """A chat command: its line in the command menu and in /bantuan, and who is shown it."""
+
+    name: str
+    menu: str  # the command menu's description
+    help: str  # the line of /bantuan after "/name — "
+    roles: frozenset[Role] = frozenset()  # empty: every official
+    several_agencies: bool = False  # only for an official of several agencies
+
+
+def _for(*roles: Role) -> frozenset[Role]:
+    return frozenset(roles)
+
+
+CHAT_COMMANDS: tuple[ChatCommand, ...] = (
+    ChatCommand("tugas", "Tugas saya yang menunggu",
+                "tugas Anda yang menunggu, dengan batas waktunya"),
+    ChatCommand("status", "Posisi siklus pengukuran kinerja",
+                "posisi siklus dan siapa yang sedang ditunggu"),
+    ChatCommand("mulai", "Mulai pengukuran kinerja satu triwulan",
+                "mulai pengukuran kinerja satu triwulan", _for(Role.HEAD)),
+    ChatCommand("impor", "Impor data master Perjanjian Kinerja",
+                "impor data master Perjanjian Kinerja, Rencana Aksi dan anggaran",
+                _for(Role.SAKIP_TEAM)),
+    ChatCommand("alihkan", "Alihkan tugas kepada pegawai lain",
+                "alihkan tugas yang tertunda kepada pegawai lain", _for(Role.SECRETARY)),
+    ChatCommand("provinsi", "Kemajuan semua Dinas",
+                "kemajuan semua Dinas: langkah, keterlambatan dan capaian",
+                _for(Role.PROVINCE)),
+    ChatCommand("laporan", "Laporan per triwulan dan tren capaian tahunan",
+                "laporan per triwulan dan tren capaian tahunan"),
+    ChatCommand("arsip", "Arsip pengukuran kinerja yang sudah selesai",
+                "berkas arsip triwulan yang sudah selesai"),
+    ChatCommand("kepatuhan", "Kepatuhan waktu SOP sepanjang tahun",
+                "langkah SOP yang paling sering terlambat tahun ini"),
+    ChatCommand("plh", "Tunjuk Plh. selama Anda berhalangan",
+                "tunjuk pelaksana harian selama Anda berhalangan"),
+    ChatCommand("instansi", "Pilih Dinas yang Anda layani",
+                "pilih Dinas yang Anda layani saat ini", several_agencies=True),
+    ChatCommand("bantuan", "Petunjuk penggunaan", "petunjuk ini"),
+    ChatCommand("batal", "Batalkan proses yang sedang berjalan",
+                "hentikan proses; isian yang tersimpan tidak hilang"),
 )
+
+
+def commands_for(roles: Iterable[Role | str] | None, *,
+                 several_agencies: bool = False) -> list[ChatCommand]:
+    """The commands an official of ``roles`` is shown; ``None``: the menu of everyone (and of
+    anyone not registered), with no role's own commands."""
+    held = {Role(role) for role in roles or ()}
+    return [c for c in CHAT_COMMANDS
+            if (not c.roles or c.roles & held) and (several_agencies or not c.several_agencies)]
 
 
 def welcome(name: str, roles: Iterable[str]) -> str:
@@ -138,29 +177,16 @@ def invite_error(reason: str) -> str:
     }.get(reason, "Kode undangan tidak dapat digunakan.")
 
 
-def help_text(roles: Iterable[str]) -> str:
+def help_text(roles: Iterable[Role | str], *, several_agencies: bool = False) -> str:
     lines = [
         "📘 Petunjuk sakip-bot",
         "",
         "Bot ini menjalankan SOP Pengukuran Kinerja, langkah demi langkah. Setiap kali giliran "
         "Anda tiba, saya kirimkan pesan dengan tombol ▶️ Mulai.",
         "",
-        "/tugas — tugas Anda yang menunggu, dengan batas waktunya",
-        "/status — posisi siklus dan siapa yang sedang ditunggu",
-        "/batal — hentikan proses; isian yang tersimpan tidak hilang",
-        "/laporan — laporan per triwulan dan tren capaian tahunan",
-        "/arsip — berkas arsip triwulan yang sudah selesai",
-        "/kepatuhan — langkah SOP yang paling sering terlambat tahun ini",
-        "/plh — tunjuk pelaksana harian selama Anda berhalangan",
     ]
-    if ROLE_LABELS[Role.HEAD] in roles:
-        lines.append("/mulai — mulai pengukuran kinerja satu triwulan")
-    if ROLE_LABELS[Role.SECRETARY] in roles:
-        lines.append("/alihkan — alihkan tugas yang tertunda kepada pegawai lain")
-    if ROLE_LABELS[Role.SAKIP_TEAM] in roles:
-        lines.append("/impor — impor data master Perjanjian Kinerja, Rencana Aksi dan anggaran")
-    if ROLE_LABELS[Role.PROVINCE] in roles:
-        lines.append("/provinsi — kemajuan semua Dinas: langkah, keterlambatan dan capaian")
+    lines += [f"/{c.name} — {c.help}"
+              for c in commands_for(roles, several_agencies=several_agencies)]
     return "\n".join(lines)
 
 

@@ -21,7 +21,7 @@ from bot.domain.sop import Role
 from bot.keyboards import Rows
 from bot.services import compliance, identity, reminders, tasks
 from bot.telegram_context import BotContext
-from conversations import agency_choice
+from conversations import agency_choice, command_menu
 from conversations.archive import archive_handlers
 from conversations.common import call, callback_args, refusals, reply
 from conversations.reports import report_handlers
@@ -54,6 +54,7 @@ async def guard(update: Update, context: BotContext) -> None:
             and not agency_choice.is_choosing(update)):
         # Nothing is done for an agency the official did not mean: they choose first.
         await _refuse(update, texts.AGENCY_CHOOSE, agency_choice.choice_buttons(context.member))
+    await command_menu.follow_roles(update, context)
 
 
 async def _refuse(update: Update, text: str, buttons: Rows | None = None) -> None:
@@ -86,7 +87,9 @@ async def start(update: Update, context: BotContext) -> None:
 
 
 async def help_command(update: Update, context: BotContext) -> None:
-    await reply(update, texts.help_text(_role_names(context.me)))
+    member = context.me
+    await reply(update, texts.help_text([role for role, _, _ in member.roles],
+                                        several_agencies=len(member.agencies) > 1))
 
 
 async def my_tasks(update: Update, context: BotContext) -> None:

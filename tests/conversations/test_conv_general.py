@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from bot import texts
@@ -201,11 +202,11 @@ async def test_status_and_tugas_flag_overdue_steps(world: World) -> None:
 async def test_bantuan_is_tailored_to_the_role(world: World) -> None:
     head, bina_marga = world.people["head"], world.people["bina_marga"]
     await head.send_command("bantuan")
-    assert (await next_reply(head)).content == texts.help_text(["Kepala Dinas"])
+    assert (await next_reply(head)).content == texts.help_text([Role.HEAD])
     assert "/mulai" in head.last_message.content  # type: ignore[union-attr]
     await bina_marga.send_command("bantuan")
     reply = await next_reply(bina_marga)
-    assert reply.content == texts.help_text(["Bidang Bina Marga"])
+    assert reply.content == texts.help_text([Role.DIVISION])
     assert "/mulai" not in reply.content
 
 
@@ -217,3 +218,36 @@ async def test_unknown_input_outside_any_flow(world: World) -> None:
     assert (await next_reply(bina_marga)).content == texts.UNKNOWN_INPUT
     await bina_marga.send_command("batal")
     assert (await next_reply(bina_marga)).content == texts.NOTHING_TO_CANCEL
+
+
+def _menu(world: World, chat_id: int | None = None) -> list[str]:
+    scope = {"type": "default"} if chat_id is None else {"type": "chat", "chat_id": chat_id}
+    stored = world.standin.state.commands.get(json.dumps(scope, sort_keys=True) + "|", [])
+    return [c["command"] for c in stored]
+
+
+async def test_each_official_gets_the_menu_of_their_own_roles(world: World) -> None:
+    """The menu and /bantuan come from one table: the common commands for everyone, and each
+    role's own only for those who hold it."""
+    head, bina_marga = world.people["head"], world.people["bina_marga"]
+    everyone = _menu(world)
+    assert "tugas" in everyone and "batal" in everyone
+    assert not {"mulai", "impor", "alihkan", "provinsi", "instansi"} & set(everyone)
+    for user, role, own in ((head, Role.HEAD, "mulai"), (bina_marga, Role.DIVISION, None)):
+        await user.send_command("bantuan")
+        shown = (await next_reply(user)).content
+        menu = _menu(world, user.id)
+        assert menu == [c.name for c in texts.commands_for([role])]
+        assert [line.split(" — ")[0][1:] for line in shown.splitlines()
+                if line.startswith("/")] == menu, "/bantuan lists what the menu holds"
+        assert (own in menu) if own else (menu == everyone)
+    # Set once per process: the next update does not set it again; a new process does.
+    key = json.dumps({"type": "chat", "chat_id": head.id}, sort_keys=True) + "|"
+    del world.standin.state.commands[key]
+    await head.send_command("tugas")
+    await next_reply(head)
+    assert _menu(world, head.id) == []
+    world.application.menus.clear()
+    await head.send_command("tugas")
+    await next_reply(head)
+    assert "mulai" in _menu(world, head.id)
