@@ -92,6 +92,24 @@ NOTHING_TO_CANCEL = "Tidak ada proses yang sedang berjalan."
 UNKNOWN_INPUT = "Mohon maaf, pesan ini tidak saya pahami. Ketik /bantuan untuk petunjuk."
 ALREADY_HANDLED = "Tombol ini sudah digunakan. Tidak ada yang berubah."
 PLEASE_USE_BUTTONS = "Silakan pilih salah satu tombol di atas, atau ketik /batal."
+# What a state of the SOP conversation waits for, said when something else arrives (a file
+# where a figure is asked, words where a file is): keyed by the state's name.
+EXPECTED_INPUT = {
+    "realization.value": "Mohon kirim angka realisasi sebagai teks, misalnya 85,5.",
+    "realization.money": "Mohon kirim realisasi keuangan dalam rupiah sebagai teks, misalnya "
+                         "1.250.000.",
+    "realization.obstacles": "Mohon tuliskan kendala/hambatannya sebagai teks.",
+    "realization.follow_up": "Mohon tuliskan tindak lanjut/upayanya sebagai teks.",
+    "realization.evidence": "Mohon kirim berkas data dukung (PDF, Excel, Word, atau foto), atau "
+                            "tekan ✔️ Selesai.",
+    "realization.menu": "Pilih isian pada daftar di atas, atau kirim format Excel yang sudah "
+                        "diisi.",
+    "briefing.date": "Mohon tuliskan tanggal rapat sebagai teks, misalnya 15-04-2026, atau "
+                     "pilih tombol di atas.",
+    "briefing.attachment": "Mohon kirim berkas notulen/foto rapat, atau tekan ⏭️ Lewati.",
+    "confirm.attach": "Mohon kirim berkasnya (PDF, Excel, Word, atau foto), bukan teks.",
+    "confirm.return_note": "Mohon tuliskan catatan pengembalian sebagai teks.",
+}
 SERVER_ERROR = "Mohon maaf, terjadi gangguan. Isian Anda tetap tersimpan; silakan coba lagi."
 UNKNOWN_BUTTON = "Mohon maaf, tombol ini tidak dikenali atau sudah tidak berlaku."
 FOREIGN_BUTTON = "Mohon maaf, tombol ini bukan milik percakapan Anda."

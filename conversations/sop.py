@@ -23,7 +23,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot import texts
 from bot.callbacks import Action, pattern
-from bot.telegram_context import BotContext
+from bot.telegram_context import BotContext, SakipApplication
 from conversations import agency_choice
 from conversations.acting import build_acting_flow
 from conversations.briefing import build_briefing_flow
@@ -55,7 +55,11 @@ async def use_buttons(update: Update, context: BotContext) -> object:
     if update.callback_query is not None:
         await update.callback_query.answer(texts.ALREADY_HANDLED)
         return None
-    await reply(update, texts.PLEASE_USE_BUTTONS)
+    app = context.application
+    assert isinstance(app, SakipApplication)
+    state = next((c.states.get(c.key) for c in app.conversations_of(update)
+                  if c.name == NAME), None)
+    await reply(update, texts.EXPECTED_INPUT.get(str(state), texts.PLEASE_USE_BUTTONS))
     return None
 
 

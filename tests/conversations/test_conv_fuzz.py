@@ -97,7 +97,7 @@ REFUSAL_CONSTANTS = {
     texts.FOREIGN_BUTTON, texts.UNKNOWN_INPUT, texts.EXPECT_TEXT, texts.EXPECT_FILE,
     texts.FILE_TOO_BIG, texts.FILE_TYPE_REFUSED, texts.BAD_DATE, texts.NO_ATTENDEES,
     texts.NO_RETURN_TARGET, texts.EDIT_IGNORED, texts.NOTHING_TO_CANCEL, texts.STRANGER,
-    *texts.FORM_UNREADABLE.values(),
+    *texts.FORM_UNREADABLE.values(), *texts.EXPECTED_INPUT.values(),
 }
 REFUSAL_BUILDERS = ("error_message", "number_error", "invite_error", "meeting_before_order",
                     "form_problems", "master_invalid")

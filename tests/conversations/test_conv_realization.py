@@ -282,3 +282,27 @@ async def test_money_saved_by_a_colleague_meanwhile_is_not_overwritten_unasked(
     await call(world, realization.save_financial, me, part, item.item_id, "3 jt",
                shown="2000000")
     assert (await _sheet(world)).financials[0].amount == 3_000_000
+
+
+async def test_a_file_where_a_figure_is_asked_or_words_where_a_file_is_say_what_is_awaited(
+        world: World) -> None:
+    bina_marga = world.people["bina_marga"]
+    await begin(bina_marga, "Langkah 4")
+    await bina_marga.wait_for_text("Pilih isian", TIMEOUT)
+    await bina_marga.press("Isi berikutnya")
+    await bina_marga.wait_for_text("Kirim angka realisasi", TIMEOUT)
+    await bina_marga.send_document(sample_pdf("foto"), "foto.pdf", PDF)
+    await bina_marga.wait_for_text(texts.EXPECTED_INPUT["realization.value"], TIMEOUT)
+    assert (await _sheet(world)).indicators[0].value is None
+    first = (await _sheet(world)).indicators[0]
+    await bina_marga.send_text("10" if first.decimals == 0 else "10,5")
+    await bina_marga.wait_for_text(texts.ASK_OBSTACLES, TIMEOUT)  # far under the target
+    await bina_marga.send_document(sample_pdf("foto"), "foto.pdf", PDF)
+    await bina_marga.wait_for_text(texts.EXPECTED_INPUT["realization.obstacles"], TIMEOUT)
+    await bina_marga.send_text("Cuaca")
+    await bina_marga.wait_for_text(texts.ASK_FOLLOW_UP, TIMEOUT)
+    await bina_marga.send_text("Lembur")
+    await bina_marga.wait_for_text("data dukung", TIMEOUT)
+    await bina_marga.send_text("sudah saya kirim lewat WA pak")
+    await bina_marga.wait_for_text(texts.EXPECTED_INPUT["realization.evidence"], TIMEOUT)
+    await settle(world)
