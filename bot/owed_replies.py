@@ -53,6 +53,11 @@ class OwedReplies:
     chat_id: int
     calls: list[OwedCall] = field(default_factory=list)
     _answered: set[str] = field(default_factory=set)
+    # Button presses answered at once (``at_once``): a later answer is already given.
+    _answered_at_once: set[str] = field(default_factory=set)
+
+    def answered_at_once(self, query_id: str) -> None:
+        self._answered_at_once.add(query_id)
 
     def defer(self, method: str, request_data: RequestData | None) -> tuple[int, bytes]:
         """Keep the call; answer it as Telegram would have."""
@@ -60,6 +65,8 @@ class OwedReplies:
         values = dict(request_data.parameters) if request_data is not None else {}
         if method.lower() == "answercallbackquery":
             query_id = str(values.get("callback_query_id"))
+            if query_id in self._answered_at_once:
+                return _answer(200, result=True)  # the official saw the answer already
             if query_id in self._answered:
                 # Telegram refuses a second answer; handlers rely on hearing so.
                 return _answer(400, "Bad Request: query is already answered")
@@ -116,6 +123,18 @@ _collecting: ContextVar[OwedReplies | None] = ContextVar("owed_replies", default
 
 def current() -> OwedReplies | None:
     return _collecting.get()
+
+
+@contextmanager
+def at_once() -> Iterator[None]:
+    """Calls in this block go to Telegram now, not after the commit: only for what shows that
+    work is under way (a chat action, the answer to the button that started it), which is
+    true whether or not the work then commits."""
+    token = _collecting.set(None)
+    try:
+        yield
+    finally:
+        _collecting.reset(token)
 
 
 @contextmanager

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
 from telegram import Message, Update
-from telegram.error import BadRequest
+from telegram.constants import ChatAction
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import BaseHandler, ConversationHandler
 
-from bot import keyboards, texts
+from bot import keyboards, owed_replies, texts
 from bot.callbacks import parse
 from bot.domain import errors
 from bot.formatting import split_text
@@ -76,6 +77,24 @@ async def close_buttons(update: Update, note: str | None = None) -> None:
                 await message.reply_text(note)
     except BadRequest:
         pass  # already edited: an earlier press of the same button got here first
+
+
+async def show_working(update: Update, context: BotContext, note: str) -> None:
+    """Long work ahead (a report to build): the button press is answered at once with
+    ``note`` and the chat shows "sending a file…", while the result itself waits for the
+    commit like every reply. Neither may fail the work."""
+    query = update.callback_query
+    chat = update.effective_chat
+    owed = owed_replies.current()
+    with owed_replies.at_once():
+        if query is not None:
+            with contextlib.suppress(TelegramError):
+                await query.answer(note)
+                if owed is not None:
+                    owed.answered_at_once(query.id)
+        if chat is not None:
+            with contextlib.suppress(TelegramError):
+                await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
 
 
 def callback_args(update: Update) -> list[str]:

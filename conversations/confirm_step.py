@@ -15,7 +15,7 @@ from bot import texts
 from bot.callbacks import Action, button, pattern
 from bot.domain.sop import step
 from bot.services import drafts, steps
-from bot.services.steps import ATTACHABLE, CONFIRM_STEPS
+from bot.services.steps import ATTACHABLE, BUILDS, CONFIRM_STEPS
 from bot.telegram_context import BotContext
 from conversations.common import (
     END,
@@ -27,6 +27,7 @@ from conversations.common import (
     draft_run_id,
     refusals,
     reply,
+    show_working,
 )
 
 FLOW = "confirm"
@@ -67,6 +68,8 @@ async def _show(update: Update, context: BotContext, run_id: int) -> object:
 async def confirm(update: Update, context: BotContext) -> object:
     """Completes the step; the next role is notified by the outbox."""
     run_id = await draft_run_id(context, FLOW)
+    if (await call(context, steps.get_run, context.me.user_id, run_id)).step in BUILDS:
+        await show_working(update, context, texts.BUILDING)
     run = await call(context, steps.confirm, context.me.user_id, run_id)
     await close_buttons(update)
     await call(context, drafts.clear, context.me.user_id, FLOW)

@@ -243,6 +243,8 @@ def record_briefing(
 ATTACHABLE: dict[StepKey, DocumentKind] = {StepKey.ESR_UPLOAD: DocumentKind.ESR_RECEIPT}
 CONFIRM_STEPS = (StepKey.PREPARE_FORMS, StepKey.COMPILE, StepKey.FORWARD, StepKey.FINAL_REPORT,
                  StepKey.ESR_UPLOAD)
+# Confirming these builds documents (the forms, the report, the final report): seconds.
+BUILDS = frozenset({StepKey.PREPARE_FORMS, StepKey.COMPILE, StepKey.FINAL_REPORT})
 
 
 @dataclass(frozen=True)

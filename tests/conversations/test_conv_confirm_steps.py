@@ -115,6 +115,14 @@ async def test_step5_shows_each_part_and_sends_the_report_to_the_secretary(
     await confirm(world, "team_lead", StepKey.COMPILE, preview)
     handoff = await world.people["secretary"].wait_for_text("Langkah 6", TIMEOUT)
     assert handoff.file_name == REPORT
+    # The press was answered at once, before the report was built and the step completed.
+    lead = world.people["team_lead"]
+    events = [e for e in world.standin.transcript if e.chat_id == lead.id and not e.to_bot]
+    working = next(i for i, e in enumerate(events)
+                   if e.kind == "answer" and e.text == texts.BUILDING)
+    done = next(i for i, e in enumerate(events)
+                if e.text and texts.STEP_DONE[StepKey.COMPILE] in e.text)
+    assert working < done
 
 
 async def test_step6_forwards_the_report_to_the_head_for_review(world: World) -> None:
