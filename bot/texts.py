@@ -218,6 +218,18 @@ def doc_label(kind: str) -> str:
     return DOCUMENT_LABELS[DocumentKind(kind)]
 
 
+# The charts of a compiled report: the start of each file's name, and its caption in the chat.
+CHART_ACHIEVEMENT, CHART_ABSORPTION = "Grafik-Capaian", "Grafik-Serapan"
+CHART_CAPTIONS = {CHART_ACHIEVEMENT: "📊 Grafik capaian kinerja per indikator",
+                  CHART_ABSORPTION: "💰 Grafik serapan anggaran per Bidang"}
+
+
+def document_caption(kind: str, name: str) -> str:
+    """What a document sent as a picture says: a chart says which chart it is."""
+    return next((caption for start, caption in CHART_CAPTIONS.items()
+                 if name.startswith(start)), doc_label(kind))
+
+
 # --- refusals ------------------------------------------------------------------------------------
 def error_message(error: errors.WorkflowError) -> str:
     """Why an action was refused, for the official who tried it."""

@@ -82,7 +82,8 @@ def resend_handoff(*, session: Session, cycle: MeasurementCycle, run: StepRun, u
     _send(session, cycle, user, message.text, now, buttons=message.buttons,
           document_id=message.document_id, tag=f"run:{run.id}")
     for chart in message.pictures:
-        _send(session, cycle, user, texts.doc_label(chart.kind), now, document_id=chart.id)
+        _send(session, cycle, user, texts.document_caption(chart.kind, chart.original_name),
+              now, document_id=chart.id)
 
 
 def _completion_notice(

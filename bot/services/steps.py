@@ -506,7 +506,8 @@ def _make_charts(
                for division, (budget, used) in spent.items()],
         title=texts.chart_title_absorption(period))
     suffix = f"TW{cycle.quarter}-{cycle.year}-r{ref.run.round}"
-    for label, png in (("Grafik-Capaian", achievement), ("Grafik-Serapan", absorption)):
+    for label, png in ((texts.CHART_ACHIEVEMENT, achievement),
+                       (texts.CHART_ABSORPTION, absorption)):
         outputs.generate(ctx, session, ref, actor, DocumentKind.CHART, f"{label}-{suffix}.png",
                          png, outputs.PNG)
 

@@ -20,6 +20,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool
 
+from bot import texts
 from bot.demo_data import (
     ADDRESS,
     OFFICIALS,
@@ -117,6 +118,10 @@ async def test_whole_quarter_with_a_return(world, tmp_path: Path, db_url: str) -
     assert all(m.file_name and m.file_name.endswith(".xlsx") for m in review)
     assert review[0].buttons == [], "used decision buttons are removed"
     assert "disetujui" in review[1].content
+    if structured:
+        # The figures as pictures, each saying which chart it is.
+        captions = [m.content for m in head.messages if m.photo is not None]
+        assert set(captions) == set(texts.CHART_CAPTIONS.values())
 
     bina_marga = people["bina_marga"]
     returned = [m for m in bina_marga.messages if "Dikembalikan untuk dilengkapi" in m.content]
