@@ -43,6 +43,8 @@ ABSORPTION_COLOUR = "#1F4E78"
 MISSING_COLOUR = "#9E9E9E"
 OTHER_COLOUR = "#607D8B"  # a predikat key of a custom scale without a colour
 NOT_REPORTED = "belum dilaporkan"
+NO_TARGET = "tanpa target triwulan ini"  # reported, but nothing to measure it against
+NO_TARGET_COLOUR = "#CFD8DC"
 DPI = 100
 MAX_BARS = 60
 
@@ -81,28 +83,35 @@ class _Bar:
     label: str
     value: float | None
     colour: str
+    note: str = NOT_REPORTED  # written instead of a bar when there is no value
 
 
 def achievement_chart(
     rows: Sequence[tuple[str, Value]], title: str, *,
     scale: PredikatScale = DEFAULT_PREDIKAT_SCALE, max_bars: int = MAX_BARS,
-    width_px: int = 1000,
+    width_px: int = 1000, without_target: Sequence[str] = (),
 ) -> bytes:
     """Horizontal bars of capaian (%) per indicator, coloured by predikat, a dashed line at
     100 %, each value written in Indonesian (``87,5%``); a missing value (``None``) shows
-    *belum dilaporkan*. Rows keep their order unless there are more than ``max_bars``."""
+    *belum dilaporkan*, or *tanpa target triwulan ini* for a label in ``without_target`` (its
+    realisation was reported, but the quarter has no target to measure it against). Rows keep
+    their order unless there are more than ``max_bars``."""
     bars = []
     for label, value in rows:
         key = predikat_of(value, scale)
-        colour = MISSING_COLOUR if key is None else PREDIKAT_COLOURS.get(key, OTHER_COLOUR)
         number_ = as_decimal(value)
+        if number_ is None and label in without_target:
+            bars.append(_Bar(label, None, NO_TARGET_COLOUR, NO_TARGET))
+            continue
+        colour = MISSING_COLOUR if key is None else PREDIKAT_COLOURS.get(key, OTHER_COLOUR)
         bars.append(_Bar(label, None if number_ is None else float(number_), colour))
     shown, note = _bounded(bars, max_bars, "indikator")
     keys = [low_key[1] for low_key in scale.bands] + [scale.lowest]
     legend = [Patch(color=PREDIKAT_COLOURS.get(k, OTHER_COLOUR),
                     label=_band_label(scale, k)) for k in keys]
-    if any(bar.value is None for bar in shown):
-        legend.append(Patch(color=MISSING_COLOUR, label="Belum dilaporkan"))
+    for colour, why in ((MISSING_COLOUR, NOT_REPORTED), (NO_TARGET_COLOUR, NO_TARGET)):
+        if any(bar.value is None and bar.note == why for bar in shown):
+            legend.append(Patch(color=colour, label=why.capitalize()))
     return _draw(shown, title, note=note, reference=100.0, reference_label="Target 100%",
                  legend=legend, xlabel="Capaian (%)", width_px=width_px)
 
@@ -191,7 +200,7 @@ def _draw(bars: list[_Bar], title: str, *, note: str | None, reference: float | 
     for bar, centre, size in zip(bars, centres, bar_height, strict=True):
         if bar.value is None:
             if bar.colour != "none":
-                axes.text(0.01 * span, centre, NOT_REPORTED, va="center", ha="left",
+                axes.text(0.01 * span, centre, bar.note, va="center", ha="left",
                           fontsize=11, style="italic", color="#616161")
             continue
         axes.barh(centre, bar.value, height=size, color=bar.colour)

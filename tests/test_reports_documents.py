@@ -7,6 +7,7 @@ import re
 import struct
 import zipfile
 from decimal import Decimal as D
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -342,3 +343,21 @@ def test_only_our_forms_are_taken_for_a_filled_form() -> None:
     plain.save(other)
     assert forms.is_filled_form(ours)
     assert not forms.is_filled_form(other.getvalue()) and not forms.is_filled_form(b"%PDF")
+
+
+def test_an_indicator_reported_without_a_quarter_target_says_so_in_the_chart(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: dict[str, Any] = {}
+
+    def capture(bars: list[Any], title: str, **kwargs: Any) -> bytes:
+        drawn.update(bars=bars, legend=[p.get_label() for p in kwargs["legend"]])
+        return b""
+
+    monkeypatch.setattr(charts, "_draw", capture)
+    charts.achievement_chart([("1.1 Jalan mantap", 95), ("1.2 Jembatan baru", None),
+                              ("1.3 Akhir tahun", None)], "Capaian",
+                             without_target=["1.3 Akhir tahun"])
+    notes = {bar.label: (bar.value, bar.note) for bar in drawn["bars"]}
+    assert notes["1.2 Jembatan baru"] == (None, charts.NOT_REPORTED)
+    assert notes["1.3 Akhir tahun"] == (None, "tanpa target triwulan ini")
+    assert {"Belum dilaporkan", "Tanpa target triwulan ini"} <= set(drawn["legend"])

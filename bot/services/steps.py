@@ -495,7 +495,9 @@ def _make_charts(
     achievement = ctx.reports.render(
         charts.achievement_chart,
         rows=[(f"{m.code} {m.indicator}", m.achievement_to_date) for m in measurements],
-        title=texts.chart_title_achievement(period))
+        title=texts.chart_title_achievement(period),
+        without_target=[f"{m.code} {m.indicator}" for m in measurements
+                        if not m.quarter_target and m.realization is not None])
     spent: dict[str, list[Decimal]] = {}
     for f in finances:
         budget, used = spent.setdefault(f.division, [Decimal(0), Decimal(0)])
