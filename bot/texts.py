@@ -12,6 +12,7 @@ from bot.domain import errors
 from bot.domain.clock import to_local, zone_label
 from bot.domain.sop import DOCUMENT_LABELS, ROLE_LABELS, DocumentKind, Role, Step, StepKey
 from bot.formatting import (
+    DAYS,
     ROMAN,
     date_long,
     datetime_long,
@@ -442,6 +443,12 @@ def memo_issued(year: int, quarter: int) -> str:
 ASK_MEETING_DATE = "Kapan rapat arahan dengan Tim SAKIP dilaksanakan? Pilih, atau ketik tanggal (contoh: 11-01-2024)."
 BAD_DATE = "Tanggal tidak dikenali. Contoh penulisan: 11-01-2024. Tanggal tidak boleh di masa depan."
 BRIEFING_RESUMED = "↩️ Melanjutkan notulen yang sudah Anda isi; yang tersimpan tidak hilang."
+
+
+def meeting_on_day_off(day: date, holiday: str) -> str:
+    why = f"hari libur ({holiday})" if holiday else "bukan hari kerja"
+    return (f"📌 Catatan: {DAYS[day.weekday()]}, {date_long(day)} {why}. Bila tanggalnya "
+            "keliru, ketik /batal lalu mulai lagi dari /tugas.")
 
 
 def meeting_before_order(earliest: str) -> str:

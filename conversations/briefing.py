@@ -109,6 +109,10 @@ async def date_text(update: Update, context: BotContext) -> object:
 
 
 async def _store_date(update: Update, context: BotContext, chosen: date) -> object:
+    """Keep the date; one on a weekend or a holiday is taken with a word, in case of a slip."""
+    holiday = await call(context, steps.day_off, context.me.user_id, chosen)
+    if holiday is not None:
+        await reply(update, texts.meeting_on_day_off(chosen, holiday))
     await call(context, drafts.update, context.me.user_id, FLOW, date=chosen.isoformat())
     return await _ask_attendees(update, context)
 

@@ -186,6 +186,16 @@ def sakip_team(ctx: ServiceContext, user_id: int) -> list[tuple[int, str]]:
         return [(u.id, u.name) for u in members if u.id is not None]
 
 
+def day_off(ctx: ServiceContext, user_id: int, day: date) -> str | None:
+    """Why ``day`` is not a working day of the official's agency (a holiday's name, or "" for
+    a weekend or a day without office hours); None on a working day."""
+    with ctx.transaction() as session:
+        calendar = ctx.calendar_of(session, load_actor(session, user_id).user.agency_id)
+    if calendar.working_periods(day):
+        return None
+    return calendar.holiday_names.get(day, "")
+
+
 MEETING_BEFORE_ORDER = timedelta(days=30)
 
 

@@ -190,3 +190,13 @@ async def test_cancelled_and_resumed_the_minutes_keep_what_was_entered(world: Wo
     await secretary.press(texts.BTN_SKIP, ask_file)
     summary = texts.confirm_minutes(date_long(today(world)), [LEAD, MEMBER], DIRECTIONS, None)
     await secretary.wait_for_text(summary, TIMEOUT)
+
+
+async def test_a_meeting_on_a_sunday_is_taken_with_a_word(world: World) -> None:
+    secretary = world.people["secretary"]
+    await start_briefing(world)
+    sunday = today(world) - timedelta(days=(today(world).weekday() + 1) % 7)
+    await secretary.send_text(sunday.strftime("%d-%m-%Y"))
+    note = await secretary.wait_for_text(f"📌 Catatan: Minggu, {date_long(sunday)}", TIMEOUT)
+    assert "/batal" in note.content
+    await secretary.wait_for_text(texts.ASK_ATTENDEES, TIMEOUT)
