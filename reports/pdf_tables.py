@@ -69,6 +69,10 @@ Face = tuple[str, str, float, Color | None, Color | None]
 """family, emphasis (``""``, ``"B"``, ``"I"``, ``"BI"``), size in points, text and fill colour"""
 
 _SOFT_HYPHEN = "\u00ad"  # fpdf2 breaks there and prints nothing
+# Inside a word too wide for its column, a line may end after one of these (file names:
+# "Data-Dukung-Bina-Marga-1.pdf", "laporan_tw1.xlsx", a path) rather than mid-word.
+_WORD_BREAKS = frozenset("-_/.")
+SMALLEST = 0.7  # a cell's font shrinks at most to this share to keep its words whole
 _TOLERANCE = 1e-9  # fpdf2's, comparing a line's width with the room
 _UNSET = object()
 
@@ -97,9 +101,10 @@ class TableLayout:
 
 
 class LineBreaker:
-    """Lines of a cell's text as fpdf2's ``multi_cell`` breaks them: at spaces and line
-    breaks, inside a word only when the word alone is wider than the room. Widths and whole
-    cells are memoised per font, so a text met before costs a dictionary look-up."""
+    """Lines of a cell's text: broken at spaces and line breaks; a word wider than the room
+    after a hyphen, an underscore, a slash or a dot; mid-word only when nothing else fits
+    (``breaks_words`` tells, so that the cell's font can shrink first). Widths and whole cells
+    are memoised per font, so a text met before costs a dictionary look-up."""
 
     def __init__(self, pdf: FPDF) -> None:
         self.pdf = pdf
@@ -144,13 +149,35 @@ class LineBreaker:
                     continue
                 lines.append((line, used))  # the space where it breaks is dropped
             while size > room and len(word) > 1:  # a word wider than the room
-                count = self._fitting(word, room, face)
+                count = self._at_a_break(word, room, face) or self._fitting(word, room, face)
                 lines.append((word[:count], self.width(word[:count], face)))
                 word = word[count:]
                 size = self.width(word, face)
             line, used, started = word, size, True
         lines.append((line, used))
         return lines
+
+    def breaks_words(self, text: str, room: float, face: Face) -> bool:
+        """Whether some word of ``text`` must be cut between two letters in ``room``."""
+        for word in text.replace("\n", " ").split(" "):
+            while self.width(word, face) > room + _TOLERANCE and len(word) > 1:
+                count = self._at_a_break(word, room + _TOLERANCE, face)
+                if not count:
+                    return True
+                word = word[count:]
+        return False
+
+    def _at_a_break(self, word: str, room: float, face: Face) -> int:
+        """The longest start of ``word`` that fits and ends after a hyphen, an underscore, a
+        slash or a dot; 0 if there is none."""
+        used, best = 0.0, 0
+        for count, char in enumerate(word[:-1], start=1):
+            used += self.width(char, face)
+            if used > room:
+                break
+            if char in _WORD_BREAKS:
+                best = count
+        return best
 
     def _fitting(self, word: str, room: float, face: Face) -> int:
         """How many of the word's first characters fit the room (at least one)."""
@@ -241,6 +268,7 @@ class _Placer:
             width = sum(self.widths[column:column + cell.columns])
             face = self._face(base, cell.style)
             room = width - 2 * self.layout.padding
+            face = self._whole_words(cell.text, room, face)
             placed.append(_Placed(cell, self.lefts[column], width, face,
                                   self.breaker.lines(cell.text, room, face)))
             if cell.rows > 1:
@@ -251,6 +279,16 @@ class _Placer:
             self.spanned[spanned] -= 1
         self.spanned.update(spanning)
         return placed
+
+    def _whole_words(self, text: str, room: float, face: Face) -> Face:
+        """The cell's font, made smaller (down to ``SMALLEST``) while one of its words would
+        otherwise be cut between two letters ("dokume n")."""
+        family, emphasis, size, colour, fill = face
+        scale = 1.0
+        while scale > SMALLEST and self.breaker.breaks_words(text, room, face):
+            scale = round(scale - 0.05, 2)
+            face = (family, emphasis, size * scale, colour, fill)
+        return face
 
     def _face(self, base: Face, style: FontFace | None) -> Face:
         if style is None:
