@@ -13,11 +13,12 @@ import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
 
+from bot.domain.calendar_config import load_calendar
 from bot.domain.clock import to_local
 from tests import databases
 from tests.clock import DATES, DEFAULT, ENV, parse
@@ -63,9 +64,13 @@ def test_the_dates_are_spread_over_a_year_and_the_awkward_hours() -> None:
     moments = [parse(m) for m in (*DATES, DEFAULT)]
     assert len(set(moments)) == len(moments)
     local = [to_local(m) for m in moments]
-    assert {m.month for m in local} >= {1, 2, 3, 8, 9, 12}
+    assert {m.month for m in local} >= {1, 2, 3, 8, 9}
     assert any(m.month == 2 and m.day == 29 for m in local), "a leap day"
-    assert any(m.month == 12 and m.day == 31 for m in local), "31 December"
+    assert any(m.month == 1 and m.day == 1 and m.astimezone(UTC).year == m.year - 1
+               for m in local), "the turn of the year, a new year in WIB and not yet in UTC"
+    holidays = load_calendar().holidays
+    assert any(m.date() + timedelta(days=2) in holidays and m.weekday() == 5
+               for m in local), "a weekend before a holiday"
     assert any(m.weekday() == 4 and m.hour >= 16 for m in local), "a Friday afternoon"
     assert any(m.weekday() >= 5 for m in local), "a weekend"
     # The bot keeps UTC and shows WIB: moments whose UTC date is the day before.
