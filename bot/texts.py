@@ -445,6 +445,11 @@ BAD_DATE = "Tanggal tidak dikenali. Contoh penulisan: 11-01-2024. Tanggal tidak 
 BRIEFING_RESUMED = "↩️ Melanjutkan notulen yang sudah Anda isi; yang tersimpan tidak hilang."
 
 
+def unprintable_note(count: int) -> str:
+    return (f"📌 Catatan: {count} simbol (emoji) tidak dapat dicetak pada PDF notulen dan "
+            "tampil sebagai □. Teksnya tersimpan utuh.")
+
+
 def meeting_on_day_off(day: date, holiday: str) -> str:
     why = f"hari libur ({holiday})" if holiday else "bukan hari kerja"
     return (f"📌 Catatan: {DAYS[day.weekday()]}, {date_long(day)} {why}. Bila tanggalnya "

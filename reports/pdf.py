@@ -7,13 +7,16 @@ Pass ``created_at`` to get byte-identical output for the same input.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import matplotlib
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -29,9 +32,43 @@ LINE = 6.0  # line height of 11 pt body text
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+# What the font has no glyph for (an emoji, most often) would vanish from the PDF without a
+# trace: it is printed as this instead, and the chat says so (``unprintable``).
+PLACEHOLDER = "□"
+
+
+@functools.cache
+def _glyphs() -> frozenset[int]:
+    with TTFont(str(_FONT_DIR / _FONT_FILES[""]), lazy=True) as font:
+        return frozenset(font["cmap"].getBestCmap())
+
+
+def _invisible(char: str) -> bool:
+    """Joiners, emoji variation selectors and skin tones: parts of a symbol, never shown
+    alone."""
+    return (unicodedata.category(char) == "Cf" or "\ufe00" <= char <= "\ufe0f"
+            or "\U0001f3fb" <= char <= "\U0001f3ff")
+
+
+def unprintable(text: str) -> int:
+    """How many characters of ``text`` the PDF's font cannot show."""
+    if text.isascii():
+        return 0
+    glyphs = _glyphs()
+    return sum(1 for char in text if ord(char) not in glyphs and not char.isspace()
+               and not _invisible(char))
+
+
 def clean(text: object) -> str:
-    """Typed text made printable: tabs become spaces, other control characters go."""
-    return _CONTROL.sub("", str(text).replace("\t", "    ").replace("\r\n", "\n"))
+    """Typed text made printable: tabs become spaces, other control characters go, and a
+    character the font cannot show becomes ``PLACEHOLDER``."""
+    text = _CONTROL.sub("", str(text).replace("\t", "    ").replace("\r\n", "\n"))
+    if text.isascii():
+        return text
+    glyphs = _glyphs()
+    return "".join("" if _invisible(char) else
+                   char if ord(char) in glyphs or char.isspace() else PLACEHOLDER
+                   for char in text)
 
 
 def government_line(province: str) -> str:

@@ -15,6 +15,7 @@ from openpyxl import Workbook, load_workbook
 
 from bot.domain.capaian import average_achievement
 from reports import charts, letters, workbooks
+from reports import pdf as pdf_module
 from reports.report_pdf import report_pdf
 from reports.workbooks import FinanceRow, MeasurementRow, PartSummary
 from tests.clock import START, TODAY, written, written_with_weekday
@@ -361,3 +362,16 @@ def test_an_indicator_reported_without_a_quarter_target_says_so_in_the_chart(
     assert notes["1.2 Jembatan baru"] == (None, charts.NOT_REPORTED)
     assert notes["1.3 Akhir tahun"] == (None, "tanpa target triwulan ini")
     assert {"Belum dilaporkan", "Tanpa target triwulan ini"} <= set(drawn["legend"])
+
+
+def test_a_symbol_the_font_lacks_is_printed_as_a_box_not_dropped() -> None:
+    typed = "Lengkapi data dukung 👍🏽 ✅ — “segera”, Ñ ❤️"
+    assert pdf_module.unprintable(typed) == 2, "the thumb (with its skin tone) and the tick"
+    assert pdf_module.unprintable("Arahan biasa, tanpa simbol.") == 0
+    data = letters.minutes_pdf(
+        letterhead=LETTERHEAD, number="NR/03/SAKIP/2024", day=SIGNED, year=2024, quarter=1,
+        chair="Dra. Siti", attendees=["Budi"], directions=typed, attachment=None,
+        note_taker="Budi", note_taker_nip=None, place="Aula Dinas", time="09.00 WIB",
+        created_at=CREATED)
+    text = " ".join(" ".join(pdf_pages(data)).split())
+    assert "Lengkapi data dukung □ □ — “segera”, Ñ ❤" in text

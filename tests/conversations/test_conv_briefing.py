@@ -200,3 +200,13 @@ async def test_a_meeting_on_a_sunday_is_taken_with_a_word(world: World) -> None:
     note = await secretary.wait_for_text(f"📌 Catatan: Minggu, {date_long(sunday)}", TIMEOUT)
     assert "/batal" in note.content
     await secretary.wait_for_text(texts.ASK_ATTENDEES, TIMEOUT)
+
+
+async def test_an_emoji_in_the_directions_is_said_to_print_as_a_box(world: World) -> None:
+    secretary = world.people["secretary"]
+    await secretary.press(texts.BTN_TODAY, await start_briefing(world))
+    await pick_attendees(world, LEAD)
+    await secretary.send_text("Semangat 💪 dan tepat waktu ✅")
+    note = await secretary.wait_for_text(texts.unprintable_note(2), TIMEOUT)
+    assert "□" in note.content
+    await secretary.wait_for_text(texts.ASK_MINUTES_FILE, TIMEOUT)
