@@ -445,6 +445,14 @@ BAD_DATE = "Tanggal tidak dikenali. Contoh penulisan: 11-01-2024. Tanggal tidak 
 BRIEFING_RESUMED = "↩️ Melanjutkan notulen yang sudah Anda isi; yang tersimpan tidak hilang."
 
 
+def compliance_chart_title(year: int) -> str:
+    return f"Keterlambatan langkah SOP Pengukuran Kinerja tahun {year}"
+
+
+def compliance_chart_label(number: int, label: str) -> str:
+    return f"{number}. {label}"
+
+
 def unprintable_note(count: int) -> str:
     return (f"📌 Catatan: {count} simbol (emoji) tidak dapat dicetak pada PDF notulen dan "
             "tampil sebagai □. Teksnya tersimpan utuh.")

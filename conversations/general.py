@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InputFile, Update
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
@@ -164,6 +164,11 @@ async def compliance_view(update: Update, context: BotContext) -> None:
     lines += [texts.compliance_line(r.number, r.label, r.runs, r.late, r.average_late_minutes,
                                     r.worst_late_minutes) for r in measured]
     await reply(update, "\n".join(lines))
+    picture = await call(context, compliance.year_picture, rows, year)
+    message = update.effective_message
+    assert message is not None
+    await message.reply_photo(InputFile(picture, filename=f"kepatuhan-{year}.png"),
+                              caption=texts.compliance_chart_title(year))
 
 
 async def nothing_to_cancel(update: Update, context: BotContext) -> None:

@@ -135,6 +135,24 @@ def absorption_chart(
                  width_px=width_px)
 
 
+LATE_COLOUR, ON_TIME_COLOUR = "#C62828", "#2E7D32"
+
+
+def lateness_chart(rows: Sequence[tuple[str, Value]], title: str, *,
+                   width_px: int = 1000) -> bytes:
+    """Horizontal bars of the share of a step's runs that overran its Mutu Baku (%), red when
+    any did, green when none did: which steps of the SOP to look at, at a glance."""
+    bars = []
+    for label, value in rows:
+        number_ = as_decimal(value)
+        share = None if number_ is None else float(number_)
+        bars.append(_Bar(label, share, LATE_COLOUR if share else ON_TIME_COLOUR))
+    legend = [Patch(color=LATE_COLOUR, label="Ada yang terlambat"),
+              Patch(color=ON_TIME_COLOUR, label="Selalu tepat waktu")]
+    return _draw(bars, title, note=None, reference=None, reference_label="", legend=legend,
+                 xlabel="Terlambat dari Mutu Baku (% pelaksanaan)", width_px=width_px)
+
+
 def _band_label(scale: PredikatScale, key: str) -> str:
     bands = list(scale.bands)
     for index, (low, band_key) in enumerate(bands):

@@ -375,3 +375,12 @@ def test_a_symbol_the_font_lacks_is_printed_as_a_box_not_dropped() -> None:
         created_at=CREATED)
     text = " ".join(" ".join(pdf_pages(data)).split())
     assert "Lengkapi data dukung □ □ — “segera”, Ñ ❤" in text
+
+
+def test_the_lateness_chart_marks_the_steps_that_overran(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    drawn: dict[str, Any] = {}
+    monkeypatch.setattr(charts, "_draw", lambda bars, title, **_: drawn.update(bars=bars) or b"")
+    charts.lateness_chart([("1. Perintah", 0), ("4. Pengisian", D("37.5"))], "Keterlambatan")
+    assert [(b.value, b.colour) for b in drawn["bars"]] == [
+        (0.0, charts.ON_TIME_COLOUR), (37.5, charts.LATE_COLOUR)]

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from bot import texts
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.sop import STEPS, step
 from bot.services.context import ServiceContext, load_actor
+from reports import charts
 from reports.compliance import ComplianceRow
 from storage import agencies, cycles, users
 from storage.models import MeasurementCycle
@@ -65,6 +67,15 @@ def cycle_timings(ctx: ServiceContext, user_id: int, cycle_id: int) -> list[Step
         if cycle is None or cycle.agency_id != actor.user.agency_id:
             return []
         return timings(session, cycle, ctx.calendar_of(session, cycle.agency_id))
+
+
+def year_picture(ctx: ServiceContext, rows: list[StepLateness], year: int) -> bytes:
+    """``year_view`` as a picture: each measured step, the share of its runs that was late."""
+    measured = sorted((r for r in rows if r.runs), key=lambda r: r.number)
+    return ctx.reports.render(
+        charts.lateness_chart, title=texts.compliance_chart_title(year),
+        rows=[(texts.compliance_chart_label(r.number, r.label), 100 * r.late / r.runs)
+              for r in measured])
 
 
 def year_view(ctx: ServiceContext, user_id: int, year: int) -> list[StepLateness]:

@@ -52,6 +52,10 @@ async def test_kepatuhan_shows_each_step_against_its_standard(world: World) -> N
     lines = view.content.splitlines()[2:]
     assert len(lines) == 9, "every SOP step is measured"
     assert all("tepat waktu" in line for line in lines), "a quarter played in minutes is on time"
+    # And as a picture, for deciding from a phone.
+    picture = await head.wait_for_message(lambda m: m.photo is not None, TIMEOUT)
+    assert picture.content == texts.compliance_chart_title(YEAR)
+    assert picture.photo is not None and picture.photo.data.startswith(b"\x89PNG")
 
 
 async def test_laporan_sends_the_quarter_report(world: World) -> None:
