@@ -58,7 +58,9 @@ def _copy_rows(source: Engine, target: Engine) -> None:
             columns = [model.c[column.name] for column in table.columns]
             rows = [dict(row._mapping) for row in reading.execute(select(*columns))]
             if rows:
-                writing.execute(model.insert(), rows)
+                # Into the table as it is then: the model's defaults of columns added since
+                # would name columns it does not have yet.
+                writing.execute(table.insert(), rows)
             if "id" in table.c:
                 # The rows came with their ids; the next new row must not collide with them.
                 writing.execute(text(

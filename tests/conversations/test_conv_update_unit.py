@@ -229,6 +229,7 @@ async def test_an_older_update_of_the_chat_another_process_took_is_handled_first
     asked = [i for i, text in enumerate(head.texts) if texts.ASK_YEAR in text]
     cancelled = [i for i, text in enumerate(head.texts) if texts.CANCELLED in text]
     assert len(asked) == 1 and len(cancelled) == 1 and asked[0] < cancelled[0]
-    rows = _rows(world, InboxUpdate, col(InboxUpdate.update_id) >= 10**9)
+    rows = sorted(_rows(world, InboxUpdate, col(InboxUpdate.update_id) >= 10**9),
+                  key=lambda row: row.update_id)
     assert [(row.update_id, row.chat_id, row.done_at is not None) for row in rows] == [
         (10**9, head.id, True), (10**9 + 1, secretary.id, True), (10**9 + 2, head.id, True)]
