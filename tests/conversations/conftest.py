@@ -84,12 +84,16 @@ async def settle(world: World, quiet: float = 0.2) -> None:
     """Every update handled, every queued notification delivered, the bot idle.
 
     Safe to assert on absence: a reply is held in the update's transaction until it
-    commits, so an idle stand-in alone does not prove the bot has answered.
+    commits, so an idle stand-in alone does not prove the bot has answered; and an update is
+    counted from the moment Telegram has it until the bot has finished it.
     """
 
     def busy() -> int:
+        # An update Telegram handed over but the bot has not acknowledged may not be in the
+        # inbox yet: a loaded machine can stall between the two for longer than ``quiet``.
+        unacknowledged = len(world.standin.state.updates)
         with world.services.transaction() as session:
-            return (outbox.pending_count(session=session)
+            return (unacknowledged + outbox.pending_count(session=session)
                     + len(inbox.unfinished(session=session)))
 
     for _ in range(400):
