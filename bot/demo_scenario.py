@@ -106,6 +106,8 @@ async def play_quarter(
         await secretary.press(name)
         await secretary.wait_for_answer()
     await secretary.press("Selesai")
+    await secretary.wait_for_text("Siapa notulis", TIMEOUT)
+    await secretary.press(next(o.name for o in OFFICIALS if o.key == "team_member"))
     await secretary.wait_for_text("pokok-pokok arahan", TIMEOUT)
     await secretary.send_text("1. Isi realisasi per indikator.\n2. Lampirkan data dukung.")
     await secretary.wait_for_text("dilampirkan", TIMEOUT)

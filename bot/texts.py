@@ -294,6 +294,7 @@ def error_message(error: errors.WorkflowError) -> str:
         "attendees_required": "Mohon pilih minimal satu peserta rapat.",
         "directions_required": "Mohon tuliskan pokok-pokok arahan rapat.",
         "unknown_attendee": "Peserta rapat tidak dikenal.",
+        "note_taker": "Notulis dipilih dari peserta rapat. Mohon pilih salah satu peserta.",
         "money_above_budget": ("Angka ini lebih dari dua kali pagu sub kegiatan, sehingga "
                                "tidak disimpan. Mohon periksa satuannya (jt atau M)."),
         "meeting_date": "Tanggal rapat tidak sesuai: terlalu jauh sebelum Nota Kepala Dinas, "
@@ -473,11 +474,20 @@ ASK_DIRECTIONS = "Tuliskan pokok-pokok arahan rapat (boleh beberapa baris)."
 ASK_MINUTES_FILE = "Ada berkas notulen/foto rapat yang ingin dilampirkan? Kirim berkasnya, atau tekan ⏭️ Lewati."
 
 
-def confirm_minutes(date_text: str, attendees: list[str], directions: str, attachment: str | None) -> str:
+ASK_NOTE_TAKER = "Siapa notulis rapat ini? Pilih salah satu peserta."
+
+
+def note_taker_chosen(name: str) -> str:
+    return f"📝 Notulis: {name}."
+
+
+def confirm_minutes(date_text: str, attendees: list[str], note_taker: str, directions: str,
+                    attachment: str | None) -> str:
     return (
         "Mohon periksa Notulen Rapat:\n"
         f"📅 Tanggal: {date_text}\n"
         f"👥 Peserta: {'; '.join(attendees)}\n"
+        f"✍️ Notulis: {note_taker}\n"
         f"📝 Arahan:\n{directions}\n"
         f"📎 Lampiran: {attachment or '-'}\n\n"
         "Simpan dan kirim kepada Tim SAKIP?"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
@@ -39,6 +40,7 @@ _DATE = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")
 class BriefingState(StrEnum):
     DATE = "briefing.date"
     ATTENDEES = "briefing.attendees"
+    NOTE_TAKER = "briefing.note_taker"
     DIRECTIONS = "briefing.directions"
     ATTACHMENT = "briefing.attachment"
     CONFIRM = "briefing.confirm"
@@ -75,6 +77,8 @@ async def begin(update: Update, context: BotContext) -> object:
         await reply(update, texts.BRIEFING_RESUMED)
         if not draft.get("attendees"):
             return await _ask_attendees(update, context)
+        if not draft.get("note_taker"):
+            return await _ask_note_taker(update, context, draft)
         if not draft.get("directions"):
             await reply(update, texts.ASK_DIRECTIONS)
             return BriefingState.DIRECTIONS
@@ -138,6 +142,36 @@ async def attendees_done(update: Update, context: BotContext) -> object:
     if await chosen_or_alert(update, context, FLOW, "attendees", texts.NO_ATTENDEES) is None:
         return None
     await close_buttons(update)
+    return await _ask_note_taker(update, context,
+                                 await call(context, drafts.load, context.me.user_id, FLOW))
+
+
+async def _ask_note_taker(update: Update, context: BotContext, draft: dict[str, Any]) -> object:
+    """The chair records the meeting; one of the attendees minutes it. A single attendee is
+    the notulis without asking."""
+    attendees = list(draft.get("attendees", []))
+    if len(attendees) == 1:
+        return await _store_note_taker(update, context, attendees[0])
+    team = dict(await call(context, steps.sakip_team, context.me.user_id))
+    rows = [[button(team.get(uid, "-"), Action.PICK, uid)] for uid in attendees]
+    await reply(update, texts.ASK_NOTE_TAKER, with_cancel(rows))
+    return BriefingState.NOTE_TAKER
+
+
+@refusals
+async def note_taker_button(update: Update, context: BotContext) -> object:
+    chosen = int(callback_args(update)[0])
+    draft = await call(context, drafts.load, context.me.user_id, FLOW)
+    if chosen not in draft.get("attendees", []):
+        raise errors.InvalidInput(reason="note_taker")
+    await close_buttons(update)
+    team = dict(await call(context, steps.sakip_team, context.me.user_id))
+    await reply(update, texts.note_taker_chosen(team.get(chosen, "-")))
+    return await _store_note_taker(update, context, chosen)
+
+
+async def _store_note_taker(update: Update, context: BotContext, user_id: int) -> object:
+    await call(context, drafts.update, context.me.user_id, FLOW, note_taker=user_id)
     await reply(update, texts.ASK_DIRECTIONS)
     return BriefingState.DIRECTIONS
 
@@ -173,8 +207,11 @@ async def skip_attachment(update: Update, context: BotContext) -> object:
 async def _confirm(update: Update, context: BotContext) -> object:
     draft = await call(context, drafts.load, context.me.user_id, FLOW)
     team = dict(await call(context, steps.sakip_team, context.me.user_id))
-    names = [team.get(uid, "-") for uid in draft.get("attendees", [])]
+    attendees = list(draft.get("attendees", []))
+    names = [team.get(uid, "-") for uid in attendees]
+    note_taker = draft.get("note_taker") or (attendees[0] if attendees else None)
     text = texts.confirm_minutes(date_long(date.fromisoformat(draft["date"])), names,
+                                 team.get(note_taker, "-"),
                                  draft.get("directions", ""), draft.get("attachment_name"))
     await reply(update, text, with_cancel([[button(texts.BTN_CONFIRM, Action.CONFIRM)]]))
     return BriefingState.CONFIRM
@@ -190,7 +227,8 @@ async def save(update: Update, context: BotContext) -> object:
     await call(context, steps.record_briefing, context.me.user_id, int(draft["run_id"]),
                meeting_date=date.fromisoformat(draft["date"]),
                attendee_ids=list(draft.get("attendees", [])),
-               directions=draft.get("directions", ""), attachment_id=draft.get("attachment_id"))
+               directions=draft.get("directions", ""), attachment_id=draft.get("attachment_id"),
+               note_taker_id=draft.get("note_taker"))
     await call(context, drafts.clear, context.me.user_id, FLOW)
     await reply(update, texts.MINUTES_SAVED)
     return END
@@ -220,6 +258,9 @@ def build_briefing_flow() -> Flow:
             BriefingState.ATTENDEES: [
                 CallbackQueryHandler(toggle_attendee, pattern=pattern(Action.TOGGLE)),
                 CallbackQueryHandler(attendees_done, pattern=pattern(Action.DONE)),
+            ],
+            BriefingState.NOTE_TAKER: [
+                CallbackQueryHandler(note_taker_button, pattern=pattern(Action.PICK)),
             ],
             BriefingState.DIRECTIONS: [
                 MessageHandler(text, directions),

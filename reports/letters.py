@@ -171,7 +171,8 @@ def minutes_pdf(
     chair: str, attendees: list[str], directions: str, attachment: str | None,
     note_taker: str | None = None, note_taker_rank: str | None = None,
     note_taker_nip: str | None = None, place: str | None = None, time: str | None = None,
-    created_at: datetime | None = None,
+    created_at: datetime | None = None, chair_rank: str | None = None,
+    chair_nip: str | None = None,
 ) -> bytes:
     """Notulen Rapat as an A4 PDF. ``note_taker`` defaults to the chair (who records the
     meeting in the bot); when it is someone else, the chair signs too, as *Pimpinan Rapat*."""
@@ -202,7 +203,7 @@ def minutes_pdf(
     pdf.key_values([("Lampiran", attachment or "-")], label_width=36)
     signatures = [Signature("Notulis", note_taker or chair, note_taker_rank, note_taker_nip)]
     if note_taker and note_taker.strip() != chair.strip():
-        signatures.insert(0, Signature("Pimpinan Rapat", chair))
+        signatures.insert(0, Signature("Pimpinan Rapat", chair, chair_rank, chair_nip))
     pdf.signatures(signatures)
     return pdf.to_bytes()
 

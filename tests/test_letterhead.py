@@ -88,6 +88,32 @@ def test_the_memo_and_the_minutes_carry_the_letterhead_and_the_rank(
     assert GOVERNMENT in minutes and ADDRESS in minutes
 
 
+def test_the_minutes_are_chaired_by_the_secretary_and_minuted_by_an_attendee(
+        ctx: ServiceContext, letterhead: dict[str, int], people: dict[str, int]) -> None:
+    p = letterhead
+    provisioning.update_user(ctx, p["team"], rank="Penata (III/c)")
+    provisioning.update_user(ctx, p["secretary"], rank="Pembina (IV/a)")
+    run = steps.start_cycle(ctx, p["head"], 2024, 1)
+    steps.attach(ctx, p["head"], run.run_id, DocumentKind.ANALYSIS_REPORT,
+                 Upload(b"%PDF-1.4 x", "a.pdf", "application/pdf"))
+    steps.issue_memo(ctx, p["head"], run.run_id)
+    task = _task(ctx, p["secretary"], StepKey.BRIEFING)
+    today = to_local(ctx.now()).date()
+    with pytest.raises(errors.InvalidInput) as refused:
+        steps.record_briefing(ctx, p["secretary"], task, meeting_date=today,
+                              attendee_ids=[p["team"]], directions="Isi",
+                              attachment_id=None, note_taker_id=p["bm"])
+    assert refused.value.params["reason"] == "note_taker"
+    steps.record_briefing(ctx, p["secretary"], task, meeting_date=today,
+                          attendee_ids=[p["bm"], p["team"]], directions="Isi",
+                          attachment_id=None, note_taker_id=p["team"])
+    minutes = " ".join(_text(_latest(ctx, DocumentKind.MINUTES, ".pdf")).split())
+    signed = minutes[minutes.index("Pimpinan Rapat,"):]
+    # The chair at the left with rank and NIP, the notulis at the right: two people.
+    assert signed.index("Secretary") < signed.index("Notulis,") < signed.index("Team")
+    assert "Pembina (IV/a)" in signed and "Penata (III/c)" in signed
+
+
 def test_the_final_report_is_signed_by_the_approver_with_rank_place_and_acting_title(
         ctx: ServiceContext, letterhead: dict[str, int], at_step_4: dict[str, int]) -> None:
     p = at_step_4

@@ -208,11 +208,17 @@ def earliest_meeting(ordered: date) -> date:
 def record_briefing(
     ctx: ServiceContext, user_id: int, run_id: int, *, meeting_date: date,
     attendee_ids: list[int], directions: str, attachment_id: int | None,
+    note_taker_id: int | None = None,
 ) -> RunView:
-    """Step 2: the Notulen Rapat, handed to the Tim SAKIP."""
+    """Step 2: the Notulen Rapat, handed to the Tim SAKIP. The one recording it chairs the
+    meeting; one of the attendees minutes it (``note_taker_id``, by default the first)."""
     now = ctx.now()
     if not attendee_ids:
         raise errors.InvalidInput(reason="attendees_required")
+    if note_taker_id is None:
+        note_taker_id = attendee_ids[0]
+    if note_taker_id not in attendee_ids:
+        raise errors.InvalidInput(reason="note_taker")
     if not directions.strip():
         raise errors.InvalidInput(reason="directions_required")
     with ctx.transaction() as session:
@@ -223,27 +229,30 @@ def record_briefing(
         earliest = earliest_meeting(to_local(ref.run.started_at).date())
         if not earliest <= meeting_date <= to_local(now).date():
             raise errors.InvalidInput(reason="meeting_date", earliest=earliest.isoformat())
-        names = []
+        attendees: dict[int, User] = {}
         for attendee_id in attendee_ids:
             attendee = users.get_user(session=session, user_id=attendee_id)
             if attendee is None or attendee.agency_id != cycle.agency_id:
                 raise errors.InvalidInput(reason="unknown_attendee")
-            names.append(attendee.name)
+            attendees[attendee_id] = attendee
+        note_taker = attendees[note_taker_id]
         attachment = (documents.get_document(session=session, document_id=attachment_id)
                       if attachment_id else None)
         content = letters.minutes_pdf(
             letterhead=outputs.letterhead(session, cycle.agency_id),
             number=outputs.number("NR", cycle.year, cycle.quarter), day=meeting_date,
-            year=cycle.year, quarter=cycle.quarter, chair=actor.signature, attendees=names,
-            directions=directions.strip(),
+            year=cycle.year, quarter=cycle.quarter, chair=actor.signature,
+            chair_rank=actor.user.title, chair_nip=actor.user.nip,
+            attendees=[a.name for a in attendees.values()], directions=directions.strip(),
             attachment=attachment.original_name if attachment else None,
-            note_taker_rank=actor.user.title, note_taker_nip=actor.user.nip, created_at=now,
+            note_taker=note_taker.name, note_taker_rank=note_taker.title,
+            note_taker_nip=note_taker.nip, created_at=now,
         )
         outputs.generate(ctx, session, ref, actor, DocumentKind.MINUTES,
                          f"Notulen-Rapat-TW{cycle.quarter}-{cycle.year}.pdf", content,
                          outputs.PDF)
         data = {"meeting_date": meeting_date.isoformat(), "attendee_ids": attendee_ids,
-                "directions": directions.strip()}
+                "note_taker_id": note_taker_id, "directions": directions.strip()}
         runs.complete(session, ref, actor, now,
                       calendar=ctx.calendar_of(session, ref.cycle.agency_id), data=data)
         return runs.view(ref)

@@ -25,7 +25,7 @@ from tests.conversations.conftest import (
 )
 from tests.pdf_reading import pdf_text
 
-LEAD, MEMBER = NAMES["team_lead"], NAMES["team_member"]
+LEAD, MEMBER, SECRETARY = NAMES["team_lead"], NAMES["team_member"], NAMES["secretary"]
 DIRECTIONS = "1. Isi realisasi per indikator.\n2. Lampirkan data dukung."
 
 
@@ -37,13 +37,19 @@ async def start_briefing(world: World) -> SentMessage:
     return await secretary.wait_for_text(texts.ASK_MEETING_DATE, TIMEOUT)
 
 
-async def pick_attendees(world: World, *names: str) -> None:
+async def pick_attendees(world: World, *names: str, note_taker: str | None = None) -> None:
+    """Tick ``names``; with more than one, ``note_taker`` (by default the last) minutes it."""
     secretary = world.people["secretary"]
     checklist = await secretary.wait_for_text(texts.ASK_ATTENDEES, TIMEOUT, after=0)
     for name in names:
         await secretary.press(name, checklist)
         await secretary.wait_for_answer()
     await secretary.press(texts.BTN_DONE, checklist)
+    if len(names) > 1:
+        ask = await secretary.wait_for_text(texts.ASK_NOTE_TAKER, TIMEOUT)
+        assert ask.button_labels == [*names, texts.BTN_CANCEL]
+        await secretary.press(note_taker or names[-1], ask)
+        await secretary.wait_for_text(texts.note_taker_chosen(note_taker or names[-1]), TIMEOUT)
     await secretary.wait_for_text(texts.ASK_DIRECTIONS, TIMEOUT)
 
 
@@ -67,7 +73,8 @@ async def test_secretary_records_the_briefing_and_the_team_gets_the_minutes(
     ask_file = await secretary.wait_for_text(texts.ASK_MINUTES_FILE, TIMEOUT)
     await secretary.press(texts.BTN_SKIP, ask_file)
 
-    summary = texts.confirm_minutes(date_long(today(world)), [LEAD, MEMBER], DIRECTIONS, None)
+    summary = texts.confirm_minutes(date_long(today(world)), [LEAD, MEMBER], MEMBER, DIRECTIONS,
+                                    None)
     confirm = await secretary.wait_for_text(summary, TIMEOUT)
     await secretary.press(texts.BTN_CONFIRM, confirm)
     await secretary.wait_for_text(texts.MINUTES_SAVED, TIMEOUT)
@@ -75,8 +82,12 @@ async def test_secretary_records_the_briefing_and_the_team_gets_the_minutes(
     for key in ("team_lead", "team_member"):
         handoff = await world.people[key].wait_for_text("Langkah 3", TIMEOUT)
         assert handoff.file_name == f"Notulen-Rapat-TW1-{YEAR}.pdf"
-        minutes = pdf_text(handoff.file_bytes or b"")
+        minutes = " ".join(pdf_text(handoff.file_bytes or b"").split())
         assert LEAD in minutes and MEMBER in minutes
+        # Chaired by the Sekretaris, who recorded it; minuted by the attendee chosen.
+        signed = minutes[minutes.index("Pimpinan Rapat,"):]
+        assert SECRETARY in signed and "Notulis," in signed and MEMBER in signed
+        assert LEAD not in signed
         assert "Lampirkan data dukung." in minutes
         assert texts.BTN_BEGIN in handoff.button_labels
 
@@ -106,7 +117,7 @@ async def test_a_typed_date_is_taken(world: World) -> None:
     await secretary.send_text(held.strftime("%d/%m/%Y"))
     await pick_attendees(world, MEMBER)
     await give_directions(world, "Arahan singkat.")
-    summary = texts.confirm_minutes(date_long(held), [MEMBER], "Arahan singkat.", None)
+    summary = texts.confirm_minutes(date_long(held), [MEMBER], MEMBER, "Arahan singkat.", None)
     await secretary.wait_for_text(summary, TIMEOUT)
 
 
@@ -188,7 +199,8 @@ async def test_cancelled_and_resumed_the_minutes_keep_what_was_entered(world: Wo
         lambda m: texts.ASK_MINUTES_FILE in m.content and texts.BTN_SKIP in m.button_labels,
         TIMEOUT, after=len(secretary.messages) - 1)
     await secretary.press(texts.BTN_SKIP, ask_file)
-    summary = texts.confirm_minutes(date_long(today(world)), [LEAD, MEMBER], DIRECTIONS, None)
+    summary = texts.confirm_minutes(date_long(today(world)), [LEAD, MEMBER], MEMBER, DIRECTIONS,
+                                    None)
     await secretary.wait_for_text(summary, TIMEOUT)
 
 

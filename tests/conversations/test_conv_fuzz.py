@@ -345,8 +345,8 @@ def _order(target: str) -> Enter:
     return enter
 
 
-BRIEFING_ORDER = ["briefing.date", "briefing.attendees", "briefing.directions",
-                  "briefing.attachment", "briefing.confirm"]
+BRIEFING_ORDER = ["briefing.date", "briefing.attendees", "briefing.note_taker",
+                  "briefing.directions", "briefing.attachment", "briefing.confirm"]
 
 
 def _briefing(target: str) -> Enter:
@@ -357,7 +357,12 @@ def _briefing(target: str) -> Enter:
         if "briefing.attendees" in steps:
             await user.press(texts.BTN_TODAY, shown)
             shown = await user.wait_for_text(texts.ASK_ATTENDEES, TIMEOUT)
-        if "briefing.directions" in steps:
+        if target == "briefing.note_taker":  # two attendees: one of them minutes it
+            for key in ("team_lead", "team_member"):
+                await user.wait_for_answer(await user.press(NAMES[key], shown))
+            await user.press(texts.BTN_DONE, shown)
+            await user.wait_for_text(texts.ASK_NOTE_TAKER, TIMEOUT)
+        elif "briefing.directions" in steps:
             await user.wait_for_answer(await user.press(NAMES["team_lead"], shown))
             await user.press(texts.BTN_DONE, shown)
             await user.wait_for_text(texts.ASK_DIRECTIONS, TIMEOUT)
