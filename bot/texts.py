@@ -1386,6 +1386,7 @@ MASTER_SAMPLE_FILENAME = "contoh-data-master-{year}.xlsx"
 # What the template offers in its drop-down lists (the importer also takes a few variants).
 MASTER_CHOICES: dict[str, dict[str, str]] = {
     "direction": {"naik": "naik", "turun": "turun", "stabil": "stabil"},
+    "turun_formula": {"difference": "(2T-R)/T", "ratio": "T/R"},
     "accumulation": {"akumulasi": "akumulasi", "nilai_akhir": "nilai akhir",
                      "rata_rata": "rata-rata"},
     "level": {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"},
@@ -1419,6 +1420,10 @@ MASTER_COLUMNS: dict[str, dict[str, tuple[str, str, str, str]]] = {
         "range_high": ("Batas Atas", "bila arah stabil",
                        "Batas atas rentang terbaik, hanya untuk arah stabil; tidak boleh lebih "
                        "kecil dari Batas Bawah.", "95"),
+        "turun_formula": ("Rumus Turun", "tidak (bila kosong: (2T-R)/T)",
+                          "Hanya untuk arah turun: rumus capaian sesuai Perjanjian Kinerja. "
+                          "(2T-R)/T = (2 × target − realisasi) / target × 100% (PermenPAN-RB "
+                          "8/2021); T/R = target / realisasi × 100%.", "(2T-R)/T"),
         "accumulation": ("Jenis Akumulasi", "wajib",
                          "akumulasi = realisasi triwulan dijumlahkan (km, unit, dokumen); "
                          "nilai akhir = nilai terakhir menjadi nilai tahun itu (indeks, "
@@ -1545,6 +1550,8 @@ _MASTER_MESSAGES: dict[str, str] = {
     "range_order": "Batas Atas ({high}) lebih kecil dari Batas Bawah ({low}).",
     "annual_outside_range": "Target tahunan berada di luar rentang {low}–{high}.",
     "range_ignored": "Batas rentang hanya dipakai untuk arah stabil; nilai ini diabaikan.",
+    "turun_formula_ignored": "Rumus Turun hanya dipakai untuk arah turun; nilai ini "
+                             "diabaikan.",
     "quarter_target_required": "Isi target untuk minimal satu triwulan (TW I–IV).",
     "cumulative_decreasing": "Target kumulatif TW {quarter} ({value}) lebih kecil dari target "
                              "triwulan sebelumnya ({previous}).",

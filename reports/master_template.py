@@ -44,7 +44,7 @@ _TEXT_FORMAT = "@"
 _WIDTHS: dict[str, dict[str, float]] = {
     "goals": {"code": 10, "name": 70},
     "indicators": {"code": 10, "goal_code": 12, "name": 55, "unit": 11, "direction": 10,
-                   "range_low": 12, "range_high": 12, "accumulation": 16,
+                   "range_low": 12, "range_high": 12, "turun_formula": 13, "accumulation": 16,
                    "cumulative_targets": 12, "decimals": 9, "allow_negative": 11,
                    "annual_target": 14, "division": 24, "formula_note": 45},
     "budget": {"level": 14, "code": 22, "parent_code": 18, "name": 60, "division": 20,
@@ -53,7 +53,7 @@ _WIDTHS: dict[str, dict[str, float]] = {
 _KIND_WIDTH = {"number": 12, "money": 20, "code": 14, "text": 30}
 
 # The hidden "Pilihan" sheet: one column per drop-down list.
-_LISTS = ("direction", "accumulation", "flag", "level", "division")
+_LISTS = ("direction", "turun_formula", "accumulation", "flag", "level", "division")
 
 
 def master_template(*, year: int | None = None, divisions: Sequence[str] = ()) -> bytes:

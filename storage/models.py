@@ -293,6 +293,9 @@ class Indicator(SQLModel, table=True):
     name: str
     unit: str
     direction: str = "naik"  # naik | turun | stabil
+    # How a *turun* indicator's capaian is computed: difference (2T − R) / T | ratio T / R.
+    turun_formula: str = Field(default="difference", sa_column_kwargs={
+        "server_default": "difference"})
     range_low: Decimal | None = _amount_column()
     range_high: Decimal | None = _amount_column()
     accumulation: str = "akumulasi"  # akumulasi | nilai_akhir | rata_rata

@@ -28,7 +28,7 @@ from bot.sample_data.master_sample import (
     expected_counts,
     sample_master,
 )
-from bot.services import master_data, provisioning
+from bot.services import achievement, master_data, provisioning
 from bot.services.context import ServiceContext
 from reports.master_template import headers, master_template, master_workbook, write_rows
 from reports.sheets import to_bytes
@@ -108,8 +108,8 @@ def test_the_template_has_the_sheets_headers_lists_and_frozen_headers() -> None:
     assert [c.value for c in book["Sasaran"][1]] == ["Kode", "Sasaran Strategis"]
     assert [c.value for c in book["Indikator"][1]] == [
         "Kode", "Kode Sasaran", "Indikator Kinerja", "Satuan", "Arah", "Batas Bawah",
-        "Batas Atas", "Jenis Akumulasi", "Target Kumulatif", "Desimal", "Boleh Negatif",
-        "Target Tahunan", "Target TW I", "Target TW II", "Target TW III", "Target TW IV",
+        "Batas Atas", "Rumus Turun", "Jenis Akumulasi", "Target Kumulatif", "Desimal",
+        "Boleh Negatif", "Target Tahunan", "Target TW I", "Target TW II", "Target TW III", "Target TW IV",
         "Bidang Penanggung Jawab", "Catatan Formula"]
     assert [c.value for c in book["Anggaran"][1]] == headers("budget")
     assert headers("budget")[0] == "Level" and "Kode Indikator Didukung" in headers("budget")
@@ -134,11 +134,12 @@ def test_the_template_has_the_sheets_headers_lists_and_frozen_headers() -> None:
 
     indicator_dv = validations("Indikator")
     assert listed(indicator_dv["E2"][1]) == ["naik", "turun", "stabil"]
-    assert listed(indicator_dv["H2"][1]) == ["akumulasi", "nilai akhir", "rata-rata"]
-    assert listed(indicator_dv["I2"][1]) == ["ya", "tidak"]
-    assert listed(indicator_dv["K2"][1]) == ["ya", "tidak"]
-    assert indicator_dv["J2"][0] == "whole"
-    assert listed(indicator_dv["Q2"][1]) == ["Sekretariat", "Bina Marga"]
+    assert listed(indicator_dv["H2"][1]) == ["(2T-R)/T", "T/R"]
+    assert listed(indicator_dv["I2"][1]) == ["akumulasi", "nilai akhir", "rata-rata"]
+    assert listed(indicator_dv["J2"][1]) == ["ya", "tidak"]
+    assert listed(indicator_dv["L2"][1]) == ["ya", "tidak"]
+    assert indicator_dv["K2"][0] == "whole"
+    assert listed(indicator_dv["R2"][1]) == ["Sekretariat", "Bina Marga"]
     budget_dv = validations("Anggaran")
     assert listed(budget_dv["A2"][1]) == ["program", "kegiatan", "sub kegiatan"]
     assert listed(budget_dv["E2"][1]) == ["Sekretariat", "Bina Marga"]
@@ -363,7 +364,7 @@ BAD_CELLS = [
     pytest.param({"indicators": _set("IK1.2", unit=None)},
                  ("Indikator", _ik_row("IK1.2"), "D", "required"), id="missing-required-cell"),
     pytest.param({"indicators": _set("IK1.1", division="Bina Jalan")},
-                 ("Indikator", 2, "Q", "unknown_division"), id="unknown-division"),
+                 ("Indikator", 2, "R", "unknown_division"), id="unknown-division"),
     pytest.param({"goals": _set("SS2", code="SS1")},
                  ("Sasaran", 3, "A", "duplicate_code"), id="duplicate-goal-code"),
     pytest.param({"indicators": _set("IK2.1", code="IK1.1")},
@@ -372,22 +373,22 @@ BAD_CELLS = [
     pytest.param({"indicators": _set("IK1.1", direction="naiknya")},
                  ("Indikator", 2, "E", "unknown_choice"), id="bad-direction"),
     pytest.param({"indicators": _set("IK1.1", accumulation="total")},
-                 ("Indikator", 2, "H", "unknown_choice"), id="bad-accumulation"),
+                 ("Indikator", 2, "I", "unknown_choice"), id="bad-accumulation"),
     pytest.param({"budget": _set(SUB, level="sub-sub kegiatan")},
                  ("Anggaran", _budget_row(SUB), "A", "unknown_choice"), id="bad-level"),
     pytest.param({"indicators": _set("IK1.1", annual_target="delapan puluh")},
-                 ("Indikator", 2, "L", "number_text"), id="bad-number-text"),
+                 ("Indikator", 2, "M", "number_text"), id="bad-number-text"),
     pytest.param({"indicators": _set("IK1.1", annual_target="82,5,0")},
-                 ("Indikator", 2, "L", "number_format"), id="bad-number-format"),
+                 ("Indikator", 2, "M", "number_format"), id="bad-number-format"),
     pytest.param({"indicators": _set("IK1.1", decimals="dua")},
-                 ("Indikator", 2, "J", "number_text"), id="decimals-not-a-number"),
+                 ("Indikator", 2, "K", "number_text"), id="decimals-not-a-number"),
     pytest.param({"indicators": _set("IK1.1", decimals=7)},
-                 ("Indikator", 2, "J", "decimals_range"), id="decimals-out-of-range"),
+                 ("Indikator", 2, "K", "decimals_range"), id="decimals-out-of-range"),
     pytest.param({"indicators": _set("IK1.3", target_q2=Decimal("1.5"))},
-                 ("Indikator", _ik_row("IK1.3"), "N", "too_many_decimals"),
+                 ("Indikator", _ik_row("IK1.3"), "O", "too_many_decimals"),
                  id="more-decimals-than-allowed"),
     pytest.param({"indicators": _set("IK1.1", target_q1=Decimal("-1"))},
-                 ("Indikator", 2, "M", "negative_not_allowed"), id="negative-target"),
+                 ("Indikator", 2, "N", "negative_not_allowed"), id="negative-target"),
     pytest.param({"indicators": _set("IK3.2", range_low=None)},
                  ("Indikator", _ik_row("IK3.2"), "F", "range_required"),
                  id="stabil-without-lower-bound"),
@@ -397,19 +398,19 @@ BAD_CELLS = [
     pytest.param({"indicators": _set("IK3.2", range_low=Decimal(96))},
                  ("Indikator", _ik_row("IK3.2"), "G", "range_order"), id="stabil-low-above-high"),
     pytest.param({"indicators": _set("IK1.2", target_q3=Decimal("10"))},
-                 ("Indikator", _ik_row("IK1.2"), "O", "cumulative_decreasing"),
+                 ("Indikator", _ik_row("IK1.2"), "P", "cumulative_decreasing"),
                  id="cumulative-target-decreases"),
     pytest.param({"indicators": _set("IK1.2", target_q4=Decimal("50"))},
-                 ("Indikator", _ik_row("IK1.2"), "P", "cumulative_last_not_annual"),
+                 ("Indikator", _ik_row("IK1.2"), "Q", "cumulative_last_not_annual"),
                  id="cumulative-q4-not-annual"),
     pytest.param({"indicators": _set("IK1.3", target_q4=Decimal("4"))},
-                 ("Indikator", _ik_row("IK1.3"), "L", "sum_not_annual"),
+                 ("Indikator", _ik_row("IK1.3"), "M", "sum_not_annual"),
                  id="per-quarter-sum-not-annual"),
     pytest.param({"indicators": _set("IK1.1", target_q1=None, target_q2="-", target_q3=None,
                                      target_q4=None)},
-                 ("Indikator", 2, "M", "quarter_target_required"), id="no-quarter-target"),
+                 ("Indikator", 2, "N", "quarter_target_required"), id="no-quarter-target"),
     pytest.param({"indicators": _set("IK1.1", annual_target=None)},
-                 ("Indikator", 2, "L", "required"), id="annual-target-missing"),
+                 ("Indikator", 2, "M", "required"), id="annual-target-missing"),
     pytest.param({"indicators": _set("IK1.1", goal_code="SS9")},
                  ("Indikator", 2, "B", "unknown_goal"), id="unknown-goal"),
     pytest.param({"budget": _set(SUB, parent_code="9.99.99")},
@@ -474,7 +475,7 @@ def test_every_problem_is_listed_at_once_in_sheet_order(ctx: ServiceContext) -> 
     assert [(p.sheet, p.row, p.column) for p in problems] == [
         ("Sasaran", 5, "B"),
         ("Indikator", 2, "E"),
-        ("Indikator", _ik_row("IK2.1"), "Q"),
+        ("Indikator", _ik_row("IK2.1"), "R"),
         ("Indikator", _ik_row("IK3.2"), "G"),
         ("Anggaran", _budget_row(SUB), "C"),
     ]
@@ -506,7 +507,7 @@ def test_doubtful_rows_import_with_warnings(ctx: ServiceContext) -> None:
     assert summary.created
     assert where(list(summary.warnings)) == {
         ("Indikator", 2, "F", "range_ignored"),
-        ("Indikator", _ik_row("IK2.1"), "P", "last_not_annual"),
+        ("Indikator", _ik_row("IK2.1"), "Q", "last_not_annual"),
         ("Anggaran", _budget_row("1.03.11"), "F", "children_under_budget"),
     }
     assert all(w.warning for w in summary.warnings)
@@ -514,6 +515,31 @@ def test_doubtful_rows_import_with_warnings(ctx: ServiceContext) -> None:
     with Session(ctx.engine) as session:
         roads = session.exec(select(Indicator).where(Indicator.code == "IK1.1")).one()
     assert roads.range_low is None  # ignored, not stored
+
+
+def test_a_turun_indicator_is_measured_with_the_formula_of_its_row(ctx: ServiceContext) -> None:
+    """IK1.4 (rusak berat, TW I target 9,20) by T/R; IK2.3 left empty keeps (2T-R)/T; a
+    formula on a naik indicator is ignored with a word; an unknown one is refused."""
+    def indicators(rows: Rows) -> None:
+        row_of(rows, "IK1.4")["turun_formula"] = "T/R"
+        row_of(rows, "IK1.1")["turun_formula"] = "(2T-R)/T"
+
+    summary = master_data.import_master(ctx, build(indicators=indicators), year=YEAR)
+    assert where(list(summary.warnings)) == {("Indikator", 2, "H", "turun_formula_ignored")}
+    with Session(ctx.engine) as session:
+        stored = {i.code: i for i in session.exec(select(Indicator))}
+    assert stored["IK1.4"].turun_formula == "ratio"
+    assert stored["IK2.3"].turun_formula == stored["IK1.1"].turun_formula == "difference"
+    # Realisation 11,5 % rusak berat against 9,20 %: T/R = 80 %, (2T-R)/T = 75 %.
+    by_ratio, _ = achievement.achievements(stored["IK1.4"], 1, Decimal("11.5"), {})
+    assert by_ratio == Decimal("80")
+    stored["IK1.4"].turun_formula = "difference"
+    by_difference, _ = achievement.achievements(stored["IK1.4"], 1, Decimal("11.5"), {})
+    assert by_difference == Decimal("75")
+
+    problems = refused(ctx, build(indicators=_set("IK1.4", turun_formula="kuadrat")))
+    assert where(problems) == {("Indikator", _ik_row("IK1.4"), "H", "unknown_choice")}
+    assert "(2T-R)/T, T/R" in problems[0].message
 
 
 @pytest.mark.parametrize("data", [
@@ -668,7 +694,7 @@ def test_cli_writes_the_template(cli_env: Path, capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "template", "master", "--out", "pk.xlsx", "--year", "2026")
     assert code == 0 and "pk.xlsx" in out and "Bina Marga" in out
     lists = load_workbook(cli_env / "pk.xlsx")["Pilihan"]
-    assert [c.value for c in lists["E"][1:]] == ["Sekretariat", *DIVISIONS]
+    assert [c.value for c in lists["F"][1:]] == ["Sekretariat", *DIVISIONS]
 
 
 def test_cli_imports_the_sample_and_reports_problems(

@@ -160,9 +160,12 @@ async def test_the_previous_release_upgrades_and_plays_a_quarter(
     try:
         with engine.connect() as connection:
             zones = connection.execute(text("SELECT timezone, calendar FROM agency")).all()
+            formulas = connection.execute(text(
+                "SELECT DISTINCT turun_formula FROM indicator")).all()
     finally:
         engine.dispose()
     assert [tuple(z) for z in zones] == [("", "")], "the deployment's zone, nothing added"
+    assert [tuple(f) for f in formulas] == [("difference",)], "as their figures were computed"
     code, out, _ = _cli(capsys, "db", "upgrade")
     assert code == 0 and out.strip() == texts.cli_db_upgraded(schema.head(), schema.head())
     code, out, _ = _cli(capsys, "db", "history")

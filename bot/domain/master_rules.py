@@ -58,7 +58,7 @@ class Column:
     key: str
     kind: str  # code | text | choice | flag | integer | number | money | codes
     required: bool = False
-    choice: str | None = None  # for kind "choice": direction | accumulation | level
+    choice: str | None = None  # kind "choice": direction | turun_formula | accumulation | level
 
 
 GOAL_COLUMNS: tuple[Column, ...] = (
@@ -73,6 +73,7 @@ INDICATOR_COLUMNS: tuple[Column, ...] = (
     Column("direction", "choice", required=True, choice="direction"),
     Column("range_low", "number"),
     Column("range_high", "number"),
+    Column("turun_formula", "choice", choice="turun_formula"),
     Column("accumulation", "choice", required=True, choice="accumulation"),
     Column("cumulative_targets", "flag"),
     Column("decimals", "integer"),
@@ -137,6 +138,12 @@ _CHOICES: dict[str, dict[str, str]] = {
     "direction": {
         "naik": "naik", "turun": "turun", "stabil": "stabil", "rentang": "stabil",
         "range": "stabil",
+    },
+    # key_of() reads "-" as a space: "(2T-R)/T" arrives as "(2t r)/t".
+    "turun_formula": {
+        "(2t r)/t": "difference", "2t r/t": "difference", "(2t r)/t x 100%": "difference",
+        "selisih": "difference", "difference": "difference",
+        "t/r": "ratio", "t/r x 100%": "ratio", "rasio": "ratio", "ratio": "ratio",
     },
     "accumulation": {
         "akumulasi": "akumulasi", "nilai akhir": "nilai_akhir", "rata rata": "rata_rata",
@@ -216,6 +223,7 @@ class IndicatorFigures:
     quarters: Sequence[Decimal | None]  # TW I..IV
     range_low: Decimal | None = None
     range_high: Decimal | None = None
+    turun_formula: str | None = None  # None: the cell was empty
 
 
 def quarter_field(quarter: int) -> str:
@@ -256,6 +264,8 @@ def check_indicator(f: IndicatorFigures) -> list[Issue]:
         for name, value in (("range_low", f.range_low), ("range_high", f.range_high)):
             if value is not None:
                 issues.append(Issue("range_ignored", name, warning=True))
+    if f.direction != "turun" and f.turun_formula is not None:
+        issues.append(Issue("turun_formula_ignored", "turun_formula", warning=True))
 
     present = [(q, v) for q, v in zip(QUARTERS, f.quarters, strict=True) if v is not None]
     if not present:

@@ -15,6 +15,7 @@ def spec_of(indicator: Indicator) -> IndicatorSpec:
         quarter_targets=(indicator.target_q1, indicator.target_q2, indicator.target_q3,
                          indicator.target_q4),
         range_low=indicator.range_low, range_high=indicator.range_high,
+        turun_formula=indicator.turun_formula,
     )
 
 

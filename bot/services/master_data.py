@@ -28,6 +28,7 @@ from sqlmodel import Session, col, select
 
 from bot import texts
 from bot.domain import errors, numbers
+from bot.domain.capaian import TurunFormula
 from bot.domain.master_rules import (
     COLUMNS,
     DEFAULT_DECIMALS,
@@ -491,6 +492,7 @@ class _IndicatorPlan:
     direction: str
     range_low: Decimal | None
     range_high: Decimal | None
+    turun_formula: str
     accumulation: str
     cumulative_targets: bool
     decimals: int
@@ -685,6 +687,7 @@ class _Validator:
             direction = self.choice(row, c["direction"])
             low = self.number(row, c["range_low"])
             high = self.number(row, c["range_high"])
+            formula = self.choice(row, c["turun_formula"])
             accumulation = self.choice(row, c["accumulation"])
             cumulative = self.flag(row, c["cumulative_targets"])
             decimals = self.decimals(row, c["decimals"])
@@ -698,7 +701,7 @@ class _Validator:
             figures = IndicatorFigures(
                 direction=direction, accumulation=accumulation, cumulative_targets=cumulative,
                 decimals=decimals, allow_negative=allow_negative, annual_target=annual,
-                quarters=quarters, range_low=low, range_high=high,
+                quarters=quarters, range_low=low, range_high=high, turun_formula=formula,
             )
             issues = check_indicator(figures)
             for issue in issues:
@@ -711,6 +714,8 @@ class _Validator:
             found[key_of(code)] = _IndicatorPlan(
                 code=code, goal_code=goal[1].code, name=name, unit=unit, direction=direction,
                 range_low=low if stable else None, range_high=high if stable else None,
+                turun_formula=(formula if direction == "turun" and formula
+                               else TurunFormula.DIFFERENCE.value),
                 accumulation=accumulation, cumulative_targets=cumulative, decimals=decimals,
                 allow_negative=allow_negative, annual_target=annual, quarters=quarters,
                 division_id=division.id, formula_note=note,
@@ -773,7 +778,7 @@ def _canonical(plan: _Plan) -> tuple[Any, ...]:
     return (
         tuple((g.code, g.name) for g in plan.goals),
         tuple((i.code, i.goal_code, i.name, i.unit, i.direction, _q(i.range_low),
-               _q(i.range_high), i.accumulation, i.cumulative_targets, i.decimals,
+               _q(i.range_high), i.turun_formula, i.accumulation, i.cumulative_targets, i.decimals,
                i.allow_negative, _q(i.annual_target), tuple(_q(v) for v in i.quarters),
                i.division_id, i.formula_note) for i in plan.indicators),
         tuple((b.level, b.code, b.parent_code, b.name, b.division_id, _q(b.budget),
@@ -793,6 +798,7 @@ def _stored_plan(session: Session, agreement_id: int) -> _Plan:
             _IndicatorPlan(
                 code=i.code, goal_code=goal_codes[i.goal_id], name=i.name, unit=i.unit,
                 direction=i.direction, range_low=i.range_low, range_high=i.range_high,
+                turun_formula=i.turun_formula,
                 accumulation=i.accumulation, cumulative_targets=i.cumulative_targets,
                 decimals=i.decimals, allow_negative=i.allow_negative,
                 annual_target=i.annual_target,
@@ -825,6 +831,7 @@ def _store(session: Session, agreement_id: int, plan: _Plan) -> None:
             agreement_id=agreement_id, goal_id=goal_ids[key_of(i.goal_code)],
             division_id=i.division_id, code=i.code, name=i.name, unit=i.unit,
             direction=i.direction, range_low=i.range_low, range_high=i.range_high,
+            turun_formula=i.turun_formula,
             accumulation=i.accumulation, cumulative_targets=i.cumulative_targets,
             decimals=i.decimals, allow_negative=i.allow_negative,
             annual_target=i.annual_target, target_q1=q1, target_q2=q2, target_q3=q3,
