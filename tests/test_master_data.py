@@ -109,8 +109,8 @@ def test_the_template_has_the_sheets_headers_lists_and_frozen_headers() -> None:
     assert [c.value for c in book["Indikator"][1]] == [
         "Kode", "Kode Sasaran", "Indikator Kinerja", "Satuan", "Arah", "Batas Bawah",
         "Batas Atas", "Rumus Turun", "Jenis Akumulasi", "Target Kumulatif", "Desimal",
-        "Boleh Negatif", "Target Tahunan", "Target TW I", "Target TW II", "Target TW III", "Target TW IV",
-        "Bidang Penanggung Jawab", "Catatan Formula"]
+        "Boleh Negatif", "Target Tahunan", "Target TW I", "Target TW II", "Target TW III",
+        "Target TW IV", "Bidang Penanggung Jawab", "Catatan Formula"]
     assert [c.value for c in book["Anggaran"][1]] == headers("budget")
     assert headers("budget")[0] == "Level" and "Kode Indikator Didukung" in headers("budget")
     for name in ("Sasaran", "Indikator", "Anggaran"):
