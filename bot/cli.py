@@ -946,10 +946,13 @@ def _print_profile(admin: _Admin, view: provisioning.ProfileView) -> None:
     calendar = agency_calendar(base, view.timezone, view.calendar)
     extra = sorted((day, calendar.holiday_names.get(day, ""))
                    for day in calendar.holidays - base.holidays)
+    removed = sorted((day, base.holiday_names.get(day, ""))
+                     for day in base.holidays - calendar.holidays)
     print(texts.cli_profile(view.name, view.code, view.government, view.address, view.place,
                             str(calendar.zone), zone_label(in_zone=calendar.zone),
                             own_hours=(calendar.office_hours, calendar.breaks)
-                            != (base.office_hours, base.breaks), extra_holidays=extra))
+                            != (base.office_hours, base.breaks), extra_holidays=extra,
+                            removed_holidays=removed))
 
 
 # --- acting officials (Plh/Plt) ---------------------------------------------------------------

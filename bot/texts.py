@@ -886,7 +886,8 @@ CLI_DELEGATIONS_HEADER: tuple[str, ...] = ("ID", "Jenis", "Pejabat", "Diwakili o
 
 def cli_profile(name: str, code: str, government: str, address: str, place: str,
                 zone: str, label: str, *, own_hours: bool,
-                extra_holidays: Sequence[tuple[date, str]]) -> str:
+                extra_holidays: Sequence[tuple[date, str]],
+                removed_holidays: Sequence[tuple[date, str]] = ()) -> str:
     unset = "(belum diisi)"
     lines = [
         f"Dinas: {name} (kode {code})",
@@ -899,6 +900,10 @@ def cli_profile(name: str, code: str, government: str, address: str, place: str,
     ]
     lines += [f"  • {date_long(day)}" + (f" — {holiday}" if holiday else "")
               for day, holiday in extra_holidays]
+    if removed_holidays:
+        lines.append(f"Libur nasional yang tetap masuk kerja: {len(removed_holidays)}")
+        lines += [f"  • {date_long(day)}" + (f" — {holiday}" if holiday else "")
+                  for day, holiday in removed_holidays]
     return "\n".join(lines)
 
 

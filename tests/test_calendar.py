@@ -28,9 +28,14 @@ from bot.domain.calendar import (
     WorkingCalendar,
 )
 from bot.domain.calendar_config import (
+    NATIONAL_FIRST_YEAR,
+    NATIONAL_YEARS_AHEAD,
     CalendarConfigError,
     ConfigProblem,
+    agency_calendar,
     load_calendar,
+    national_holidays,
+    national_years,
     parse_calendar,
     parse_clock_range,
 )
@@ -359,7 +364,9 @@ def test_load_a_good_file(tmp_path: Path) -> None:
     ]
     assert [str(b) for b in cal.breaks[1]] == ["10:00-10:15", "12:00-13:00"]
     assert cal.breaks[4] == ()
-    assert cal.holidays == {date(2026, 7, 1), date(2026, 7, 2), date(2026, 8, 17)}
+    listed = {date(2026, 7, 1), date(2026, 7, 2), date(2026, 8, 17)}
+    assert cal.holidays == listed | national_holidays(national_years()).keys()
+    # The file's own name of a national holiday is the one shown.
     assert cal.holiday_name(date(2026, 8, 17)) == "Hari Proklamasi Kemerdekaan / HUT RI"
     assert cal.holiday_name(date(2026, 7, 1)) == ""
     # Tuesday: 480 minutes of office hours minus 75 of breaks.
@@ -371,7 +378,33 @@ def test_missing_tables_mean_the_defaults() -> None:
     assert cal.office_hours == DEFAULT_OFFICE_HOURS
     assert cal.breaks == DEFAULT_BREAKS
     assert cal.zone == JAKARTA
-    assert parse_calendar("") == WorkingCalendar()
+    assert parse_calendar("national_holidays = false") == WorkingCalendar()
+
+
+def test_national_holidays_come_for_every_year_and_the_file_adds_and_removes() -> None:
+    cal = parse_calendar(
+        'holidays = ["2031-07-01"]\nremoved_holidays = ["2026-12-24", 2030-01-01]\n')
+    today = date.today()
+    for year in (NATIONAL_FIRST_YEAR, 2026, 2027, 2030, today.year + NATIONAL_YEARS_AHEAD):
+        new_year = date(year, 1, 1)
+        if new_year != date(2030, 1, 1):
+            assert cal.holiday_name(new_year) == "Tahun Baru Masehi", year
+    # Idul Fitri moves with the moon; it is found for a year no file listed.
+    assert "Idul Fitri" in (cal.holiday_name(date(2027, 3, 10)) or "")
+    assert cal.is_holiday(date(2031, 7, 1)) and cal.holiday_name(date(2031, 7, 1)) == ""
+    # Removed: the cuti bersama before Christmas 2026 is a working Thursday.
+    assert not cal.is_holiday(date(2026, 12, 24)) and cal.is_working_day(date(2026, 12, 24))
+    assert cal.is_holiday(date(2026, 12, 25)) and not cal.is_holiday(date(2030, 1, 1))
+    assert not parse_calendar("national_holidays = false").is_holiday(date(2026, 12, 25))
+    assert _error("national_holidays = 1").problem is ConfigProblem.WRONG_TYPE
+    assert _error('removed_holidays = ["24-12-2026"]').field == "removed_holidays[0]"
+
+
+def test_an_agency_removes_a_national_holiday_for_itself_alone() -> None:
+    base = load_calendar(None)
+    own = agency_calendar(base, "Asia/Makassar", 'removed_holidays = ["2026-12-24"]')
+    assert own.is_working_day(date(2026, 12, 24)) and base.is_holiday(date(2026, 12, 24))
+    assert own.holiday_name(date(2026, 12, 25)) == base.holiday_name(date(2026, 12, 25))
 
 
 def test_the_shipped_default_file() -> None:

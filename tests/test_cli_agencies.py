@@ -174,13 +174,16 @@ def test_each_agency_keeps_its_own_zone_and_calendar(
         capsys: pytest.CaptureFixture[str], ctx: ServiceContext,  # noqa: F811
         tmp_path: Path) -> None:
     additions = tmp_path / "kalender-pupr.toml"
-    additions.write_text('[[holiday]]\ndate = "2026-12-10"\nname = "Hari Jadi Provinsi"\n',
+    additions.write_text('removed_holidays = ["2026-12-24"]\n'
+                         '[[holiday]]\ndate = "2026-12-10"\nname = "Hari Jadi Provinsi"\n',
                          encoding="utf-8")
     code, out, err = run(capsys, "agency", "set", "--agency", "pupr", "--timezone", "wita",
                          "--calendar", str(additions))
     assert code == 0, err
     assert "Zona waktu: WITA (Asia/Makassar)" in out
     assert "Hari libur daerah/tambahan: 1\n  • 10 Desember 2026 — Hari Jadi Provinsi" in out
+    assert ("Libur nasional yang tetap masuk kerja: 1\n"
+            "  • 24 Desember 2026 — Cuti Bersama Hari Raya Natal") in out
     code, out, _ = run(capsys, "agency", "show", "--agency", "dinkes")
     assert "Zona waktu: WIB (Asia/Jakarta)" in out and "tambahan: tidak ada" in out
 

@@ -3,7 +3,9 @@
 Format (every part optional; see ``bot/calendar_default.toml``, the default)::
 
     time_zone = "Asia/Jakarta"            # an IANA zone: Asia/Makassar (WITA), Asia/Jayapura (WIT)
-    holidays = ["2026-01-01", 2026-01-16] # dates without names (strings or TOML dates)
+    national_holidays = true              # Indonesia's holidays and cuti bersama (default: true)
+    holidays = ["2026-01-01", 2026-01-16] # more dates without names (strings or TOML dates)
+    removed_holidays = ["2026-12-24"]     # dates the office works after all
 
     [office_hours]                        # present: days not listed are closed
     monday = "07:30-16:00"                # also "07.30 - 16.00"; "" or "closed" = closed
@@ -16,6 +18,11 @@ Format (every part optional; see ``bot/calendar_default.toml``, the default)::
     [[holiday]]                           # one table per named holiday
     date = "2026-03-20"
     name = "Cuti Bersama Hari Raya Idul Fitri 1447 H"
+
+National holidays and *cuti bersama* come from the maintained ``holidays`` package, for every
+year from :data:`NATIONAL_FIRST_YEAR` to :data:`NATIONAL_YEARS_AHEAD` years after the one the
+file is read in; ``[[holiday]]`` and ``holidays`` add regional ones, ``removed_holidays`` takes
+dates out (a cuti bersama the Gubernur revoked, a holiday the government moved).
 
 Weekdays are written in English (``monday``) or Indonesian (``senin`` … ``minggu``), in any case.
 A missing ``[office_hours]`` or ``[breaks]`` table means the defaults (Monday–Thursday
@@ -31,7 +38,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -66,7 +73,10 @@ WEEKDAY_ALIASES: dict[str, int] = {
 """Accepted weekday keys (lower case), English and Indonesian, to weekday index."""
 
 CLOSED_WORDS = frozenset({"", "closed", "tutup", "libur"})
-TOP_LEVEL_KEYS = frozenset({"time_zone", "office_hours", "breaks", "holidays", "holiday"})
+TOP_LEVEL_KEYS = frozenset({"time_zone", "office_hours", "breaks", "holidays", "holiday",
+                            "national_holidays", "removed_holidays"})
+NATIONAL_FIRST_YEAR = 2000
+NATIONAL_YEARS_AHEAD = 10
 HOLIDAY_KEYS = frozenset({"date", "name"})
 
 _CLOCK = r"(\d{1,2})[:.](\d{2})"
@@ -146,6 +156,24 @@ def calendar_from_mapping(data: Mapping[str, Any], *, source: str = "<data>") ->
     return reader.calendar(data)
 
 
+def national_holidays(years: Iterable[int]) -> dict[date, str]:
+    """Indonesia's national holidays and *cuti bersama* in ``years``, named in Indonesian.
+
+    From the ``holidays`` package, which follows each year's SKB 3 Menteri; a newer release of
+    it (``pip install -U holidays``) brings a later amendment."""
+    import holidays  # here: the package takes a tenth of a second to import
+
+    found = holidays.country_holidays("ID", years=list(years), language="id",
+                                      categories=("public", "government"))
+    return {day: str(name) for day, name in found.items()}
+
+
+def national_years(today: date | None = None) -> range:
+    """The years whose national holidays a calendar read ``today`` holds."""
+    year = (today or date.today()).year
+    return range(NATIONAL_FIRST_YEAR, year + NATIONAL_YEARS_AHEAD + 1)
+
+
 AGENCY_SOURCE = "kalender Dinas"
 
 
@@ -164,15 +192,18 @@ def agency_calendar(base: WorkingCalendar, zone_name: str, additions: str, *,
         raise CalendarConfigError(
             ConfigProblem.UNKNOWN_KEY, "the agency's time zone is its own setting (--timezone)",
             field="time_zone", value=data["time_zone"], source=source)
-    own = _Reader(source).calendar(data)
+    reader = _Reader(source)
+    own = reader.calendar({**data, "national_holidays": False})
     office_hours = own.office_hours if "office_hours" in data else base.office_hours
     breaks = own.breaks if "breaks" in data else base.breaks
-    reader = _Reader(source)
     reader.check_breaks(office_hours, breaks)
+    holidays = (base.holidays | own.holidays) - reader.removed
+    names = {day: name for day, name in {**base.holiday_names, **own.holiday_names}.items()
+             if day in holidays}
     try:
         return WorkingCalendar(
-            office_hours=office_hours, breaks=breaks, holidays=base.holidays | own.holidays,
-            holiday_names={**base.holiday_names, **own.holiday_names}, zone=zone)
+            office_hours=office_hours, breaks=breaks, holidays=holidays,
+            holiday_names=names, zone=zone)
     except ValueError as exc:
         raise CalendarConfigError(ConfigProblem.NO_WORKING_DAY, str(exc), source=source) from exc
 
@@ -211,6 +242,7 @@ class _Reader:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.removed: frozenset[date] = frozenset()  # removed_holidays, once read
 
     def fail(
         self, problem: ConfigProblem, message: str, field: str, value: Any = None
@@ -241,6 +273,17 @@ class _Reader:
             )
         self.check_breaks(office_hours, breaks)
         holidays, names = self.holidays(data.get("holidays", []), data.get("holiday", []))
+        national = data.get("national_holidays", True)
+        if not isinstance(national, bool):
+            self.fail(ConfigProblem.WRONG_TYPE, "must be true or false", "national_holidays",
+                      national)
+        if national:
+            names = {**national_holidays(national_years()), **names}
+            holidays |= names.keys()
+        self.removed = frozenset(self.dates(data.get("removed_holidays", []),
+                                            "removed_holidays"))
+        holidays -= self.removed
+        names = {day: name for day, name in names.items() if day in holidays}
         try:
             return WorkingCalendar(
                 office_hours=office_hours,
@@ -370,10 +413,13 @@ class _Reader:
             value,
         )
 
-    def holidays(self, plain: Any, named: Any) -> tuple[set[date], dict[date, str]]:
+    def dates(self, plain: Any, field: str) -> set[date]:
         if not isinstance(plain, list):
-            self.fail(ConfigProblem.WRONG_TYPE, "must be a list of dates", "holidays", plain)
-        dates = {self.parse_date(value, f"holidays[{index}]") for index, value in enumerate(plain)}
+            self.fail(ConfigProblem.WRONG_TYPE, "must be a list of dates", field, plain)
+        return {self.parse_date(value, f"{field}[{index}]") for index, value in enumerate(plain)}
+
+    def holidays(self, plain: Any, named: Any) -> tuple[set[date], dict[date, str]]:
+        dates = self.dates(plain, "holidays")
         if not isinstance(named, list):
             self.fail(
                 ConfigProblem.WRONG_TYPE,
