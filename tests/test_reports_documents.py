@@ -16,6 +16,7 @@ from openpyxl import Workbook, load_workbook
 from bot.domain.capaian import average_achievement
 from reports import charts, letters, workbooks
 from reports import pdf as pdf_module
+from reports.pdf import Signature
 from reports.report_pdf import report_pdf
 from reports.workbooks import FinanceRow, MeasurementRow, PartSummary
 from tests.clock import START, TODAY, written, written_with_weekday
@@ -384,3 +385,16 @@ def test_the_lateness_chart_marks_the_steps_that_overran(monkeypatch: pytest.Mon
     charts.lateness_chart([("1. Perintah", 0), ("4. Pengisian", D("37.5"))], "Keterlambatan")
     assert [(b.value, b.colour) for b in drawn["bars"]] == [
         (0.0, charts.ON_TIME_COLOUR), (37.5, charts.LATE_COLOUR)]
+
+
+def test_the_compiled_draft_is_signed_by_its_compiler_and_awaits_the_head() -> None:
+    compiler = Signature("Disusun oleh, Tim SAKIP", "ANDI PRATAMA, ST", None,
+                         "198501012010011001", place_date=f"Padang, {written(SIGNED)}")
+    data = report_pdf(agency="Dinas Bina Marga", year=2024, quarter=2,
+                      measurements=MEASUREMENTS, finances=FINANCES, parts=PARTS, final=False,
+                      head_name=HEAD, head_nip=NIP, compiled_by=compiler, created_at=CREATED)
+    text = " ".join(" ".join(pdf_pages(data)).split())
+    for expected in ("Disusun oleh, Tim SAKIP,", "ANDI PRATAMA, ST", f"Padang, {written(SIGNED)}",
+                     "Kepala Dinas,", HEAD, NIP_TEXT):
+        assert expected in text, expected
+    assert text.count(f"Padang, {written(SIGNED)}") == 1, "the head's block is not dated yet"

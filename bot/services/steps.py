@@ -14,12 +14,13 @@ from bot import texts
 from bot.domain import errors, workflow
 from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, Role, StepKey, step
-from bot.formatting import datetime_short, period_label
+from bot.formatting import datetime_short, period_label, place_date
 from bot.services import archive, notify, outputs, realization, runs
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
 from reports import charts, esr, letters, report_pdf, workbooks
+from reports.pdf import Signature
 from storage import agencies, cycles, documents, performance, users
 from storage.models import MeasurementCycle, User
 
@@ -450,8 +451,18 @@ def _make_report(
     else:
         content = ctx.reports.render(workbooks.compiled_report, **common, parts=parts,
                                      final=final)
-        pdf = ctx.reports.render(report_pdf.report_pdf, **common, parts=parts, final=final,
-                                 created_at=ctx.now())
+        if not final:
+            # The draft is signed by the one who compiled it; the Kepala Dinas's block waits,
+            # undated, for the approval at step 7 (the final report carries the signature).
+            head = _head_of(session, cycle, ctx.now())
+            common.update(head_name=head.name if head else None,
+                          head_rank=head.title if head else None,
+                          head_nip=head.nip if head else None)
+        pdf = ctx.reports.render(
+            report_pdf.report_pdf, **common, parts=parts, final=final, created_at=ctx.now(),
+            compiled_by=None if final else Signature(
+                texts.COMPILED_BY, actor.user.name, actor.user.title, actor.user.nip,
+                place_date=place_date(letterhead.place, to_local(ctx.now()).date())))
     kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
     prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
     round_ = ref.run.round
@@ -480,6 +491,13 @@ class _Signer:
         if not self.acting_for:
             return self.user.name
         return texts.acting_signature(self.user.name, self.acting_for)
+
+
+def _head_of(session: Session, cycle: MeasurementCycle, now: datetime) -> User | None:
+    """The Kepala Dinas now (or whoever acts for them)."""
+    heads = workflow.users_with_any_role(session=session, agency_id=cycle.agency_id,
+                                         roles=(Role.HEAD,), now=now)
+    return heads[0] if heads else None
 
 
 def _signer(session: Session, cycle: MeasurementCycle) -> _Signer | None:
