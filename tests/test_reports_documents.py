@@ -398,3 +398,15 @@ def test_the_compiled_draft_is_signed_by_its_compiler_and_awaits_the_head() -> N
                      "Kepala Dinas,", HEAD, NIP_TEXT):
         assert expected in text, expected
     assert text.count(f"Padang, {written(SIGNED)}") == 1, "the head's block is not dated yet"
+
+
+def test_a_tall_chart_stays_on_one_page() -> None:
+    """Twenty indicators make the capaian chart taller than a landscape page: it is drawn
+    narrower, in one piece, rather than cut over two pages."""
+    from dataclasses import replace
+
+    many = tuple(replace(MEASUREMENTS[0], code=f"IK{n:02d}", indicator=f"Indikator nomor {n}")
+                 for n in range(20))
+    data = report_pdf(agency="Dinas", year=2024, quarter=2, measurements=many,
+                      finances=FINANCES, created_at=CREATED)
+    assert len(re.findall(rb"/Subtype /Image", data)) == 2, "two charts, one piece each"
