@@ -62,12 +62,11 @@ def report_pdf(
     head_title: str = HEAD_TITLE, place: str | None = None, day: date | None = None,
     cap: Decimal | int | None = None, basis: Basis = "to_date",
     scale: PredikatScale = DEFAULT_PREDIKAT_SCALE, charts: bool = True,
-    created_at: datetime | None = None, compiled_by: Signature | None = None,
+    created_at: datetime | None = None,
 ) -> bytes:
     """The report as A4 landscape PDF bytes. Parameters as for
     :func:`reports.workbooks.compiled_report`; ``day`` dates the signature (no date line
-    without it), ``created_at`` fixes the file's creation date (reproducible output);
-    ``compiled_by`` signs it at the left as the one who compiled it (step 5)."""
+    without it), ``created_at`` fixes the file's creation date (reproducible output)."""
     title = report_title(final)
     period = period_label(year, quarter)
     pdf = OfficialPDF(orientation="L", margin=REPORT_MARGIN, title=f"{title.title()} {period}",
@@ -88,11 +87,9 @@ def report_pdf(
         pdf.ln(3)
         pdf.set_font(FONT, "B", 10)
         pdf.multi_cell(0, 5, clean(approval_note), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    blocks = [compiled_by] if compiled_by is not None else []
     if head_name:
-        blocks.append(Signature(head_title, head_name, head_rank, head_nip,
-                                place_date=place_date(place, day)))
-    pdf.signatures(blocks, width=95)
+        pdf.signatures([Signature(head_title, head_name, head_rank, head_nip,
+                                  place_date=place_date(place, day))], width=95)
     if charts and (measurements or finances):
         _charts(pdf, measurements, summary, quarter, scale)
     return pdf.to_bytes()

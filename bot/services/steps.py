@@ -14,13 +14,12 @@ from bot import texts
 from bot.domain import errors, workflow
 from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, Role, StepKey, step
-from bot.formatting import datetime_short, period_label, place_date
+from bot.formatting import datetime_short, period_label
 from bot.services import archive, notify, outputs, realization, runs
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
 from reports import charts, esr, letters, report_pdf, workbooks
-from reports.pdf import Signature
 from storage import agencies, cycles, documents, performance, users
 from storage.models import MeasurementCycle, User
 
@@ -433,17 +432,22 @@ def _make_report(
     approval = texts.approval_note(signer.signature, signer.decided_at) if signer else None
     measurements, finances = realization.report_rows(session, cycle)
     letterhead = outputs.letterhead(session, cycle.agency_id)
-    head = signer.user if signer else None
-    head_title = texts.head_title(acting=bool(signer and signer.acting_for))
-    day = to_local(ctx.now()).date() if signer else None
-    place = letterhead.place if signer else None
+    # The final report is signed by whoever approved it at step 7; the draft by the Tim SAKIP
+    # member who compiled it, since nobody has approved it yet.
+    if final:
+        signed_by = signer.user if signer else None
+        title = texts.head_title(acting=bool(signer and signer.acting_for))
+    else:
+        signed_by, title = actor.user, texts.COMPILED_BY
+    day = to_local(ctx.now()).date() if signed_by else None
     # Rendered by the report workers (reports.pool), from these values alone.
     common: dict[str, Any] = {
         "agency": letterhead.agency, "province": letterhead.province, "year": cycle.year,
         "quarter": cycle.quarter, "measurements": measurements, "finances": finances,
-        "approval_note": approval, "head_name": head.name if head else None,
-        "head_rank": head.title if head else None, "head_nip": head.nip if head else None,
-        "head_title": head_title, "place": place, "day": day}
+        "approval_note": approval, "head_name": signed_by.name if signed_by else None,
+        "head_rank": signed_by.title if signed_by else None,
+        "head_nip": signed_by.nip if signed_by else None, "head_title": title,
+        "place": letterhead.place if signed_by else None, "day": day}
     if final and (measurements or finances):
         # The file uploaded to ESR: the one table of domain.md, signed by the Kepala Dinas.
         content = ctx.reports.render(esr.esr_workbook, **common)
@@ -451,18 +455,8 @@ def _make_report(
     else:
         content = ctx.reports.render(workbooks.compiled_report, **common, parts=parts,
                                      final=final)
-        if not final:
-            # The draft is signed by the one who compiled it; the Kepala Dinas's block waits,
-            # undated, for the approval at step 7 (the final report carries the signature).
-            head = _head_of(session, cycle, ctx.now())
-            common.update(head_name=head.name if head else None,
-                          head_rank=head.title if head else None,
-                          head_nip=head.nip if head else None)
-        pdf = ctx.reports.render(
-            report_pdf.report_pdf, **common, parts=parts, final=final, created_at=ctx.now(),
-            compiled_by=None if final else Signature(
-                texts.COMPILED_BY, actor.user.name, actor.user.title, actor.user.nip,
-                place_date=place_date(letterhead.place, to_local(ctx.now()).date())))
+        pdf = ctx.reports.render(report_pdf.report_pdf, **common, parts=parts, final=final,
+                                 created_at=ctx.now())
     kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
     prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
     round_ = ref.run.round
@@ -491,13 +485,6 @@ class _Signer:
         if not self.acting_for:
             return self.user.name
         return texts.acting_signature(self.user.name, self.acting_for)
-
-
-def _head_of(session: Session, cycle: MeasurementCycle, now: datetime) -> User | None:
-    """The Kepala Dinas now (or whoever acts for them)."""
-    heads = workflow.users_with_any_role(session=session, agency_id=cycle.agency_id,
-                                         roles=(Role.HEAD,), now=now)
-    return heads[0] if heads else None
 
 
 def _signer(session: Session, cycle: MeasurementCycle) -> _Signer | None:
