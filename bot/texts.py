@@ -92,6 +92,7 @@ CANCELLED = "Baik, dibatalkan. Isian yang sudah tersimpan tidak hilang. Ketik /t
 NOTHING_TO_CANCEL = "Tidak ada proses yang sedang berjalan."
 UNKNOWN_INPUT = "Mohon maaf, pesan ini tidak saya pahami. Ketik /bantuan untuk petunjuk."
 ALREADY_HANDLED = "Tombol ini sudah digunakan. Tidak ada yang berubah."
+COMPILED_BY = "Disusun oleh Tim SAKIP"
 BUILDING = "⏳ Sedang menyusun dokumen, mohon tunggu sebentar…"
 PLEASE_USE_BUTTONS = "Silakan pilih salah satu tombol di atas, atau ketik /batal."
 # What a state of the SOP conversation waits for, said when something else arrives (a file

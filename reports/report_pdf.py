@@ -273,12 +273,20 @@ def _charts(pdf: OfficialPDF, rows: Sequence[MeasurementRow], summary: Summary, 
         _image(pdf, png)
 
 
+SHRINK_TO_FIT = 0.5  # a chart is made this much narrower at most to stay on one page
+
+
 def _image(pdf: OfficialPDF, png: bytes, *, max_width: float = 235.0) -> None:
-    """The PNG centred at up to ``max_width`` mm, continued on further pages when it is taller
-    than the room left; cuts fall on a blank line between bars where there is one."""
+    """The PNG centred at up to ``max_width`` mm, on one page: narrower (down to half) when it
+    is taller than the room left. Only a chart too tall even then continues on further pages,
+    cut on a blank line between bars where there is one."""
     with Image.open(io.BytesIO(png)) as opened:
         image = opened.convert("RGB")
     width_mm = min(pdf.epw, max_width)
+    room_mm = pdf.page_break_trigger - pdf.get_y() - 3
+    height_mm = image.height * width_mm / image.width
+    if height_mm > room_mm and room_mm / height_mm >= SHRINK_TO_FIT:
+        width_mm *= room_mm / height_mm
     px_per_mm = image.width / width_mm
     top = 0
     while top < image.height:

@@ -265,11 +265,15 @@ def _sum_known(values: Iterable[Decimal | None]) -> Decimal | None:
 
 
 def missing_quarter_notes(rows: Sequence[MeasurementRow]) -> list[str]:
-    """One note per indicator whose figures up to the quarter lack an earlier quarter, so that
-    nobody reads a low Capaian s.d. TW as a result (a missing realisation is not zero)."""
-    return [f"{m.code}: realisasi {', '.join(f'TW {ROMAN[q]}' for q in m.missing_quarters)} "
+    """One note per set of missing earlier quarters, naming the indicators it applies to, so
+    that nobody reads a low Capaian s.d. TW as a result (a missing realisation is not zero)."""
+    by_cause: dict[tuple[int, ...], list[str]] = {}
+    for m in rows:
+        if m.missing_quarters:
+            by_cause.setdefault(m.missing_quarters, []).append(m.code)
+    return [f"{', '.join(codes)}: realisasi {', '.join(f'TW {ROMAN[q]}' for q in quarters)} "
             "tidak ada, sehingga Realisasi dan Capaian s.d. TW tidak mencakupnya."
-            for m in rows if m.missing_quarters]
+            for quarters, codes in sorted(by_cause.items())]
 
 
 def basis_label(basis: Basis, quarter: int) -> str:

@@ -417,3 +417,16 @@ def test_average_of_achievements_skips_unmeasured() -> None:
     assert average_achievement([]).value is None
     with pytest.raises(ValueError):
         average_achievement([D(1)], cap=0)
+
+
+def test_an_end_of_period_figure_lacks_no_earlier_quarter_once_its_own_is_in() -> None:
+    from bot.domain.capaian import Accumulation, Direction, IndicatorSpec, quarter_figures
+
+    targets = (D(10), D(20), D(30), D(40))
+    spec = IndicatorSpec(Direction.NAIK, Accumulation.NILAI_AKHIR, quarter_targets=targets,
+                         annual_target=D(40))
+    assert quarter_figures(spec, [None, D(20)], 2).missing_quarters == ()
+    assert quarter_figures(spec, [None, None], 2).missing_quarters == (1, 2)
+    summed = IndicatorSpec(Direction.NAIK, Accumulation.AKUMULASI, quarter_targets=targets,
+                           annual_target=D(40))
+    assert quarter_figures(summed, [None, D(20)], 2).missing_quarters == (1,)

@@ -118,6 +118,7 @@ def test_the_final_report_is_signed_by_the_approver_with_rank_place_and_acting_t
         ctx: ServiceContext, letterhead: dict[str, int], at_step_4: dict[str, int]) -> None:
     p = at_step_4
     provisioning.update_user(ctx, p["secretary"], rank="Pembina (IV/a)")
+    provisioning.update_user(ctx, p["team"], rank="Penata (III/c)")
     now = ctx.now()
     delegation.appoint(ctx, p["head"], principal_id=p["head"], substitute_id=p["secretary"],
                        starts_at=now, ends_at=now + timedelta(days=7))
@@ -139,9 +140,15 @@ def test_the_final_report_is_signed_by_the_approver_with_rank_place_and_acting_t
     codes = {str(c.value) for c in table["C"] if c.value}
     assert any("Panjang jalan ditingkatkan" in code for code in codes)
     assert "Laporan Hasil" not in " ".join(book.sheetnames)
-    # The report for step 5 is not signed: nobody has approved it yet.
-    compiled = _text(_latest(ctx, DocumentKind.REPORT, ".pdf"))
+    # The report of step 5 is signed by the Tim SAKIP member who compiled it: nobody had
+    # approved it yet, so neither the Kepala Dinas nor the acting one signs it.
+    compiled = " ".join(_text(_latest(ctx, DocumentKind.REPORT, ".pdf")).split())
     assert GOVERNMENT in compiled and "Pembina (IV/a)" not in compiled
+    assert "Disusun oleh Tim SAKIP," in compiled and "Plh. Kepala Dinas" not in compiled
+    assert "Team" in compiled and "Penata (III/c)" in compiled
+    draft = load_workbook(io.BytesIO(_latest(ctx, DocumentKind.REPORT, ".xlsx")))
+    cells = {str(c.value) for sheet in draft for row in sheet.iter_rows() for c in row if c.value}
+    assert "Disusun oleh Tim SAKIP," in cells and "Pembina (IV/a)" not in cells
 
 
 def test_without_a_profile_the_documents_print_the_agency_alone(

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from bot import texts
 from bot.domain.capaian import average_achievement
 from reports import charts, letters, workbooks
 from reports import pdf as pdf_module
@@ -384,3 +385,16 @@ def test_the_lateness_chart_marks_the_steps_that_overran(monkeypatch: pytest.Mon
     charts.lateness_chart([("1. Perintah", 0), ("4. Pengisian", D("37.5"))], "Keterlambatan")
     assert [(b.value, b.colour) for b in drawn["bars"]] == [
         (0.0, charts.ON_TIME_COLOUR), (37.5, charts.LATE_COLOUR)]
+
+
+def test_the_compiled_draft_is_signed_by_its_compiler() -> None:
+    data = report_pdf(agency="Dinas Bina Marga", year=2024, quarter=2,
+                      measurements=MEASUREMENTS, finances=FINANCES, parts=PARTS, final=False,
+                      head_title=texts.COMPILED_BY, head_name="ANDI PRATAMA, ST",
+                      head_nip="198501012010011001", place="Padang", day=SIGNED,
+                      created_at=CREATED)
+    text = " ".join(" ".join(pdf_pages(data)).split())
+    for expected in ("Disusun oleh Tim SAKIP,", "ANDI PRATAMA, ST", f"Padang, {written(SIGNED)}",
+                     "NIP. 19850101 201001 1 001"):
+        assert expected in text, expected
+    assert "Kepala Dinas," not in text

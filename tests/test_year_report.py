@@ -154,7 +154,11 @@ def test_a_quarter_never_reported_is_named_in_the_reports(ctx: ServiceContext,
         rows = {r.code: r for r in realization.report_rows(session, cycle)[0]}
     assert rows["BM1"].missing_quarters == (1,)
     notes = workbooks.missing_quarter_notes(list(rows.values()))
-    assert notes[0].startswith("BM1: realisasi TW I tidak ada")
+    # One note for the one cause, naming every indicator it applies to.
+    lacking = [code for code, row in rows.items() if row.missing_quarters == (1,)]
+    assert notes == [f"{', '.join(lacking)}: realisasi TW I tidak ada, sehingga Realisasi dan "
+                     "Capaian s.d. TW tidak mencakupnya."]
+    assert "BM1" in lacking
     book = load_workbook(io.BytesIO(esr.esr_workbook(
         agency="Dinas", year=2024, quarter=2, measurements=tuple(rows.values()), finances=())))
     cells = {c.value for row in book[esr.ESR_SHEET].iter_rows() for c in row}

@@ -277,8 +277,8 @@ def quarter_figures(spec: IndicatorSpec, realizations: Sequence[Number | None],
 
     Realisation up to N, over the *reported* quarters only (``None`` when none is):
     *akumulasi* → sum; *nilai akhir* → the latest reported (possibly before N); *rata-rata* →
-    mean. ``missing_quarters`` lists quarters 1..N without a realisation so that a report can
-    say so.
+    mean. ``missing_quarters`` lists quarters 1..N without a realisation that the figure to
+    date lacks (none for *nilai akhir* once R_N is reported), so that a report can say so.
 
     Capaian: ``achievement_quarter`` = capaian(target_quarter, R_N); ``achievement_to_date`` =
     capaian(target_to_date, realisation to date); ``annual_progress`` = capaian(annual target,
@@ -301,8 +301,16 @@ def quarter_figures(spec: IndicatorSpec, realizations: Sequence[Number | None],
         achievement_quarter=spec.achievement(target_quarter, reported[-1]),
         achievement_to_date=spec.achievement(target_to_date, realization_to_date),
         annual_progress=spec.achievement(spec.annual_target, realization_to_date),
-        missing_quarters=tuple(i + 1 for i, value in enumerate(reported) if value is None),
+        missing_quarters=_missing(spec.accumulation, reported),
     )
+
+
+def _missing(accumulation: Accumulation, reported: list[Decimal | None]) -> tuple[int, ...]:
+    """The quarters without a realisation that the figure to date lacks: for *nilai akhir*
+    none once the quarter itself is reported, since earlier quarters do not count then."""
+    if accumulation is Accumulation.NILAI_AKHIR and reported[-1] is not None:
+        return ()
+    return tuple(i + 1 for i, value in enumerate(reported) if value is None)
 
 
 def _targets(spec: IndicatorSpec,

@@ -441,17 +441,22 @@ def _make_report(
     approval = texts.approval_note(signer.signature, signer.decided_at) if signer else None
     measurements, finances = realization.report_rows(session, cycle)
     letterhead = outputs.letterhead(session, cycle.agency_id)
-    head = signer.user if signer else None
-    head_title = texts.head_title(acting=bool(signer and signer.acting_for))
-    day = to_local(ctx.now()).date() if signer else None
-    place = letterhead.place if signer else None
+    # The final report is signed by whoever approved it at step 7; the draft by the Tim SAKIP
+    # member who compiled it, since nobody has approved it yet.
+    if final:
+        signed_by = signer.user if signer else None
+        title = texts.head_title(acting=bool(signer and signer.acting_for))
+    else:
+        signed_by, title = actor.user, texts.COMPILED_BY
+    day = to_local(ctx.now()).date() if signed_by else None
     # Rendered by the report workers (reports.pool), from these values alone.
     common: dict[str, Any] = {
         "agency": letterhead.agency, "province": letterhead.province, "year": cycle.year,
         "quarter": cycle.quarter, "measurements": measurements, "finances": finances,
-        "approval_note": approval, "head_name": head.name if head else None,
-        "head_rank": head.title if head else None, "head_nip": head.nip if head else None,
-        "head_title": head_title, "place": place, "day": day}
+        "approval_note": approval, "head_name": signed_by.name if signed_by else None,
+        "head_rank": signed_by.title if signed_by else None,
+        "head_nip": signed_by.nip if signed_by else None, "head_title": title,
+        "place": letterhead.place if signed_by else None, "day": day}
     if final and (measurements or finances):
         # The file uploaded to ESR: the one table of domain.md, signed by the Kepala Dinas.
         content = ctx.reports.render(esr.esr_workbook, **common)
