@@ -41,6 +41,7 @@ class Action(StrEnum):
     KEEP = "keep"
     AGENCY = "dinas"
     PAGE = "page"
+    CHART = "chart"
 
 
 def data(action: Action, *args: object) -> str:

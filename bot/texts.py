@@ -451,6 +451,10 @@ def compliance_chart_title(year: int) -> str:
     return f"Keterlambatan langkah SOP Pengukuran Kinerja tahun {year}"
 
 
+def status_chart_title(year: int, quarter: int) -> str:
+    return f"Waktu tiap langkah SOP {period_label(year, quarter)} terhadap Mutu Baku"
+
+
 def compliance_chart_label(number: int, label: str) -> str:
     return f"{number}. {label}"
 
@@ -1927,6 +1931,7 @@ def nudge(step: Step, year: int, quarter: int, due_at: datetime, division: str |
 
 
 BTN_NUDGE = "🔔 Ingatkan yang belum menyerahkan"
+BTN_STATUS_CHART = "📊 Lihat grafik waktu"
 PART_STATES = {"submitted": "✅ sudah diserahkan", "draft": "✏️ sedang diisi",
                "not_started": "▫️ belum mulai"}
 

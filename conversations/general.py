@@ -120,9 +120,9 @@ async def status(update: Update, context: BotContext) -> None:
         for s in cycle.steps:
             lines.append(texts.status_line(s.number, s.label, s.state, _detail(s)))
             lines += [f"   {division}: {texts.PART_STATES[state]}" for division, state in s.parts]
-        buttons = None
+        buttons = [[button(texts.BTN_STATUS_CHART, Action.CHART, cycle.cycle_id)]]
         if may_nudge and cycle.laggards and not cycle.archived:
-            buttons = [[button(texts.BTN_NUDGE, Action.NUDGE, cycle.cycle_id)]]
+            buttons.append([button(texts.BTN_NUDGE, Action.NUDGE, cycle.cycle_id)])
         await reply(update, "\n".join(lines), buttons)
 
 
@@ -137,6 +137,21 @@ def _detail(s: tasks.StepState) -> str:
             done += "\n   " + texts.step_timing(s.actual_minutes, s.standard, s.on_time)
         return done
     return ""
+
+
+async def status_chart(update: Update, context: BotContext) -> None:
+    """📊 under /status: the cycle's steps as a picture, for the Kepala Dinas on a phone."""
+    query = update.callback_query
+    assert query is not None and update.effective_message is not None
+    await query.answer()  # at once: drawing takes a moment
+    found = await call(context, tasks.status_picture, context.me.user_id,
+                       int(callback_args(update)[0]))
+    if found is None:
+        await reply(update, texts.NO_OPEN_CYCLE)
+        return
+    title, picture = found
+    await update.effective_message.reply_photo(InputFile(picture, filename="status.png"),
+                                               caption=title)
 
 
 @refusals
@@ -201,6 +216,7 @@ def command_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CommandHandler("kepatuhan", compliance_view),
         *agency_choice.command_handlers(),
         CallbackQueryHandler(nudge, pattern=pattern(Action.NUDGE)),
+        CallbackQueryHandler(status_chart, pattern=pattern(Action.CHART)),
         *archive_handlers(),
         *report_handlers(),
     ]

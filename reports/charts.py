@@ -153,6 +153,29 @@ def lateness_chart(rows: Sequence[tuple[str, Value]], title: str, *,
                  xlabel="Terlambat dari Mutu Baku (% pelaksanaan)", width_px=width_px)
 
 
+RUNNING_COLOUR = "#F9A825"
+NOT_STARTED = "belum dimulai"
+
+
+def step_time_chart(rows: Sequence[tuple[str, Value, str]], title: str, *,
+                    width_px: int = 1000) -> bytes:
+    """Each SOP step of a cycle as a bar of the working time it has used, in percent of its
+    Mutu Baku (the dashed line): ``rows`` are (label, percent or None, state), the state one
+    of done | late | active | overdue | waiting, which gives the colour."""
+    colours = {"done": ON_TIME_COLOUR, "late": LATE_COLOUR, "active": RUNNING_COLOUR,
+               "overdue": LATE_COLOUR}
+    bars = []
+    for label, value, state in rows:
+        number_ = as_decimal(value)
+        bars.append(_Bar(label, None if number_ is None else float(number_),
+                         colours.get(state, "#9E9E9E"), note=NOT_STARTED))
+    legend = [Patch(color=ON_TIME_COLOUR, label="Selesai tepat waktu"),
+              Patch(color=RUNNING_COLOUR, label="Sedang berjalan"),
+              Patch(color=LATE_COLOUR, label="Melewati Mutu Baku")]
+    return _draw(bars, title, note=None, reference=100.0, reference_label="Mutu Baku",
+                 legend=legend, xlabel="Waktu kerja terpakai (% Mutu Baku)", width_px=width_px)
+
+
 def _band_label(scale: PredikatScale, key: str) -> str:
     bands = list(scale.bands)
     for index, (low, band_key) in enumerate(bands):

@@ -387,6 +387,23 @@ def test_the_lateness_chart_marks_the_steps_that_overran(monkeypatch: pytest.Mon
         (0.0, charts.ON_TIME_COLOUR), (37.5, charts.LATE_COLOUR)]
 
 
+def test_the_step_time_chart_colours_each_step_by_where_it_stands(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: dict[str, Any] = {}
+    monkeypatch.setattr(charts, "_draw", lambda bars, title, **kw: drawn.update(
+        bars=bars, reference=kw["reference"]) or b"")
+    charts.step_time_chart([("1. Perintah", 40, "done"), ("2. Rapat", D("150"), "late"),
+                            ("3. Format", 20, "active"), ("4. Pengisian", 120, "overdue"),
+                            ("5. Penyusunan", None, "waiting")], "Waktu")
+    assert [(b.value, b.colour) for b in drawn["bars"][:4]] == [
+        (40.0, charts.ON_TIME_COLOUR), (150.0, charts.LATE_COLOUR),
+        (20.0, charts.RUNNING_COLOUR), (120.0, charts.LATE_COLOUR)]
+    waiting = drawn["bars"][4]
+    assert waiting.value is None and waiting.note == charts.NOT_STARTED
+    assert waiting.colour != "none", "the note is written, not left out"
+    assert drawn["reference"] == 100.0
+
+
 def test_the_compiled_draft_is_signed_by_its_compiler() -> None:
     data = report_pdf(agency="Dinas Bina Marga", year=2024, quarter=2,
                       measurements=MEASUREMENTS, finances=FINANCES, parts=PARTS, final=False,

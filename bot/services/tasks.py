@@ -7,11 +7,13 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
+from bot import texts
 from bot.domain import workflow
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.sop import STEPS, DocumentKind, Step, StepKey, step
 from bot.formatting import names_list, period_label
 from bot.services.context import ServiceContext, load_actor
+from reports import charts
 from storage import agencies, cycles, documents, performance, users
 from storage.models import MeasurementCycle, StepRun
 
@@ -44,6 +46,12 @@ class StepState:
     standard: str | None = None
     on_time: bool | None = None
     parts: list[tuple[str, str]] = field(default_factory=list)  # (division, PartState)
+    used_percent: float | None = None  # working time used so far, in % of the Mutu Baku
+
+    @property
+    def chart_state(self) -> str:
+        """done | late | active | overdue | waiting: how the step is drawn."""
+        return "late" if self.state == "done" and self.on_time is False else self.state
 
 
 class PartState:
@@ -115,6 +123,19 @@ def cycle_status(ctx: ServiceContext, user_id: int) -> list[CycleStatus]:
         return statuses
 
 
+def status_picture(ctx: ServiceContext, user_id: int, cycle_id: int
+                   ) -> tuple[str, bytes] | None:
+    """``(title, PNG)`` of a cycle shown by :func:`cycle_status`: each step's working time
+    against its Mutu Baku; ``None`` when the cycle is no longer shown there."""
+    shown = next((c for c in cycle_status(ctx, user_id) if c.cycle_id == cycle_id), None)
+    if shown is None:
+        return None
+    title = texts.status_chart_title(shown.year, shown.quarter)
+    rows = [(texts.compliance_chart_label(s.number, s.label), s.used_percent, s.chart_state)
+            for s in shown.steps]
+    return title, ctx.reports.render(charts.step_time_chart, rows=rows, title=title)
+
+
 def _latest_by_step(runs: list[StepRun]) -> dict[StepKey, dict[int | None, StepRun]]:
     """The newest run of each step per division (None for steps not per division), from
     every run of a cycle, oldest first (as ``cycles.latest_runs`` gives one step's)."""
@@ -129,6 +150,7 @@ def _step_state(session: Session, roster: workflow.Roster, calendar: WorkingCale
     assert cycle.id is not None and roster.now is not None
     now = roster.now
     active = [r for r in latest.values() if r.status == workflow.ACTIVE]
+    used = _used_percent(calendar, list(latest.values()), now)
     if active:
         due = min(r.due_at for r in active)
         detail = (f"{len(latest) - len(active)} dari {len(latest)} selesai"
@@ -136,7 +158,7 @@ def _step_state(session: Session, roster: workflow.Roster, calendar: WorkingCale
         parts = _parts(session, cycle, latest) if s.per_division else []
         return StepState(s.number, s.label, "overdue" if due < now else "active",
                          [_waiting_label(session, roster, r) for r in active], due, None, None,
-                         detail, parts=parts)
+                         detail, parts=parts, used_percent=used)
     if not latest:
         return StepState(s.number, s.label, "waiting", [], None, None, None)
     last = max(latest.values(), key=lambda r: r.done_at or r.started_at)
@@ -149,7 +171,22 @@ def _step_state(session: Session, roster: workflow.Roster, calendar: WorkingCale
         actual_minutes=calendar.working_minutes_between(first.started_at, done_at),
         standard=s.time_standard.label,
         on_time=all(calendar.working_time_between(r.due_at, r.done_at or now) <= ZERO
-                    for r in latest.values()))
+                    for r in latest.values()),
+        used_percent=used)
+
+
+def _used_percent(calendar: WorkingCalendar, runs: list[StepRun], now: datetime
+                  ) -> float | None:
+    """Working time from the step's first start to its end (or now), against the time its
+    Mutu Baku allowed from that start; ``None`` before it starts."""
+    if not runs:
+        return None
+    first = min(runs, key=lambda r: r.started_at)
+    end = now if any(r.done_at is None for r in runs) else max(
+        r.done_at or now for r in runs)
+    allowed = calendar.working_minutes_between(first.started_at, first.due_at)
+    used = calendar.working_minutes_between(first.started_at, end)
+    return 100.0 * used / allowed if allowed else (0.0 if not used else None)
 
 
 def _waiting_label(session: Session, roster: workflow.Roster, run: StepRun) -> str:

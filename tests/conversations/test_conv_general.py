@@ -182,6 +182,12 @@ async def test_status_shows_who_each_open_step_waits_for(world: World) -> None:
     assert waiting in status.content
     assert "▫️ 5. Penyusunan laporan hasil pengukuran" in status.content
 
+    # The same as a picture, on request: a phone shows it better than nine lines.
+    await lead.press(texts.BTN_STATUS_CHART, status)
+    picture = await lead.wait_for_message(lambda m: m.photo is not None, TIMEOUT)
+    assert picture.content == texts.status_chart_title(YEAR, 1)
+    assert picture.photo is not None and picture.photo.data.startswith(b"\x89PNG")
+
 
 async def test_status_and_tugas_flag_overdue_steps(world: World) -> None:
     await forward(world, YEAR, 1, through=StepKey.ORDER)
@@ -194,6 +200,11 @@ async def test_status_and_tugas_flag_overdue_steps(world: World) -> None:
     assert f"⚠️ 2. Rapat arahan dengan Tim SAKIP — menunggu {NAMES['secretary']}" in (
         status.content)
     assert "(terlambat)" in status.content
+    [cycle] = await call(world, tasks.cycle_status, await uid(world, "secretary"))
+    drawn = {s.number: (s.chart_state, s.used_percent) for s in cycle.steps}
+    assert drawn[1][0] == "done" and drawn[1][1] is not None and drawn[1][1] <= 100
+    assert drawn[2][0] == "overdue" and drawn[2][1] is not None and drawn[2][1] > 100
+    assert drawn[3] == ("waiting", None)
     await secretary.send_command("tugas")
     listing = await secretary.wait_for_text(texts.tasks_header(1), TIMEOUT)
     assert "⚠️ terlambat" in listing.content
