@@ -268,6 +268,8 @@ def _letterhead_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--province", metavar="PEMERINTAH", help=h["agency.province"])
     parser.add_argument("--address", metavar="ALAMAT", help=h["agency.address"])
     parser.add_argument("--place", metavar="KOTA", help=h["agency.place"])
+    parser.add_argument("--logo", type=Path, metavar="BERKAS.png", help=h["agency.logo"])
+    parser.add_argument("--no-logo", action="store_true", help=h["agency.no_logo"])
 
 
 def _role_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
@@ -380,10 +382,10 @@ def cmd_init(args: argparse.Namespace) -> int:
                                                              agency_id=agency.id)]
     added = [d for d in wanted if d not in known]
     print(texts.cli_agency_ready(name, code, before is None, divisions, added))
-    if any(v is not None for v in (args.province, args.address, args.place)):
-        profile = provisioning.set_profile(admin.ctx, agency_code=code, government=args.province,
-                                           address=args.address, place=args.place)
-        _print_profile(admin, profile)
+    logo = _logo_bytes(args)
+    if any(v is not None for v in (args.province, args.address, args.place, logo)):
+        _print_profile(admin, _set_profile(admin, agency_code=code, government=args.province,
+                                           address=args.address, place=args.place, logo=logo))
     if admin.agency_code and admin.agency_code != code:
         _warn(texts.cli_agency_code_mismatch(admin.agency_code, code))
     return 0
@@ -841,6 +843,18 @@ def _calendar_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--calendar", type=Path, metavar="BERKAS.toml", help=h["agency.calendar"])
 
 
+def _logo_bytes(args: argparse.Namespace) -> bytes | None:
+    """The logo the options give: a file's bytes, b"" to remove it, or None to keep it."""
+    if args.no_logo:
+        return b""
+    if args.logo is None:
+        return None
+    try:
+        return args.logo.read_bytes()
+    except OSError:
+        raise _Failure(texts.cli_master_file_missing(str(args.logo))) from None
+
+
 def _calendar_text(args: argparse.Namespace) -> str | None:
     """The agency's calendar additions the options give: a file's text, "" to drop them, or
     None to keep them."""
@@ -890,12 +904,13 @@ def cmd_agency_add(args: argparse.Namespace) -> int:
     wanted = list(dict.fromkeys(" ".join(d.split()) for d in args.division if d.strip()))
     agency = provisioning.add_agency(admin.ctx, name=name, code=code, divisions=wanted)
     print(texts.cli_agency_ready(agency.name, agency.code, True, agency.divisions, []))
-    calendar = _calendar_text(args)
+    calendar, logo = _calendar_text(args), _logo_bytes(args)
     if any(v is not None for v in (args.province, args.address, args.place, args.timezone,
-                                   calendar)):
+                                   calendar, logo)):
         _print_profile(admin, _set_profile(admin, agency_code=code, government=args.province,
                                            address=args.address, place=args.place,
-                                           timezone=args.timezone, calendar=calendar))
+                                           timezone=args.timezone, calendar=calendar,
+                                           logo=logo))
     return 0
 
 
@@ -919,14 +934,14 @@ def cmd_agency_show(args: argparse.Namespace) -> int:
 
 def cmd_agency_set(args: argparse.Namespace) -> int:
     admin = _Admin.open(args)
-    calendar = _calendar_text(args)
+    calendar, logo = _calendar_text(args), _logo_bytes(args)
     if all(v is None for v in (args.name, args.province, args.address, args.place,
-                               args.timezone, calendar)):
+                               args.timezone, calendar, logo)):
         raise _Failure(texts.CLI_UPDATE_NOTHING)
     _print_profile(admin, _set_profile(admin, agency_code=admin.agency_code, name=args.name,
                                        government=args.province, address=args.address,
                                        place=args.place, timezone=args.timezone,
-                                       calendar=calendar))
+                                       calendar=calendar, logo=logo))
     return 0
 
 
@@ -934,7 +949,7 @@ def _set_profile(admin: _Admin, **changes: Any) -> provisioning.ProfileView:
     try:
         view = provisioning.set_profile(admin.ctx, **changes)
     except errors.InvalidInput as error:
-        if error.params.get("reason") in ("bad_timezone", "bad_agency_calendar"):
+        if error.params.get("reason") in ("bad_timezone", "bad_agency_calendar", "bad_logo"):
             raise _Failure(texts.cli_agency_calendar_error(error)) from None
         raise
     admin.use_agency_zone()
@@ -952,7 +967,7 @@ def _print_profile(admin: _Admin, view: provisioning.ProfileView) -> None:
                             str(calendar.zone), zone_label(in_zone=calendar.zone),
                             own_hours=(calendar.office_hours, calendar.breaks)
                             != (base.office_hours, base.breaks), extra_holidays=extra,
-                            removed_holidays=removed))
+                            removed_holidays=removed, logo=view.logo))
 
 
 # --- acting officials (Plh/Plt) ---------------------------------------------------------------

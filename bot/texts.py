@@ -685,6 +685,8 @@ CLI_HELP: dict[str, str] = {
     "agency.province": "pemerintah daerah, misalnya \"Sumatera Barat\" atau \"Kabupaten Agam\"",
     "agency.address": "baris alamat di bawah nama Dinas (jalan, telepon, surel, laman)",
     "agency.place": "kota tempat penandatanganan, misalnya Padang",
+    "agency.logo": "gambar logo untuk kop setiap dokumen (PNG atau JPEG, paling besar 2 MB)",
+    "agency.no_logo": "hapus logo dari kop",
     "agency.timezone": "zona waktu kantor: WIB, WITA, WIT atau nama IANA (Asia/Makassar); "
                        "\"\" = zona kalender bersama",
     "agency.calendar": "berkas TOML tambahan kalender Dinas: hari libur daerah ([[holiday]]), "
@@ -892,13 +894,14 @@ CLI_DELEGATIONS_HEADER: tuple[str, ...] = ("ID", "Jenis", "Pejabat", "Diwakili o
 def cli_profile(name: str, code: str, government: str, address: str, place: str,
                 zone: str, label: str, *, own_hours: bool,
                 extra_holidays: Sequence[tuple[date, str]],
-                removed_holidays: Sequence[tuple[date, str]] = ()) -> str:
+                removed_holidays: Sequence[tuple[date, str]] = (), logo: str = "") -> str:
     unset = "(belum diisi)"
     lines = [
         f"Dinas: {name} (kode {code})",
         f"Pemerintah daerah: {government or unset}",
         f"Alamat: {address or unset}",
         f"Kota penandatanganan: {place or unset}",
+        f"Logo pada kop: {logo or unset}",
         f"Zona waktu: {label} ({zone})",
         "Jam kerja: " + ("khusus Dinas ini" if own_hours else "mengikuti kalender bersama"),
         f"Hari libur daerah/tambahan: {len(extra_holidays) or 'tidak ada'}",
@@ -930,8 +933,18 @@ CALENDAR_PROBLEMS = {
 }
 
 
+LOGO_REFUSED = {
+    "too_large": "berkas lebih dari 2 MB",
+    "too_many_pixels": "gambar terlalu besar (lebih dari 25 juta piksel)",
+    "not_image": "bukan gambar PNG, JPEG, GIF, WEBP atau BMP yang dapat dibaca",
+}
+
+
 def cli_agency_calendar_error(error: errors.WorkflowError) -> str:
     params = error.params
+    if params.get("reason") == "bad_logo":
+        problem = LOGO_REFUSED.get(str(params.get("problem")), "tidak dapat dipakai")
+        return f"Logo tidak dapat dipakai: {problem}. Tidak ada yang diubah."
     if params.get("reason") == "bad_timezone":
         return (f"Zona waktu \"{params.get('value')}\" tidak dikenal. Tulis WIB, WITA, WIT atau "
                 "nama IANA seperti Asia/Makassar.")

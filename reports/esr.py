@@ -371,15 +371,17 @@ def esr_pdf(
     head_name: str | None = None, head_rank: str | None = None, head_nip: str | None = None,
     head_title: str = HEAD_TITLE, place: str | None = None, day: date | None = None,
     approval_note: str | None = None, created_at: datetime | None = None,
+    logo: bytes | None = None,
 ) -> bytes:
     """The ESR table as A4 landscape PDF bytes, the header repeated on every page; parameters
-    as for :func:`esr_workbook`, ``created_at`` fixes the file's date (reproducible output)."""
+    as for :func:`esr_workbook`, ``created_at`` fixes the file's date (reproducible output),
+    ``logo`` is the agency's (reports.logo)."""
     pdf = OfficialPDF(orientation="L", margin=REPORT_MARGIN, title=esr_title(year, quarter),
                       author=agency, created_at=created_at)
     pdf.set_left_margin(_PDF_SIDE_MARGIN)
     pdf.set_right_margin(_PDF_SIDE_MARGIN)
     pdf.add_page()
-    pdf.report_heading(_heading(agency, province, year, quarter))
+    pdf.report_heading(_heading(agency, province, year, quarter), logo=logo)
     cells = _PdfCells(pdf, _columns(quarter))
     grid = _grid(esr_layout(measurements, finances), split=cells.split)
     pdf.set_font(FONT, "", _PDF_SIZE)

@@ -31,6 +31,7 @@ class Letterhead:
     province: str = ""
     address: str = ""
     place: str = ""
+    logo: bytes | None = None  # a prepared PNG (reports.logo), at the left of the kop
 
 
 def day_and_date(day: date) -> str:
@@ -115,7 +116,7 @@ def head_memo_pdf(
     pdf = OfficialPDF(title=f"{MEMO_TITLE} {number}", author=head_name, created_at=created_at)
     pdf.add_page()
     pdf.letterhead(agency=letterhead.agency, province=letterhead.province,
-                   address=letterhead.address)
+                   address=letterhead.address, logo=letterhead.logo)
     pdf.title_block(MEMO_TITLE, f"Nomor: {number}")
     pdf.key_values([
         ("Kepada", _recipients(secretary_names)),
@@ -180,7 +181,7 @@ def minutes_pdf(
                       created_at=created_at)
     pdf.add_page()
     pdf.letterhead(agency=letterhead.agency, province=letterhead.province,
-                   address=letterhead.address)
+                   address=letterhead.address, logo=letterhead.logo)
     pdf.title_block(MINUTES_TITLE, f"Nomor: {number}")
     rows = [("Hari/Tanggal", day_and_date(day))]
     if time:

@@ -8,6 +8,7 @@ Pass ``created_at`` to get byte-identical output for the same input.
 from __future__ import annotations
 
 import functools
+import io
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ _FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSan
 LETTER_MARGIN = 25.0  # 2,5 cm, the usual margin of a *naskah dinas*
 REPORT_MARGIN = 15.0  # a landscape report table needs the width; letters keep 2,5 cm
 LINE = 6.0  # line height of 11 pt body text
+LOGO_HEIGHT = 24.0  # millimetres: the height of the kop's three lines
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -123,22 +125,23 @@ class OfficialPDF(FPDF):
         return bytes(self.output())
 
     # --- blocks ---------------------------------------------------------------------------------
-    def letterhead(self, *, agency: str, province: str = "", address: str = "") -> None:
-        """*Kop surat*: government line, agency, address, then a thick and a thin rule."""
-        self.set_x(self.l_margin)
+    def letterhead(self, *, agency: str, province: str = "", address: str = "",
+                   logo: bytes | None = None) -> None:
+        """*Kop surat*: the logo at the left when there is one, government line, agency and
+        address centred beside it, then a thick and a thin rule."""
+        top = self.get_y()
+        band = self._logo(logo, top)
         government = government_line(clean(province))
         if government:
             self.set_font(FONT, "B", 13)
-            self.multi_cell(0, 6.5, government, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self._centred(band, 6.5, government)
         self.set_font(FONT, "B", 15 if government else 14)
-        self.multi_cell(0, 7.5, clean(agency).upper(), align="C", new_x=XPos.LMARGIN,
-                        new_y=YPos.NEXT)
+        self._centred(band, 7.5, clean(agency).upper())
         if address.strip():
             self.set_font(FONT, "", 9)
-            self.multi_cell(0, 4.5, clean(address).strip(), align="C", new_x=XPos.LMARGIN,
-                            new_y=YPos.NEXT)
+            self._centred(band, 4.5, clean(address).strip())
         self.ln(2)
-        y = self.get_y()
+        y = max(self.get_y(), top + (LOGO_HEIGHT + 2 if logo else 0))
         self.set_line_width(0.8)
         self.line(self.l_margin, y, self.w - self.r_margin, y)
         self.set_line_width(0.2)
@@ -158,13 +161,33 @@ class OfficialPDF(FPDF):
         self.ln(4)
         self.set_font(FONT, "", 11)
 
-    def report_heading(self, lines: Sequence[str]) -> None:
+    def report_heading(self, lines: Sequence[str], logo: bytes | None = None) -> None:
         """A report's head: centred bold lines (the first two, government and agency, larger),
-        empty ones left out, then a rule. The report PDF and the ESR PDF open alike."""
+        empty ones left out, beside the logo when there is one, then a rule. The report PDF
+        and the ESR PDF open alike."""
+        top = self.get_y()
+        band = self._logo(logo, top)
         for index, line in enumerate(line for line in lines if line):
             self.set_font(FONT, "B", 14 if index < 2 else 12)
-            self.multi_cell(0, 7, clean(line), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self._centred(band, 7, clean(line))
+        if logo:
+            self.set_y(max(self.get_y(), top + LOGO_HEIGHT))
         self.rule()
+
+    def _logo(self, logo: bytes | None, top: float) -> float:
+        """Places the logo at the top left; the width it takes, to keep clear of the text."""
+        if not logo:
+            return 0.0
+        placed = self.image(io.BytesIO(logo), x=self.l_margin, y=top, h=LOGO_HEIGHT)
+        self.set_y(top)
+        return float(placed.rendered_width) + 3
+
+    def _centred(self, band: float, height: float, text: str) -> None:
+        """Centred in the width right of ``band`` millimetres kept for the logo, as a kop
+        surat with a logo is set."""
+        self.set_x(self.l_margin + band)
+        self.multi_cell(self.epw - band, height, text, align="C", new_x=XPos.LMARGIN,
+                        new_y=YPos.NEXT)
 
     def key_values(self, rows: Sequence[tuple[str, str]], *, label_width: float = 32,
                    values: bool = True) -> None:

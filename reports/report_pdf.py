@@ -62,17 +62,19 @@ def report_pdf(
     head_title: str = HEAD_TITLE, place: str | None = None, day: date | None = None,
     cap: Decimal | int | None = None, basis: Basis = "to_date",
     scale: PredikatScale = DEFAULT_PREDIKAT_SCALE, charts: bool = True,
-    created_at: datetime | None = None,
+    created_at: datetime | None = None, logo: bytes | None = None,
 ) -> bytes:
     """The report as A4 landscape PDF bytes. Parameters as for
     :func:`reports.workbooks.compiled_report`; ``day`` dates the signature (no date line
-    without it), ``created_at`` fixes the file's creation date (reproducible output)."""
+    without it), ``created_at`` fixes the file's creation date (reproducible output),
+    ``logo`` is the agency's (reports.logo)."""
     title = report_title(final)
     period = period_label(year, quarter)
     pdf = OfficialPDF(orientation="L", margin=REPORT_MARGIN, title=f"{title.title()} {period}",
                       author=agency, created_at=created_at)
     pdf.add_page()
-    pdf.report_heading([government_line(province), agency.upper(), title, period.upper()])
+    pdf.report_heading([government_line(province), agency.upper(), title, period.upper()],
+                       logo=logo)
     summary = summarize(measurements, finances, cap=cap, basis=basis, scale=scale)
     section = _Sections()
     if measurements or finances:

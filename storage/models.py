@@ -40,6 +40,8 @@ class AgencyProfile(SQLModel, table=True):
     address: str = ""  # the small line under the name: street, telephone, e-mail, website
     place: str = ""  # the city written before the date of a signature: ``Padang, 11 Januari 2024``
     updated_at: datetime | None = None
+    # A PNG already checked and made small (reports.logo), shown at the left of every kop.
+    logo: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
 
 
 class AgencyChoice(SQLModel, table=True):

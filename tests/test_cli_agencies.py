@@ -14,6 +14,7 @@ from bot.services.context import ServiceContext
 from storage import agencies, users
 from storage.models import AuditEvent, Delegation, User
 from tests.test_cli import ctx, env, printed_user_id, run  # noqa: F401
+from tests.test_logo import picture
 
 AMBIGUOUS = "Ada beberapa Dinas di basis data ini: dinkes, pupr."
 
@@ -222,3 +223,25 @@ def _written(folder: Path, text: str) -> Path:
     path = folder / "salah.toml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_an_agency_sets_shows_and_removes_its_logo(
+        capsys: pytest.CaptureFixture[str], two: None, tmp_path: Path) -> None:
+    logo, not_a_picture = tmp_path / "logo.png", tmp_path / "logo.pdf"
+    logo.write_bytes(picture(1000, 500))
+    not_a_picture.write_bytes(b"%PDF-1.4 bukan gambar")
+    code, out, err = run(capsys, "agency", "set", "--agency", "pupr", "--logo", str(logo))
+    assert code == 0, err
+    assert "Logo pada kop: PNG 400×200" in out
+    code, out, _ = run(capsys, "agency", "show", "--agency", "dinkes")
+    assert "Logo pada kop: (belum diisi)" in out, "the other agency keeps none"
+    code, _, err = run(capsys, "agency", "set", "--agency", "pupr", "--logo",
+                       str(not_a_picture))
+    assert code != 0 and "Logo tidak dapat dipakai: bukan gambar" in err
+    code, _, err = run(capsys, "agency", "set", "--agency", "pupr", "--logo",
+                       str(tmp_path / "tidak-ada.png"))
+    assert code != 0 and "tidak-ada.png" in err
+    code, out, _ = run(capsys, "agency", "show", "--agency", "pupr")
+    assert "Logo pada kop: PNG 400×200" in out, "a refused file changes nothing"
+    code, out, _ = run(capsys, "agency", "set", "--agency", "pupr", "--no-logo")
+    assert code == 0 and "Logo pada kop: (belum diisi)" in out

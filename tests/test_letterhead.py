@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -25,6 +26,7 @@ from storage.documents import FileStore
 from storage.models import AuditEvent, MeasurementCycle
 from tests.pdf_reading import pdf_text
 from tests.test_delegation import _to_review
+from tests.test_logo import picture
 from tests.test_realization import Clock, _task, at_step_4, people  # noqa: F401
 
 GOVERNMENT = "PEMERINTAH PROVINSI SUMATERA BARAT"
@@ -112,6 +114,32 @@ def test_the_minutes_are_chaired_by_the_secretary_and_minuted_by_an_attendee(
     # The chair at the left with rank and NIP, the notulis at the right: two people.
     assert signed.index("Secretary") < signed.index("Notulis,") < signed.index("Team")
     assert "Pembina (IV/a)" in signed and "Penata (III/c)" in signed
+
+
+def test_the_agency_logo_stands_in_the_kop_of_the_memo_the_minutes_and_the_reports(
+        ctx: ServiceContext, letterhead: dict[str, int]) -> None:
+    p = letterhead
+    with pytest.raises(errors.InvalidInput) as refused:
+        provisioning.set_profile(ctx, logo=b"GIF89a bukan gambar")
+    assert refused.value.params == {"reason": "bad_logo", "problem": "not_image"}
+    assert provisioning.profile(ctx).logo == "", "a refused logo changes nothing"
+    provisioning.set_profile(ctx, logo=picture(800, 800))
+    assert provisioning.profile(ctx).logo == "PNG 400×400"
+    run = steps.start_cycle(ctx, p["head"], 2024, 1)
+    steps.attach(ctx, p["head"], run.run_id, DocumentKind.ANALYSIS_REPORT,
+                 Upload(b"%PDF-1.4 x", "a.pdf", "application/pdf"))
+    steps.issue_memo(ctx, p["head"], run.run_id)
+    steps.record_briefing(ctx, p["secretary"], _task(ctx, p["secretary"], StepKey.BRIEFING),
+                          meeting_date=to_local(ctx.now()).date(), attendee_ids=[p["team"]],
+                          directions="Isi", attachment_id=None)
+    steps.confirm(ctx, p["team"], _task(ctx, p["team"], StepKey.PREPARE_FORMS))
+    _to_review(ctx, p)
+    for kind in (DocumentKind.HEAD_MEMO, DocumentKind.MINUTES, DocumentKind.REPORT):
+        first_page = PdfReader(io.BytesIO(_latest(ctx, kind, ".pdf"))).pages[0]
+        logos = [i for i in first_page.images if (i.image.width, i.image.height) == (400, 400)]
+        assert len(logos) == 1, kind
+    provisioning.set_profile(ctx, logo=b"")
+    assert provisioning.profile(ctx).logo == ""
 
 
 def test_the_final_report_is_signed_by_the_approver_with_rank_place_and_acting_title(

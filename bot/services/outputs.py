@@ -86,7 +86,7 @@ def letterhead(session: Session, agency_id: int) -> letters.Letterhead:
     profile = agencies.get_profile(session=session, agency_id=agency_id)
     return letters.Letterhead(agency=agency_name(session, agency_id),
                               province=profile.government, address=profile.address,
-                              place=profile.place)
+                              place=profile.place, logo=profile.logo)
 
 
 def agency_name(session: Session, agency_id: int) -> str:

@@ -13,6 +13,7 @@ from bot.domain import clock, errors, workflow
 from bot.domain.calendar_config import CalendarConfigError, agency_calendar
 from bot.domain.sop import Role
 from bot.services.context import ServiceContext, resolve_agency
+from reports.logo import LogoRefused, logo_size, prepare_logo
 from storage import agencies, audit, cycles, users
 from storage.models import Agency, AgencyProfile, User
 
@@ -109,6 +110,7 @@ class ProfileView:
     place: str
     timezone: str  # as set: an IANA name, or empty for the deployment's
     calendar: str  # the agency's additions to the deployment's calendar (TOML), or empty
+    logo: str = ""  # "PNG 400×300" when the kop has a logo, else empty
 
 
 # What an admin may type for a zone besides its IANA name.
@@ -130,12 +132,18 @@ def zone_name(value: str) -> str:
 def set_profile(
     ctx: ServiceContext, *, agency_code: str | None = None, name: str | None = None,
     government: str | None = None, address: str | None = None, place: str | None = None,
-    timezone: str | None = None, calendar: str | None = None,
+    timezone: str | None = None, calendar: str | None = None, logo: bytes | None = None,
 ) -> ProfileView:
     """Change what the letterhead prints, the agency's zone or its calendar additions; a field
     left ``None`` keeps its value, ``""`` clears it. A zone or calendar that cannot be used is
     refused before anything changes; plans of reminders follow a change at the next sweep.
+    ``logo`` is a picture file for the kop (``b""`` removes it), refused unless it is one.
     Every change is in the audit log."""
+    if logo:
+        try:
+            logo = prepare_logo(logo)
+        except LogoRefused as refused:
+            raise errors.InvalidInput(reason="bad_logo", problem=refused.reason) from None
     now = ctx.now()
     with ctx.transaction() as session:
         agency = _agency(session, agency_code)
@@ -159,6 +167,8 @@ def set_profile(
                              ("place", place)):
             if value is not None:
                 setattr(profile, field, " ".join(value.split()))
+        if logo is not None:
+            profile.logo = logo or None
         profile.updated_at = now
         agencies.save_profile(session=session, profile=profile)
         after = _profile_view(agency, profile)
@@ -176,8 +186,12 @@ def profile(ctx: ServiceContext, *, agency_code: str | None = None) -> ProfileVi
 
 
 def _profile_view(agency: Agency, profile: AgencyProfile) -> ProfileView:
+    logo = ""
+    if profile.logo:
+        width, height = logo_size(profile.logo)
+        logo = f"PNG {width}×{height}"
     return ProfileView(agency.name, agency.code, profile.government, profile.address,
-                       profile.place, agency.timezone, agency.calendar)
+                       profile.place, agency.timezone, agency.calendar, logo)
 
 
 def add_user(

@@ -460,12 +460,13 @@ def _make_report(
     if final and (measurements or finances):
         # The file uploaded to ESR: the one table of domain.md, signed by the Kepala Dinas.
         content = ctx.reports.render(esr.esr_workbook, **common)
-        pdf = ctx.reports.render(esr.esr_pdf, **common, created_at=ctx.now())
+        pdf = ctx.reports.render(esr.esr_pdf, **common, created_at=ctx.now(),
+                                 logo=letterhead.logo)
     else:
         content = ctx.reports.render(workbooks.compiled_report, **common, parts=parts,
                                      final=final)
         pdf = ctx.reports.render(report_pdf.report_pdf, **common, parts=parts, final=final,
-                                 created_at=ctx.now())
+                                 created_at=ctx.now(), logo=letterhead.logo)
     kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
     prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
     round_ = ref.run.round
