@@ -53,6 +53,7 @@ from reports.sheets import (
     Figure,
     SignatureBlock,
     new_workbook,
+    place_logo,
     set_print_layout,
     to_bytes,
     write_cell,
@@ -271,7 +272,7 @@ def esr_workbook(
     measurements: Sequence[MeasurementRow], finances: Sequence[FinanceRow],
     head_name: str | None = None, head_rank: str | None = None, head_nip: str | None = None,
     head_title: str = HEAD_TITLE, place: str | None = None, day: date | None = None,
-    approval_note: str | None = None, evidence_index: bool = True,
+    approval_note: str | None = None, evidence_index: bool = True, logo: bytes | None = None,
 ) -> bytes:
     """The ESR table as xlsx bytes: sheet *Realisasi Rencana Aksi* (title block, header in row
     6, the table, its notes, ``approval_note`` and, with ``head_name``, the signature block
@@ -280,6 +281,7 @@ def esr_workbook(
     book, sheet = new_workbook(ESR_SHEET)
     heading = _heading(agency, province, year, quarter)
     write_title(sheet, heading, len(columns))
+    place_logo(sheet, logo)
     write_header(sheet, ESR_HEADER_ROW, tuple(c.title for c in columns),
                 [c.width for c in columns])
     end = _write_grid(sheet, columns, _grid(esr_layout(measurements, finances)))

@@ -19,6 +19,7 @@ from typing import Literal
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.drawing.image import Image as XlImage
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -164,6 +165,20 @@ def write_title(sheet: Worksheet, lines: list[str], width: int) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center")
         if width > 1:
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+
+
+LOGO_PIXELS = 72  # height of the logo over a sheet's title block (about four rows)
+
+
+def place_logo(sheet: Worksheet, logo: bytes | None) -> None:
+    """The agency's logo (reports.logo) over the top left of the title block, as in the kop
+    of its PDFs; the title is centred across the table, clear of it."""
+    if not logo:
+        return
+    image = XlImage(io.BytesIO(logo))
+    image.width, image.height = round(image.width * LOGO_PIXELS / image.height), LOGO_PIXELS
+    image.anchor = "A1"
+    sheet.add_image(image)
 
 
 def write_header(sheet: Worksheet, row: int, titles: tuple[str, ...],

@@ -48,6 +48,7 @@ from reports.sheets import (
     Figure,
     SignatureBlock,
     new_workbook,
+    place_logo,
     set_print_layout,
     to_bytes,
     write_cell,
@@ -356,7 +357,7 @@ def compiled_report(
     head_rank: str | None = None, head_nip: str | None = None, head_title: str = HEAD_TITLE,
     place: str | None = None, day: date | None = None, cap: Decimal | int | None = None,
     basis: Basis = "to_date", scale: PredikatScale = DEFAULT_PREDIKAT_SCALE,
-    charts: bool = True,
+    charts: bool = True, logo: bytes | None = None,
 ) -> bytes:
     """The Laporan Hasil Pengukuran Kinerja (``final``: the Realisasi Rencana Aksi) compiled
     from every division's part.
@@ -367,7 +368,8 @@ def compiled_report(
     the charts use (``to_date``: Capaian s.d. TW, the default; ``quarter``: Capaian TW).
     ``cap`` limits each capaian to that value when averaging (the raw values stay in
     *Kinerja*). With ``head_name`` the *Ringkasan* ends with the Kepala Dinas's signature
-    block (``place``, ``day``, ``head_rank``, ``head_nip``)."""
+    block (``place``, ``day``, ``head_rank``, ``head_nip``). ``logo`` (reports.logo) stands
+    over the first sheet's title."""
     title = report_title(final)
     period = period_label(year, quarter).upper()
     book = Workbook()
@@ -393,6 +395,7 @@ def compiled_report(
         # After the parts when they are the report's content, else before them.
         evidence_sheet(book.create_sheet("Data Dukung", len(book.sheetnames) - structured),
                         heading, measurements, parts)
+    place_logo(book.worksheets[0], logo)
     return to_bytes(book)
 
 

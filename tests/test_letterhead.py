@@ -138,6 +138,9 @@ def test_the_agency_logo_stands_in_the_kop_of_the_memo_the_minutes_and_the_repor
         first_page = PdfReader(io.BytesIO(_latest(ctx, kind, ".pdf"))).pages[0]
         logos = [i for i in first_page.images if (i.image.width, i.image.height) == (400, 400)]
         assert len(logos) == 1, kind
+    book = load_workbook(io.BytesIO(_latest(ctx, DocumentKind.REPORT, ".xlsx")))
+    assert len(book.worksheets[0]._images) == 1, "over the workbook's title too"
+    assert all(not sheet._images for sheet in book.worksheets[1:])
     provisioning.set_profile(ctx, logo=b"")
     assert provisioning.profile(ctx).logo == ""
 

@@ -6,12 +6,15 @@ import io
 from datetime import date
 
 import pytest
+from openpyxl import load_workbook
 from PIL import Image
 from pypdf import PdfReader
 
+from reports.esr import ESR_SHEET, esr_workbook
 from reports.letters import Letterhead, head_memo_pdf
 from reports.logo import MAX_BYTES, SIDE, LogoRefused, logo_size, prepare_logo
 from reports.pdf import LOGO_HEIGHT
+from reports.sheets import LOGO_PIXELS
 
 
 def picture(width: int, height: int, fmt: str = "PNG", mode: str = "RGBA") -> bytes:
@@ -60,3 +63,17 @@ def test_the_kop_places_the_logo_at_the_left_and_keeps_the_text() -> None:
     text = PdfReader(io.BytesIO(with_logo)).pages[0].extract_text()
     assert "DINAS BINA MARGA" in text and "PEMERINTAH PROVINSI SUMATERA BARAT" in text
     assert LOGO_HEIGHT > 0
+
+
+def test_the_esr_workbook_carries_the_logo_over_its_title() -> None:
+    logo = prepare_logo(picture(200, 100))
+    plain = load_workbook(io.BytesIO(esr_workbook(agency="Dinas", year=2026, quarter=1,
+                                                  measurements=(), finances=())))
+    book = load_workbook(io.BytesIO(esr_workbook(agency="Dinas", year=2026, quarter=1,
+                                                 measurements=(), finances=(), logo=logo)))
+    assert not plain[ESR_SHEET]._images
+    [image] = book[ESR_SHEET]._images
+    emu = 9525  # per pixel
+    assert (image.anchor._from.col, image.anchor._from.row) == (0, 0)
+    assert (image.anchor.ext.width, image.anchor.ext.height) == (2 * LOGO_PIXELS * emu,
+                                                                 LOGO_PIXELS * emu)

@@ -456,17 +456,16 @@ def _make_report(
         "approval_note": approval, "head_name": signed_by.name if signed_by else None,
         "head_rank": signed_by.title if signed_by else None,
         "head_nip": signed_by.nip if signed_by else None, "head_title": title,
-        "place": letterhead.place if signed_by else None, "day": day}
+        "place": letterhead.place if signed_by else None, "day": day, "logo": letterhead.logo}
     if final and (measurements or finances):
         # The file uploaded to ESR: the one table of domain.md, signed by the Kepala Dinas.
         content = ctx.reports.render(esr.esr_workbook, **common)
-        pdf = ctx.reports.render(esr.esr_pdf, **common, created_at=ctx.now(),
-                                 logo=letterhead.logo)
+        pdf = ctx.reports.render(esr.esr_pdf, **common, created_at=ctx.now())
     else:
         content = ctx.reports.render(workbooks.compiled_report, **common, parts=parts,
                                      final=final)
         pdf = ctx.reports.render(report_pdf.report_pdf, **common, parts=parts, final=final,
-                                 created_at=ctx.now(), logo=letterhead.logo)
+                                 created_at=ctx.now())
     kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
     prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
     round_ = ref.run.round
