@@ -89,6 +89,7 @@ CUT_NOTE = ("Teks yang panjang dipotong (…); teks lengkap ada pada berkas Exce
             "ini.")
 PROGRAM_COLUMN = 11  # the first of the sub-kegiatan's columns (11 to 14)
 _INDICATOR_COLUMNS = (1, 3, 4, 5, 6, 7, 8, 9, 10, 15, 16, 17, 18)
+_LINE_COLUMNS = tuple(range(PROGRAM_COLUMN, PROGRAM_COLUMN + 4))
 _PDF_SIZE = 6.0
 # Millimetres, 277 in all: each heading's longest word fits its column in 6 pt bold.
 _PDF_WIDTHS = (5, 17, 22, 13, 12.5, 12.5, 12.5, 12.5, 12.5, 12.5, 23, 22, 22, 12, 17, 17, 17, 15)
@@ -225,6 +226,8 @@ def _grid(layout: EsrLayout, *, split: _Split | None = None) -> list[_Row]:
                         cells += [_Cell(c, v, rows=span) for c, v in own.items()]
                     rows.append(("data", sorted(cells, key=lambda cell: cell.column)))
         if not for_pdf and len(rows) > first:
+            _merge_repeated_lines(rows, first, [line for block in group.blocks
+                                                for line in block.lines or (None,)])
             rows[first][1].insert(1, _Cell(2, group.goal, rows=len(rows) - first))
     if layout.unlinked:
         rows.append(("group", [_Cell(1, UNLINKED, columns=18)]))
@@ -237,6 +240,23 @@ def _grid(layout: EsrLayout, *, split: _Split | None = None) -> list[_Row]:
                            _Cell(12, total.budget), _Cell(13, total.realization),
                            _Cell(14, total.absorption), _Cell(15, "", columns=4)]))
     return rows
+
+
+def _merge_repeated_lines(rows: list[_Row], first: int, lines: list[FinanceRow | None]
+                          ) -> None:
+    """A sub-kegiatan that supports the indicators of consecutive rows is written once, its
+    cells merged down over those rows, as a signed RRA shows it (``lines``: the sub-kegiatan
+    of each row from ``first``)."""
+    owner = first
+    for index in range(first + 1, len(rows)):
+        if lines[index - first] is not None and lines[index - first] == lines[owner - first]:
+            kept = rows[owner][1]
+            rows[owner] = (rows[owner][0], [
+                replace(c, rows=c.rows + 1) if c.column in _LINE_COLUMNS else c for c in kept])
+            rows[index] = (rows[index][0],
+                           [c for c in rows[index][1] if c.column not in _LINE_COLUMNS])
+        else:
+            owner = index
 
 
 def _indicator_values(block: IndicatorBlock) -> dict[int, object]:
