@@ -18,7 +18,12 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 from PIL import Image
 
-from bot.domain.capaian import DEFAULT_PREDIKAT_SCALE, PredikatScale
+from bot.domain.capaian import (
+    DEFAULT_EFFICIENCY,
+    DEFAULT_PREDIKAT_SCALE,
+    EfficiencyThresholds,
+    PredikatScale,
+)
 from bot.formatting import number, period_label, place_date
 from reports import charts as charts_
 from reports.charts import PREDIKAT_COLOURS, predikat_label
@@ -45,6 +50,8 @@ from reports.workbooks import (
     Summary,
     SummaryRow,
     basis_label,
+    efficiency_note,
+    efficiency_text,
     finance_total,
     report_title,
     scale_note,
@@ -63,6 +70,7 @@ def report_pdf(
     cap: Decimal | int | None = None, basis: Basis = "to_date",
     scale: PredikatScale = DEFAULT_PREDIKAT_SCALE, charts: bool = True,
     created_at: datetime | None = None, logo: bytes | None = None,
+    thresholds: EfficiencyThresholds = DEFAULT_EFFICIENCY,
 ) -> bytes:
     """The report as A4 landscape PDF bytes. Parameters as for
     :func:`reports.workbooks.compiled_report`; ``day`` dates the signature (no date line
@@ -75,7 +83,8 @@ def report_pdf(
     pdf.add_page()
     pdf.report_heading([government_line(province), agency.upper(), title, period.upper()],
                        logo=logo)
-    summary = summarize(measurements, finances, cap=cap, basis=basis, scale=scale)
+    summary = summarize(measurements, finances, cap=cap, basis=basis, scale=scale,
+                        thresholds=thresholds)
     section = _Sections()
     if measurements or finances:
         _summary(pdf, section, summary, quarter, scale)
@@ -154,19 +163,22 @@ def _summary(pdf: OfficialPDF, section: _Sections, summary: Summary, quarter: in
                [(cells(g, i), g.predikat, None) for i, g in enumerate(summary.goals, 1)],
                numeric_from=2)
     section.next(pdf, "Capaian Kinerja dan Serapan Anggaran per Bidang")
-    money_heads = ["Pagu Anggaran (Rp)", "Realisasi Anggaran (Rp)", "Serapan (%)", "Keterangan"]
+    money_heads = ["Pagu Anggaran (Rp)", "Realisasi Anggaran (Rp)", "Serapan (%)", "Efisiensi",
+                   "Keterangan"]
     rows: list[tuple[list[str], str | None, FontFace | None]] = []
     for index, item in [*enumerate(summary.divisions, 1), (None, summary.total)]:
         note = (f"{item.unreported_lines} dari {item.lines} sub kegiatan belum dilaporkan"
                 if item.unreported_lines else "")
         values = [*cells(item, index), money_text(item.budget), money_text(item.realization),
-                  percent_text(item.absorption), note]
+                  percent_text(item.absorption), efficiency_text(item.efficiency), note]
         rows.append((values, item.predikat, TOTAL_STYLE if index is None else None))
-    _table(pdf, [heads[0], "Bidang", *heads[2:], *money_heads], [*widths, 33, 33, 15, 30], rows,
+    _table(pdf, [heads[0], "Bidang", *heads[2:], *money_heads], [*widths, 33, 33, 15, 24, 30],
+           rows,
            numeric_from=2, numeric_to=len(heads) + 2)
     notes = [f"Predikat berdasarkan rata-rata {basis}; skala: {scale_note(scale)}.",
              "Indikator yang belum dilaporkan atau tidak dapat diukur tidak dihitung dalam "
-             "rata-rata. Serapan = realisasi anggaran yang dilaporkan / pagu × 100."]
+             "rata-rata. Serapan = realisasi anggaran yang dilaporkan / pagu × 100.",
+             efficiency_note(summary.thresholds)]
     if capped:
         notes.append(f"Untuk rata-rata, capaian di atas {cap_text}% dihitung {cap_text}%; "
                      "capaian asli tercantum pada tabel pengukuran.")

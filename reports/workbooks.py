@@ -24,13 +24,25 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.domain.capaian import (
+    DEFAULT_EFFICIENCY,
     DEFAULT_PREDIKAT_SCALE,
+    Efficiency,
+    EfficiencyThresholds,
     PredikatScale,
     absorption,
     average_achievement,
+    efficiency,
     financial,
 )
-from bot.formatting import ROMAN, as_decimal, number, period_label, quarter_label
+from bot.formatting import (
+    ROMAN,
+    as_decimal,
+    number,
+    period_label,
+    quarter_label,
+    shown_decimals,
+)
+from bot.texts import efficiency_label
 from reports.charts import (
     MISSING_COLOUR,
     OTHER_COLOUR,
@@ -191,6 +203,8 @@ class SummaryRow:
     absorption: Decimal | None = None  # realization / budget × 100
     lines: int = 0
     unreported_lines: int = 0
+    # Capaian kinerja (the averaged one) against serapan; None without both.
+    efficiency: Efficiency | None = None
 
 
 @dataclass(frozen=True)
@@ -201,14 +215,17 @@ class Summary:
     basis: Basis
     cap: Decimal | None
     predikats: tuple[str | None, ...] = field(default=())  # per measurement row, in order
+    thresholds: EfficiencyThresholds = DEFAULT_EFFICIENCY
 
 
 def summarize(
     measurements: Sequence[MeasurementRow], finances: Sequence[FinanceRow] = (), *,
     cap: Decimal | int | None = None, basis: Basis = "to_date",
     scale: PredikatScale = DEFAULT_PREDIKAT_SCALE,
+    thresholds: EfficiencyThresholds = DEFAULT_EFFICIENCY,
 ) -> Summary:
-    """Average capaian and predikat per goal, per division and overall; serapan per division.
+    """Average capaian and predikat per goal, per division and overall; serapan and efisiensi
+    (capaian against serapan, by ``thresholds``) per division.
 
     The cap (e.g. 100 or 120) applies only to the averaged copies (see
     :func:`bot.domain.capaian.average_achievement`); indicators without a capaian are left out
@@ -235,7 +252,9 @@ def summarize(
             predikat=predikat_of(shown, scale),
             budget=total.budget if money else None, realization=total.realization,
             absorption=total.absorption if money else None,
-            lines=len(money), unreported_lines=len(money) - total.reported)
+            lines=len(money), unreported_lines=len(money) - total.reported,
+            efficiency=efficiency(shown, total.absorption, thresholds=thresholds)
+            if money else None)
 
     goals = _ordered(m.goal for m in measurements)
     divisions = _ordered([*(m.division for m in measurements), *(f.division for f in finances)])
@@ -244,7 +263,7 @@ def summarize(
         divisions=tuple(row(d, [m for m in measurements if m.division == d],
                             [f for f in finances if f.division == d]) for d in divisions),
         total=row("Keseluruhan", list(measurements), list(finances)),
-        basis=basis, cap=limit, predikats=predikats)
+        basis=basis, cap=limit, predikats=predikats, thresholds=thresholds)
 
 
 def _ordered(names: Iterable[str]) -> list[str]:
@@ -280,6 +299,22 @@ def missing_quarter_notes(rows: Sequence[MeasurementRow]) -> list[str]:
 def basis_label(basis: Basis, quarter: int) -> str:
     tw = quarter_label(quarter).replace("Triwulan", "TW")
     return f"Capaian {tw}" if basis == "quarter" else f"Capaian s.d. {tw}"
+
+
+def efficiency_text(found: Efficiency | None) -> str:
+    """``Efisien (+12,50)``: the level and the difference in points, as the note explains."""
+    if found is None:
+        return "-"
+    sign = "+" if found.difference > 0 else ""
+    return f"{efficiency_label(found.level)} ({sign}{number(found.difference, 2)})"
+
+
+def efficiency_note(thresholds: EfficiencyThresholds) -> str:
+    def points(value: Decimal) -> str:
+        return ("+" if value > 0 else "") + number(value, shown_decimals(value))
+    upper, lower = points(thresholds.upper), points(thresholds.lower)
+    return (f"Efisiensi = rata-rata capaian kinerja − serapan (poin): di atas {upper} efisien, "
+            f"{lower} s.d. {upper} cukup efisien, di bawah {lower} tidak efisien.")
 
 
 def scale_note(scale: PredikatScale = DEFAULT_PREDIKAT_SCALE) -> str:
@@ -358,6 +393,7 @@ def compiled_report(
     place: str | None = None, day: date | None = None, cap: Decimal | int | None = None,
     basis: Basis = "to_date", scale: PredikatScale = DEFAULT_PREDIKAT_SCALE,
     charts: bool = True, logo: bytes | None = None,
+    thresholds: EfficiencyThresholds = DEFAULT_EFFICIENCY,
 ) -> bytes:
     """The Laporan Hasil Pengukuran Kinerja (``final``: the Realisasi Rencana Aksi) compiled
     from every division's part.
@@ -376,7 +412,8 @@ def compiled_report(
     first = book.active
     assert first is not None
     book.remove(first)
-    summary = summarize(measurements, finances, cap=cap, basis=basis, scale=scale)
+    summary = summarize(measurements, finances, cap=cap, basis=basis, scale=scale,
+                        thresholds=thresholds)
     signature = SignatureBlock(head_title, head_name, head_rank, head_nip, place, day)
     heading = [agency.upper(), title, period]
     if measurements or finances:
@@ -424,7 +461,8 @@ def _summary_sheet(sheet: Worksheet, heading: list[str], summary: Summary, quart
     goal_cols = columns("Sasaran Strategis")
     money_cols = [ColumnSpec("Pagu Anggaran (Rp)", 18, "money"),
                   ColumnSpec("Realisasi Anggaran (Rp)", 18, "money"),
-                  ColumnSpec("Serapan (%)", 11, "percent"), ColumnSpec("Keterangan", 26)]
+                  ColumnSpec("Serapan (%)", 11, "percent"), ColumnSpec("Efisiensi", 22),
+                  ColumnSpec("Keterangan", 26)]
     width = len(goal_cols) + len(money_cols)
     heading = [line for line in heading if line]
     write_title(sheet, heading, width)
@@ -439,7 +477,8 @@ def _summary_sheet(sheet: Worksheet, heading: list[str], summary: Summary, quart
         if money:
             note = (f"{item.unreported_lines} dari {item.lines} sub kegiatan belum dilaporkan"
                     if item.unreported_lines else "")
-            cells += [item.budget, item.realization, item.absorption, note]
+            cells += [item.budget, item.realization, item.absorption,
+                      efficiency_text(item.efficiency), note]
         return cells
 
     _caption(sheet, row, f"A. Capaian Kinerja per Sasaran Strategis ({basis})")
@@ -459,6 +498,7 @@ def _summary_sheet(sheet: Worksheet, heading: list[str], summary: Summary, quart
         notes.append(f"Untuk rata-rata, capaian di atas {cap_text}% dihitung {cap_text}%; "
                      "capaian asli tetap tercantum di lembar Kinerja.")
     notes.append("Serapan = realisasi anggaran yang dilaporkan / pagu anggaran × 100.")
+    notes.append(efficiency_note(summary.thresholds))
     for note in notes:
         cell = sheet.cell(row=row, column=1, value=f"Catatan: {note}" if note == notes[0]
                           else note)

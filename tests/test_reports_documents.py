@@ -14,11 +14,18 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from bot import texts
-from bot.domain.capaian import average_achievement
+from bot.domain.capaian import EfficiencyThresholds, average_achievement
 from reports import charts, letters, workbooks
 from reports import pdf as pdf_module
 from reports.report_pdf import report_pdf
-from reports.workbooks import FinanceRow, MeasurementRow, PartSummary
+from reports.workbooks import (
+    FinanceRow,
+    MeasurementRow,
+    PartSummary,
+    efficiency_note,
+    efficiency_text,
+    summarize,
+)
 from tests.clock import START, TODAY, written, written_with_weekday
 from tests.pdf_reading import pdf_pages
 
@@ -223,12 +230,31 @@ def test_the_summary_averages_per_goal_and_division(workbook: bytes) -> None:
     assert road[7] == "Sangat Tinggi"
     bina_marga = cells["Bina Marga"]
     assert bina_marga[8:11] == [1500000000, 200000000, pytest.approx(200 / 15)]
-    assert bina_marga[11] == "1 dari 2 sub kegiatan belum dilaporkan"
+    # Efisiensi: capaian kinerja (93,75, capped) − serapan (13,33) = +80,42 points.
+    assert bina_marga[11] == "Efisien (+80,42)"
+    assert bina_marga[12] == "1 dari 2 sub kegiatan belum dilaporkan"
     capped = cells["Keseluruhan"]
     assert capped[5] == pytest.approx((100.8333 + 87.5 + 90) / 3)
     assert capped[6] == pytest.approx((100 + 87.5 + 90) / 3), "capped at 100 for the average"
     texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     assert HEAD in texts and NIP_TEXT in texts and f"Padang, {written(SIGNED)}" in texts
+
+
+def test_efisiensi_follows_the_agency_thresholds() -> None:
+    default = summarize(MEASUREMENTS, FINANCES, cap=100)
+    strict = summarize(MEASUREMENTS, FINANCES, cap=100,
+                       thresholds=EfficiencyThresholds(upper=D(90), lower=D(-90)))
+    [bina_marga] = [d for d in default.divisions if d.name == "Bina Marga"]
+    [strict_bm] = [d for d in strict.divisions if d.name == "Bina Marga"]
+    assert bina_marga.efficiency is not None and strict_bm.efficiency is not None
+    assert bina_marga.efficiency.difference == strict_bm.efficiency.difference
+    assert (bina_marga.efficiency.level, strict_bm.efficiency.level) == (
+        "efisien", "cukup_efisien")
+    assert efficiency_text(strict_bm.efficiency) == "Cukup Efisien (+80,42)"
+    assert "di atas +90 efisien, -90 s.d. +90 cukup efisien" in efficiency_note(
+        strict.thresholds)
+    assert [g.efficiency for g in default.goals] == [None] * len(default.goals), (
+        "a goal has no money of its own")
 
 
 def test_typed_text_is_stored_as_text_never_as_a_formula(workbook: bytes) -> None:
