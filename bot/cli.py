@@ -270,6 +270,9 @@ def _letterhead_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--place", metavar="KOTA", help=h["agency.place"])
     parser.add_argument("--logo", type=Path, metavar="BERKAS.png", help=h["agency.logo"])
     parser.add_argument("--no-logo", action="store_true", help=h["agency.no_logo"])
+    parser.add_argument("--cap", metavar="PERSEN", help=h["agency.cap"])
+    parser.add_argument("--predikat", metavar="\"91 76 66 51\"", help=h["agency.predikat"])
+    parser.add_argument("--efficiency", metavar="\"-5 5\"", help=h["agency.efficiency"])
 
 
 def _role_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
@@ -383,9 +386,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     added = [d for d in wanted if d not in known]
     print(texts.cli_agency_ready(name, code, before is None, divisions, added))
     logo = _logo_bytes(args)
-    if any(v is not None for v in (args.province, args.address, args.place, logo)):
+    if any(v is not None for v in (args.province, args.address, args.place, logo, args.cap,
+                                   args.predikat, args.efficiency)):
         _print_profile(admin, _set_profile(admin, agency_code=code, government=args.province,
-                                           address=args.address, place=args.place, logo=logo))
+                                           address=args.address, place=args.place, logo=logo,
+                                           **_assessment(args)))
     if admin.agency_code and admin.agency_code != code:
         _warn(texts.cli_agency_code_mismatch(admin.agency_code, code))
     return 0
@@ -843,6 +848,11 @@ def _calendar_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--calendar", type=Path, metavar="BERKAS.toml", help=h["agency.calendar"])
 
 
+def _assessment(args: argparse.Namespace) -> dict[str, str | None]:
+    """How the agency's reports judge, as typed (None: kept)."""
+    return {"cap": args.cap, "predikat": args.predikat, "efficiency": args.efficiency}
+
+
 def _logo_bytes(args: argparse.Namespace) -> bytes | None:
     """The logo the options give: a file's bytes, b"" to remove it, or None to keep it."""
     if args.no_logo:
@@ -906,11 +916,11 @@ def cmd_agency_add(args: argparse.Namespace) -> int:
     print(texts.cli_agency_ready(agency.name, agency.code, True, agency.divisions, []))
     calendar, logo = _calendar_text(args), _logo_bytes(args)
     if any(v is not None for v in (args.province, args.address, args.place, args.timezone,
-                                   calendar, logo)):
+                                   calendar, logo, *_assessment(args).values())):
         _print_profile(admin, _set_profile(admin, agency_code=code, government=args.province,
                                            address=args.address, place=args.place,
                                            timezone=args.timezone, calendar=calendar,
-                                           logo=logo))
+                                           logo=logo, **_assessment(args)))
     return 0
 
 
@@ -936,12 +946,12 @@ def cmd_agency_set(args: argparse.Namespace) -> int:
     admin = _Admin.open(args)
     calendar, logo = _calendar_text(args), _logo_bytes(args)
     if all(v is None for v in (args.name, args.province, args.address, args.place,
-                               args.timezone, calendar, logo)):
+                               args.timezone, calendar, logo, *_assessment(args).values())):
         raise _Failure(texts.CLI_UPDATE_NOTHING)
     _print_profile(admin, _set_profile(admin, agency_code=admin.agency_code, name=args.name,
                                        government=args.province, address=args.address,
                                        place=args.place, timezone=args.timezone,
-                                       calendar=calendar, logo=logo))
+                                       calendar=calendar, logo=logo, **_assessment(args)))
     return 0
 
 
@@ -967,7 +977,11 @@ def _print_profile(admin: _Admin, view: provisioning.ProfileView) -> None:
                             str(calendar.zone), zone_label(in_zone=calendar.zone),
                             own_hours=(calendar.office_hours, calendar.breaks)
                             != (base.office_hours, base.breaks), extra_holidays=extra,
-                            removed_holidays=removed, logo=view.logo))
+                            removed_holidays=removed, logo=view.logo,
+                            assessment=texts.assessment_lines(
+                                view.settings.cap, [low for low, _ in view.settings.scale.bands],
+                                (view.settings.thresholds.lower,
+                                 view.settings.thresholds.upper))))
 
 
 # --- acting officials (Plh/Plt) ---------------------------------------------------------------

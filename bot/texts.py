@@ -23,6 +23,7 @@ from bot.formatting import (
     names_list,
     number,
     period_label,
+    shown_decimals,
 )
 
 EDIT_IGNORED = ("✏️ Perubahan pada pesan yang sudah terkirim tidak dibaca. Mohon kirim ulang "
@@ -319,6 +320,13 @@ def error_message(error: errors.WorkflowError) -> str:
         "may_not_delegate": ("Plh./Plt. hanya dapat ditunjuk untuk Kepala Dinas, Sekretaris, "
                              "Kepala Bidang atau Kepala Subbag Perencanaan."),
         "agency_name_empty": "Nama Dinas tidak boleh kosong.",
+        "setting_cap": (f"Batas capaian \"{p.get('value')}\" tidak dapat dipakai: tulis angka "
+                        "100 atau lebih, misalnya 120, atau \"\" untuk tanpa batas."),
+        "setting_predikat": (f"Skala predikat \"{p.get('value')}\" tidak dapat dipakai: tulis "
+                             "empat batas bawah dari tinggi ke rendah, misalnya \"91 76 66 "
+                             "51\" (Sangat Tinggi, Tinggi, Sedang, Rendah)."),
+        "setting_efisiensi": (f"Batas efisiensi \"{p.get('value')}\" tidak dapat dipakai: "
+                              "tulis dua angka, bawah lalu atas, misalnya \"-5 5\"."),
         "name_empty": "Nama tidak boleh kosong.",
         "unknown_user": "Pengguna tidak dikenal atau tidak aktif.",
         "no_year_data": "Belum ada data capaian per indikator untuk tahun ini.",
@@ -687,6 +695,11 @@ CLI_HELP: dict[str, str] = {
     "agency.place": "kota tempat penandatanganan, misalnya Padang",
     "agency.logo": "gambar logo untuk kop setiap dokumen (PNG atau JPEG, paling besar 2 MB)",
     "agency.no_logo": "hapus logo dari kop",
+    "agency.cap": "batas capaian dalam rata-rata, misalnya 120 (\"\" = tanpa batas)",
+    "agency.predikat": "batas bawah Sangat Tinggi, Tinggi, Sedang, Rendah, misalnya "
+                       "\"91 76 66 51\" (\"\" = skala baku)",
+    "agency.efficiency": "batas tidak efisien dan efisien (poin), misalnya \"-5 5\" "
+                         "(\"\" = baku)",
     "agency.timezone": "zona waktu kantor: WIB, WITA, WIT atau nama IANA (Asia/Makassar); "
                        "\"\" = zona kalender bersama",
     "agency.calendar": "berkas TOML tambahan kalender Dinas: hari libur daerah ([[holiday]]), "
@@ -894,7 +907,8 @@ CLI_DELEGATIONS_HEADER: tuple[str, ...] = ("ID", "Jenis", "Pejabat", "Diwakili o
 def cli_profile(name: str, code: str, government: str, address: str, place: str,
                 zone: str, label: str, *, own_hours: bool,
                 extra_holidays: Sequence[tuple[date, str]],
-                removed_holidays: Sequence[tuple[date, str]] = (), logo: str = "") -> str:
+                removed_holidays: Sequence[tuple[date, str]] = (), logo: str = "",
+                assessment: Sequence[str] = ()) -> str:
     unset = "(belum diisi)"
     lines = [
         f"Dinas: {name} (kode {code})",
@@ -908,6 +922,7 @@ def cli_profile(name: str, code: str, government: str, address: str, place: str,
     ]
     lines += [f"  • {date_long(day)}" + (f" — {holiday}" if holiday else "")
               for day, holiday in extra_holidays]
+    lines += list(assessment)
     if removed_holidays:
         lines.append(f"Libur nasional yang tetap masuk kerja: {len(removed_holidays)}")
         lines += [f"  • {date_long(day)}" + (f" — {holiday}" if holiday else "")
@@ -931,6 +946,22 @@ CALENDAR_PROBLEMS = {
     "bad_time_zone": "zona waktu tidak dikenal",
     "no_working_day": "tidak ada satu hari kerja pun",
 }
+
+
+def assessment_lines(cap: Decimal | None, minima: Sequence[Decimal],
+                     thresholds: tuple[Decimal, Decimal]) -> list[str]:
+    """How the agency's reports judge: the cap, the predikat scale, the efisiensi bands."""
+    def plain(value: Decimal) -> str:
+        return number(value, shown_decimals(value))
+    bands = [f"≥ {plain(low)} {PREDIKAT_LABELS[key]}" for low, key in zip(
+        minima, ("sangat_tinggi", "tinggi", "sedang", "rendah"), strict=True)]
+    lower, upper = thresholds
+    return [
+        "Batas capaian dalam rata-rata: " + (f"{plain(cap)}%" if cap is not None
+                                              else "tanpa batas"),
+        "Skala predikat: " + "; ".join(bands) + f"; di bawahnya {PREDIKAT_LABELS['sangat_rendah']}",
+        f"Efisiensi: di bawah {plain(lower)} tidak efisien, di atas {plain(upper)} efisien",
+    ]
 
 
 LOGO_REFUSED = {

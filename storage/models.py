@@ -10,7 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, LargeBinary, Numeric, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, LargeBinary, Numeric, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -42,6 +42,10 @@ class AgencyProfile(SQLModel, table=True):
     updated_at: datetime | None = None
     # A PNG already checked and made small (reports.logo), shown at the left of every kop.
     logo: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    # Cap, predikat minima, efisiensi thresholds where they differ from the defaults
+    # (bot.domain.report_settings.ReportSettings.to_mapping).
+    report_settings: dict[str, Any] = Field(default_factory=dict, sa_column=Column(
+        JSON, nullable=False, server_default=text("'{}'")))
 
 
 class AgencyChoice(SQLModel, table=True):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from bot.domain import errors, workflow
+from bot.domain.report_settings import ReportSettings
 from bot.domain.sop import DocumentKind
 from bot.services.context import RunRef, ServiceContext
 from bot.services.uploads import Upload
@@ -87,6 +88,12 @@ def letterhead(session: Session, agency_id: int) -> letters.Letterhead:
     return letters.Letterhead(agency=agency_name(session, agency_id),
                               province=profile.government, address=profile.address,
                               place=profile.place, logo=profile.logo)
+
+
+def report_settings(session: Session, agency_id: int) -> ReportSettings:
+    """How the agency's reports judge: cap, predikat scale, efisiensi thresholds."""
+    profile = agencies.get_profile(session=session, agency_id=agency_id)
+    return ReportSettings.from_mapping(profile.report_settings)
 
 
 def agency_name(session: Session, agency_id: int) -> str:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from sqlmodel import Session
 
 from bot.domain import clock, errors, workflow
 from bot.domain.calendar_config import CalendarConfigError, agency_calendar
+from bot.domain.capaian import DEFAULT_EFFICIENCY, DEFAULT_PREDIKAT_SCALE
+from bot.domain.report_settings import ReportSettings, parse_cap, parse_scale, parse_thresholds
 from bot.domain.sop import Role
 from bot.services.context import ServiceContext, resolve_agency
 from reports.logo import LogoRefused, logo_size, prepare_logo
@@ -111,6 +113,7 @@ class ProfileView:
     timezone: str  # as set: an IANA name, or empty for the deployment's
     calendar: str  # the agency's additions to the deployment's calendar (TOML), or empty
     logo: str = ""  # "PNG 400×300" when the kop has a logo, else empty
+    settings: ReportSettings = field(default_factory=ReportSettings)  # cap, scale, efisiensi
 
 
 # What an admin may type for a zone besides its IANA name.
@@ -133,11 +136,14 @@ def set_profile(
     ctx: ServiceContext, *, agency_code: str | None = None, name: str | None = None,
     government: str | None = None, address: str | None = None, place: str | None = None,
     timezone: str | None = None, calendar: str | None = None, logo: bytes | None = None,
+    cap: str | None = None, predikat: str | None = None, efficiency: str | None = None,
 ) -> ProfileView:
     """Change what the letterhead prints, the agency's zone or its calendar additions; a field
     left ``None`` keeps its value, ``""`` clears it. A zone or calendar that cannot be used is
     refused before anything changes; plans of reminders follow a change at the next sweep.
     ``logo`` is a picture file for the kop (``b""`` removes it), refused unless it is one.
+    ``cap``, ``predikat`` and ``efficiency`` are typed as ``120``, ``91 76 66 51`` and
+    ``-5 5`` (bot.domain.report_settings); ``""`` goes back to the default.
     Every change is in the audit log."""
     if logo:
         try:
@@ -169,12 +175,15 @@ def set_profile(
                 setattr(profile, field, " ".join(value.split()))
         if logo is not None:
             profile.logo = logo or None
+        profile.report_settings = _settings(
+            ReportSettings.from_mapping(profile.report_settings), cap, predikat,
+            efficiency).to_mapping()
         profile.updated_at = now
         agencies.save_profile(session=session, profile=profile)
         after = _profile_view(agency, profile)
         if after != before:
             audit.record(session=session, agency_id=agency.id, action="agency.profile", at=now,
-                         before=before.__dict__, after=after.__dict__)
+                         before=_audited(before), after=_audited(after))
         return after
 
 
@@ -191,7 +200,26 @@ def _profile_view(agency: Agency, profile: AgencyProfile) -> ProfileView:
         width, height = logo_size(profile.logo)
         logo = f"PNG {width}×{height}"
     return ProfileView(agency.name, agency.code, profile.government, profile.address,
-                       profile.place, agency.timezone, agency.calendar, logo)
+                       profile.place, agency.timezone, agency.calendar, logo,
+                       ReportSettings.from_mapping(profile.report_settings))
+
+
+def _audited(view: ProfileView) -> dict[str, object]:
+    return {**view.__dict__, "settings": view.settings.to_mapping()}
+
+
+def _settings(current: ReportSettings, cap: str | None, predikat: str | None,
+              efficiency: str | None) -> ReportSettings:
+    """``current`` with what was typed; each refused with its reason before anything changes."""
+    if cap is not None:
+        current = replace(current, cap=parse_cap(cap))
+    if predikat is not None:
+        current = replace(current, scale=(parse_scale(predikat) if predikat.strip()
+                                          else DEFAULT_PREDIKAT_SCALE))
+    if efficiency is not None:
+        current = replace(current, thresholds=(parse_thresholds(efficiency)
+                                               if efficiency.strip() else DEFAULT_EFFICIENCY))
+    return current
 
 
 def add_user(

@@ -462,10 +462,14 @@ def _make_report(
         content = ctx.reports.render(esr.esr_workbook, **common)
         pdf = ctx.reports.render(esr.esr_pdf, **common, created_at=ctx.now())
     else:
-        content = ctx.reports.render(workbooks.compiled_report, **common, parts=parts,
-                                     final=final)
-        pdf = ctx.reports.render(report_pdf.report_pdf, **common, parts=parts, final=final,
-                                 created_at=ctx.now())
+        # The agency's own cap, predikat scale and efisiensi thresholds judge its report.
+        settings = outputs.report_settings(session, cycle.agency_id)
+        judged = {"cap": settings.cap, "scale": settings.scale,
+                  "thresholds": settings.thresholds}
+        content = ctx.reports.render(workbooks.compiled_report, **common, **judged,
+                                     parts=parts, final=final)
+        pdf = ctx.reports.render(report_pdf.report_pdf, **common, **judged, parts=parts,
+                                 final=final, created_at=ctx.now())
     kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
     prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
     round_ = ref.run.round
