@@ -195,6 +195,7 @@ class _Cell:
     value: object
     rows: int = 1
     columns: int = 1
+    breakable: bool = False  # in the PDF, a span that may go on over a page break
 
 
 _Row = tuple[str, list[_Cell]]  # (kind: data | group | total, cells)
@@ -204,9 +205,11 @@ _Split = Callable[[tuple[FinanceRow, ...]], list[tuple[FinanceRow, ...]]]
 
 
 def _grid(layout: EsrLayout, *, split: _Split | None = None) -> list[_Row]:
-    """The table's rows. Without ``split`` (the workbook) each goal spans its indicators; with
-    it (the PDF, whose spans cannot cross a page) each indicator carries its goal and its
-    sub-kegiatan come in the parts ``split`` cuts them into, each part on one page."""
+    """The table's rows. Each goal spans its indicators, and a sub-kegiatan shared by the
+    indicators of consecutive rows spans those rows. With ``split`` (the PDF, where an
+    indicator's cells cannot cross a page) an indicator's sub-kegiatan come in the parts
+    ``split`` cuts them into, each part on one page, and the goal's and the shared
+    sub-kegiatan's spans are breakable: cut at a page break, written again on the next."""
     for_pdf = split is not None
     rows: list[_Row] = []
     for group in layout.goals:
@@ -218,17 +221,17 @@ def _grid(layout: EsrLayout, *, split: _Split | None = None) -> list[_Row]:
                 own = _indicator_values(block) if index == 0 else {
                     **dict.fromkeys(_INDICATOR_COLUMNS, ""),
                     3: f"{block.row.indicator} (lanjutan)"}
-                if for_pdf:
-                    own[2] = group.goal
                 for offset, line in enumerate(chunk or (None,)):
                     cells = [_Cell(c, v) for c, v in _line_values(line).items()]
                     if offset == 0:
                         cells += [_Cell(c, v, rows=span) for c, v in own.items()]
                     rows.append(("data", sorted(cells, key=lambda cell: cell.column)))
-        if not for_pdf and len(rows) > first:
+        if len(rows) > first:
             _merge_repeated_lines(rows, first, [line for block in group.blocks
-                                                for line in block.lines or (None,)])
-            rows[first][1].insert(1, _Cell(2, group.goal, rows=len(rows) - first))
+                                                for line in block.lines or (None,)],
+                                  breakable=for_pdf)
+            rows[first][1].insert(1, _Cell(2, group.goal, rows=len(rows) - first,
+                                           breakable=for_pdf))
     if layout.unlinked:
         rows.append(("group", [_Cell(1, UNLINKED, columns=18)]))
         for line in layout.unlinked:
@@ -242,8 +245,8 @@ def _grid(layout: EsrLayout, *, split: _Split | None = None) -> list[_Row]:
     return rows
 
 
-def _merge_repeated_lines(rows: list[_Row], first: int, lines: list[FinanceRow | None]
-                          ) -> None:
+def _merge_repeated_lines(rows: list[_Row], first: int, lines: list[FinanceRow | None], *,
+                          breakable: bool = False) -> None:
     """A sub-kegiatan that supports the indicators of consecutive rows is written once, its
     cells merged down over those rows, as a signed RRA shows it (``lines``: the sub-kegiatan
     of each row from ``first``)."""
@@ -252,7 +255,8 @@ def _merge_repeated_lines(rows: list[_Row], first: int, lines: list[FinanceRow |
         if lines[index - first] is not None and lines[index - first] == lines[owner - first]:
             kept = rows[owner][1]
             rows[owner] = (rows[owner][0], [
-                replace(c, rows=c.rows + 1) if c.column in _LINE_COLUMNS else c for c in kept])
+                replace(c, rows=c.rows + 1, breakable=breakable) if c.column in _LINE_COLUMNS
+                else c for c in kept])
             rows[index] = (rows[index][0],
                            [c for c in rows[index][1] if c.column not in _LINE_COLUMNS])
         else:
@@ -413,7 +417,8 @@ def esr_pdf(
         row = []
         for cell in row_cells:
             text = cells.text(cell)
-            row.append(TableCell(text, cells.align(cell, text), style, cell.rows, cell.columns))
+            row.append(TableCell(text, cells.align(cell, text), style, cell.rows, cell.columns,
+                                 cell.breakable))
         rows.append(row)
     draw_table(pdf, _PDF_TABLE, [TableCell(spec.title, "C") for spec in cells.columns], rows,
                cells.breaker)

@@ -87,6 +87,9 @@ class TableCell:
     style: FontFace | None = None
     rows: int = 1
     columns: int = 1
+    # A span of rows that may be cut at a page break (a goal over its indicators): drawn to
+    # the foot of the page, and again, with its text, from the top of the next.
+    breakable: bool = False
 
 
 @dataclass(frozen=True)
@@ -219,7 +222,8 @@ def draw_table(pdf: FPDF, layout: TableLayout, heads: Sequence[TableCell],
                rows: Sequence[Sequence[TableCell]], breaker: LineBreaker | None = None) -> None:
     """The bordered table from the current position down, the header row repeated at the top
     of every further page; ends below the table at the left margin. Rows that others span
-    start a page together; a group taller than a page raises ``ValueError`` as fpdf2 does."""
+    start a page together, unless the span is ``breakable``; a group taller than a page raises
+    ``ValueError`` as fpdf2 does."""
     breaker = breaker or LineBreaker(pdf)
     total = sum(layout.widths)
     widths = [w / total * pdf.epw for w in layout.widths]
@@ -234,14 +238,25 @@ def draw_table(pdf: FPDF, layout: TableLayout, heads: Sequence[TableCell],
     pen = _Pen(pdf, layout)
     if len(grid) > 1 and pdf.get_y() + blocks[0] + blocks[1] > pdf.page_break_trigger:
         pdf.add_page()  # not the header alone at the foot of a page
+    open_spans: list[_OpenSpan] = []  # breakable cells begun, drawn when they end or break
     for index, placed in enumerate(grid):
         if pdf.get_y() + blocks[index] > pdf.page_break_trigger:
+            for span in open_spans:
+                pen.cell(span.item, span.top, pdf.get_y() - span.top)
             pdf.add_page()
             if pdf.get_y() + blocks[index] > pdf.page_break_trigger:
                 raise ValueError(f"The row with index {index} is too high for a page")
             if index:
                 pen.row(grid[0], heights, 0)
-        pen.row(placed, heights, index)
+            for span in open_spans:
+                span.top = pdf.get_y()
+        kept = [item for item in placed if not _breaks(item)]
+        open_spans += [_OpenSpan(item, pdf.get_y(), index + item.cell.rows)
+                       for item in placed if _breaks(item)]
+        pen.row(kept, heights, index)
+        for span in [s for s in open_spans if s.end == index + 1]:
+            pen.cell(span.item, span.top, pdf.get_y() - span.top)
+            open_spans.remove(span)
     family, style, size, text_colour, fill_colour = saved
     pdf.set_font(family, style, size)
     if text_colour is not None:
@@ -249,6 +264,17 @@ def draw_table(pdf: FPDF, layout: TableLayout, heads: Sequence[TableCell],
     if fill_colour is not None:
         pdf.set_fill_color(fill_colour)
     pdf.set_x(pdf.l_margin)
+
+
+@dataclass
+class _OpenSpan:
+    item: _Placed
+    top: float  # where it began on the current page
+    end: int  # the row after its last
+
+
+def _breaks(item: _Placed) -> bool:
+    return item.cell.breakable and item.cell.rows > 1
 
 
 class _Placer:
@@ -334,7 +360,7 @@ def _row_heights(grid: list[list[_Placed]], layout: TableLayout) -> list[float]:
 def _blocks(grid: list[list[_Placed]], heights: list[float]) -> list[float]:
     """From each row, the height down to the end of the spans that cross it: what must fit on
     the page before that row is drawn."""
-    reach = [index + max((item.cell.rows for item in placed), default=1)
+    reach = [index + max((item.cell.rows for item in placed if not _breaks(item)), default=1)
              for index, placed in enumerate(grid)]
     blocks = []
     for index in range(len(grid)):
@@ -355,16 +381,20 @@ class _Pen:
         self.colour: object = _UNSET  # the text colour set last
 
     def row(self, placed: list[_Placed], heights: list[float], index: int) -> None:
-        pdf, pad, line = self.pdf, self.layout.padding, self.layout.line_height
-        top = pdf.get_y()
+        top = self.pdf.get_y()
         for item in placed:
-            height = sum(heights[index:index + item.cell.rows])
-            fill = item.face[4]
-            if fill is not None:
-                pdf.set_fill_color(fill)
-            pdf.rect(item.left, top, item.width, height, style="DF" if fill is not None else "D")
-            if not item.lines:
-                continue
+            self.cell(item, top, sum(heights[index:index + item.cell.rows]))
+        self.pdf.set_xy(self.pdf.l_margin, top + heights[index])
+
+    def cell(self, item: _Placed, top: float, height: float) -> None:
+        """The cell's fill and border, and as many of its lines as its height holds."""
+        pdf, pad, line = self.pdf, self.layout.padding, self.layout.line_height
+        y = pdf.get_y()
+        fill = item.face[4]
+        if fill is not None:
+            pdf.set_fill_color(fill)
+        pdf.rect(item.left, top, item.width, height, style="DF" if fill is not None else "D")
+        if item.lines:
             set_face(pdf, item.face)
             colour = item.face[3]
             if colour != self.colour:
@@ -373,10 +403,11 @@ class _Pen:
             baseline = top + pad + 0.5 * line + 0.3 * item.face[2] / pdf.k
             room = item.width - 2 * pad
             align = item.cell.align
-            for text, width in item.lines:
+            shown = max(1, int((height - 2 * pad) / line + 1e-6))
+            for text, width in item.lines[:shown]:
                 if text:
                     shift = (room - width if align == "R" else
                              (room - width) / 2 if align == "C" else 0.0)
                     pdf.text(item.left + pad + shift, baseline, text)
                 baseline += line
-        pdf.set_xy(pdf.l_margin, top + heights[index])
+        pdf.set_y(y)

@@ -282,6 +282,10 @@ def test_the_pdf_holds_the_figures_in_indonesian_format_and_the_signer(tmp_path:
                      "NIP. 19720925 199803 1 003"):
         assert expected in text, expected
     assert "1.670.000.000,5 " not in text and "100,8333" not in text
+    # As a signed RRA: each goal written once over its indicators, and the sub-kegiatan that
+    # supports BM1 and BM2 once over their two rows.
+    assert text.count(ROAD) == 1 and text.count(ACCOUNTABILITY) == 1
+    assert text.count("Rehabilitasi jalan") == 1 and text.count("500.000.000") == 1
     assert "@lampiran.pdf" in text.replace(" ", ""), "a file name may break inside its cell"
     assert esr.esr_pdf(**ARGS, created_at=CREATED) == data, "same input, same bytes"  # type: ignore[arg-type]
 
@@ -306,6 +310,9 @@ def test_a_long_pdf_repeats_the_header_and_keeps_every_sub_kegiatan(tmp_path: Pa
     assert all(f"9.99.{i:02d} Sub kegiatan {i} 1.000 10 1,00" in text
                for i in range(1, 61))
     assert "Indikator nomor 1 (lanjutan)" in text, "a long block is cut into page-sized parts"
+    # The goal spans all thirty indicators: cut at each page break, written again on the next.
+    table_pages = [page for page in pages if "Indikator nomor" in page]
+    assert [page.count(ROAD) for page in table_pages] == [1] * len(table_pages)
     assert "Indikator nomor 30" in text and "60.000 600 1,00" in text
     assert HEAD in pages[-1]
     bbox = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
