@@ -31,7 +31,6 @@ from conversations.common import (
     reply,
     toggle_choice,
 )
-from reports.pdf import unprintable
 
 FLOW = "briefing"
 _DATE = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")
@@ -180,7 +179,7 @@ async def directions(update: Update, context: BotContext) -> object:
     assert update.effective_message is not None
     text = (update.effective_message.text or "").strip()
     await call(context, drafts.update, context.me.user_id, FLOW, directions=text)
-    if missing := unprintable(text):
+    if missing := steps.unprintable_in_minutes(text):
         await reply(update, texts.unprintable_note(missing))
     await reply(update, texts.ASK_MINUTES_FILE,
                 with_cancel([[button(texts.BTN_SKIP, Action.SKIP)]]))

@@ -20,6 +20,7 @@ from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
 from reports import charts, esr, letters, report_pdf, workbooks
+from reports.pdf import unprintable
 from storage import agencies, cycles, documents, performance, users
 from storage.models import MeasurementCycle, User
 
@@ -203,6 +204,12 @@ def earliest_meeting(ordered: date) -> date:
     """The meeting follows the Nota Kepala Dinas; a few weeks' leeway for a Nota entered in
     the bot after the paper one, but not a date of another year typed by mistake."""
     return ordered - MEETING_BEFORE_ORDER
+
+
+def unprintable_in_minutes(directions: str) -> int:
+    """How many characters of typed directions the Notulen's font cannot print (an emoji):
+    the Sekretaris is told before the document is made."""
+    return unprintable(directions)
 
 
 def record_briefing(
