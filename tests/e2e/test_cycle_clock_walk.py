@@ -2,9 +2,9 @@
 
 The production Application polls the Bot API stand-in over HTTP on 127.0.0.1 (as in
 ``bot.demo.running_bot``); the services read a settable clock. TW I 2026 is measured from
-Wednesday 1 April to Wednesday 8 April 2026: Friday 3 April is a holiday in the packaged
-calendar (Wafat Yesus Kristus), then comes a weekend, and step 4 runs across both. At chosen
-moments the reminders job registered in ``bot.app`` is run as its scheduler runs it; after each
+Wednesday 1 April to Wednesday 8 April 2026: Friday 3 April is a national holiday of the
+deployment calendar (Wafat Yesus Kristus), then comes a weekend, and step 4 runs across both.
+At chosen moments the reminders job registered in ``bot.app`` is run as its scheduler runs it; after each
 run every official's new messages are compared, whole, with what the bot's text functions give:
 reminders before and at due to whoever the step waits for, escalation to the Sekretaris when
 overdue and to the Kepala Dinas one time standard later, the Sekretaris's digest at 07:30, and
@@ -45,7 +45,7 @@ from tests.conversations.conftest import (
 from tests.test_reminders import Clock
 
 YEAR, QUARTER = 2026, 1
-HOLIDAY = date(2026, 4, 3)  # a Friday, listed in bot/calendar_default.toml
+HOLIDAY = date(2026, 4, 3)  # a Friday, Wafat Yesus Kristus (national, the holidays package)
 ORDER, BRIEFING, FORMS = StepKey.ORDER, StepKey.BRIEFING, StepKey.PREPARE_FORMS
 FILL_IN, REVIEW, ESR = StepKey.FILL_IN, StepKey.REVIEW, StepKey.ESR_UPLOAD
 PARTS = {"secretary": "Sekretariat", "bina_marga": "Bina Marga", "cipta_karya": "Cipta Karya",
