@@ -4,12 +4,12 @@ The production Application polls the Bot API stand-in over HTTP on 127.0.0.1 (as
 ``bot.demo.running_bot``); the services read a settable clock. TW I 2026 is measured from
 Wednesday 1 April to Wednesday 8 April 2026: Friday 3 April is a national holiday of the
 deployment calendar (Wafat Yesus Kristus), then comes a weekend, and step 4 runs across both.
-At chosen moments the reminders job registered in ``bot.app`` is run as its scheduler runs it; after each
-run every official's new messages are compared, whole, with what the bot's text functions give:
-reminders before and at due to whoever the step waits for, escalation to the Sekretaris when
-overdue and to the Kepala Dinas one time standard later, the Sekretaris's digest at 07:30, and
-nothing at night, in the lunch break, on the holiday or at the weekend, and nothing twice. On
-Monday morning the bot is restarted on the same database and folder.
+At chosen moments the reminders job registered in ``bot.app`` is run as its scheduler runs it;
+after each run every official's new messages are compared, whole, with what the bot's text
+functions give: reminders before and at due to whoever the step waits for, escalation to the
+Sekretaris when overdue and to the Kepala Dinas one time standard later, the Sekretaris's
+digest at 07:30, and nothing at night, in the lunch break, on the holiday or at the weekend,
+and nothing twice. On Monday morning the bot is restarted on the same database and folder.
 """
 
 from __future__ import annotations
