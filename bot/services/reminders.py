@@ -8,6 +8,7 @@ outside office hours: a moment that falls outside them waits for the next openin
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
@@ -94,8 +95,7 @@ def tick(ctx: ServiceContext, owner: str = leases.THIS_PROCESS) -> int:
         agencies = cycles.agencies_with_active_runs(session=session, cycle_status=workflow.OPEN,
                                                     run_status=workflow.ACTIVE)
         calendars = {agency_id: ctx.calendar_of(session, agency_id) for agency_id in agencies}
-        for agency_id, calendar in calendars.items():
-            _replan_if_calendar_changed(session, calendar, agency_id, now)
+        _replan_if_calendars_changed(session, calendars, now)
         for run, cycle in cycles.runs_to_remind(session=session, now=now,
                                                 cycle_status=workflow.OPEN,
                                                 run_status=workflow.ACTIVE,
@@ -120,19 +120,24 @@ def next_notice(run: StepRun, calendar: WorkingCalendar, now: datetime) -> datet
                default=NOTHING_MORE)
 
 
-def _replan_if_calendar_changed(session: Session, calendar: WorkingCalendar, agency_id: int,
-                                now: datetime) -> None:
+def _replan_if_calendars_changed(session: Session, calendars: dict[int, WorkingCalendar],
+                                 now: datetime) -> None:
     """Plans made with another calendar (holidays added, hours or zone changed) are made
     again. The calendar an agency's plans were made with is noted like a sent notice, so that
-    every process and every restart agrees on it."""
-    key = f"calendar:{calendar_fingerprint(calendar)}:{agency_id}"
-    if not notices.sent(session=session, key=key):
-        cycles.forget_notice_plans(session=session, agency_id=agency_id,
-                                   run_status=workflow.ACTIVE)
-        notices.mark(session=session, agency_id=agency_id, key=key, now=now)
+    every process and every restart agrees on it; all agencies' in one query."""
+    keys = {agency_id: f"calendar:{calendar_fingerprint(calendar)}:{agency_id}"
+            for agency_id, calendar in calendars.items()}
+    known = notices.sent_among(session=session, keys=list(keys.values()))
+    for agency_id, key in keys.items():
+        if key not in known:
+            cycles.forget_notice_plans(session=session, agency_id=agency_id,
+                                       run_status=workflow.ACTIVE)
+            notices.mark(session=session, agency_id=agency_id, key=key, now=now)
 
 
+@functools.lru_cache(maxsize=256)
 def calendar_fingerprint(calendar: WorkingCalendar) -> str:
+    """Which calendar this is; kept per calendar, whose holidays run to hundreds of dates."""
     described = repr((calendar.office_hours, calendar.breaks, sorted(calendar.holidays),
                       str(calendar.zone)))
     return hashlib.sha256(described.encode()).hexdigest()[:16]
