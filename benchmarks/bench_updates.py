@@ -274,11 +274,12 @@ class Official:
         self.kind = ACTIONS[0]
         self.last: SentMessage | None = None  # the answer the next action acts on
         self.gone = False  # timed out: sits out the rest of the run
+        self.chosen: str | None = None  # this session's indicator, when not the one in turn
 
     @property
     def code(self) -> str:
         """This session's indicator: the official's own ones in turn."""
-        return self.codes[self.sessions % len(self.codes)]
+        return self.chosen or self.codes[self.sessions % len(self.codes)]
 
     @property
     def below(self) -> bool:
@@ -297,6 +298,7 @@ class Official:
         self.kind = self.after(reply)
         if self.kind == ACTIONS[0]:
             self.sessions += 1
+            self.chosen = None
 
     def failed(self) -> None:
         """After an answer that was not the expected one: leave the flow and start over."""
@@ -339,7 +341,13 @@ class SakipOfficial(Official):
                         lambda m: texts.BTN_NEXT_ITEM in m.button_labels,
                         lambda m: m.content.startswith(INTRO_HEAD))
         if kind == "press indicator":
-            menu, code = self.last, self.code
+            menu = self.last
+            # The menu opens on the page of the first item still open: this session's
+            # indicator may be on another page, and the official takes one of theirs shown.
+            shown = {label.split()[1] for label in (menu.button_labels if menu else [])
+                     if len(label.split()) > 1}
+            self.chosen = next((c for c in [self.code, *self.codes] if c in shown), None)
+            code = self.code
             label = _with_button(menu, lambda b: b.split()[1:2] == [code], code)
             return Step(kind, lambda: user.press(label, menu),
                         lambda m: m.content.startswith(VALUE_ASKED))
@@ -799,7 +807,8 @@ def echo_spec(agency: Agency) -> BotSpec:
                    lambda user: EchoOfficial(user, agency.indicators[user.id]), always)
 
 
-def sakip_spec(agency: Agency, data_dir: Path, profile: str | None) -> BotSpec:
+def sakip_spec(agency: Agency, data_dir: Path, profile: str | None,
+               settings: Sequence[str] = ()) -> BotSpec:
     async def owes_nothing() -> bool:
         return await asyncio.to_thread(busy_rows, agency.ctx) == 0
 
@@ -807,7 +816,8 @@ def sakip_spec(agency: Agency, data_dir: Path, profile: str | None) -> BotSpec:
     status_head = texts.status_header(agency.year, agency.quarter, False)
     return BotSpec(
         "sakip-bot", [sys.executable, *profiler, "-m", "bot", "run"],
-        {"DATA_DIR": str(data_dir), "TELEGRAM_PACING": "false"},
+        {"DATA_DIR": str(data_dir), "TELEGRAM_PACING": "false",
+         **dict(setting.split("=", 1) for setting in settings)},
         lambda user: SakipOfficial(user, agency.indicators[user.id], status_head),
         owes_nothing, leaders=True)
 
@@ -940,7 +950,7 @@ async def _main(args: argparse.Namespace, folder: Path) -> int:
         print("echo bot ...", flush=True)
         echo = await run_bot(echo_spec(agency), args, folder, agency.indicators)
         print("sakip-bot ...", flush=True)
-        sakip = await run_bot(sakip_spec(agency, data_dir, args.profile), args, folder,
+        sakip = await run_bot(sakip_spec(agency, data_dir, args.profile, args.set), args, folder,
                               agency.indicators)
     finally:
         agency.ctx.engine.dispose()
@@ -961,11 +971,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help=f"updates/s offered in the paced phase ({DEFAULT_RATE:g})")
     parser.add_argument("--profile", metavar="FILE",
                         help="run sakip-bot under cProfile, write the stats to FILE")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a setting of sakip-bot's, e.g. UPDATE_CONCURRENCY=4 (repeatable)")
     parser.add_argument("--keep", action="store_true",
                         help="keep the temporary folder (database, files, bot logs)")
     args = parser.parse_args(argv)
     if args.users < 1 or args.seconds <= 0 or args.rate <= 0:
         parser.error("--users, --seconds and --rate must be positive")
+    if any("=" not in setting for setting in args.set):
+        parser.error("--set takes NAME=VALUE")
     folder = Path(tempfile.mkdtemp(prefix="sakip-bench-"))
     try:
         return asyncio.run(_main(args, folder))

@@ -11,13 +11,17 @@ and body of every answer handed to PTB, which turns them into its errors.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import ssl
 from typing import Any
 
 import aiohttp
 import certifi
+from aiohttp.helpers import get_env_proxy_for_url
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+from yarl import URL
 
 # How PTB marks a time-out not given (its DefaultValue, not exported).
 _NOT_GIVEN = type(BaseRequest.DEFAULT_NONE)
@@ -48,12 +52,11 @@ class AiohttpRequest(BaseRequest):
 
     async def initialize(self) -> None:
         if self._session is None or self._session.closed:
-            # trust_env: an HTTPS_PROXY or NO_PROXY set for the server applies, as with httpx.
             # certifi's authorities, as httpx trusts: a server without the system's CA bundle
-            # still reaches api.telegram.org.
+            # still reaches api.telegram.org. No trust_env: see _proxy.
             tls = ssl.create_default_context(cafile=certifi.where())
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._pool_size, ssl=tls), trust_env=True,
+                connector=aiohttp.TCPConnector(limit=self._pool_size, ssl=tls),
                 headers={"User-Agent": self.USER_AGENT})
 
     async def shutdown(self) -> None:
@@ -76,9 +79,11 @@ class AiohttpRequest(BaseRequest):
         fields = request_data.json_parameters if request_data is not None else {}
         timeout = self._timeout(read_timeout, write_timeout, connect_timeout, pool_timeout,
                                 uploads=bool(files))
+        proxy, proxy_auth = _proxy(*_origin(url))
         try:
             async with self._session.request(method, url, data=_body(fields, files) or None,
-                                             timeout=timeout) as response:
+                                             timeout=timeout, proxy=proxy,
+                                             proxy_auth=proxy_auth) as response:
                 return response.status, await response.read()
         except TimeoutError as error:  # aiohttp's own time-outs are subclasses
             raise TimedOut from error
@@ -98,6 +103,22 @@ class AiohttpRequest(BaseRequest):
         waiting = None if connect is None or pool is None else connect + pool
         return aiohttp.ClientTimeout(total=None, connect=waiting, sock_connect=connect,
                                      sock_read=read if not uploads else exchange)
+
+
+def _origin(url: str) -> tuple[str, str]:
+    scheme, _, rest = url.partition("://")
+    return scheme, rest.split("/", 1)[0]
+
+
+@functools.lru_cache(maxsize=64)
+def _proxy(scheme: str, authority: str) -> tuple[URL | None, aiohttp.BasicAuth | None]:
+    """The proxy an HTTPS_PROXY or NO_PROXY set for the server names for this origin, as httpx
+    would use it. aiohttp's ``trust_env`` looks it up (and reads ~/.netrc in a worker thread)
+    on every request, a tenth of the bot's CPU per update; the environment is the process's,
+    read once per origin."""
+    with contextlib.suppress(LookupError):
+        return get_env_proxy_for_url(URL(f"{scheme}://{authority}/"))
+    return None, None
 
 
 def _body(fields: dict[str, str], files: dict[str, Any]) -> dict[str, str] | aiohttp.FormData:

@@ -86,6 +86,11 @@ class UpdateUnits:
     def __init__(self, application: SakipApplication) -> None:
         self._app = application
         self._asked_to_wait: set[int] = set()  # chats told to wait, this outage
+        # Whether other processes take updates from the same inbox (behind a webhook). Polling
+        # is one process by Telegram's rule (a second getUpdates is refused), and what it left
+        # unfinished is queued again at start: looking for older updates would be a query
+        # per update for nothing.
+        self.shared_inbox = False
 
     async def take(self, payloads: list[dict[str, Any]]) -> None:
         """Write updates just taken from Telegram to the inbox, before they are acknowledged.
@@ -128,8 +133,9 @@ class UpdateUnits:
         a webhook with several processes, the one before may have gone to another process that
         has not finished it, or died: it is handled here first. Its claim settles which
         process's handling counts; the other one's is undone (``AlreadyHandled``)."""
-        for older in await self._older_of_chat(update):
-            await self._process(older, handle)
+        if self.shared_inbox:
+            for older in await self._older_of_chat(update):
+                await self._process(older, handle)
         await self._process(update, handle)
 
     async def _older_of_chat(self, update: Update) -> list[Update]:

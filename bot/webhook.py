@@ -43,6 +43,9 @@ def secret_token(settings: Settings) -> str:
 
 
 def web_app(application: SakipApplication, secret: str, path: str) -> web.Application:
+    # Telegram spreads pushed updates over every process behind the address.
+    application.units.shared_inbox = True
+
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), secret.encode()):

@@ -7,12 +7,14 @@ import asyncio
 import socket
 from collections.abc import AsyncIterator
 
+import aiohttp
 import pytest
+from aiohttp import web
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot.aiohttp_request import AiohttpRequest
+from bot.aiohttp_request import AiohttpRequest, _proxy
 from bot.standin import BotApiStandIn, FaultKind, FaultPlan, SimulatedUser
 
 CLIENTS = {"aiohttp": AiohttpRequest, "httpx (PTB's own)": HTTPXRequest}
@@ -118,3 +120,55 @@ async def test_it_works_again_after_a_shutdown_and_refuses_before_it_starts(
         async with bot:
             await bot.send_message(official.id, f"putaran {round_}")
     assert official.texts[-2:] == ["putaran 1", "putaran 2"]
+
+
+@pytest.fixture
+async def proxy() -> AsyncIterator[tuple[str, list[str]]]:
+    """A forwarding HTTP proxy on 127.0.0.1 that notes every URL it is asked for."""
+    asked: list[str] = []
+
+    async def forward(request: web.Request) -> web.Response:
+        asked.append(str(request.url))
+        async with aiohttp.ClientSession() as client, client.request(
+                request.method, str(request.url), data=await request.read(),
+                headers={"Content-Type": request.headers["Content-Type"]}) as answer:
+            return web.Response(status=answer.status, body=await answer.read(),
+                                content_type=answer.content_type)
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", forward)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    try:
+        yield f"http://127.0.0.1:{port}", asked
+    finally:
+        await runner.cleanup()
+
+
+@pytest.mark.parametrize("bypassed", [False, True], ids=["through the proxy", "NO_PROXY"])
+async def test_the_servers_proxy_settings_apply(
+        api: BotApiStandIn, official: SimulatedUser, proxy: tuple[str, list[str]],
+        monkeypatch: pytest.MonkeyPatch, bypassed: bool) -> None:
+    """An office network that reaches Telegram only through a proxy names it in HTTP(S)_PROXY,
+    and NO_PROXY exempts hosts, as for PTB's own client."""
+    address, asked = proxy
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy",
+                 "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", address)
+    if bypassed:
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    _proxy.cache_clear()
+    try:
+        async with bot_on(api, AiohttpRequest()) as bot:
+            await bot.send_message(official.id, "Lewat proxy kantor")
+            await bot.send_message(official.id, "Sekali lagi")
+    finally:
+        _proxy.cache_clear()
+    assert official.texts[-2:] == ["Lewat proxy kantor", "Sekali lagi"]
+    sent = [url for url in asked if url.endswith("/sendMessage")]
+    assert len(sent) == (0 if bypassed else 2)
+    assert all(url.startswith(api.base_url) for url in asked)

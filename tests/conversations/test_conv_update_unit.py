@@ -21,6 +21,7 @@ from telegram import Update
 from bot import texts
 from bot.demo import World, restart
 from bot.domain.sop import StepKey
+from bot.webhook import web_app
 from storage import inbox
 from storage.models import AuditEvent, InboxUpdate, OutboxMessage
 from tests.clock import YEAR
@@ -213,6 +214,7 @@ async def test_an_older_update_of_the_chat_another_process_took_is_handled_first
     finished, and the head's /batal comes here: /mulai is handled first, then /batal ends the
     flow it began; an update of another chat does not wait for it."""
     head, secretary = world.people["head"], world.people["secretary"]
+    web_app(world.application, "rahasia", "/hook")  # this process takes pushed updates
     first, second = _command(10**9, head.id, "/mulai"), _command(10**9 + 2, head.id, "/batal")
     with world.services.transaction() as session:
         inbox.record(session=session, updates=[first], now=world.services.now())
