@@ -113,8 +113,8 @@ def _origin(url: str) -> tuple[str, str]:
 @functools.lru_cache(maxsize=64)
 def _proxy(scheme: str, authority: str) -> tuple[URL | None, aiohttp.BasicAuth | None]:
     """The proxy an HTTPS_PROXY or NO_PROXY set for the server names for this origin, as httpx
-    would use it. aiohttp's ``trust_env`` looks it up (and reads ~/.netrc in a worker thread)
-    on every request, a tenth of the bot's CPU per update; the environment is the process's,
+    would use it. aiohttp's ``trust_env`` looks it up, and reads ~/.netrc in a worker thread,
+    on every request (2 % of the bot's time under load); the environment is the process's,
     read once per origin."""
     with contextlib.suppress(LookupError):
         return get_env_proxy_for_url(URL(f"{scheme}://{authority}/"))
