@@ -26,6 +26,7 @@ from bot.config import Settings
 from bot.domain import errors
 from bot.domain.calendar_config import agency_calendar
 from bot.domain.clock import to_local, to_utc, use_zone, utcnow, zone_label
+from bot.domain.errors import Reason
 from bot.domain.sop import Role
 from bot.formatting import number
 from bot.services import provisioning
@@ -525,7 +526,7 @@ def cmd_template_master(args: argparse.Namespace) -> int:
         try:  # the agency's Bidang make a drop-down list; the template works without them
             divisions = _Admin.open(args).division_names()
         except errors.InvalidInput as error:
-            if error.params.get("reason") != "no_agency":
+            if error.params.get("reason") != Reason.NO_AGENCY:
                 raise  # several agencies, or a wrong code: the list would be another's
             divisions = []
         except (_Failure, SQLAlchemyError):
@@ -587,7 +588,7 @@ def _add_user(admin: _Admin, args: argparse.Namespace, *, name: str, nip: str | 
         return provisioning.add_user(admin.ctx, name=name, roles=pairs, telegram_id=telegram_id,
                                      nip=nip, rank=args.rank, agency_code=admin.agency_code)
     except errors.InvalidInput as error:
-        if error.params.get("reason") == "unknown_division":
+        if error.params.get("reason") == Reason.UNKNOWN_DIVISION:
             raise _Failure(texts.cli_error(error, divisions=admin.division_names())) from None
         raise
 
@@ -885,7 +886,7 @@ def cmd_province(args: argparse.Namespace) -> int:
     admin = _Admin.open(args)
     view = province.overview_for_admin(admin.ctx)
     if not view.rows:
-        raise _Failure(texts.cli_error(errors.InvalidInput(reason="no_agency")))
+        raise _Failure(texts.cli_error(errors.InvalidInput(reason=Reason.NO_AGENCY)))
     table = [list(texts.province_columns()[:9])]
     for r in view.rows:
         table.append([*texts.province_cells(r.code, r.name, r.year, r.quarter, r.archived,
@@ -928,7 +929,7 @@ def cmd_agency_list(args: argparse.Namespace) -> int:
     admin = _Admin.open(args)
     rows = provisioning.list_agencies(admin.ctx)
     if not rows:
-        raise _Failure(texts.cli_error(errors.InvalidInput(reason="no_agency")))
+        raise _Failure(texts.cli_error(errors.InvalidInput(reason=Reason.NO_AGENCY)))
     table = [list(texts.CLI_AGENCIES_HEADER)]
     table += [[r.code, r.name, str(r.divisions), str(r.officials), texts.cli_agency_cycle(
         r.cycle_year, r.cycle_quarter, r.cycle_archived)] for r in rows]
@@ -959,7 +960,8 @@ def _set_profile(admin: _Admin, **changes: Any) -> provisioning.ProfileView:
     try:
         view = provisioning.set_profile(admin.ctx, **changes)
     except errors.InvalidInput as error:
-        if error.params.get("reason") in ("bad_timezone", "bad_agency_calendar", "bad_logo"):
+        if error.params.get("reason") in (Reason.BAD_TIMEZONE, Reason.BAD_AGENCY_CALENDAR,
+                                          Reason.BAD_LOGO):
             raise _Failure(texts.cli_agency_calendar_error(error)) from None
         raise
     admin.use_agency_zone()

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from bot.domain import errors
 from bot.domain.clock import to_local, zone_label
+from bot.domain.errors import Reason
 from bot.domain.sop import DOCUMENT_LABELS, ROLE_LABELS, DocumentKind, Role, Step, StepKey
 from bot.formatting import (
     DAYS,
@@ -191,12 +193,12 @@ def welcome(name: str, roles: Iterable[str]) -> str:
 
 
 def invite_error(reason: str) -> str:
-    return {
-        "invite_unknown": "Kode undangan tidak dikenal. Mohon periksa kembali kodenya.",
-        "invite_used": "Kode undangan ini sudah digunakan. Silakan minta kode baru kepada admin.",
-        "invite_expired": "Kode undangan ini sudah kedaluwarsa. Silakan minta kode baru.",
-        "already_bound": "Akun Telegram ini sudah terdaftar untuk pengguna lain.",
-    }.get(reason, "Kode undangan tidak dapat digunakan.")
+    return refusal({"reason": reason}) if reason in INVITE_REASONS else INVITE_REFUSED
+
+
+INVITE_REASONS = frozenset({Reason.INVITE_UNKNOWN, Reason.INVITE_USED, Reason.INVITE_EXPIRED,
+                            Reason.ALREADY_BOUND})
+INVITE_REFUSED = "Kode undangan tidak dapat digunakan."
 
 
 def help_text(roles: Iterable[Role | str], *, several_agencies: bool = False) -> str:
@@ -263,77 +265,149 @@ def error_message(error: errors.WorkflowError) -> str:
                 f"{', '.join(p.get('divisions', []))} masih dilengkapi.")
     if isinstance(error, errors.CycleClosed):
         return f"Siklus {period_label(p['year'], p['quarter'])} sudah diarsipkan dan tidak dapat diubah."
-    reason = p.get("reason")
-    if reason in ARCHIVE_REASONS:
-        return archive_error(error)
-    if reason == "part_incomplete":
-        return "Isian belum lengkap:\n" + "\n".join(f"• {m}" for m in p.get("missing", []))
-    return {
-        "note_required": "Mohon tuliskan catatan pengembalian.",
-        "unknown_division": "Bidang tidak dikenal.",
-        "unknown_run": "Tugas ini tidak ditemukan.",
-        "figures_required": "Mohon isi realisasi terlebih dahulu.",
-        "evidence_required": "Mohon lampirkan minimal satu data dukung.",
-        "file_type": FILE_TYPE_REFUSED,
-        "file_too_big": FILE_TOO_BIG,
-        "file_required": EXPECT_FILE,
-        "reassign_head_step": (f"Langkah {p.get('step')} adalah tugas Kepala Dinas dan tidak "
-                               "dapat dialihkan. Bila Kepala Dinas berhalangan, tunjuk Plh./Plt. "
-                               "dengan /plh."),
-        "reassign_other_division": (f"{p.get('name')} bukan pejabat {p.get('division')}; bagian "
-                                    "ini hanya dapat dialihkan kepada pejabat bidang itu."),
-        "reassign_other_role": (f"{p.get('name')} tidak memegang peran {p.get('role')} untuk "
-                                f"Langkah {p.get('step')}; tugas ini hanya dapat dialihkan "
-                                f"kepada {p.get('role')} lain atau Plh./Plt.-nya."),
-        "unknown_file": "Berkas itu tidak ditemukan pada isian ini; mungkin sudah dihapus.",
-        "file_empty": "Berkas ini kosong (0 byte). Mohon kirim berkas yang benar.",
-        "file_content": (f"Isi berkas {p.get('name')} tidak sesuai dengan jenisnya (mungkin "
-                         "rusak atau salah nama). Mohon kirim berkas aslinya."),
-        "zip_member": (f"Berkas ZIP ini memuat {p.get('name')}, yang tidak diterima. ZIP hanya "
-                       "boleh berisi PDF, Excel, Word, PowerPoint, foto atau teks."),
-        "zip_too_big": (f"Isi ZIP {p.get('name')} terlalu besar bila dibuka. Mohon kirim "
-                        "berkasnya satu per satu."),
-        "attendees_required": "Mohon pilih minimal satu peserta rapat.",
-        "directions_required": "Mohon tuliskan pokok-pokok arahan rapat.",
-        "unknown_attendee": "Peserta rapat tidak dikenal.",
-        "note_taker": "Notulis dipilih dari peserta rapat. Mohon pilih salah satu peserta.",
-        "money_above_budget": ("Angka ini lebih dari dua kali pagu sub kegiatan, sehingga "
-                               "tidak disimpan. Mohon periksa satuannya (jt atau M)."),
-        "meeting_date": "Tanggal rapat tidak sesuai: terlalu jauh sebelum Nota Kepala Dinas, "
-                        "atau di masa depan.",
-        "no_return_target": "Mohon pilih minimal satu tujuan pengembalian.",
-        "delegation_kind": "Jenis penunjukan harus Plh atau Plt.",
-        "delegation_period": "Akhir masa penunjukan harus sesudah awalnya.",
-        "delegation_self": "Seseorang tidak dapat ditunjuk mewakili dirinya sendiri.",
-        "delegation_past": "Masa penunjukan itu sudah lewat.",
-        "delegation_overlap": (f"{p.get('name')} sudah memiliki Plh./Plt. pada masa itu. "
-                               "Akhiri penunjukan tersebut terlebih dahulu."),
-        "substitute_away": (f"{p.get('name')} sendiri berhalangan (diwakili Plh.) pada masa "
-                            "itu. Mohon pilih pejabat lain."),
-        "principal_acting": (f"{p.get('name')} sedang menjadi Plh./Plt. bagi pejabat lain pada "
-                             "masa itu. Akhiri penunjukan tersebut terlebih dahulu."),
-        "principal_inactive": f"{p.get('name')} tidak aktif; Plh. tidak dapat ditunjuk.",
-        "substitute_unreachable": (f"{p.get('name')} belum terhubung dengan bot (belum ada "
-                                   "akun Telegram), sehingga tidak dapat menerima tugas."),
-        "delegation_ended": "Penunjukan itu sudah berakhir.",
-        "unknown_delegation": "Penunjukan itu tidak ditemukan.",
-        "may_not_delegate": ("Plh./Plt. hanya dapat ditunjuk untuk Kepala Dinas, Sekretaris, "
-                             "Kepala Bidang atau Kepala Subbag Perencanaan."),
-        "agency_name_empty": "Nama Dinas tidak boleh kosong.",
-        "setting_cap": (f"Batas capaian \"{p.get('value')}\" tidak dapat dipakai: tulis angka "
-                        "100 atau lebih, misalnya 120, atau \"\" untuk tanpa batas."),
-        "setting_predikat": (f"Skala predikat \"{p.get('value')}\" tidak dapat dipakai: tulis "
-                             "empat batas bawah dari tinggi ke rendah, misalnya \"91 76 66 "
-                             "51\" (Sangat Tinggi, Tinggi, Sedang, Rendah)."),
-        "setting_efisiensi": (f"Batas efisiensi \"{p.get('value')}\" tidak dapat dipakai: "
-                              "tulis dua angka, bawah lalu atas, misalnya \"-5 5\"."),
-        "name_empty": "Nama tidak boleh kosong.",
-        "unknown_user": "Pengguna tidak dikenal atau tidak aktif.",
-        "no_year_data": "Belum ada data capaian per indikator untuk tahun ini.",
-        "percent_out_of_range": "Nilai persen ini tidak wajar (lebih dari 1.000%). Mohon periksa kembali. Contoh: 87,5.",
-        "unknown_item": "Isian ini tidak ditemukan. Ketik /tugas untuk melanjutkan.",
-        "text_required": "Mohon tuliskan jawabannya.",
-    }.get(str(reason), "Mohon maaf, isian tidak dapat digunakan. Silakan periksa kembali.")
+    return refusal(p)
+
+
+# A refusal's message, by its reason: a text, or a function of the refusal's params.
+Refusal = str | Callable[[Mapping[str, Any]], str]
+REFUSED_INPUT = "Mohon maaf, isian tidak dapat digunakan. Silakan periksa kembali."
+
+
+def refusal(params: Mapping[str, Any], table: Mapping[Reason, Refusal] | None = None) -> str:
+    """The message for a refusal's reason, from ``table`` (the chat's ``REFUSALS``)."""
+    message = (REFUSALS if table is None else table).get(str(params.get("reason")))
+    if message is None:
+        return REFUSED_INPUT
+    return message if isinstance(message, str) else message(params)
+
+
+def _archive_period(p: Mapping[str, Any]) -> str:
+    return (period_label(p["year"], p["quarter"])
+            if p.get("year") is not None and p.get("quarter") in (1, 2, 3, 4) else "ini")
+
+
+REFUSALS: dict[Reason, Refusal] = {
+    Reason.NOTE_REQUIRED: "Mohon tuliskan catatan pengembalian.",
+    Reason.UNKNOWN_DIVISION: "Bidang tidak dikenal.",
+    Reason.UNKNOWN_RUN: "Tugas ini tidak ditemukan.",
+    Reason.FIGURES_REQUIRED: "Mohon isi realisasi terlebih dahulu.",
+    Reason.EVIDENCE_REQUIRED: "Mohon lampirkan minimal satu data dukung.",
+    Reason.FILE_TYPE: FILE_TYPE_REFUSED,
+    Reason.FILE_TOO_BIG: FILE_TOO_BIG,
+    Reason.FILE_REQUIRED: EXPECT_FILE,
+    Reason.REASSIGN_HEAD_STEP: lambda p: (
+        f"Langkah {p.get('step')} adalah tugas Kepala Dinas dan tidak "
+        "dapat dialihkan. Bila Kepala Dinas berhalangan, tunjuk Plh./Plt. "
+        "dengan /plh."),
+    Reason.REASSIGN_OTHER_DIVISION: lambda p: (
+        f"{p.get('name')} bukan pejabat {p.get('division')}; bagian "
+        "ini hanya dapat dialihkan kepada pejabat bidang itu."),
+    Reason.REASSIGN_OTHER_ROLE: lambda p: (
+        f"{p.get('name')} tidak memegang peran {p.get('role')} untuk "
+        f"Langkah {p.get('step')}; tugas ini hanya dapat dialihkan "
+        f"kepada {p.get('role')} lain atau Plh./Plt.-nya."),
+    Reason.UNKNOWN_FILE: "Berkas itu tidak ditemukan pada isian ini; mungkin sudah dihapus.",
+    Reason.FILE_EMPTY: "Berkas ini kosong (0 byte). Mohon kirim berkas yang benar.",
+    Reason.FILE_CONTENT: lambda p: (
+        f"Isi berkas {p.get('name')} tidak sesuai dengan jenisnya (mungkin "
+        "rusak atau salah nama). Mohon kirim berkas aslinya."),
+    Reason.ZIP_MEMBER: lambda p: (
+        f"Berkas ZIP ini memuat {p.get('name')}, yang tidak diterima. ZIP hanya "
+        "boleh berisi PDF, Excel, Word, PowerPoint, foto atau teks."),
+    Reason.ZIP_TOO_BIG: lambda p: (
+        f"Isi ZIP {p.get('name')} terlalu besar bila dibuka. Mohon kirim "
+        "berkasnya satu per satu."),
+    Reason.ATTENDEES_REQUIRED: "Mohon pilih minimal satu peserta rapat.",
+    Reason.DIRECTIONS_REQUIRED: "Mohon tuliskan pokok-pokok arahan rapat.",
+    Reason.UNKNOWN_ATTENDEE: "Peserta rapat tidak dikenal.",
+    Reason.NOTE_TAKER: "Notulis dipilih dari peserta rapat. Mohon pilih salah satu peserta.",
+    Reason.MONEY_ABOVE_BUDGET: ("Angka ini lebih dari dua kali pagu sub kegiatan, sehingga "
+        "tidak disimpan. Mohon periksa satuannya (jt atau M)."),
+    Reason.MEETING_DATE: "Tanggal rapat tidak sesuai: terlalu jauh sebelum Nota Kepala Dinas, "
+        "atau di masa depan.",
+    Reason.DELEGATION_KIND: "Jenis penunjukan harus Plh atau Plt.",
+    Reason.DELEGATION_PERIOD: "Akhir masa penunjukan harus sesudah awalnya.",
+    Reason.DELEGATION_SELF: "Seseorang tidak dapat ditunjuk mewakili dirinya sendiri.",
+    Reason.DELEGATION_PAST: "Masa penunjukan itu sudah lewat.",
+    Reason.DELEGATION_OVERLAP: lambda p: (
+        f"{p.get('name')} sudah memiliki Plh./Plt. pada masa itu. "
+        "Akhiri penunjukan tersebut terlebih dahulu."),
+    Reason.SUBSTITUTE_AWAY: lambda p: (
+        f"{p.get('name')} sendiri berhalangan (diwakili Plh.) pada masa "
+        "itu. Mohon pilih pejabat lain."),
+    Reason.PRINCIPAL_ACTING: lambda p: (
+        f"{p.get('name')} sedang menjadi Plh./Plt. bagi pejabat lain pada "
+        "masa itu. Akhiri penunjukan tersebut terlebih dahulu."),
+    Reason.PRINCIPAL_INACTIVE: lambda p: (
+        f"{p.get('name')} tidak aktif; Plh. tidak dapat ditunjuk."),
+    Reason.SUBSTITUTE_UNREACHABLE: lambda p: (
+        f"{p.get('name')} belum terhubung dengan bot (belum ada "
+        "akun Telegram), sehingga tidak dapat menerima tugas."),
+    Reason.DELEGATION_ENDED: "Penunjukan itu sudah berakhir.",
+    Reason.UNKNOWN_DELEGATION: "Penunjukan itu tidak ditemukan.",
+    Reason.MAY_NOT_DELEGATE: ("Plh./Plt. hanya dapat ditunjuk untuk Kepala Dinas, Sekretaris, "
+        "Kepala Bidang atau Kepala Subbag Perencanaan."),
+    Reason.AGENCY_NAME_EMPTY: "Nama Dinas tidak boleh kosong.",
+    Reason.SETTING_CAP: lambda p: (
+        f"Batas capaian \"{p.get('value')}\" tidak dapat dipakai: tulis angka "
+        "100 atau lebih, misalnya 120, atau \"\" untuk tanpa batas."),
+    Reason.SETTING_PREDIKAT: lambda p: (
+        f"Skala predikat \"{p.get('value')}\" tidak dapat dipakai: tulis "
+        "empat batas bawah dari tinggi ke rendah, misalnya \"91 76 66 "
+        "51\" (Sangat Tinggi, Tinggi, Sedang, Rendah)."),
+    Reason.SETTING_EFISIENSI: lambda p: (
+        f"Batas efisiensi \"{p.get('value')}\" tidak dapat dipakai: "
+        "tulis dua angka, bawah lalu atas, misalnya \"-5 5\"."),
+    Reason.NAME_EMPTY: "Nama tidak boleh kosong.",
+    Reason.UNKNOWN_USER: "Pengguna tidak dikenal atau tidak aktif.",
+    Reason.NO_YEAR_DATA: "Belum ada data capaian per indikator untuk tahun ini.",
+    Reason.PERCENT_OUT_OF_RANGE: ("Nilai persen ini tidak wajar (lebih dari 1.000%). Mohon "
+                                  "periksa kembali. Contoh: 87,5."),
+    Reason.UNKNOWN_ITEM: "Isian ini tidak ditemukan. Ketik /tugas untuk melanjutkan.",
+    Reason.TEXT_REQUIRED: "Mohon tuliskan jawabannya.",
+    Reason.PART_INCOMPLETE: lambda p: "Isian belum lengkap:\n" + "\n".join(
+        f"• {m}" for m in p.get("missing", [])),
+    Reason.UNKNOWN_FIELD: "Isian itu tidak dikenal. Ketik /tugas untuk melanjutkan.",
+    Reason.CELLS: "Beberapa sel pada format ini tidak dapat dipakai; tidak ada yang disimpan.",
+    Reason.OTHER_PART: ("Format ini milik bagian atau triwulan lain. Gunakan format untuk "
+        "bagian Anda."),
+    Reason.DECISION_STEP: lambda p: (
+        f"Langkah {p.get('step')} diselesaikan dengan keputusan: {BTN_APPROVE} atau "
+        f"{BTN_RETURN}."),
+    Reason.NOT_CONFIRM_STEP: ("Langkah ini tidak diselesaikan di sini. Ketik /tugas untuk "
+                              "melanjutkan."),
+    Reason.INVITE_UNKNOWN: "Kode undangan tidak dikenal. Mohon periksa kembali kodenya.",
+    Reason.INVITE_USED: "Kode undangan ini sudah digunakan. Silakan minta kode baru kepada admin.",
+    Reason.INVITE_EXPIRED: "Kode undangan ini sudah kedaluwarsa. Silakan minta kode baru.",
+    Reason.ALREADY_BOUND: "Akun Telegram ini sudah terdaftar untuk pengguna lain.",
+    Reason.NOT_A_MEMBER: "Anda tidak terdaftar pada Dinas itu.",
+    Reason.NO_AGENCY: "Dinas belum disiapkan. Mohon hubungi admin sakip-bot.",
+    Reason.UNKNOWN_AGENCY: lambda p: f"Tidak ada Dinas dengan kode {p.get('code')}.",
+    Reason.AGENCY_AMBIGUOUS: "Ada beberapa Dinas; mohon sebutkan Dinas yang dimaksud.",
+    Reason.AGENCY_EXISTS: lambda p: f"Kode Dinas {p.get('code')} sudah dipakai.",
+    Reason.DIVISION_REQUIRED: "Peran Bidang memerlukan nama Bidang.",
+    Reason.BAD_TIMEZONE: lambda p: (
+        f"Zona waktu \"{p.get('value')}\" tidak dikenal. Tulis WIB, WITA, WIT atau nama IANA "
+        "seperti Asia/Makassar."),
+    Reason.BAD_AGENCY_CALENDAR: lambda p: agency_calendar_problem(p),
+    Reason.BAD_LOGO: lambda p: (
+        "Logo tidak dapat dipakai: "
+        f"{LOGO_REFUSED.get(str(p.get('problem')), 'tidak dapat dipakai')}. Tidak ada yang diubah."),
+    Reason.BAD_YEAR: lambda p: (f"Tahun {p.get('year')} tidak dapat dipakai. Tulis tahun antara "
+        "2000 dan 2100."),
+    Reason.MASTER_DATA_INVALID: lambda p: (
+        f"Data induk memuat {p.get('count')} kesalahan, sehingga tidak ada yang disimpan."),
+    Reason.UNKNOWN_CYCLE: lambda p: f"Siklus {_archive_period(p)} tidak ditemukan.",
+    Reason.CYCLE_NOT_ARCHIVED: lambda p: (
+        f"Siklus {_archive_period(p)} belum diarsipkan. Arsip baru dapat dibuat setelah "
+        "Langkah 9 (unggah ke ESR dan pengarsipan) selesai."),
+    Reason.ARCHIVE_FILE_MISSING: lambda p: (
+        f"Berkas {p.get('name')} tidak ditemukan di folder data, sehingga arsip tidak dapat "
+        "dibuat. Mohon hubungi admin sakip-bot."),
+    Reason.ARCHIVE_FILE_CORRUPT: lambda p: (
+        f"Berkas {p.get('name')} di folder data tidak sama dengan yang tercatat (sha256 "
+        "berbeda), sehingga arsip tidak dapat dibuat."),
+}
 
 
 # --- hand-offs -----------------------------------------------------------------------------------
@@ -833,30 +907,42 @@ def cli_database_error(kind: str) -> str:
 
 def cli_error(error: errors.WorkflowError, *, user_id: int | None = None,
               divisions: Iterable[str] = ()) -> str:
+    """A refusal for the admin at the command line, who can be told which command mends it."""
     reason = error.params.get("reason")
-    if reason == "no_agency":
-        return ("Dinas belum disiapkan. Jalankan terlebih dahulu:\n"
-                '  sakip-bot init --name "Nama Dinas" --code KODE --division "Nama Bidang"')
-    if reason == "unknown_agency":
-        return (f"Tidak ada Dinas dengan kode {error.params.get('code')}. Kode yang terdaftar: "
-                f"{', '.join(error.params.get('known', []))}.")
-    if reason == "agency_ambiguous":
-        return ("Ada beberapa Dinas di basis data ini: "
-                f"{', '.join(error.params.get('known', []))}.\nSebutkan Dinas yang dimaksud "
-                "dengan --agency KODE (atau AGENCY_CODE di .env).")
-    if reason == "agency_exists":
-        return (f"Kode {error.params.get('code')} sudah dipakai. Lihat dengan sakip-bot agency "
-                "list; ubah Dinas itu dengan sakip-bot agency set --agency KODE.")
-    if reason == "unknown_division":
-        known = ", ".join(divisions) or "(belum ada)"
-        return (f"Bidang \"{error.params.get('name')}\" tidak dikenal. Bidang yang terdaftar: "
-                f"{known}.\nTambahkan Bidang baru dengan sakip-bot init ... --division \"NAMA\".")
-    if reason == "division_required":
-        return "Peran Bidang memerlukan nama Bidang. Tambahkan --division \"Nama Bidang\"."
-    if reason == "unknown_user":
-        who = f" dengan ID {user_id}" if user_id is not None else ""
-        return f"Pengguna{who} tidak ditemukan. Lihat daftarnya dengan: sakip-bot users"
-    return error_message(error)
+    if reason not in CLI_REFUSALS:
+        return error_message(error)
+    return refusal({**error.params, "user_id": user_id, "divisions": list(divisions)},
+                   CLI_REFUSALS)
+
+
+CLI_REFUSALS: dict[Reason, Refusal] = {
+    Reason.NO_AGENCY: ("Dinas belum disiapkan. Jalankan terlebih dahulu:\n"
+        '  sakip-bot init --name "Nama Dinas" --code KODE --division "Nama Bidang"'),
+    Reason.UNKNOWN_AGENCY: lambda p: (
+        f"Tidak ada Dinas dengan kode {p.get('code')}. Kode yang terdaftar: "
+        f"{', '.join(p.get('known', []))}."),
+    Reason.AGENCY_AMBIGUOUS: lambda p: (
+        f"Ada beberapa Dinas di basis data ini: {', '.join(p.get('known', []))}.\nSebutkan Dinas "
+        "yang dimaksud dengan --agency KODE (atau AGENCY_CODE di .env)."),
+    Reason.AGENCY_EXISTS: lambda p: (
+        f"Kode {p.get('code')} sudah dipakai. Lihat dengan sakip-bot agency list; ubah Dinas itu "
+        "dengan sakip-bot agency set --agency KODE."),
+    Reason.UNKNOWN_DIVISION: lambda p: (
+        f"Bidang \"{p.get('name')}\" tidak dikenal. Bidang yang terdaftar: "
+        f"{', '.join(p.get('divisions') or []) or '(belum ada)'}.\nTambahkan Bidang baru dengan "
+        "sakip-bot init ... --division \"NAMA\"."),
+    Reason.DIVISION_REQUIRED: ("Peran Bidang memerlukan nama Bidang. Tambahkan "
+        "--division \"Nama Bidang\"."),
+    Reason.UNKNOWN_USER: lambda p: (
+        "Pengguna" + (f" dengan ID {p['user_id']}" if p.get("user_id") is not None else "")
+        + " tidak ditemukan. Lihat daftarnya dengan: sakip-bot users"),
+    Reason.UNKNOWN_CYCLE: lambda p: (
+        f"Siklus {_archive_period(p)} tidak ditemukan. Lihat daftarnya dengan: "
+        "sakip-bot archive list"),
+    Reason.ARCHIVE_FILE_MISSING: lambda p: (
+        f"Berkas {p.get('name')} tidak ditemukan di folder data, sehingga arsip tidak dapat "
+        "dibuat. Periksa DATA_DIR."),
+}
 
 
 def cli_agency_ready(name: str, code: str, created: bool, divisions: list[str],
@@ -972,13 +1058,11 @@ LOGO_REFUSED = {
 
 
 def cli_agency_calendar_error(error: errors.WorkflowError) -> str:
-    params = error.params
-    if params.get("reason") == "bad_logo":
-        problem = LOGO_REFUSED.get(str(params.get("problem")), "tidak dapat dipakai")
-        return f"Logo tidak dapat dipakai: {problem}. Tidak ada yang diubah."
-    if params.get("reason") == "bad_timezone":
-        return (f"Zona waktu \"{params.get('value')}\" tidak dikenal. Tulis WIB, WITA, WIT atau "
-                "nama IANA seperti Asia/Makassar.")
+    """A zone, calendar file or logo given to ``agency add|set`` that cannot be used."""
+    return error_message(error)
+
+
+def agency_calendar_problem(params: Mapping[str, Any]) -> str:
     where = str(params.get("field") or "")
     if where == "time_zone":
         return ("Kalender Dinas tidak boleh memuat time_zone: zona waktu Dinas diatur dengan "
@@ -1895,29 +1979,12 @@ def archive_document_absent(name: str) -> str:
 
 
 # Which agency a command is for: worded by ``cli_error``, whatever the command.
-AGENCY_REASONS = frozenset({"no_agency", "unknown_agency", "agency_ambiguous"})
-ARCHIVE_REASONS = frozenset({"cycle_not_archived", "unknown_cycle", "archive_file_missing",
-                             "archive_file_corrupt", *AGENCY_REASONS})
+AGENCY_REASONS = frozenset({Reason.NO_AGENCY, Reason.UNKNOWN_AGENCY, Reason.AGENCY_AMBIGUOUS})
 
 
 def archive_error(error: errors.WorkflowError) -> str:
     """Why an archive could not be made or fetched."""
-    p = error.params
-    period = (period_label(p["year"], p["quarter"])
-              if p.get("year") is not None and p.get("quarter") in (1, 2, 3, 4) else "ini")
-    reason = p.get("reason")
-    if reason == "cycle_not_archived":
-        return (f"Siklus {period} belum diarsipkan. Arsip baru dapat dibuat setelah Langkah 9 "
-                "(unggah ke ESR dan pengarsipan) selesai.")
-    if reason == "unknown_cycle":
-        return f"Siklus {period} tidak ditemukan. Lihat daftarnya dengan: sakip-bot archive list"
-    if reason == "archive_file_missing":
-        return (f"Berkas {p.get('name')} tidak ditemukan di folder data, sehingga arsip tidak "
-                "dapat dibuat. Periksa DATA_DIR.")
-    if reason == "archive_file_corrupt":
-        return (f"Berkas {p.get('name')} di folder data tidak sama dengan yang tercatat "
-                "(sha256 berbeda), sehingga arsip tidak dapat dibuat.")
-    return error_message(error)
+    return cli_error(error)
 
 
 ARCHIVE_CLI_HELP: dict[str, str] = {

@@ -14,6 +14,7 @@ from bot import texts
 from bot.callbacks import Action, button, pattern
 from bot.domain import errors
 from bot.domain.clock import to_local
+from bot.domain.errors import Reason
 from bot.domain.sop import DocumentKind, StepKey
 from bot.formatting import date_long
 from bot.keyboards import checklist, with_cancel
@@ -162,7 +163,7 @@ async def note_taker_button(update: Update, context: BotContext) -> object:
     chosen = int(callback_args(update)[0])
     draft = await call(context, drafts.load, context.me.user_id, FLOW)
     if chosen not in draft.get("attendees", []):
-        raise errors.InvalidInput(reason="note_taker")
+        raise errors.InvalidInput(reason=Reason.NOTE_TAKER)
     await close_buttons(update)
     team = dict(await call(context, steps.sakip_team, context.me.user_id))
     await reply(update, texts.note_taker_chosen(team.get(chosen, "-")))
@@ -222,7 +223,7 @@ async def save(update: Update, context: BotContext) -> object:
     await close_buttons(update)
     draft = await call(context, drafts.load, context.me.user_id, FLOW)
     if "date" not in draft:
-        raise errors.InvalidInput(reason="unknown_run")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_RUN)
     await call(context, steps.record_briefing, context.me.user_id, int(draft["run_id"]),
                meeting_date=date.fromisoformat(draft["date"]),
                attendee_ids=list(draft.get("attendees", [])),

@@ -18,6 +18,7 @@ from telegram.ext import BaseHandler, ConversationHandler
 from bot import keyboards, owed_replies, texts
 from bot.callbacks import parse
 from bot.domain import errors
+from bot.domain.errors import Reason
 from bot.formatting import split_text
 from bot.services import drafts
 from bot.services.uploads import Upload, check, inspect, photo_name
@@ -139,7 +140,7 @@ async def download(update: Update, context: BotContext) -> Upload:
         mime = check(name, photo.file_size)
         file = await photo.get_file()
     else:
-        raise errors.InvalidInput(reason="file_required")
+        raise errors.InvalidInput(reason=Reason.FILE_REQUIRED)
     data = bytes(await file.download_as_bytearray())
     if message.document is None:
         # Telegram sends photos as JPEG; a Bot API server of one's own may keep a PNG.
@@ -153,7 +154,7 @@ async def draft_run_id(context: BotContext, flow: str) -> int:
     """The step run the member's current ``flow`` is about, kept in their draft."""
     draft = await asyncio.to_thread(drafts.load, context.services, context.me.user_id, flow)
     if "run_id" not in draft:
-        raise errors.InvalidInput(reason="unknown_run")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_RUN)
     return int(draft["run_id"])
 
 

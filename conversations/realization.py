@@ -20,6 +20,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filt
 from bot import texts
 from bot.callbacks import Action, button, parse, pattern
 from bot.domain import errors
+from bot.domain.errors import Reason
 from bot.formatting import money, number
 from bot.keyboards import columns, inline
 from bot.services import drafts, realization
@@ -215,12 +216,12 @@ async def pick_item(update: Update, context: BotContext) -> object:
     if kind == "f":
         money_item = next((f for f in sheet.financials if f.item_id == item_id), None)
         if money_item is None:
-            raise errors.InvalidInput(reason="unknown_item")
+            raise errors.InvalidInput(reason=Reason.UNKNOWN_ITEM)
         await close_buttons(update)
         return await _ask(update, context, sheet, money_item)
     item = next((i for i in sheet.indicators if i.indicator_id == item_id), None)
     if item is None:
-        raise errors.InvalidInput(reason="unknown_item")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_ITEM)
     await close_buttons(update)
     return await _ask_value(update, sheet, item, context, {"item": ["i", item_id]})
 
@@ -273,7 +274,7 @@ async def _current(context: BotContext) -> tuple[int, int, dict[str, object]]:
     draft = await call(context, drafts.load, context.me.user_id, FLOW)
     _kind, item_id = draft.get("item", ["", 0])
     if not item_id:
-        raise errors.InvalidInput(reason="unknown_item")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_ITEM)
     return int(draft["run_id"]), int(item_id), draft
 
 
@@ -382,7 +383,7 @@ async def remove_evidence(update: Update, context: BotContext) -> object:
     run_id, indicator_id, _ = await _current(context)
     args = parse(query.data)[1]
     if len(args) != 1 or not args[0].isdigit():
-        raise errors.InvalidInput(reason="unknown_file")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_FILE)
     document_id = int(args[0])
     removed = await call(context, realization.remove_evidence, context.me.user_id, run_id,
                          indicator_id, document_id)

@@ -10,6 +10,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 from bot import texts
 from bot.callbacks import Action, pattern
 from bot.domain import errors
+from bot.domain.errors import Reason
 from bot.domain.sop import StepKey
 from bot.keyboards import checklist
 from bot.services import drafts, review
@@ -86,7 +87,7 @@ async def note(update: Update, context: BotContext) -> object:
     assert update.effective_message is not None
     text = (update.effective_message.text or "").strip()
     if not text:
-        raise errors.InvalidInput(reason="note_required")
+        raise errors.InvalidInput(reason=Reason.NOTE_REQUIRED)
     draft = await call(context, drafts.load, context.me.user_id, FLOW)
     chosen = [int(c) for c in draft.get("chosen", [])]
     run_id = int(draft["run_id"])

@@ -19,6 +19,7 @@ from bot.domain.capaian import (
     Predikat,
     PredikatScale,
 )
+from bot.domain.errors import Reason
 from bot.domain.numbers import InvalidNumber, parse_number
 
 # The bands of the scale, highest first; an agency sets their minima, not their names.
@@ -60,26 +61,26 @@ def parse_cap(text: str) -> Decimal | None:
     target would count a met target as missed."""
     if not text.strip():
         return None
-    cap = _number(text, "cap")
+    cap = _number(text, Reason.SETTING_CAP)
     if cap < 100:
-        raise errors.InvalidInput(reason="setting_cap", value=text.strip())
+        raise errors.InvalidInput(reason=Reason.SETTING_CAP, value=text.strip())
     return cap
 
 
 def parse_scale(text: str) -> PredikatScale:
     """Four minima, highest first (``91 76 66 51``): Sangat Tinggi, Tinggi, Sedang, Rendah;
     below the last is Sangat Rendah."""
-    values = [_number(part, "predikat") for part in _parts(text)]
+    values = [_number(part, Reason.SETTING_PREDIKAT) for part in _parts(text)]
     if len(values) != len(BANDS) or any(a <= b for a, b in pairwise(values)) or values[-1] < 0:
-        raise errors.InvalidInput(reason="setting_predikat", value=text.strip())
+        raise errors.InvalidInput(reason=Reason.SETTING_PREDIKAT, value=text.strip())
     return _scale(values)
 
 
 def parse_thresholds(text: str) -> EfficiencyThresholds:
     """``-5 5``: below the first *tidak efisien*, above the second *efisien*."""
-    values = [_number(part, "efisiensi") for part in _parts(text)]
+    values = [_number(part, Reason.SETTING_EFISIENSI) for part in _parts(text)]
     if len(values) != 2 or values[0] > values[1]:
-        raise errors.InvalidInput(reason="setting_efisiensi", value=text.strip())
+        raise errors.InvalidInput(reason=Reason.SETTING_EFISIENSI, value=text.strip())
     return EfficiencyThresholds(lower=values[0], upper=values[1])
 
 
@@ -92,8 +93,8 @@ def _parts(text: str) -> list[str]:
     return [part for part in _SEPARATORS.split(text.strip()) if part]
 
 
-def _number(text: str, setting: str) -> Decimal:
+def _number(text: str, refusal: Reason) -> Decimal:
     try:
         return parse_number(text)
     except InvalidNumber:
-        raise errors.InvalidInput(reason=f"setting_{setting}", value=text.strip()) from None
+        raise errors.InvalidInput(reason=refusal, value=text.strip()) from None

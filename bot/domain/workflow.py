@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from bot.domain import errors
 from bot.domain.calendar import WorkingCalendar
+from bot.domain.errors import Reason
 from bot.domain.sop import (
     STEPS,
     DocumentKind,
@@ -302,7 +303,7 @@ def complete_step(
     """Finish ``key`` (or one division's part of it) and activate what follows."""
     s = step(key)
     if s.decision:
-        raise errors.InvalidInput(reason="decision_step", step=s.number)
+        raise errors.InvalidInput(reason=Reason.DECISION_STEP, step=s.number)
     cycle = _open_cycle(session, cycle_id)
     run = _run_for(session, cycle, s, actor, division_id)
     actor = actor.for_step(s, _division_of(session, run))
@@ -355,11 +356,11 @@ def decide(
         _follow(session, cycle, review.key, Outcome.APPROVED, now, result, actor, calendar)
         return result
     if not note or not note.strip():
-        raise errors.InvalidInput(reason="note_required")
+        raise errors.InvalidInput(reason=Reason.NOTE_REQUIRED)
     division_ids = sorted(set(return_division_ids or []))
     valid = {d.id for d in _parts(session, cycle)}
     if any(d not in valid for d in division_ids):
-        raise errors.InvalidInput(reason="unknown_division")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_DIVISION)
     _finish(run, actor, now, Outcome.RETURNED, note, {"division_ids": division_ids})
     result = Result(cycle=cycle, completed=[run])
     edges = {t.target: t for t in transitions_from(review.key, Outcome.RETURNED)}
@@ -411,12 +412,12 @@ def return_part(
     _run_for(session, cycle, compile_step, actor, None)
     actor = actor.for_step(compile_step)
     if not note.strip():
-        raise errors.InvalidInput(reason="note_required")
+        raise errors.InvalidInput(reason=Reason.NOTE_REQUIRED)
     fill_in = next(s for s in STEPS if s.per_division)
     latest = cycles.latest_runs(session=session, cycle_id=cycle_id, step=fill_in.key)
     part = latest.get(division_id)
     if part is None:
-        raise errors.InvalidInput(reason="unknown_division")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_DIVISION)
     if part.status == ACTIVE:
         raise errors.StepNotActive(step=fill_in.number, division=None)
     runs = _activate(session=session, cycle=cycle, s=fill_in, now=now,
@@ -487,7 +488,7 @@ def _finish(
 def _open_cycle(session: Session, cycle_id: int) -> MeasurementCycle:
     cycle = cycles.get_cycle(session=session, cycle_id=cycle_id, for_update=True)
     if cycle is None:
-        raise errors.InvalidInput(reason="unknown_cycle")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_CYCLE)
     if cycle.status != OPEN:
         raise errors.CycleClosed(year=cycle.year, quarter=cycle.quarter)
     return cycle
@@ -499,10 +500,10 @@ def _run_for(
     division = None
     if s.per_division:
         if division_id is None:
-            raise errors.InvalidInput(reason="division_required", step=s.number)
+            raise errors.InvalidInput(reason=Reason.DIVISION_REQUIRED, step=s.number)
         division = agencies.get_division(session=session, division_id=division_id)
         if division is None or division.agency_id != cycle.agency_id:
-            raise errors.InvalidInput(reason="unknown_division")
+            raise errors.InvalidInput(reason=Reason.UNKNOWN_DIVISION)
     else:
         division_id = None
     run = active_run(session=session, cycle=cycle, key=s.key, division_id=division_id)

@@ -18,6 +18,7 @@ from sqlmodel import Session
 from bot import texts
 from bot.domain import errors, workflow
 from bot.domain.clock import as_utc
+from bot.domain.errors import Reason
 from bot.domain.sop import DocumentKind, StepKey
 from bot.formatting import period_label
 from bot.services import compliance, outputs
@@ -59,7 +60,7 @@ def build_archive(
     with ctx.transaction() as session:
         cycle = cycles.get_cycle(session=session, cycle_id=cycle_id)
         if cycle is None:
-            raise errors.InvalidInput(reason="unknown_cycle")
+            raise errors.InvalidInput(reason=Reason.UNKNOWN_CYCLE)
         document, existed = _build(ctx, session, cycle, actor_user_id)
         return outputs.doc_view(document, duplicate=existed)
 
@@ -244,15 +245,16 @@ def _read(ctx: ServiceContext, doc: Document) -> bytes:
     try:
         data = ctx.store.read(doc.path)
     except OSError:
-        raise errors.InvalidInput(reason="archive_file_missing", name=doc.original_name) from None
+        raise errors.InvalidInput(reason=Reason.ARCHIVE_FILE_MISSING,
+                                  name=doc.original_name) from None
     if hashlib.sha256(data).hexdigest() != doc.sha256:
-        raise errors.InvalidInput(reason="archive_file_corrupt", name=doc.original_name)
+        raise errors.InvalidInput(reason=Reason.ARCHIVE_FILE_CORRUPT, name=doc.original_name)
     return data
 
 
 def _require_archived(cycle: MeasurementCycle) -> None:
     if cycle.status != workflow.ARCHIVED:
-        raise errors.InvalidInput(reason="cycle_not_archived", year=cycle.year,
+        raise errors.InvalidInput(reason=Reason.CYCLE_NOT_ARCHIVED, year=cycle.year,
                                   quarter=cycle.quarter)
 
 
@@ -265,7 +267,7 @@ def _find(session: Session, code: str | None, year: int, quarter: int) -> Measur
     assert agency.id is not None
     cycle = cycles.find_cycle(session=session, agency_id=agency.id, year=year, quarter=quarter)
     if cycle is None:
-        raise errors.InvalidInput(reason="unknown_cycle", year=year, quarter=quarter)
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_CYCLE, year=year, quarter=quarter)
     return cycle
 
 

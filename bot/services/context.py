@@ -19,6 +19,7 @@ from bot.domain import errors, workflow
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.calendar_config import CalendarConfigError, agency_calendar
 from bot.domain.clock import utcnow
+from bot.domain.errors import Reason
 from reports.pool import ReportPool
 from reports.safe_workbook import WorkbookLimits
 from storage import agencies, cycles, outbox, users
@@ -110,14 +111,14 @@ def resolve_agency(session: Session, code: str | None) -> Agency:
         agency = agencies.get_agency(session=session, code=code)
         if agency is None:
             known = [a.code for a in agencies.list_agencies(session=session)]
-            raise errors.InvalidInput(reason="unknown_agency" if known else "no_agency",
+            raise errors.InvalidInput(reason=Reason.UNKNOWN_AGENCY if known else "no_agency",
                                       code=code, known=known)
         return agency
     found = agencies.list_agencies(session=session)
     if not found:
-        raise errors.InvalidInput(reason="no_agency")
+        raise errors.InvalidInput(reason=Reason.NO_AGENCY)
     if len(found) > 1:
-        raise errors.InvalidInput(reason="agency_ambiguous", known=[a.code for a in found])
+        raise errors.InvalidInput(reason=Reason.AGENCY_AMBIGUOUS, known=[a.code for a in found])
     return found[0]
 
 
@@ -140,10 +141,10 @@ def load_run(session: Session, run_id: int, actor: workflow.Actor) -> RunRef:
     """The run ``run_id`` if it belongs to the actor's agency."""
     run = session.get(StepRun, run_id)
     if run is None:
-        raise errors.InvalidInput(reason="unknown_run")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_RUN)
     cycle = cycles.get_cycle(session=session, cycle_id=run.cycle_id)
     if cycle is None or cycle.agency_id != actor.user.agency_id:
-        raise errors.InvalidInput(reason="unknown_run")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_RUN)
     division = (
         agencies.get_division(session=session, division_id=run.division_id)
         if run.division_id is not None else None

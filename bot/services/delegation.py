@@ -10,6 +10,7 @@ from sqlmodel import Session
 from bot import texts
 from bot.domain import errors, workflow
 from bot.domain.clock import as_utc
+from bot.domain.errors import Reason
 from bot.domain.sop import Role, step
 from bot.services import notify
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run, resolve_agency
@@ -100,25 +101,25 @@ def _appoint(
     principal_id: int, substitute_id: int, starts_at: datetime, ends_at: datetime, kind: str,
 ) -> DelegationView:
     if kind not in KINDS:
-        raise errors.InvalidInput(reason="delegation_kind")
+        raise errors.InvalidInput(reason=Reason.DELEGATION_KIND)
     if ends_at <= starts_at:
-        raise errors.InvalidInput(reason="delegation_period")
+        raise errors.InvalidInput(reason=Reason.DELEGATION_PERIOD)
     if principal_id == substitute_id:
-        raise errors.InvalidInput(reason="delegation_self")
+        raise errors.InvalidInput(reason=Reason.DELEGATION_SELF)
     now = ctx.now()
     if ends_at <= now:
-        raise errors.InvalidInput(reason="delegation_past")
+        raise errors.InvalidInput(reason=Reason.DELEGATION_PAST)
     principal = users.get_user(session=session, user_id=principal_id)
     substitute = users.get_user(session=session, user_id=substitute_id)
     if principal is None or substitute is None or not substitute.active or (
             {principal.agency_id, substitute.agency_id} != {agency_id}):
-        raise errors.InvalidInput(reason="unknown_user")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_USER)
     if not principal.active:
-        raise errors.InvalidInput(reason="principal_inactive", name=principal.name)
+        raise errors.InvalidInput(reason=Reason.PRINCIPAL_INACTIVE, name=principal.name)
     if substitute.telegram_id is None:
-        raise errors.InvalidInput(reason="substitute_unreachable", name=substitute.name)
+        raise errors.InvalidInput(reason=Reason.SUBSTITUTE_UNREACHABLE, name=substitute.name)
     if not any(load_actor(session, principal_id).holds(r) for r in MAY_DELEGATE):
-        raise errors.InvalidInput(reason="may_not_delegate")
+        raise errors.InvalidInput(reason=Reason.MAY_NOT_DELEGATE)
     _refuse_overlaps(session, agency_id, principal, substitute, starts_at, ends_at)
     delegation = delegations.create(session=session, delegation=Delegation(
         agency_id=agency_id, principal_user_id=principal_id, substitute_user_id=substitute_id,
@@ -141,11 +142,11 @@ def _refuse_overlaps(session: Session, agency_id: int, principal: User, substitu
     for other in delegations.overlapping(session=session, agency_id=agency_id,
                                          starts_at=starts_at, ends_at=ends_at):
         if other.principal_user_id == principal.id:
-            raise errors.InvalidInput(reason="delegation_overlap", name=principal.name)
+            raise errors.InvalidInput(reason=Reason.DELEGATION_OVERLAP, name=principal.name)
         if other.principal_user_id == substitute.id:
-            raise errors.InvalidInput(reason="substitute_away", name=substitute.name)
+            raise errors.InvalidInput(reason=Reason.SUBSTITUTE_AWAY, name=substitute.name)
         if other.substitute_user_id == principal.id:
-            raise errors.InvalidInput(reason="principal_acting", name=principal.name)
+            raise errors.InvalidInput(reason=Reason.PRINCIPAL_ACTING, name=principal.name)
 
 
 def list_delegations(ctx: ServiceContext, *, agency_code: str | None = None,
@@ -169,7 +170,7 @@ def mine(ctx: ServiceContext, user_id: int) -> list[DelegationView]:
     with ctx.transaction() as session:
         actor = load_actor(session, user_id)
         if not any(actor.holds(r) for r in MAY_DELEGATE):
-            raise errors.InvalidInput(reason="may_not_delegate")
+            raise errors.InvalidInput(reason=Reason.MAY_NOT_DELEGATE)
         names = {u.id: u.name for u in users.list_users(session=session,
                                                         agency_id=actor.user.agency_id)}
         return [_view(d, actor.user.name, names.get(d.substitute_user_id, "-"), now)
@@ -187,12 +188,12 @@ def revoke(ctx: ServiceContext, delegation_id: int, *, by_user_id: int | None = 
         agency = resolve_agency(session, agency_code) if by_user_id is None else None
         delegation = delegations.get(session=session, delegation_id=delegation_id)
         if delegation is None or (agency is not None and delegation.agency_id != agency.id):
-            raise errors.InvalidInput(reason="unknown_delegation")
+            raise errors.InvalidInput(reason=Reason.UNKNOWN_DELEGATION)
         if by_user_id is not None and load_actor(session, by_user_id).id != (
                 delegation.principal_user_id):
             raise errors.NotAllowed(step="-")
         if delegation.revoked_at is not None or as_utc(delegation.ends_at) <= now:
-            raise errors.InvalidInput(reason="delegation_ended")
+            raise errors.InvalidInput(reason=Reason.DELEGATION_ENDED)
         delegation.revoked_at = now
         session.add(delegation)
         principal = users.get_user(session=session, user_id=delegation.principal_user_id)
@@ -239,9 +240,9 @@ def reassign(ctx: ServiceContext, user_id: int, run_id: int, to_user_id: int) ->
             raise errors.StepNotActive(step="-", division=ref.division_name)
         person = users.get_user(session=session, user_id=to_user_id)
         if person is None or not person.active or person.agency_id != actor.user.agency_id:
-            raise errors.InvalidInput(reason="unknown_user")
+            raise errors.InvalidInput(reason=Reason.UNKNOWN_USER)
         if person.telegram_id is None:
-            raise errors.InvalidInput(reason="substitute_unreachable", name=person.name)
+            raise errors.InvalidInput(reason=Reason.SUBSTITUTE_UNREACHABLE, name=person.name)
         _refuse_outside_the_sop(session, ref, person, now)
         before = ref.run.data.get("assignee_user_id")
         ref.run.data = {**ref.run.data, "assignee_user_id": to_user_id}
@@ -264,13 +265,13 @@ def _refuse_outside_the_sop(session: Session, ref: RunRef, person: User,
     names who does each step, and the documents it produces carry that role."""
     s = step(ref.run.step)
     if Role.HEAD in s.actors:
-        raise errors.InvalidInput(reason="reassign_head_step", step=s.number)
+        raise errors.InvalidInput(reason=Reason.REASSIGN_HEAD_STEP, step=s.number)
     if workflow.load_actor(session=session, user=person, now=now).may_act(s, ref.division):
         return
     if s.per_division:
-        raise errors.InvalidInput(reason="reassign_other_division", name=person.name,
+        raise errors.InvalidInput(reason=Reason.REASSIGN_OTHER_DIVISION, name=person.name,
                                   division=ref.division_name)
-    raise errors.InvalidInput(reason="reassign_other_role", name=person.name, step=s.number,
+    raise errors.InvalidInput(reason=Reason.REASSIGN_OTHER_ROLE, name=person.name, step=s.number,
                               role=" / ".join(texts.role_label(r) for r in s.actors))
 
 
@@ -282,7 +283,7 @@ def appoint_for(
 ) -> DelegationView:
     """From the chat: the official names a stand-in from now to the end of a working day."""
     if period not in PERIODS:
-        raise errors.InvalidInput(reason="delegation_period")
+        raise errors.InvalidInput(reason=Reason.DELEGATION_PERIOD)
     now = ctx.now()
     with ctx.transaction() as session:
         calendar = ctx.calendar_of(session, load_actor(session, user_id, now).user.agency_id)

@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from bot.domain import errors
 from bot.domain.clock import to_local
+from bot.domain.errors import Reason
 from bot.domain.sop import DocumentKind, StepKey, step
 from bot.services import realization, runs
 from bot.services.context import RunRef, ServiceContext, load_actor
@@ -37,7 +38,7 @@ def save_figures(ctx: ServiceContext, user_id: int, run_id: int, figures: str) -
     """Keep the typed realisation on the part itself, shared by the division's staff."""
     figures = figures.strip()
     if not figures:
-        raise errors.InvalidInput(reason="figures_required")
+        raise errors.InvalidInput(reason=Reason.FIGURES_REQUIRED)
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
@@ -66,7 +67,7 @@ def submit_part(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
         sheet = realization.sheet(session, ref)
         if sheet.structured:
             if not sheet.complete:
-                raise errors.InvalidInput(reason="part_incomplete",
+                raise errors.InvalidInput(reason=Reason.PART_INCOMPLETE,
                                           missing=realization.missing_labels(sheet))
             assert ref.division is not None
             content = realization.division_form(session, cycle, ref.division)
@@ -75,9 +76,9 @@ def submit_part(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
         else:
             part = _view(session, ref)
             if not part.figures:
-                raise errors.InvalidInput(reason="figures_required")
+                raise errors.InvalidInput(reason=Reason.FIGURES_REQUIRED)
             if not part.evidence:
-                raise errors.InvalidInput(reason="evidence_required")
+                raise errors.InvalidInput(reason=Reason.EVIDENCE_REQUIRED)
             content = letters.division_draft(
                 letterhead=letterhead(session, cycle.agency_id), day=to_local(now).date(),
                 year=cycle.year, quarter=cycle.quarter, division=division,

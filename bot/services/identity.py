@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from bot.domain import errors
 from bot.domain.clock import JAKARTA
+from bot.domain.errors import Reason
 from bot.domain.sop import Role
 from bot.services.context import ServiceContext
 from storage import agencies, audit, cycles, users
@@ -57,7 +58,7 @@ def choose_agency(ctx: ServiceContext, telegram_id: int, agency_id: int) -> Memb
     with ctx.transaction() as session:
         active = users.active_memberships(session=session, telegram_id=telegram_id)
         if not any(user.agency_id == agency_id for user in active):
-            raise errors.InvalidInput(reason="not_a_member")
+            raise errors.InvalidInput(reason=Reason.NOT_A_MEMBER)
         users.choose_agency(session=session, telegram_id=telegram_id, agency_id=agency_id,
                             now=ctx.now())
         return _of_several(ctx, session, active, agency_id)
@@ -100,20 +101,20 @@ def redeem_invite(ctx: ServiceContext, telegram_id: int, code: str) -> Member:
         # Codes are typed on phones: case and stray spaces must not matter.
         invite = users.get_invite(session=session, code=code.strip().upper())
         if invite is None:
-            raise errors.InvalidInput(reason="invite_unknown")
+            raise errors.InvalidInput(reason=Reason.INVITE_UNKNOWN)
         user = users.get_user(session=session, user_id=invite.user_id)
         assert user is not None
         if invite.used_at is not None:
             if user.telegram_id == telegram_id:
                 return _member(ctx, session, user)
-            raise errors.InvalidInput(reason="invite_used")
+            raise errors.InvalidInput(reason=Reason.INVITE_USED)
         if invite.expires_at < now:
-            raise errors.InvalidInput(reason="invite_expired")
+            raise errors.InvalidInput(reason=Reason.INVITE_EXPIRED)
         other = users.get_user_by_telegram_id(
             session=session, telegram_id=telegram_id, agency_id=invite.agency_id
         )
         if other is not None and other.id != user.id:
-            raise errors.InvalidInput(reason="already_bound")
+            raise errors.InvalidInput(reason=Reason.ALREADY_BOUND)
         user.telegram_id = telegram_id
         invite.used_at = now
         session.add_all([user, invite])

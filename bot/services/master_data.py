@@ -29,6 +29,7 @@ from sqlmodel import Session, col, select
 from bot import texts
 from bot.domain import errors, numbers
 from bot.domain.capaian import TurunFormula
+from bot.domain.errors import Reason
 from bot.domain.master_rules import (
     COLUMNS,
     DEFAULT_DECIMALS,
@@ -98,7 +99,7 @@ class MasterDataInvalid(errors.InvalidInput):
     """The workbook cannot be imported; ``problems`` lists every reason, in sheet order."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(reason="master_data_invalid", count=len(problems))
+        super().__init__(reason=Reason.MASTER_DATA_INVALID, count=len(problems))
         self.problems = problems
 
 
@@ -173,7 +174,7 @@ def import_master(
 ) -> ImportSummary:
     """Validate the whole workbook, then store it as the next version of ``year``'s PK."""
     if not 2000 <= year <= 2100:
-        raise errors.InvalidInput(reason="bad_year", year=year)
+        raise errors.InvalidInput(reason=Reason.BAD_YEAR, year=year)
     report = _Report()
     sheets = _read_workbook(data, report, ctx.workbook_limits)
     sha256 = hashlib.sha256(data).hexdigest()
@@ -183,7 +184,7 @@ def import_master(
         if user_id is not None:
             user = users.get_user(session=session, user_id=user_id)
             if user is None or user.agency_id != agency.id:
-                raise errors.InvalidInput(reason="unknown_user")
+                raise errors.InvalidInput(reason=Reason.UNKNOWN_USER)
         divisions = agencies.list_divisions(session=session, agency_id=agency.id)
         plan = _Validator(report, divisions).validate(sheets)
         if report.problems:

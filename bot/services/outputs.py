@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from bot.domain import errors, workflow
+from bot.domain.errors import Reason
 from bot.domain.report_settings import ReportSettings
 from bot.domain.sop import DocumentKind
 from bot.services.context import RunRef, ServiceContext
@@ -60,7 +61,7 @@ def remove_upload(
     if (document is None or document.kind != DocumentKind.EVIDENCE
             or document.cycle_id != ref.cycle.id or document.division_id != ref.run.division_id
             or (indicator_id is not None and document.indicator_id != indicator_id)):
-        raise errors.InvalidInput(reason="unknown_file")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_FILE)
     view = doc_view(document)
     audit.record(session=session, agency_id=ref.cycle.agency_id, action="evidence.removed",
                  at=ctx.now(), actor_user_id=actor.id, cycle_id=ref.cycle.id,

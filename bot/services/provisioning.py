@@ -12,6 +12,7 @@ from sqlmodel import Session
 from bot.domain import clock, errors, workflow
 from bot.domain.calendar_config import CalendarConfigError, agency_calendar
 from bot.domain.capaian import DEFAULT_EFFICIENCY, DEFAULT_PREDIKAT_SCALE
+from bot.domain.errors import Reason
 from bot.domain.report_settings import ReportSettings, parse_cap, parse_scale, parse_thresholds
 from bot.domain.sop import Role
 from bot.services.context import ServiceContext, resolve_agency
@@ -69,7 +70,7 @@ def add_agency(ctx: ServiceContext, name: str, code: str, divisions: list[str]) 
     """A new agency beside those already served; refused if the code is taken."""
     with ctx.transaction() as session:
         if agencies.get_agency(session=session, code=code) is not None:
-            raise errors.InvalidInput(reason="agency_exists", code=code)
+            raise errors.InvalidInput(reason=Reason.AGENCY_EXISTS, code=code)
     agency = init_agency(ctx, name=name, code=code, divisions=divisions)
     with ctx.transaction() as session:
         assert agency.id is not None
@@ -128,7 +129,7 @@ def zone_name(value: str) -> str:
         try:
             clock.zone(name)
         except ValueError:
-            raise errors.InvalidInput(reason="bad_timezone", value=value) from None
+            raise errors.InvalidInput(reason=Reason.BAD_TIMEZONE, value=value) from None
     return name
 
 
@@ -149,7 +150,7 @@ def set_profile(
         try:
             logo = prepare_logo(logo)
         except LogoRefused as refused:
-            raise errors.InvalidInput(reason="bad_logo", problem=refused.reason) from None
+            raise errors.InvalidInput(reason=Reason.BAD_LOGO, problem=refused.reason) from None
     now = ctx.now()
     with ctx.transaction() as session:
         agency = _agency(session, agency_code)
@@ -158,15 +159,16 @@ def set_profile(
         before = _profile_view(agency, profile)
         if name is not None:
             if not " ".join(name.split()):
-                raise errors.InvalidInput(reason="agency_name_empty")
+                raise errors.InvalidInput(reason=Reason.AGENCY_NAME_EMPTY)
             agency.name = " ".join(name.split())
         zone = agency.timezone if timezone is None else zone_name(timezone)
         additions = agency.calendar if calendar is None else calendar
         try:
             agency_calendar(ctx.calendar, zone, additions)
         except CalendarConfigError as error:
-            raise errors.InvalidInput(reason="bad_agency_calendar", problem=str(error.problem),
-                                      field=error.field or "", value=str(error.value)) from None
+            raise errors.InvalidInput(
+                reason=Reason.BAD_AGENCY_CALENDAR, problem=str(error.problem),
+                field=error.field or "", value=str(error.value)) from None
         agency.timezone, agency.calendar = zone, additions
         session.add(agency)
         for field, value in (("government", government), ("address", address),
@@ -245,11 +247,11 @@ def add_user(
             division_id = None
             if role is Role.DIVISION:
                 if not division_name:
-                    raise errors.InvalidInput(reason="division_required")
+                    raise errors.InvalidInput(reason=Reason.DIVISION_REQUIRED)
                 division = agencies.get_division_by_name(session=session, agency_id=agency.id,
                                                          name=division_name)
                 if division is None or division.is_secretariat:
-                    raise errors.InvalidInput(reason="unknown_division", name=division_name)
+                    raise errors.InvalidInput(reason=Reason.UNKNOWN_DIVISION, name=division_name)
                 division_id = division.id
             users.add_role(session=session, user_id=user.id, role=role, division_id=division_id)
         audit.record(session=session, agency_id=agency.id, action="user.add", at=now,
@@ -283,7 +285,7 @@ def update_user(
         before = {"name": user.name, "nip": user.nip, "rank": user.title}
         if name is not None:
             if not " ".join(name.split()):
-                raise errors.InvalidInput(reason="name_empty")
+                raise errors.InvalidInput(reason=Reason.NAME_EMPTY)
             user.name = " ".join(name.split())
         if nip is not None:
             user.nip = " ".join(nip.split()) or None
@@ -332,7 +334,7 @@ def _user(session: Session, user_id: int, agency_code: str | None) -> User:
     agency = _agency(session, agency_code)
     user = users.get_user(session=session, user_id=user_id)
     if user is None or user.agency_id != agency.id:
-        raise errors.InvalidInput(reason="unknown_user")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_USER)
     return user
 
 

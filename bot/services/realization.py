@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from bot import texts
 from bot.domain import errors
+from bot.domain.errors import Reason
 from bot.domain.master_rules import key_of
 from bot.domain.numbers import parse_money, parse_value
 from bot.domain.sop import DocumentKind
@@ -181,10 +182,10 @@ def save_text(
     *, shown: object = ANY,
 ) -> IndicatorItem:
     if name not in TEXT_FIELDS:
-        raise errors.InvalidInput(reason="unknown_field")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_FIELD)
     text = text.strip()
     if not text:
-        raise errors.InvalidInput(reason="text_required")
+        raise errors.InvalidInput(reason=Reason.TEXT_REQUIRED)
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
@@ -243,7 +244,7 @@ IMPLAUSIBLE_SPENDING = 2  # realisation above twice the pagu is refused as a typ
 def _plausible(item: BudgetItem, amount: Decimal) -> Decimal:
     if item.budget and amount > item.budget * IMPLAUSIBLE_SPENDING:
         # "624 M" for a pagu of 62,4 M: a slip of scale, not spending.
-        raise errors.InvalidInput(reason="money_above_budget", budget=str(item.budget))
+        raise errors.InvalidInput(reason=Reason.MONEY_ABOVE_BUDGET, budget=str(item.budget))
     return amount
 
 
@@ -257,7 +258,7 @@ def save_financial(
         item = session.get(BudgetItem, item_id)
         if item is None or item.agreement_id != ref.cycle.agreement_id or (
                 item.division_id != ref.run.division_id):
-            raise errors.InvalidInput(reason="unknown_item")
+            raise errors.InvalidInput(reason=Reason.UNKNOWN_ITEM)
         assert ref.cycle.id is not None
         amount = _plausible(item, parse_money(text))
         now = performance.financial_of(session=session, cycle_id=ref.cycle.id, item_id=item_id)
@@ -347,7 +348,7 @@ def _item_of(session: Session, ref: RunRef, indicator_id: int, *,
              saving: Callable[[], IndicatorRealization] | None = None) -> IndicatorItem:
     found = sheet(session, ref, only=indicator_id, saving=saving).indicators
     if not found:  # not this part's
-        raise errors.InvalidInput(reason="unknown_item")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_ITEM)
     return found[0]
 
 
@@ -407,7 +408,7 @@ def _indicator(session: Session, ref: RunRef, indicator_id: int) -> Indicator:
     indicator = session.get(Indicator, indicator_id)
     if (indicator is None or indicator.agreement_id != ref.cycle.agreement_id
             or indicator.division_id != ref.run.division_id):
-        raise errors.InvalidInput(reason="unknown_item")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_ITEM)
     return indicator
 
 
@@ -427,7 +428,7 @@ def import_form(ctx: ServiceContext, user_id: int, run_id: int, data: bytes) -> 
         actor = load_actor(session, user_id, ctx.now())
         ref = runs.load_part(session, run_id, actor)
         if (filled.cycle_id, filled.division_id) != (ref.cycle.id, ref.run.division_id):
-            raise FormInvalid(reason="other_part", problems=[])
+            raise FormInvalid(reason=Reason.OTHER_PART, problems=[])
         assert ref.cycle.agreement_id is not None and ref.cycle.id is not None
         by_code = {i.code: i for i in performance.indicators_of(
             session=session, agreement_id=ref.cycle.agreement_id,
@@ -463,7 +464,7 @@ def import_form(ctx: ServiceContext, user_id: int, run_id: int, data: bytes) -> 
                 except errors.InvalidInput as error:
                     problems.append((forms.MONEY_SHEET, line.row, "F", _why(error)))
         if problems:
-            raise FormInvalid(reason="cells", problems=problems)
+            raise FormInvalid(reason=Reason.CELLS, problems=problems)
         for indicator, fields in updates:
             _save(session, ref, indicator, ctx, actor.id, **fields)
         for item, amount in money:
@@ -484,7 +485,7 @@ PERCENT_LIMIT = Decimal(1000)
 def _checked(value: Decimal, indicator: Indicator) -> Decimal:
     """Refuse what no percentage can be; above 100 stays possible (growth, over-achievement)."""
     if indicator.unit.strip().lower() in PERCENT_UNITS and abs(value) > PERCENT_LIMIT:
-        raise errors.InvalidInput(reason="percent_out_of_range")
+        raise errors.InvalidInput(reason=Reason.PERCENT_OUT_OF_RANGE)
     return value
 
 

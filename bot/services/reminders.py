@@ -21,6 +21,7 @@ from bot.callbacks import Action, button
 from bot.domain import errors, workflow
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.clock import to_local, zone_of
+from bot.domain.errors import Reason
 from bot.domain.sop import Role, Step, TimeUnit, step
 from bot.services import notify, province
 from bot.services.context import ServiceContext, load_actor
@@ -295,7 +296,7 @@ def nudge(ctx: ServiceContext, user_id: int, cycle_id: int) -> int:
             raise errors.NotAllowed(step="-")
         cycle = cycles.get_cycle(session=session, cycle_id=cycle_id)
         if cycle is None or cycle.agency_id != actor.user.agency_id:
-            raise errors.InvalidInput(reason="unknown_cycle")
+            raise errors.InvalidInput(reason=Reason.UNKNOWN_CYCLE)
         if cycle.status != workflow.OPEN:
             raise errors.CycleClosed(year=cycle.year, quarter=cycle.quarter)
         hour = int(now.timestamp() // NUDGE_EVERY.total_seconds())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot import texts
 from bot.domain import errors, workflow
+from bot.domain.errors import Reason
 from bot.domain.sop import Role, StepKey
 from bot.services import notify, runs
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
@@ -56,5 +57,5 @@ def decide(
 
 def _check(ref: RunRef, actor: workflow.Actor) -> None:
     if ref.run.step != StepKey.REVIEW:
-        raise errors.InvalidInput(reason="unknown_run")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_RUN)
     runs.require_active(ref, actor)

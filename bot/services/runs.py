@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from bot.domain import errors, workflow
 from bot.domain.calendar import WorkingCalendar
+from bot.domain.errors import Reason
 from bot.domain.sop import StepKey, step
 from bot.formatting import period_label
 from bot.services import notify
@@ -85,7 +86,7 @@ def load_part(session: Session, run_id: int, actor: workflow.Actor) -> RunRef:
     """A step-4 part the actor may fill in now."""
     ref = load_run(session, run_id, actor)
     if ref.run.step != StepKey.FILL_IN:
-        raise errors.InvalidInput(reason="unknown_run")
+        raise errors.InvalidInput(reason=Reason.UNKNOWN_RUN)
     if ref.run.status != workflow.ACTIVE:
         # An older ▶️ Mulai of a part that was returned later: the part's newest round.
         assert ref.cycle.id is not None

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from bot import texts
 from bot.domain import errors, workflow
 from bot.domain.clock import to_local
+from bot.domain.errors import Reason
 from bot.domain.sop import DocumentKind, Role, StepKey, step
 from bot.formatting import datetime_short, period_label
 from bot.services import archive, notify, outputs, realization, runs
@@ -221,13 +222,13 @@ def record_briefing(
     meeting; one of the attendees minutes it (``note_taker_id``, by default the first)."""
     now = ctx.now()
     if not attendee_ids:
-        raise errors.InvalidInput(reason="attendees_required")
+        raise errors.InvalidInput(reason=Reason.ATTENDEES_REQUIRED)
     if note_taker_id is None:
         note_taker_id = attendee_ids[0]
     if note_taker_id not in attendee_ids:
-        raise errors.InvalidInput(reason="note_taker")
+        raise errors.InvalidInput(reason=Reason.NOTE_TAKER)
     if not directions.strip():
-        raise errors.InvalidInput(reason="directions_required")
+        raise errors.InvalidInput(reason=Reason.DIRECTIONS_REQUIRED)
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
@@ -235,12 +236,12 @@ def record_briefing(
         cycle = ref.cycle
         earliest = earliest_meeting(to_local(ref.run.started_at).date())
         if not earliest <= meeting_date <= to_local(now).date():
-            raise errors.InvalidInput(reason="meeting_date", earliest=earliest.isoformat())
+            raise errors.InvalidInput(reason=Reason.MEETING_DATE, earliest=earliest.isoformat())
         attendees: dict[int, User] = {}
         for attendee_id in attendee_ids:
             attendee = users.get_user(session=session, user_id=attendee_id)
             if attendee is None or attendee.agency_id != cycle.agency_id:
-                raise errors.InvalidInput(reason="unknown_attendee")
+                raise errors.InvalidInput(reason=Reason.UNKNOWN_ATTENDEE)
             attendees[attendee_id] = attendee
         note_taker = attendees[note_taker_id]
         attachment = (documents.get_document(session=session, document_id=attachment_id)
@@ -367,7 +368,7 @@ def return_part(
         ref = load_run(session, run_id, actor)
         actor = runs.require_active(ref, actor)
         if ref.run.step != StepKey.COMPILE:
-            raise errors.InvalidInput(reason="unknown_run")
+            raise errors.InvalidInput(reason=Reason.UNKNOWN_RUN)
         assert ref.cycle.id is not None
         result = workflow.return_part(session=session, cycle_id=ref.cycle.id, actor=actor,
                                       division_id=division_id, note=note, now=now,
@@ -386,7 +387,7 @@ def confirm(ctx: ServiceContext, user_id: int, run_id: int, note: str | None = N
         actor = runs.require_active(ref, actor)
         key = StepKey(ref.run.step)
         if key not in CONFIRM_STEPS:
-            raise errors.InvalidInput(reason="not_confirm_step")
+            raise errors.InvalidInput(reason=Reason.NOT_CONFIRM_STEP)
         if key is StepKey.PREPARE_FORMS:
             _make_forms(ctx, session, ref, actor)
         elif key is StepKey.COMPILE:

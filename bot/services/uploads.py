@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.domain import errors
+from bot.domain.errors import Reason
 from reports.safe_workbook import TOO_MANY_PARTS, WorkbookRefused, zip_members
 
 MAX_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot download
@@ -40,9 +41,9 @@ def check(name: str, size: int | None) -> str:
     """The MIME type to record for ``name``; refuses types and sizes we do not take."""
     suffix = Path(name).suffix.lower()
     if suffix not in ALLOWED_TYPES:
-        raise errors.InvalidInput(reason="file_type")
+        raise errors.InvalidInput(reason=Reason.FILE_TYPE)
     if size is not None and size > MAX_BYTES:
-        raise errors.InvalidInput(reason="file_too_big")
+        raise errors.InvalidInput(reason=Reason.FILE_TOO_BIG)
     return ALLOWED_TYPES[suffix]
 
 
@@ -66,9 +67,9 @@ def inspect(upload: Upload) -> None:
     anything we would not take on its own (or unpacks to far more than it weighs)."""
     data, suffix = upload.data, Path(upload.name).suffix.lower()
     if not data:
-        raise errors.InvalidInput(reason="file_empty")
+        raise errors.InvalidInput(reason=Reason.FILE_EMPTY)
     if data.startswith(_EXECUTABLES) or not _looks_like(suffix, data):
-        raise errors.InvalidInput(reason="file_content", name=upload.name)
+        raise errors.InvalidInput(reason=Reason.FILE_CONTENT, name=upload.name)
     if suffix == ".zip":
         _inspect_zip(upload)
 
@@ -103,15 +104,15 @@ def _inspect_zip(upload: Upload) -> None:
     try:
         members = [m for m in zip_members(upload.data, ZIP_MEMBERS) if not m.is_dir()]
     except WorkbookRefused as refused:
-        reason = "zip_too_big" if refused.reason == TOO_MANY_PARTS else "file_content"
+        reason = Reason.ZIP_TOO_BIG if refused.reason == TOO_MANY_PARTS else Reason.FILE_CONTENT
         raise errors.InvalidInput(reason=reason, name=upload.name) from None
     if not members:
-        raise errors.InvalidInput(reason="file_empty")
+        raise errors.InvalidInput(reason=Reason.FILE_EMPTY)
     unpacked = sum(m.file_size for m in members)
     if len(members) > ZIP_MEMBERS or unpacked > ZIP_UNPACKED_BYTES:
-        raise errors.InvalidInput(reason="zip_too_big", name=upload.name)
+        raise errors.InvalidInput(reason=Reason.ZIP_TOO_BIG, name=upload.name)
     for member in members:
         suffix = Path(member.filename).suffix.lower()
         if suffix not in ALLOWED_TYPES or suffix == ".zip" or member.flag_bits & 0x1:
             # Nested zips and encrypted members cannot be looked into.
-            raise errors.InvalidInput(reason="zip_member", name=member.filename)
+            raise errors.InvalidInput(reason=Reason.ZIP_MEMBER, name=member.filename)

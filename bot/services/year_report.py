@@ -11,6 +11,7 @@ from sqlmodel import Session
 from bot import texts
 from bot.domain import errors
 from bot.domain.capaian import average_achievement
+from bot.domain.errors import Reason
 from bot.domain.master_rules import key_of
 from bot.domain.sop import DocumentKind, Role
 from bot.domain.workflow import Actor
@@ -59,10 +60,10 @@ def report_file(ctx: ServiceContext, user_id: int, cycle_id: int) -> tuple[str, 
         actor = _reader(ctx, session, user_id)
         cycle = cycles.get_cycle(session=session, cycle_id=cycle_id)
         if cycle is None or cycle.agency_id != actor.user.agency_id:
-            raise errors.InvalidInput(reason="unknown_cycle")
+            raise errors.InvalidInput(reason=Reason.UNKNOWN_CYCLE)
         document = _latest(session, cycle_id)
         if document is None:
-            raise errors.InvalidInput(reason="unknown_cycle")
+            raise errors.InvalidInput(reason=Reason.UNKNOWN_CYCLE)
         return document.original_name, ctx.store.read(document.path)
 
 
@@ -83,7 +84,7 @@ def year_trend(ctx: ServiceContext, user_id: int, year: int) -> tuple[str, bytes
             if cycle.year == year and cycle.agreement_id is not None:
                 by_quarter[cycle.quarter] = list(realization.report_rows(session, cycle)[0])
     if not by_quarter:
-        raise errors.InvalidInput(reason="no_year_data", year=year)
+        raise errors.InvalidInput(reason=Reason.NO_YEAR_DATA, year=year)
     quarters = [f"TW {ROMAN[q]}" for q in (1, 2, 3, 4)]
     table: dict[str, dict[str, object]] = {}
     for quarter, rows in sorted(by_quarter.items()):
