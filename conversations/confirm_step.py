@@ -1,7 +1,7 @@
 """Steps 3, 5, 6, 8 and 9: read what the step needs, optionally attach a file, confirm.
 
 One flow serves all of them; what differs (the extra lines, the confirm label, what may be
-attached, what completing produces) comes from the SOP table and the services.
+attached, what completing produces) comes from ``bot.services.step_work``.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot import texts
 from bot.callbacks import Action, button, pattern
+from bot.domain import errors
+from bot.domain.errors import Reason
 from bot.domain.sop import step
 from bot.services import drafts, steps
-from bot.services.steps import ATTACHABLE, BUILDS, CONFIRM_STEPS
+from bot.services.step_work import CONFIRMED, work
 from bot.telegram_context import BotContext
 from conversations.common import (
     END,
@@ -54,10 +56,11 @@ async def _show(update: Update, context: BotContext, run_id: int) -> object:
     extra = list(preview.extra)
     extra += [texts.attachment_saved(d.name, d.size) for d in preview.attachments]
     text = texts.step_intro(step(run.step), run.period, run.due_at, extra, preview.inputs)
-    rows = [[button(texts.CONFIRM_LABELS[run.step], Action.CONFIRM)]]
+    todo = work(run.step)
+    rows = [[button(todo.confirm_label or "", Action.CONFIRM)]]
     rows += [[button(texts.return_part_button(name), Action.PART_BACK, division_id)]
              for division_id, name in preview.returnable]
-    if run.step in ATTACHABLE:
+    if todo.attaches is not None:
         rows.append([button(texts.BTN_ATTACH, Action.ATTACH)])
     rows.append([button(texts.BTN_CANCEL, Action.CANCEL)])
     await reply(update, text, rows)
@@ -68,12 +71,12 @@ async def _show(update: Update, context: BotContext, run_id: int) -> object:
 async def confirm(update: Update, context: BotContext) -> object:
     """Completes the step; the next role is notified by the outbox."""
     run_id = await draft_run_id(context, FLOW)
-    if (await call(context, steps.get_run, context.me.user_id, run_id)).step in BUILDS:
+    if work((await call(context, steps.get_run, context.me.user_id, run_id)).step).makes:
         await show_working(update, context, texts.BUILDING)
     run = await call(context, steps.confirm, context.me.user_id, run_id)
     await close_buttons(update)
     await call(context, drafts.clear, context.me.user_id, FLOW)
-    await reply(update, texts.STEP_DONE[run.step])
+    await reply(update, work(run.step).done_text or "")
     return END
 
 
@@ -88,7 +91,10 @@ async def attachment(update: Update, context: BotContext) -> object:
     run_id = await draft_run_id(context, FLOW)
     run = await call(context, steps.get_run, context.me.user_id, run_id)
     upload = await download(update, context)
-    await call(context, steps.attach, context.me.user_id, run_id, ATTACHABLE[run.step], upload)
+    kind = work(run.step).attaches
+    if kind is None:  # the step under way takes no attachment
+        raise errors.InvalidInput(reason=Reason.NOT_CONFIRM_STEP)
+    await call(context, steps.attach, context.me.user_id, run_id, kind, upload)
     return await _show(update, context, run_id)
 
 
@@ -121,7 +127,7 @@ async def return_note(update: Update, context: BotContext) -> object:
 def build_confirm_flow() -> Flow:
     return Flow(
         entry_points=[CallbackQueryHandler(
-            begin, pattern=pattern(Action.BEGIN, first=tuple(CONFIRM_STEPS)))],
+            begin, pattern=pattern(Action.BEGIN, first=CONFIRMED))],
         states={
             ConfirmState.CONFIRM: [
                 CallbackQueryHandler(confirm, pattern=pattern(Action.CONFIRM)),

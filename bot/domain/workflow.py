@@ -363,17 +363,18 @@ def decide(
         raise errors.InvalidInput(reason=Reason.UNKNOWN_DIVISION)
     _finish(run, actor, now, Outcome.RETURNED, note, {"division_ids": division_ids})
     result = Result(cycle=cycle, completed=[run])
-    edges = {t.target: t for t in transitions_from(review.key, Outcome.RETURNED)}
+    # The SOP table's two returns: to the divisions' parts, or to the whole report.
+    back = [step(t.target) for t in transitions_from(review.key, Outcome.RETURNED) if t.target]
     if division_ids:
-        fill_in = step(StepKey.FILL_IN)
-        assert fill_in.key in edges
+        to_parts = next(s for s in back if s.per_division)
         for division_id in division_ids:
-            result.activated += _activate(session=session, cycle=cycle, s=fill_in, now=now,
+            result.activated += _activate(session=session, cycle=cycle, s=to_parts, now=now,
                                           division_ids=[division_id], note=note,
                                           calendar=calendar)
     else:
-        result.activated += _activate(session=session, cycle=cycle, s=step(StepKey.COMPILE),
-                                      now=now, note=note, calendar=calendar)
+        to_report = next(s for s in back if not s.per_division)
+        result.activated += _activate(session=session, cycle=cycle, s=to_report, now=now,
+                                      note=note, calendar=calendar)
     _audit(session, cycle, actor, "step.review.returned", now,
            after={"note": note, "division_ids": division_ids})
     return result

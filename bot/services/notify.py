@@ -63,7 +63,10 @@ def _handoff_message(session: Session, cycle: MeasurementCycle, run: StepRun) ->
                              division=division.name if division else None, note=run.note,
                              returned=run.round > 1 and bool(run.note))
         buttons = [[button(texts.BTN_BEGIN, Action.BEGIN, s.key, run.id)]]
-    pictures = _charts(session, cycle) if s.key in CHARTS_WITH else []
+    # Imported here: the table's producers reach this module through runs.complete.
+    from bot.services.step_work import work
+
+    pictures = _charts(session, cycle) if work(s.key).charts else []
     return _Handoff(text, buttons, _input_document(session, cycle, run), pictures)
 
 
@@ -116,10 +119,6 @@ def _completion_notice(
     ):
         if user.id not in skip and user.id != actor.id:
             _send(session, cycle, user, text, now, document_id=document_id)
-
-
-# The Sekretaris and the Kepala Dinas see the figures as pictures, to decide from a phone.
-CHARTS_WITH = (StepKey.FORWARD, StepKey.REVIEW)
 
 
 def _charts(session: Session, cycle: MeasurementCycle) -> list[Document]:

@@ -1,11 +1,9 @@
-"""Steps 1, 2 and the confirm-only steps (3, 5, 6, 8, 9): what each does when completed."""
+"""Steps 1 and 2, and the confirm-only steps (3, 5, 6, 8, 9) as `step_work` describes them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from decimal import Decimal
-from typing import Any
+from datetime import date, timedelta
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
@@ -15,15 +13,15 @@ from bot.domain import errors, workflow
 from bot.domain.clock import to_local
 from bot.domain.errors import Reason
 from bot.domain.sop import DocumentKind, Role, StepKey, step
-from bot.formatting import datetime_short, period_label
-from bot.services import archive, notify, outputs, realization, runs
+from bot.services import archive, notify, outputs, runs
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from bot.services.runs import RunView
+from bot.services.step_work import How, work
 from bot.services.uploads import Upload
-from reports import charts, esr, letters, report_pdf, workbooks
+from reports import letters
 from reports.pdf import unprintable
 from storage import agencies, cycles, documents, performance, users
-from storage.models import MeasurementCycle, User
+from storage.models import User
 
 
 # --- step 1 -------------------------------------------------------------------------------------
@@ -267,13 +265,6 @@ def record_briefing(
 
 
 # --- confirm-only steps -------------------------------------------------------------------------
-ATTACHABLE: dict[StepKey, DocumentKind] = {StepKey.ESR_UPLOAD: DocumentKind.ESR_RECEIPT}
-CONFIRM_STEPS = (StepKey.PREPARE_FORMS, StepKey.COMPILE, StepKey.FORWARD, StepKey.FINAL_REPORT,
-                 StepKey.ESR_UPLOAD)
-# Confirming these builds documents (the forms, the report, the final report): seconds.
-BUILDS = frozenset({StepKey.PREPARE_FORMS, StepKey.COMPILE, StepKey.FINAL_REPORT})
-
-
 @dataclass(frozen=True)
 class Preview:
     run: RunView
@@ -292,14 +283,8 @@ def preview(ctx: ServiceContext, user_id: int, run_id: int) -> Preview:
         actor = runs.require_active(ref, actor)
         cycle = ref.cycle
         assert cycle.id is not None
-        s = step(ref.run.step)
-        extra: list[str] = []
-        if s.key is StepKey.PREPARE_FORMS:
-            extra.append(texts.forms_ready(_form_contents(session, cycle)))
-        elif s.key is StepKey.COMPILE:
-            extra += completeness(session, ref)
-        elif s.key is StepKey.ESR_UPLOAD:
-            extra.append(texts.ESR_CHECKLIST)
+        s, todo = step(ref.run.step), work(ref.run.step)
+        extra = todo.shows(session, ref) if todo.shows is not None else []
         inputs = [texts.doc_label(kind) for kind in dict.fromkeys(s.inputs)]
         document_id = None
         for kind in (DocumentKind.FINAL_REPORT, DocumentKind.REPORT):
@@ -308,45 +293,10 @@ def preview(ctx: ServiceContext, user_id: int, run_id: int) -> Preview:
                 document_id = found.id
         attachments = [
             outputs.doc_view(d) for d in documents.documents_of(session=session, cycle_id=cycle.id)
-            if s.key in ATTACHABLE and d.kind == ATTACHABLE[s.key]
+            if d.kind == todo.attaches
         ]
-        returnable = returnable_parts(session, ref) if s.key is StepKey.COMPILE else []
+        returnable = returnable_parts(session, ref) if todo.returns_parts else []
         return Preview(runs.view(ref), extra, inputs, attachments, document_id, returnable)
-
-
-def _form_contents(session: Session, cycle: MeasurementCycle) -> list[tuple[str, int, int]]:
-    """Per division: how many indicators and sub-kegiatan its form will hold."""
-    rows = []
-    for division in workflow.parts(session=session, cycle=cycle):
-        if cycle.agreement_id is None:
-            rows.append((division.name, 0, 0))
-            continue
-        rows.append((division.name,
-                     len(performance.indicators_of(session=session,
-                                                   agreement_id=cycle.agreement_id,
-                                                   division_id=division.id)),
-                     len(performance.sub_activities_of(session=session,
-                                                       agreement_id=cycle.agreement_id,
-                                                       division_id=division.id))))
-    return rows
-
-
-def completeness(session: Session, ref: RunRef) -> list[str]:
-    """One line per division: where its part stands, what it lacks, how much evidence."""
-    cycle = ref.cycle
-    assert cycle.id is not None
-    latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=StepKey.FILL_IN)
-    lines = []
-    for division in workflow.parts(session=session, cycle=cycle):
-        run = latest.get(division.id)
-        evidence = documents.documents_of(session=session, cycle_id=cycle.id,
-                                          kind=DocumentKind.EVIDENCE, division_id=division.id)
-        submitted = run is not None and run.status == workflow.DONE
-        lines.append(texts.completeness_line(division.name, submitted, len(evidence)))
-        if run is not None and cycle.agreement_id is not None:
-            part = realization.sheet(session, RunRef(run=run, cycle=cycle, division=division))
-            lines += [f"   {line}" for line in realization.missing_labels(part)]
-    return lines
 
 
 def returnable_parts(session: Session, ref: RunRef) -> list[tuple[int, str]]:
@@ -385,16 +335,11 @@ def confirm(ctx: ServiceContext, user_id: int, run_id: int, note: str | None = N
         actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
         actor = runs.require_active(ref, actor)
-        key = StepKey(ref.run.step)
-        if key not in CONFIRM_STEPS:
+        todo = work(ref.run.step)
+        if todo.how is not How.CONFIRM:
             raise errors.InvalidInput(reason=Reason.NOT_CONFIRM_STEP)
-        if key is StepKey.PREPARE_FORMS:
-            _make_forms(ctx, session, ref, actor)
-        elif key is StepKey.COMPILE:
-            _check_parts_ready(session, ref)
-            _make_report(ctx, session, ref, actor, final=False)
-        elif key is StepKey.FINAL_REPORT:
-            _make_report(ctx, session, ref, actor, final=True)
+        if todo.makes is not None:
+            todo.makes(ctx, session, ref, actor)
         result = runs.complete(session, ref, actor, now, note=note,
                                calendar=ctx.calendar_of(session, ref.cycle.agency_id))
         view = runs.view(ref)
@@ -402,151 +347,3 @@ def confirm(ctx: ServiceContext, user_id: int, run_id: int, note: str | None = N
         # The cycle is archived: keep its documents together, sealed by their checksums.
         archive.build_archive(ctx, view.cycle_id, actor_user_id=user_id)
     return view
-
-
-def _check_parts_ready(session: Session, ref: RunRef) -> None:
-    missing = workflow.missing_documents(session=session, cycle=ref.cycle,
-                                         kinds=step(StepKey.COMPILE).inputs)
-    if missing:
-        raise errors.MissingInputs(step=step(StepKey.COMPILE).number, missing=missing)
-
-
-def _make_forms(ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor) -> None:
-    cycle = ref.cycle
-    agency = outputs.agency_name(session, cycle.agency_id)
-    for division in workflow.parts(session=session, cycle=cycle):
-        if cycle.agreement_id is not None:
-            content = realization.division_form(session, cycle, division)
-        else:
-            content = workbooks.division_form(agency=agency, division=division.name,
-                                              year=cycle.year, quarter=cycle.quarter)
-        name = f"Format-Realisasi-TW{cycle.quarter}-{cycle.year}-{division.name}.xlsx"
-        outputs.generate(ctx, session, ref, actor, DocumentKind.FORM, name, content, outputs.XLSX,
-                  division_id=division.id)
-
-
-def _make_report(
-    ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor, *, final: bool
-) -> None:
-    cycle = ref.cycle
-    assert cycle.id is not None
-    latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=StepKey.FILL_IN)
-    parts = []
-    for division in workflow.parts(session=session, cycle=cycle):
-        run = latest.get(division.id)
-        evidence = documents.documents_of(session=session, cycle_id=cycle.id,
-                                          kind=DocumentKind.EVIDENCE, division_id=division.id)
-        submitter = (users.get_user(session=session, user_id=run.done_by_user_id)
-                     if run and run.done_by_user_id else None)
-        parts.append(workbooks.PartSummary(
-            division=division.name,
-            submitted_by=submitter.name if submitter else "-",
-            submitted_at=datetime_short(run.done_at) if run and run.done_at else "-",
-            figures=str(run.data.get("figures", "")) if run else "",
-            evidence=tuple(d.original_name for d in evidence),
-        ))
-    signer = _signer(session, cycle) if final else None
-    approval = texts.approval_note(signer.signature, signer.decided_at) if signer else None
-    measurements, finances = realization.report_rows(session, cycle)
-    letterhead = outputs.letterhead(session, cycle.agency_id)
-    # The final report is signed by whoever approved it at step 7; the draft by the Tim SAKIP
-    # member who compiled it, since nobody has approved it yet.
-    if final:
-        signed_by = signer.user if signer else None
-        title = texts.head_title(acting=bool(signer and signer.acting_for))
-    else:
-        signed_by, title = actor.user, texts.COMPILED_BY
-    day = to_local(ctx.now()).date() if signed_by else None
-    # Rendered by the report workers (reports.pool), from these values alone.
-    common: dict[str, Any] = {
-        "agency": letterhead.agency, "province": letterhead.province, "year": cycle.year,
-        "quarter": cycle.quarter, "measurements": measurements, "finances": finances,
-        "approval_note": approval, "head_name": signed_by.name if signed_by else None,
-        "head_rank": signed_by.title if signed_by else None,
-        "head_nip": signed_by.nip if signed_by else None, "head_title": title,
-        "place": letterhead.place if signed_by else None, "day": day, "logo": letterhead.logo}
-    if final and (measurements or finances):
-        # The file uploaded to ESR: the one table of domain.md, signed by the Kepala Dinas.
-        content = ctx.reports.render(esr.esr_workbook, **common)
-        pdf = ctx.reports.render(esr.esr_pdf, **common, created_at=ctx.now())
-    else:
-        # The agency's own cap, predikat scale and efisiensi thresholds judge its report.
-        settings = outputs.report_settings(session, cycle.agency_id)
-        judged = {"cap": settings.cap, "scale": settings.scale,
-                  "thresholds": settings.thresholds}
-        content = ctx.reports.render(workbooks.compiled_report, **common, **judged,
-                                     parts=parts, final=final)
-        pdf = ctx.reports.render(report_pdf.report_pdf, **common, **judged, parts=parts,
-                                 final=final, created_at=ctx.now())
-    kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
-    prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
-    round_ = ref.run.round
-    name = f"{prefix}-TW{cycle.quarter}-{cycle.year}" + (f"-r{round_}" if round_ > 1 else "")
-    # The hand-off carries the kind's newest file: the workbook at step 5 (to compute with),
-    # the PDF at step 8 (what ESR takes). So the other one is written first.
-    if not final:
-        outputs.generate(ctx, session, ref, actor, kind, name + ".pdf", pdf, outputs.PDF)
-    outputs.generate(ctx, session, ref, actor, kind, name + ".xlsx", content, outputs.XLSX)
-    if measurements:
-        _make_charts(ctx, session, ref, actor, measurements, finances)
-    if final:
-        outputs.generate(ctx, session, ref, actor, kind, name + ".pdf", pdf, outputs.PDF)
-
-
-@dataclass(frozen=True)
-class _Signer:
-    """The Kepala Dinas (or the acting one) who approved the report at step 7."""
-
-    user: User
-    acting_for: tuple[str, ...]
-    decided_at: datetime
-
-    @property
-    def signature(self) -> str:
-        if not self.acting_for:
-            return self.user.name
-        return texts.acting_signature(self.user.name, self.acting_for)
-
-
-def _signer(session: Session, cycle: MeasurementCycle) -> _Signer | None:
-    assert cycle.id is not None
-    decided = cycles.latest_runs(session=session, cycle_id=cycle.id, step=StepKey.REVIEW).get(None)
-    if decided is None or decided.done_by_user_id is None or decided.done_at is None:
-        return None
-    user = users.get_user(session=session, user_id=decided.done_by_user_id)
-    if user is None:
-        return None
-    acting = tuple(str(name) for name in decided.data.get("acting_for", ()))
-    return _Signer(user, acting, decided.done_at)
-
-
-def _make_charts(
-    ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor,
-    measurements: tuple[workbooks.MeasurementRow, ...],
-    finances: tuple[workbooks.FinanceRow, ...],
-) -> None:
-    """Capaian per indicator and serapan per division, for deciding from a phone."""
-    cycle = ref.cycle
-    period = period_label(cycle.year, cycle.quarter)
-    achievement = ctx.reports.render(
-        charts.achievement_chart,
-        rows=[(f"{m.code} {m.indicator}", m.achievement_to_date) for m in measurements],
-        title=texts.chart_title_achievement(period),
-        without_target=[f"{m.code} {m.indicator}" for m in measurements
-                        if not m.quarter_target and m.realization is not None])
-    spent: dict[str, list[Decimal]] = {}
-    for f in finances:
-        budget, used = spent.setdefault(f.division, [Decimal(0), Decimal(0)])
-        spent[f.division] = [budget + (f.budget or 0), used + (f.realization or 0)]
-    absorption = ctx.reports.render(
-        charts.absorption_chart,
-        rows=[(division, used / budget * 100 if budget else None)
-               for division, (budget, used) in spent.items()],
-        title=texts.chart_title_absorption(period))
-    suffix = f"TW{cycle.quarter}-{cycle.year}-r{ref.run.round}"
-    for label, png in ((texts.CHART_ACHIEVEMENT, achievement),
-                       (texts.CHART_ABSORPTION, absorption)):
-        outputs.generate(ctx, session, ref, actor, DocumentKind.CHART, f"{label}-{suffix}.png",
-                         png, outputs.PNG)
-
-
