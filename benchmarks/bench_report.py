@@ -18,10 +18,10 @@ and obstacles and follow-up where the value misses its target.
 Timed, wall clock, best of ``--repeat`` fresh sessions, in the order
 ``step_documents._make_report`` does the work: the divisions' parts (evidence per division),
 ``realization.report_rows`` and ``workbooks.compiled_report``. The number of SQL statements
-``report_rows`` issues is counted too. ``--profile FILE`` writes cProfile statistics of one more repetition and prints the top.
-Then, once each, the other files built from the same rows: the report PDF, the ESR workbook and
-the ESR PDF (the two PDFs together should take under ``PDF_TARGET_SECONDS``).
-"""
+``report_rows`` issues is counted too. ``--profile FILE`` writes cProfile statistics of one more
+repetition and prints the top. Then, once each, the other files built from the same rows: the
+report PDF, the ESR workbook and the ESR PDF (the two PDFs together should take under
+``PDF_TARGET_SECONDS``). """
 
 from __future__ import annotations
 
