@@ -53,14 +53,20 @@ def test_every_number_problem_has_its_message(problem: NumberProblem) -> None:
     assert message != texts.REFUSED_INPUT
 
 
+def _written_out(value: ast.expr) -> bool:
+    """A string, an f-string, or a choice between values of which one is."""
+    if isinstance(value, ast.IfExp):
+        return _written_out(value.body) or _written_out(value.orelse)
+    return isinstance(value, ast.Constant | ast.JoinedStr)
+
+
 def _literal_reasons(tree: ast.AST) -> list[int]:
     """Lines where a reason is written as a string instead of a member of an enumeration."""
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             for keyword in node.keywords:
-                if keyword.arg == "reason" and isinstance(keyword.value,
-                                                          ast.Constant | ast.JoinedStr):
+                if keyword.arg == "reason" and _written_out(keyword.value):
                     found.append(node.lineno)
         if not isinstance(node, ast.Compare):
             continue
@@ -85,5 +91,7 @@ def test_the_code_names_reasons_only_through_the_enumerations() -> None:
 def test_the_check_finds_a_literal_reason() -> None:
     """The scan above would pass on nothing: show it catches both ways of writing one."""
     source = ('raise errors.InvalidInput(reason="unknown_itme")\n'
-              'if error.params.get("reason") == "no_agency":\n    pass\n')
-    assert _literal_reasons(ast.parse(source)) == [1, 2]
+              'if error.params.get("reason") == "no_agency":\n    pass\n'
+              'raise InvalidInput(reason=Reason.UNKNOWN_AGENCY if known else "no_agency")\n'
+              'raise InvalidInput(reason=Reason.UNKNOWN_AGENCY if known else Reason.NO_AGENCY)\n')
+    assert _literal_reasons(ast.parse(source)) == [1, 2, 4]

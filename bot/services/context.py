@@ -111,7 +111,7 @@ def resolve_agency(session: Session, code: str | None) -> Agency:
         agency = agencies.get_agency(session=session, code=code)
         if agency is None:
             known = [a.code for a in agencies.list_agencies(session=session)]
-            raise errors.InvalidInput(reason=Reason.UNKNOWN_AGENCY if known else "no_agency",
+            raise errors.InvalidInput(reason=Reason.UNKNOWN_AGENCY if known else Reason.NO_AGENCY,
                                       code=code, known=known)
         return agency
     found = agencies.list_agencies(session=session)
