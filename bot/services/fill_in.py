@@ -11,7 +11,7 @@ from bot.domain.clock import to_local
 from bot.domain.errors import Reason
 from bot.domain.sop import DocumentKind, StepKey, step
 from bot.services import realization, runs
-from bot.services.context import RunRef, ServiceContext, load_actor
+from bot.services.context import RunRef, ServiceContext
 from bot.services.outputs import TEXT, XLSX, DocView, doc_view, generate, letterhead, store_upload
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
@@ -28,9 +28,7 @@ class PartView:
 
 
 def open_part(ctx: ServiceContext, user_id: int, run_id: int) -> PartView:
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = runs.load_part(session, run_id, actor)
+    with runs.acting_on(ctx, user_id, run_id, part=True) as (session, ref, _actor):
         return _view(session, ref)
 
 
@@ -39,27 +37,21 @@ def save_figures(ctx: ServiceContext, user_id: int, run_id: int, figures: str) -
     figures = figures.strip()
     if not figures:
         raise errors.InvalidInput(reason=Reason.FIGURES_REQUIRED)
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = runs.load_part(session, run_id, actor)
+    with runs.acting_on(ctx, user_id, run_id, part=True) as (session, ref, _actor):
         ref.run.data = {**ref.run.data, "figures": figures}
         session.add(ref.run)
         return _view(session, ref)
 
 
 def add_evidence(ctx: ServiceContext, user_id: int, run_id: int, upload: Upload) -> DocView:
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = runs.load_part(session, run_id, actor)
+    with runs.acting_on(ctx, user_id, run_id, part=True) as (session, ref, actor):
         return store_upload(ctx, session, ref, actor, DocumentKind.EVIDENCE, upload)
 
 
 def submit_part(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
     """Write the division's Draf Realisasi and hand the part to the Tim SAKIP."""
     now = ctx.now()
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = runs.load_part(session, run_id, actor)
+    with runs.acting_on(ctx, user_id, run_id, part=True) as (session, ref, actor):
         actor = actor.for_step(step(StepKey.FILL_IN), ref.division)
         cycle = ref.cycle
         division = ref.division_name or "-"

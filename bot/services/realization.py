@@ -19,7 +19,7 @@ from bot.domain.numbers import parse_money, parse_value
 from bot.domain.sop import DocumentKind
 from bot.services import runs
 from bot.services.achievement import achievements, figures, quarter_targets
-from bot.services.context import RunRef, ServiceContext, load_actor
+from bot.services.context import RunRef, ServiceContext
 from bot.services.outputs import DocView, agency_name, doc_view, remove_upload, store_upload
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
@@ -114,18 +114,14 @@ class PartSheet:
 
 
 def part_sheet(ctx: ServiceContext, user_id: int, run_id: int) -> PartSheet:
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = runs.load_part(session, run_id, actor)
+    with runs.acting_on(ctx, user_id, run_id, part=True) as (session, ref, _actor):
         return sheet(session, ref)
 
 
 def part_item(ctx: ServiceContext, user_id: int, run_id: int,
               indicator_id: int) -> IndicatorItem:
     """One indicator of the part as ``part_sheet`` shows it, without computing the others."""
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = runs.load_part(session, run_id, actor)
+    with runs.acting_on(ctx, user_id, run_id, part=True) as (session, ref, _actor):
         return _item_of(session, ref, indicator_id)
 
 
@@ -142,9 +138,7 @@ def save_value(
     saved another one since, ``errors.ChangedMeanwhile`` says who and what, and nothing is
     saved until the official chooses. The same holds for ``save_text`` and ``save_financial``.
     """
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = runs.load_part(session, run_id, actor)
+    with runs.acting_on(ctx, user_id, run_id, part=True) as (session, ref, actor):
         indicator = _indicator(session, ref, indicator_id)
         value = _checked(parse_value(text, decimals=indicator.decimals,
                                      allow_negative=indicator.allow_negative,
@@ -186,9 +180,7 @@ def save_text(
     text = text.strip()
     if not text:
         raise errors.InvalidInput(reason=Reason.TEXT_REQUIRED)
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = runs.load_part(session, run_id, actor)
+    with runs.acting_on(ctx, user_id, run_id, part=True) as (session, ref, actor):
         indicator = _indicator(session, ref, indicator_id)
         typed = text[:2000]
         now = _realization_now(session, ref, indicator)
@@ -215,9 +207,7 @@ def add_evidence(
     ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, upload: Upload
 ) -> EvidenceAdded:
     """Evidence for one indicator; the same file twice is stored once."""
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = runs.load_part(session, run_id, actor)
+    with runs.acting_on(ctx, user_id, run_id, part=True) as (session, ref, actor):
         indicator = _indicator(session, ref, indicator_id)
         # One file may back several indicators: it is recorded once for each of them.
         doc = store_upload(ctx, session, ref, actor, DocumentKind.EVIDENCE, upload,
@@ -231,9 +221,7 @@ def remove_evidence(
     ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, document_id: int,
 ) -> DocView:
     """Take one file back from an indicator of a part that is still open."""
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = runs.load_part(session, run_id, actor)
+    with runs.acting_on(ctx, user_id, run_id, part=True) as (session, ref, actor):
         indicator = _indicator(session, ref, indicator_id)
         return remove_upload(ctx, session, ref, actor, document_id, indicator_id=indicator.id)
 
@@ -252,9 +240,7 @@ def save_financial(
     ctx: ServiceContext, user_id: int, run_id: int, item_id: int, text: str,
     *, shown: object = ANY,
 ) -> FinancialItem:
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = runs.load_part(session, run_id, actor)
+    with runs.acting_on(ctx, user_id, run_id, part=True) as (session, ref, actor):
         item = session.get(BudgetItem, item_id)
         if item is None or item.agreement_id != ref.cycle.agreement_id or (
                 item.division_id != ref.run.division_id):
@@ -424,9 +410,7 @@ def import_form(ctx: ServiceContext, user_id: int, run_id: int, data: bytes) -> 
         filled = forms.read_form(data, ctx.workbook_limits)
     except forms.FormUnreadable as error:
         raise FormInvalid(reason=error.reason, limit=error.limit, problems=[]) from error
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = runs.load_part(session, run_id, actor)
+    with runs.acting_on(ctx, user_id, run_id, part=True) as (session, ref, actor):
         if (filled.cycle_id, filled.division_id) != (ref.cycle.id, ref.run.division_id):
             raise FormInvalid(reason=Reason.OTHER_PART, problems=[])
         assert ref.cycle.agreement_id is not None and ref.cycle.id is not None

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlmodel import Session
 
@@ -13,7 +16,7 @@ from bot.domain.errors import Reason
 from bot.domain.sop import StepKey, step
 from bot.formatting import period_label
 from bot.services import notify
-from bot.services.context import RunRef, load_run
+from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from storage import cycles
 
 
@@ -96,3 +99,29 @@ def load_part(session: Session, run_id: int, actor: workflow.Actor) -> RunRef:
             ref = RunRef(run=latest, cycle=ref.cycle, division=ref.division)
     require_active(ref, actor)
     return ref
+
+
+class Acting(NamedTuple):
+    """An official at work on one run, inside one transaction."""
+
+    session: Session
+    ref: RunRef
+    actor: workflow.Actor
+
+
+@contextmanager
+def acting_on(ctx: ServiceContext, user_id: int, run_id: int, *,
+              part: bool = False) -> Iterator[Acting]:
+    """This official acting on this run now, in one transaction. Refused before any work when
+    the run is not theirs to act on: another agency's, not their role's, closed or done.
+
+    With ``part``, the run is a division's step-4 part (``load_part``: an older ▶️ Mulai is the
+    part's newest round) and the actor is the official as loaded; otherwise the actor is the
+    official as they sign for the run (``require_active``)."""
+    with ctx.transaction() as session:
+        actor = load_actor(session, user_id, ctx.now())
+        if part:
+            yield Acting(session, load_part(session, run_id, actor), actor)
+            return
+        ref = load_run(session, run_id, actor)
+        yield Acting(session, ref, require_active(ref, actor))

@@ -113,18 +113,12 @@ def attach(
     ctx: ServiceContext, user_id: int, run_id: int, kind: DocumentKind, upload: Upload
 ) -> outputs.DocView:
     """Store a file an official sent for this run."""
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = load_run(session, run_id, actor)
-        actor = runs.require_active(ref, actor)
+    with runs.acting_on(ctx, user_id, run_id) as (session, ref, actor):
         return outputs.store_upload(ctx, session, ref, actor, kind, upload)
 
 
 def reuse_previous_analysis(ctx: ServiceContext, user_id: int, run_id: int) -> outputs.DocView:
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = load_run(session, run_id, actor)
-        actor = runs.require_active(ref, actor)
+    with runs.acting_on(ctx, user_id, run_id) as (session, ref, actor):
         previous = _previous_report(session, ref)
         if previous is None:
             raise errors.MissingInputs(step=1, missing=[(DocumentKind.ANALYSIS_REPORT, None)])
@@ -147,10 +141,7 @@ def analysis_of(ctx: ServiceContext, user_id: int, run_id: int) -> outputs.DocVi
 def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
     """Step 1: write the Nota Kepala Dinas and hand the cycle to the Sekretaris."""
     now = ctx.now()
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = load_run(session, run_id, actor)
-        actor = runs.require_active(ref, actor)
+    with runs.acting_on(ctx, user_id, run_id) as (session, ref, actor):
         cycle = ref.cycle
         assert cycle.id is not None
         analysis = documents.latest_document(session=session, cycle_id=cycle.id,
@@ -227,10 +218,7 @@ def record_briefing(
         raise errors.InvalidInput(reason=Reason.NOTE_TAKER)
     if not directions.strip():
         raise errors.InvalidInput(reason=Reason.DIRECTIONS_REQUIRED)
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = load_run(session, run_id, actor)
-        actor = runs.require_active(ref, actor)
+    with runs.acting_on(ctx, user_id, run_id) as (session, ref, actor):
         cycle = ref.cycle
         earliest = earliest_meeting(to_local(ref.run.started_at).date())
         if not earliest <= meeting_date <= to_local(now).date():
@@ -277,10 +265,7 @@ class Preview:
 
 def preview(ctx: ServiceContext, user_id: int, run_id: int) -> Preview:
     """What the official sees before confirming a confirm-only step."""
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = load_run(session, run_id, actor)
-        actor = runs.require_active(ref, actor)
+    with runs.acting_on(ctx, user_id, run_id) as (session, ref, _actor):
         cycle = ref.cycle
         assert cycle.id is not None
         s, todo = step(ref.run.step), work(ref.run.step)
@@ -313,10 +298,7 @@ def return_part(
 ) -> str:
     """Step 5: send one division's part back with a note; returns the division's name."""
     now = ctx.now()
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = load_run(session, run_id, actor)
-        actor = runs.require_active(ref, actor)
+    with runs.acting_on(ctx, user_id, run_id) as (session, ref, actor):
         if ref.run.step != StepKey.COMPILE:
             raise errors.InvalidInput(reason=Reason.UNKNOWN_RUN)
         assert ref.cycle.id is not None
@@ -331,10 +313,7 @@ def return_part(
 def confirm(ctx: ServiceContext, user_id: int, run_id: int, note: str | None = None) -> RunView:
     """Complete a confirm-only step, producing its output first."""
     now = ctx.now()
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = load_run(session, run_id, actor)
-        actor = runs.require_active(ref, actor)
+    with runs.acting_on(ctx, user_id, run_id) as (session, ref, actor):
         todo = work(ref.run.step)
         if todo.how is not How.CONFIRM:
             raise errors.InvalidInput(reason=Reason.NOT_CONFIRM_STEP)
