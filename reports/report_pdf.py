@@ -71,11 +71,13 @@ def report_pdf(
     scale: PredikatScale = DEFAULT_PREDIKAT_SCALE, charts: bool = True,
     created_at: datetime | None = None, logo: bytes | None = None,
     thresholds: EfficiencyThresholds = DEFAULT_EFFICIENCY,
+    chart_images: Sequence[bytes] | None = None,
 ) -> bytes:
     """The report as A4 landscape PDF bytes. Parameters as for
     :func:`reports.workbooks.compiled_report`; ``day`` dates the signature (no date line
     without it), ``created_at`` fixes the file's creation date (reproducible output),
-    ``logo`` is the agency's (reports.logo)."""
+    ``logo`` is the agency's (reports.logo). ``chart_images``: the charts as drawn already
+    for the chat, attached as they are instead of drawn again."""
     title = report_title(final)
     period = period_label(year, quarter)
     pdf = OfficialPDF(orientation="L", margin=REPORT_MARGIN, title=f"{title.title()} {period}",
@@ -101,7 +103,9 @@ def report_pdf(
     if head_name:
         pdf.signatures([Signature(head_title, head_name, head_rank, head_nip,
                                   place_date=place_date(place, day))], width=95)
-    if charts and (measurements or finances):
+    if charts and chart_images is not None:
+        _chart_pages(pdf, chart_images)
+    elif charts and (measurements or finances):
         _charts(pdf, measurements, summary, quarter, scale)
     return pdf.to_bytes()
 
@@ -279,6 +283,10 @@ def _charts(pdf: OfficialPDF, rows: Sequence[MeasurementRow], summary: Summary, 
     if divisions:
         images.append(charts_.absorption_chart([(d.name, d.absorption) for d in divisions],
                                                "Serapan Anggaran per Bidang"))
+    _chart_pages(pdf, images)
+
+
+def _chart_pages(pdf: OfficialPDF, images: Sequence[bytes]) -> None:
     for index, png in enumerate(images):
         pdf.add_page()
         if index == 0:

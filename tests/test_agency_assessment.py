@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlmodel import select
 
 from bot.domain import errors
 from bot.domain.capaian import DEFAULT_EFFICIENCY, DEFAULT_PREDIKAT_SCALE, Predikat
@@ -22,7 +23,9 @@ from bot.domain.report_settings import (
 from bot.domain.sop import DocumentKind
 from bot.services import provisioning
 from bot.services.context import ServiceContext
+from storage import documents
 from storage.documents import FileStore
+from storage.models import MeasurementCycle
 from tests.test_cli import env, run  # noqa: F401
 from tests.test_cli_agencies import two  # noqa: F401
 from tests.test_delegation import _to_review
@@ -83,6 +86,42 @@ def test_the_report_judges_by_the_agency_settings(ctx: ServiceContext,
     assert "di atas +2 efisien, -2 s.d. +2 cukup efisien" in words
     provisioning.set_profile(ctx, cap="", predikat="", efficiency="")
     assert provisioning.profile(ctx).settings == ReportSettings()
+
+
+def test_the_charts_are_drawn_once_by_the_agency_scale_and_attached_to_the_pdf(
+        ctx: ServiceContext, at_step_4: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pictures the Sekretaris and the Kepala Dinas get are the charts of the PDF."""
+    provisioning.set_profile(ctx, predikat="95 80 70 55")
+    rendered: list[tuple[str, dict[str, object]]] = []
+    render = ctx.reports.render
+
+    def recording(renderer, /, **values):  # type: ignore[no-untyped-def]
+        result = render(renderer, **values)
+        rendered.append((renderer.__name__, {**values, "result": result}))
+        return result
+
+    monkeypatch.setattr(ctx.reports, "render", recording)
+    _to_review(ctx, at_step_4)
+    names = [name for name, _ in rendered]
+    assert names.count("achievement_chart") == names.count("absorption_chart") == 1
+    drawn = {name: values for name, values in rendered if name.endswith("_chart")}
+    scale = drawn["achievement_chart"]["scale"]
+    assert isinstance(scale, type(DEFAULT_PREDIKAT_SCALE)) and scale != DEFAULT_PREDIKAT_SCALE
+    pdf = next(values for name, values in rendered if name == "report_pdf")
+    assert pdf["chart_images"] == [drawn["achievement_chart"]["result"],
+                                   drawn["absorption_chart"]["result"]]
+    pictures = [_latest_named(ctx, DocumentKind.CHART, start)
+                for start in ("Grafik-Capaian", "Grafik-Serapan")]
+    assert pictures == pdf["chart_images"]
+
+
+def _latest_named(ctx: ServiceContext, kind: DocumentKind, start: str) -> bytes:
+    with ctx.transaction() as session:
+        cycle = session.exec(select(MeasurementCycle)).one()
+        assert cycle.id is not None
+        found = [d for d in documents.documents_of(session=session, cycle_id=cycle.id, kind=kind)
+                 if d.original_name.startswith(start)]
+    return ctx.store.read(max(found, key=lambda d: d.id or 0).path)
 
 
 def test_the_cli_sets_and_shows_the_settings(capsys: pytest.CaptureFixture[str],

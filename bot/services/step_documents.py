@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from bot import texts
 from bot.domain import errors, workflow
+from bot.domain.capaian import PredikatScale
 from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, StepKey, step
 from bot.formatting import datetime_short, period_label
@@ -149,19 +150,25 @@ def _make_report(
         "head_rank": signed_by.title if signed_by else None,
         "head_nip": signed_by.nip if signed_by else None, "head_title": title,
         "place": letterhead.place if signed_by else None, "day": day, "logo": letterhead.logo}
+    # The agency's own cap, predikat scale and efisiensi thresholds judge its report.
+    settings = outputs.report_settings(session, cycle.agency_id)
+    # Drawn once: sent to the chat as pictures, and attached to the report's PDF.
+    pictures = (_draw_charts(ctx, ref, measurements, finances, settings.scale)
+                if measurements else [])
     if final and (measurements or finances):
         # The file uploaded to ESR: the one table of domain.md, signed by the Kepala Dinas.
         content = ctx.reports.render(esr.esr_workbook, **common)
         pdf = ctx.reports.render(esr.esr_pdf, **common, created_at=ctx.now())
     else:
-        # The agency's own cap, predikat scale and efisiensi thresholds judge its report.
-        settings = outputs.report_settings(session, cycle.agency_id)
         judged = {"cap": settings.cap, "scale": settings.scale,
                   "thresholds": settings.thresholds}
         content = ctx.reports.render(workbooks.compiled_report, **common, **judged,
                                      parts=parts, final=final)
+        # The PDF attaches the absorption chart only when there is money to show.
+        attached = ([png for label, png in pictures
+                     if finances or label != texts.CHART_ABSORPTION] if pictures else None)
         pdf = ctx.reports.render(report_pdf.report_pdf, **common, **judged, parts=parts,
-                                 final=final, created_at=ctx.now())
+                                 final=final, created_at=ctx.now(), chart_images=attached)
     kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
     prefix = "Realisasi-Rencana-Aksi" if final else "Laporan-Hasil-Pengukuran-Kinerja"
     round_ = ref.run.round
@@ -171,8 +178,10 @@ def _make_report(
     if not final:
         outputs.generate(ctx, session, ref, actor, kind, name + ".pdf", pdf, outputs.PDF)
     outputs.generate(ctx, session, ref, actor, kind, name + ".xlsx", content, outputs.XLSX)
-    if measurements:
-        _make_charts(ctx, session, ref, actor, measurements, finances)
+    suffix = f"TW{cycle.quarter}-{cycle.year}-r{ref.run.round}"
+    for label, png in pictures:
+        outputs.generate(ctx, session, ref, actor, DocumentKind.CHART, f"{label}-{suffix}.png",
+                         png, outputs.PNG)
     if final:
         outputs.generate(ctx, session, ref, actor, kind, name + ".pdf", pdf, outputs.PDF)
 
@@ -204,18 +213,17 @@ def _signer(session: Session, cycle: MeasurementCycle) -> _Signer | None:
     return _Signer(user, acting, decided.done_at)
 
 
-def _make_charts(
-    ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor,
-    measurements: tuple[workbooks.MeasurementRow, ...],
-    finances: tuple[workbooks.FinanceRow, ...],
-) -> None:
+def _draw_charts(
+    ctx: ServiceContext, ref: RunRef, measurements: tuple[workbooks.MeasurementRow, ...],
+    finances: tuple[workbooks.FinanceRow, ...], scale: PredikatScale,
+) -> list[tuple[str, bytes]]:
     """Capaian per indicator and serapan per division, for deciding from a phone."""
     cycle = ref.cycle
     period = period_label(cycle.year, cycle.quarter)
     achievement = ctx.reports.render(
         charts.achievement_chart,
         rows=[(f"{m.code} {m.indicator}", m.achievement_to_date) for m in measurements],
-        title=texts.chart_title_achievement(period),
+        title=texts.chart_title_achievement(period), scale=scale,
         without_target=[f"{m.code} {m.indicator}" for m in measurements
                         if not m.quarter_target and m.realization is not None])
     spent: dict[str, list[Decimal]] = {}
@@ -227,10 +235,4 @@ def _make_charts(
         rows=[(division, used / budget * 100 if budget else None)
                for division, (budget, used) in spent.items()],
         title=texts.chart_title_absorption(period))
-    suffix = f"TW{cycle.quarter}-{cycle.year}-r{ref.run.round}"
-    for label, png in ((texts.CHART_ACHIEVEMENT, achievement),
-                       (texts.CHART_ABSORPTION, absorption)):
-        outputs.generate(ctx, session, ref, actor, DocumentKind.CHART, f"{label}-{suffix}.png",
-                         png, outputs.PNG)
-
-
+    return [(texts.CHART_ACHIEVEMENT, achievement), (texts.CHART_ABSORPTION, absorption)]
