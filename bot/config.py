@@ -11,7 +11,6 @@ from sqlalchemy.engine import make_url
 from reports.safe_workbook import WorkbookLimits
 
 TELEGRAM_API = "https://api.telegram.org/bot"
-TELEGRAM_FILES = "https://api.telegram.org/file/bot"
 
 
 class Settings(BaseSettings):

@@ -44,10 +44,7 @@ BTN_TODAY = "Hari ini"
 BTN_YESTERDAY = "Kemarin"
 BTN_REUSE_PREVIOUS = "♻️ Pakai laporan triwulan lalu"
 BTN_SUBMIT = "📤 Serahkan"
-BTN_EDIT_FIGURES = "✏️ Ubah isian"
 BTN_ATTACH = "📎 Lampirkan berkas"
-BTN_RETURN_TO_TEAM = "Tim SAKIP (susun ulang)"
-BTN_SEND_RETURN = "📨 Kirim pengembalian"
 
 CONFIRM_LABELS: dict[StepKey, str] = {
     StepKey.PREPARE_FORMS: "📤 Distribusikan format",
@@ -1409,20 +1406,6 @@ def part_returned(division: str) -> str:
 # --- numbers and capaian ---
 # Labels keyed by the values of the enums in bot.domain.capaian, and the messages for
 # bot.domain.numbers.InvalidNumber (reasons "number_..."), which error_message below adds.
-DIRECTION_LABELS: dict[str, str] = {
-    "naik": "Naik (semakin tinggi semakin baik)",
-    "turun": "Turun (semakin rendah semakin baik)",
-    "stabil": "Stabil (terbaik di dalam rentang)",
-}
-ACCUMULATION_LABELS: dict[str, str] = {
-    "akumulasi": "Akumulasi",
-    "nilai_akhir": "Nilai akhir",
-    "rata_rata": "Rata-rata",
-}
-TURUN_FORMULA_LABELS: dict[str, str] = {
-    "difference": "(2 × Target − Realisasi) / Target × 100%",
-    "ratio": "Target / Realisasi × 100%",
-}
 PREDIKAT_LABELS: dict[str, str] = {
     "sangat_tinggi": "Sangat Tinggi",
     "tinggi": "Tinggi",
@@ -1435,12 +1418,6 @@ EFFICIENCY_LABELS: dict[str, str] = {
     "cukup_efisien": "Cukup Efisien",
     "tidak_efisien": "Tidak Efisien",
 }
-# Shown instead of a capaian that has no value (AchievementStatus values).
-ACHIEVEMENT_STATUS_LABELS: dict[str, str] = {
-    "not_reported": "belum dilaporkan",
-    "no_target": "tidak ada target",
-    "not_measurable": "tidak dapat diukur",
-}
 
 
 def predikat_label(key: str | None) -> str:
@@ -1450,10 +1427,6 @@ def predikat_label(key: str | None) -> str:
 
 def efficiency_label(level: str | None) -> str:
     return "-" if level is None else EFFICIENCY_LABELS.get(str(level), str(level))
-
-
-def achievement_status_label(status: str) -> str:
-    return ACHIEVEMENT_STATUS_LABELS.get(str(status), "-")
 
 
 def number_example(expected: str = "number", decimals: int | None = None) -> str:

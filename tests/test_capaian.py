@@ -386,12 +386,6 @@ def test_predikat_and_efficiency_labels_are_indonesian() -> None:
         "Efisien", "Cukup Efisien", "Tidak Efisien"]
     assert texts.predikat_label("baik") == "baik"
     assert texts.predikat_label(None) == "-"
-    for status in AchievementStatus:
-        if status is not AchievementStatus.MEASURED:
-            assert texts.achievement_status_label(status) != "-"
-    assert set(texts.DIRECTION_LABELS) == set(Direction)
-    assert set(texts.ACCUMULATION_LABELS) == set(Accumulation)
-    assert set(texts.TURUN_FORMULA_LABELS) == set(TurunFormula)
 
 
 def test_average_without_and_with_cap() -> None:

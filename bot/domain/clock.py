@@ -19,7 +19,6 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
-DEFAULT_ZONE = "Asia/Jakarta"
 
 # Indonesia's three zones by their offset; Asia/Pontianak is WIB too.
 _LABELS = {timedelta(hours=7): "WIB", timedelta(hours=8): "WITA", timedelta(hours=9): "WIT"}

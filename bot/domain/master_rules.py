@@ -38,7 +38,6 @@ from typing import Any
 from bot.domain import numbers
 
 DIRECTIONS = ("naik", "turun", "stabil")
-ACCUMULATIONS = ("akumulasi", "nilai_akhir", "rata_rata")
 LEVELS = ("program", "kegiatan", "sub_kegiatan")
 PARENT_LEVEL: dict[str, str | None] = {
     "program": None, "kegiatan": "program", "sub_kegiatan": "kegiatan",

@@ -24,7 +24,6 @@ class PartView:
     run: RunView
     figures: str | None
     evidence: list[DocView]
-    form_id: int | None
 
 
 def open_part(ctx: ServiceContext, user_id: int, run_id: int) -> PartView:
@@ -97,8 +96,5 @@ def _view(session: Session, ref: RunRef) -> PartView:
                         if r.data.get("figures")), None)
     evidence = documents.documents_of(session=session, cycle_id=cycle.id,
                                       kind=DocumentKind.EVIDENCE, division_id=run.division_id)
-    forms = documents.documents_of(session=session, cycle_id=cycle.id, kind=DocumentKind.FORM,
-                                   division_id=run.division_id)
     return PartView(run=runs.view(ref), figures=figures,
-                    evidence=[doc_view(d) for d in evidence],
-                    form_id=forms[-1].id if forms else None)
+                    evidence=[doc_view(d) for d in evidence])
