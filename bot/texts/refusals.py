@@ -139,7 +139,8 @@ REFUSALS: dict[Reason, Refusal] = {
     Reason.DIRECTIONS_REQUIRED: "Mohon tuliskan pokok-pokok arahan rapat.",
     Reason.UNKNOWN_ATTENDEE: "Peserta rapat tidak dikenal.",
     Reason.NOTE_TAKER: "Notulis dipilih dari peserta rapat. Mohon pilih salah satu peserta.",
-    Reason.MONEY_ABOVE_BUDGET: ("Angka ini lebih dari dua kali pagu sub kegiatan, sehingga "
+    Reason.MONEY_ABOVE_BUDGET: (
+        "Angka ini lebih dari dua kali pagu sub kegiatan, sehingga "
         "tidak disimpan. Mohon periksa satuannya (jt atau M)."),
     Reason.MEETING_DATE: "Tanggal rapat tidak sesuai: terlalu jauh sebelum Nota Kepala Dinas, "
         "atau di masa depan.",
@@ -163,7 +164,8 @@ REFUSALS: dict[Reason, Refusal] = {
         "akun Telegram), sehingga tidak dapat menerima tugas."),
     Reason.DELEGATION_ENDED: "Penunjukan itu sudah berakhir.",
     Reason.UNKNOWN_DELEGATION: "Penunjukan itu tidak ditemukan.",
-    Reason.MAY_NOT_DELEGATE: ("Plh./Plt. hanya dapat ditunjuk untuk Kepala Dinas, Sekretaris, "
+    Reason.MAY_NOT_DELEGATE: (
+        "Plh./Plt. hanya dapat ditunjuk untuk Kepala Dinas, Sekretaris, "
         "Kepala Bidang atau Kepala Subbag Perencanaan."),
     Reason.AGENCY_NAME_EMPTY: "Nama Dinas tidak boleh kosong.",
     Reason.SETTING_CAP: lambda p: (
@@ -187,7 +189,8 @@ REFUSALS: dict[Reason, Refusal] = {
         f"• {m}" for m in p.get("missing", [])),
     Reason.UNKNOWN_FIELD: "Isian itu tidak dikenal. Ketik /tugas untuk melanjutkan.",
     Reason.CELLS: "Beberapa sel pada format ini tidak dapat dipakai; tidak ada yang disimpan.",
-    Reason.OTHER_PART: ("Format ini milik bagian atau triwulan lain. Gunakan format untuk "
+    Reason.OTHER_PART: (
+        "Format ini milik bagian atau triwulan lain. Gunakan format untuk "
         "bagian Anda."),
     Reason.DECISION_STEP: lambda p: (
         f"Langkah {p.get('step')} diselesaikan dengan keputusan: {BTN_APPROVE} atau "
@@ -211,7 +214,8 @@ REFUSALS: dict[Reason, Refusal] = {
     Reason.BAD_LOGO: lambda p: (
         "Logo tidak dapat dipakai: "
         f"{LOGO_REFUSED.get(str(p.get('problem')), 'tidak dapat dipakai')}. Tidak ada yang diubah."),
-    Reason.BAD_YEAR: lambda p: (f"Tahun {p.get('year')} tidak dapat dipakai. Tulis tahun antara "
+    Reason.BAD_YEAR: lambda p: (
+        f"Tahun {p.get('year')} tidak dapat dipakai. Tulis tahun antara "
         "2000 dan 2100."),
     Reason.MASTER_DATA_INVALID: lambda p: (
         f"Data induk memuat {p.get('count')} kesalahan, sehingga tidak ada yang disimpan."),
@@ -239,7 +243,8 @@ def cli_error(error: errors.WorkflowError, *, user_id: int | None = None,
 
 
 CLI_REFUSALS: dict[Reason, Refusal] = {
-    Reason.NO_AGENCY: ("Dinas belum disiapkan. Jalankan terlebih dahulu:\n"
+    Reason.NO_AGENCY: (
+        "Dinas belum disiapkan. Jalankan terlebih dahulu:\n"
         '  sakip-bot init --name "Nama Dinas" --code KODE --division "Nama Bidang"'),
     Reason.UNKNOWN_AGENCY: lambda p: (
         f"Tidak ada Dinas dengan kode {p.get('code')}. Kode yang terdaftar: "
@@ -254,7 +259,8 @@ CLI_REFUSALS: dict[Reason, Refusal] = {
         f"Bidang \"{p.get('name')}\" tidak dikenal. Bidang yang terdaftar: "
         f"{', '.join(p.get('divisions') or []) or '(belum ada)'}.\nTambahkan Bidang baru dengan "
         "sakip-bot init ... --division \"NAMA\"."),
-    Reason.DIVISION_REQUIRED: ("Peran Bidang memerlukan nama Bidang. Tambahkan "
+    Reason.DIVISION_REQUIRED: (
+        "Peran Bidang memerlukan nama Bidang. Tambahkan "
         "--division \"Nama Bidang\"."),
     Reason.UNKNOWN_USER: lambda p: (
         "Pengguna" + (f" dengan ID {p['user_id']}" if p.get("user_id") is not None else "")
