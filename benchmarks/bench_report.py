@@ -54,6 +54,7 @@ from bot.sample_data.master_sample import INDICATORS as SAMPLE_INDICATORS
 from bot.services import master_data, provisioning, realization, steps
 from bot.services.context import ServiceContext
 from reports import esr, report_pdf, workbooks
+from reports.heading import ReportHeading, SignOff
 from reports.master_template import master_workbook, write_rows
 from reports.sheets import to_bytes
 from storage import agencies, documents, performance
@@ -277,9 +278,10 @@ def compile_once(ctx: ServiceContext, cycle_id: int) -> Timing:
         after_parts = time.perf_counter()
         measurements, finances = realization.report_rows(session, cycle)
         after_rows = time.perf_counter()
-        content = workbooks.compiled_report(
-            agency=AGENCY_NAME, year=cycle.year, quarter=cycle.quarter, parts=parts,
-            final=False, approval_note=None, measurements=measurements, finances=finances)
+        content = workbooks.compiled_report(ReportHeading(agency=AGENCY_NAME, year=cycle.year,
+                                                          quarter=cycle.quarter),
+                                            parts=parts, final=False, measurements=measurements,
+                                            finances=finances)
         done = time.perf_counter()
     return Timing(after_parts - start, after_rows - after_parts, done - after_rows,
                   len(content), len(measurements), len(finances))
@@ -295,16 +297,16 @@ def documents_once(ctx: ServiceContext, cycle_id: int) -> dict[str, float]:
         measurements, finances = realization.report_rows(session, cycle)
     timings = {}
     start = time.perf_counter()
-    report_pdf.report_pdf(agency=AGENCY_NAME, year=cycle.year, quarter=cycle.quarter,
-                          measurements=measurements, finances=finances, parts=parts)
+    heading = ReportHeading(agency=AGENCY_NAME, year=cycle.year, quarter=cycle.quarter)
+    report_pdf.report_pdf(heading, measurements=measurements, finances=finances, parts=parts)
     timings["report_pdf"] = time.perf_counter() - start
     start = time.perf_counter()
-    esr.esr_workbook(agency=AGENCY_NAME, year=cycle.year, quarter=cycle.quarter,
-                     measurements=measurements, finances=finances, head_name="Kepala")
+    esr.esr_workbook(ReportHeading(agency=AGENCY_NAME, year=cycle.year, quarter=cycle.quarter),
+                     measurements=measurements, finances=finances, sign_off=SignOff(name="Kepala"))
     timings["esr_workbook"] = time.perf_counter() - start
     start = time.perf_counter()
-    esr.esr_pdf(agency=AGENCY_NAME, year=cycle.year, quarter=cycle.quarter,
-                measurements=measurements, finances=finances, head_name="Kepala")
+    esr.esr_pdf(ReportHeading(agency=AGENCY_NAME, year=cycle.year, quarter=cycle.quarter),
+                measurements=measurements, finances=finances, sign_off=SignOff(name="Kepala"))
     timings["esr_pdf"] = time.perf_counter() - start
     return timings
 

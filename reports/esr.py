@@ -18,7 +18,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from fpdf.enums import XPos, YPos
@@ -28,6 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.domain.master_rules import key_of
 from bot.formatting import ROMAN, period_label, place_date
+from reports.heading import UNSIGNED, ReportHeading, SignOff
 from reports.pdf import FONT, REPORT_MARGIN, OfficialPDF, Signature, clean, government_line
 from reports.pdf_tables import (
     CELL_CHARS,
@@ -63,7 +64,6 @@ from reports.sheets import (
     write_title,
 )
 from reports.workbooks import (
-    HEAD_TITLE,
     FinanceRow,
     MeasurementRow,
     SummaryRow,
@@ -292,19 +292,21 @@ def _heading(agency: str, province: str, year: int, quarter: int) -> list[str]:
 
 # --- the workbook -------------------------------------------------------------------------------
 def esr_workbook(
-    *, agency: str, province: str = "", year: int, quarter: int,
-    measurements: Sequence[MeasurementRow], finances: Sequence[FinanceRow],
-    head_name: str | None = None, head_rank: str | None = None, head_nip: str | None = None,
-    head_title: str = HEAD_TITLE, place: str | None = None, day: date | None = None,
-    approval_note: str | None = None, evidence_index: bool = True, logo: bytes | None = None,
+    heading: ReportHeading, *, measurements: Sequence[MeasurementRow],
+    finances: Sequence[FinanceRow], sign_off: SignOff = UNSIGNED, evidence_index: bool = True,
 ) -> bytes:
     """The ESR table as xlsx bytes: sheet *Realisasi Rencana Aksi* (title block, header in row
-    6, the table, its notes, ``approval_note`` and, with ``head_name``, the signature block
-    dated ``place``, ``day``) and, unless ``evidence_index=False``, *Indeks Data Dukung*."""
+    6, the table, its notes, the sign-off's approval note and, when it names someone, the
+    signature block) and, unless ``evidence_index=False``, *Indeks Data Dukung*."""
+    agency, year, quarter = heading.agency, heading.year, heading.quarter
+    province, logo = heading.province, heading.logo
+    head_name, head_rank, head_nip = sign_off.name, sign_off.rank, sign_off.nip
+    head_title, place, day = sign_off.title, sign_off.place, sign_off.day
+    approval_note = sign_off.approval_note
     columns = _columns(quarter)
     book, sheet = new_workbook(ESR_SHEET)
-    heading = _heading(agency, province, year, quarter)
-    write_title(sheet, heading, len(columns))
+    title_lines = _heading(agency, province, year, quarter)
+    write_title(sheet, title_lines, len(columns))
     place_logo(sheet, logo)
     write_header(sheet, ESR_HEADER_ROW, tuple(c.title for c in columns),
                 [c.width for c in columns])
@@ -323,7 +325,7 @@ def esr_workbook(
     set_print_layout(sheet, ESR_HEADER_ROW)
     if evidence_index and measurements:
         index = book.create_sheet(EVIDENCE_SHEET)
-        evidence_sheet(index, heading[-3:], measurements, ())
+        evidence_sheet(index, title_lines[-3:], measurements, ())
     return to_bytes(book)
 
 
@@ -392,16 +394,17 @@ class _Heights:
 
 # --- the PDF ------------------------------------------------------------------------------------
 def esr_pdf(
-    *, agency: str, province: str = "", year: int, quarter: int,
-    measurements: Sequence[MeasurementRow], finances: Sequence[FinanceRow],
-    head_name: str | None = None, head_rank: str | None = None, head_nip: str | None = None,
-    head_title: str = HEAD_TITLE, place: str | None = None, day: date | None = None,
-    approval_note: str | None = None, created_at: datetime | None = None,
-    logo: bytes | None = None,
+    heading: ReportHeading, *, measurements: Sequence[MeasurementRow],
+    finances: Sequence[FinanceRow], sign_off: SignOff = UNSIGNED,
+    created_at: datetime | None = None,
 ) -> bytes:
     """The ESR table as A4 landscape PDF bytes, the header repeated on every page; parameters
-    as for :func:`esr_workbook`, ``created_at`` fixes the file's date (reproducible output),
-    ``logo`` is the agency's (reports.logo)."""
+    as for :func:`esr_workbook`, ``created_at`` fixes the file's date (reproducible output)."""
+    agency, year, quarter = heading.agency, heading.year, heading.quarter
+    province, logo = heading.province, heading.logo
+    head_name, head_rank, head_nip = sign_off.name, sign_off.rank, sign_off.nip
+    head_title, place, day = sign_off.title, sign_off.place, sign_off.day
+    approval_note = sign_off.approval_note
     pdf = OfficialPDF(orientation="L", margin=REPORT_MARGIN, title=esr_title(year, quarter),
                       author=agency, created_at=created_at)
     pdf.set_left_margin(_PDF_SIDE_MARGIN)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.formatting import DAYS, date_long, format_nip, period_label
+from reports.heading import HEAD_TITLE
 from reports.pdf import OfficialPDF, Signature, government_line
 
-HEAD_TITLE = "Kepala Dinas"
 MEMO_TITLE = "Nota Kepala Dinas"
 MINUTES_TITLE = "Notulen Rapat"
 MEMO_SUBJECT = "Pelaksanaan Pengukuran Kinerja"

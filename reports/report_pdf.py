@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 import numpy as np
@@ -27,6 +27,7 @@ from bot.domain.capaian import (
 from bot.formatting import number, period_label, place_date
 from reports import charts as charts_
 from reports.charts import PREDIKAT_COLOURS, predikat_label
+from reports.heading import UNSIGNED, ReportHeading, SignOff
 from reports.pdf import FONT, REPORT_MARGIN, OfficialPDF, Signature, clean, government_line
 from reports.pdf_tables import (
     CELL_CHARS,
@@ -42,7 +43,6 @@ from reports.pdf_tables import (
     percent_text,
 )
 from reports.workbooks import (
-    HEAD_TITLE,
     Basis,
     FinanceRow,
     MeasurementRow,
@@ -62,22 +62,24 @@ _TABLE_SIZE = 7.0
 
 
 def report_pdf(
-    *, agency: str, year: int, quarter: int, measurements: Sequence[MeasurementRow] = (),
+    heading: ReportHeading, *, measurements: Sequence[MeasurementRow] = (),
     finances: Sequence[FinanceRow] = (), parts: Sequence[PartSummary] = (),
-    final: bool = False, approval_note: str | None = None, province: str = "",
-    head_name: str | None = None, head_rank: str | None = None, head_nip: str | None = None,
-    head_title: str = HEAD_TITLE, place: str | None = None, day: date | None = None,
-    cap: Decimal | int | None = None, basis: Basis = "to_date",
-    scale: PredikatScale = DEFAULT_PREDIKAT_SCALE, charts: bool = True,
-    created_at: datetime | None = None, logo: bytes | None = None,
+    final: bool = False, sign_off: SignOff = UNSIGNED, cap: Decimal | int | None = None,
+    basis: Basis = "to_date", scale: PredikatScale = DEFAULT_PREDIKAT_SCALE,
+    charts: bool = True, created_at: datetime | None = None,
     thresholds: EfficiencyThresholds = DEFAULT_EFFICIENCY,
     chart_images: Sequence[bytes] | None = None,
 ) -> bytes:
     """The report as A4 landscape PDF bytes. Parameters as for
-    :func:`reports.workbooks.compiled_report`; ``day`` dates the signature (no date line
-    without it), ``created_at`` fixes the file's creation date (reproducible output),
-    ``logo`` is the agency's (reports.logo). ``chart_images``: the charts as drawn already
-    for the chat, attached as they are instead of drawn again."""
+    :func:`reports.workbooks.compiled_report`; the sign-off's day dates the signature (no
+    date line without it), ``created_at`` fixes the file's creation date (reproducible
+    output). ``chart_images``: the charts as drawn already for the chat, attached as they are
+    instead of drawn again."""
+    agency, year, quarter = heading.agency, heading.year, heading.quarter
+    province, logo = heading.province, heading.logo
+    head_name, head_rank, head_nip = sign_off.name, sign_off.rank, sign_off.nip
+    head_title, place, day = sign_off.title, sign_off.place, sign_off.day
+    approval_note = sign_off.approval_note
     title = report_title(final)
     period = period_label(year, quarter)
     pdf = OfficialPDF(orientation="L", margin=REPORT_MARGIN, title=f"{title.title()} {period}",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from typing import Literal
 
@@ -50,6 +49,7 @@ from reports.charts import (
     predikat_label,
     predikat_of,
 )
+from reports.heading import UNSIGNED, ReportHeading, SignOff
 from reports.pdf import government_line
 from reports.sheets import (
     BORDER,
@@ -76,8 +76,8 @@ FORM_COLUMNS = (
     "Pagu Anggaran (Rp)", "Realisasi Anggaran (Rp)", "Data Dukung",
 )
 HEADER_ROW = 5  # the Kinerja and Keuangan tables: header in row 5, data from row 6
-HEAD_TITLE = "Kepala Dinas"
 Basis = Literal["quarter", "to_date"]
+
 
 @dataclass(frozen=True)
 class PartSummary:
@@ -386,13 +386,10 @@ def division_form(*, agency: str, division: str, year: int, quarter: int) -> byt
 
 # --- the compiled report ------------------------------------------------------------------------
 def compiled_report(
-    *, agency: str, year: int, quarter: int, parts: list[PartSummary], final: bool = False,
-    approval_note: str | None = None, measurements: tuple[MeasurementRow, ...] = (),
-    finances: tuple[FinanceRow, ...] = (), province: str = "", head_name: str | None = None,
-    head_rank: str | None = None, head_nip: str | None = None, head_title: str = HEAD_TITLE,
-    place: str | None = None, day: date | None = None, cap: Decimal | int | None = None,
-    basis: Basis = "to_date", scale: PredikatScale = DEFAULT_PREDIKAT_SCALE,
-    charts: bool = True, logo: bytes | None = None,
+    heading: ReportHeading, *, parts: list[PartSummary], final: bool = False,
+    measurements: tuple[MeasurementRow, ...] = (), finances: tuple[FinanceRow, ...] = (),
+    sign_off: SignOff = UNSIGNED, cap: Decimal | int | None = None, basis: Basis = "to_date",
+    scale: PredikatScale = DEFAULT_PREDIKAT_SCALE, charts: bool = True,
     thresholds: EfficiencyThresholds = DEFAULT_EFFICIENCY,
 ) -> bytes:
     """The Laporan Hasil Pengukuran Kinerja (``final``: the Realisasi Rencana Aksi) compiled
@@ -403,9 +400,13 @@ def compiled_report(
     divisions' submissions). ``basis`` chooses which capaian the predikat, the averages and
     the charts use (``to_date``: Capaian s.d. TW, the default; ``quarter``: Capaian TW).
     ``cap`` limits each capaian to that value when averaging (the raw values stay in
-    *Kinerja*). With ``head_name`` the *Ringkasan* ends with the Kepala Dinas's signature
-    block (``place``, ``day``, ``head_rank``, ``head_nip``). ``logo`` (reports.logo) stands
-    over the first sheet's title."""
+    *Kinerja*). When ``sign_off`` names someone, the *Ringkasan* ends with their signature
+    block. The heading's logo stands over the first sheet's title."""
+    agency, year, quarter = heading.agency, heading.year, heading.quarter
+    province, logo = heading.province, heading.logo
+    head_name, head_rank, head_nip = sign_off.name, sign_off.rank, sign_off.nip
+    head_title, place, day = sign_off.title, sign_off.place, sign_off.day
+    approval_note = sign_off.approval_note
     title = report_title(final)
     period = period_label(year, quarter).upper()
     book = Workbook()
@@ -415,23 +416,23 @@ def compiled_report(
     summary = summarize(measurements, finances, cap=cap, basis=basis, scale=scale,
                         thresholds=thresholds)
     signature = SignatureBlock(head_title, head_name, head_rank, head_nip, place, day)
-    heading = [agency.upper(), title, period]
+    title_lines = [agency.upper(), title, period]
     if measurements or finances:
-        _summary_sheet(book.create_sheet("Ringkasan"), [government_line(province), *heading],
+        _summary_sheet(book.create_sheet("Ringkasan"), [government_line(province), *title_lines],
                        summary, quarter, scale, approval_note, signature)
         if charts:
-            _chart_sheet(book.create_sheet("Grafik"), heading, measurements, summary, quarter)
+            _chart_sheet(book.create_sheet("Grafik"), title_lines, measurements, summary, quarter)
     if measurements:
-        _measurement_sheet(book.create_sheet("Kinerja"), heading, measurements, summary)
+        _measurement_sheet(book.create_sheet("Kinerja"), title_lines, measurements, summary)
     if finances:
-        _finance_sheet(book.create_sheet("Keuangan"), heading, finances)
+        _finance_sheet(book.create_sheet("Keuangan"), title_lines, finances)
     structured = bool(measurements or finances)
-    _parts_sheet(book.create_sheet("Pengukuran"), heading, parts,
+    _parts_sheet(book.create_sheet("Pengukuran"), title_lines, parts,
                  None if structured else approval_note, None if structured else signature)
     if measurements or any(p.evidence for p in parts):
         # After the parts when they are the report's content, else before them.
         evidence_sheet(book.create_sheet("Data Dukung", len(book.sheetnames) - structured),
-                        heading, measurements, parts)
+                        title_lines, measurements, parts)
     place_logo(book.worksheets[0], logo)
     return to_bytes(book)
 

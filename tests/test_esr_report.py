@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from bot.services import realization
 from reports import esr
+from reports.heading import ReportHeading, SignOff
 from reports.sheets import FMT_PERCENT, FMT_RUPIAH, FMT_RUPIAH_CENTS
 from reports.workbooks import FinanceRow, MeasurementRow
 from storage import performance
@@ -66,10 +67,11 @@ DOCUMENTS = FinanceRow(  # names a code the table does not hold
 MEETINGS = FinanceRow("4.01.01.2.01.02", "-Rapat koordinasi", "Sekretariat", D("20000000"),
                       None, D("5000000"), None)
 FINANCES = (MAINTENANCE, REHABILITATION, DOCUMENTS, MEETINGS)
-ARGS = dict(agency="Dinas Bina Marga", province="Sumatera Barat", year=2024, quarter=3,
-            measurements=MEASUREMENTS, finances=FINANCES, head_name=HEAD,
-            head_rank="Pembina Utama Muda", head_nip=NIP, place="Padang", day=TODAY,
-            approval_note=f"Disetujui oleh Kepala Dinas pada {SIGNED}")
+HEADING = ReportHeading(agency="Dinas Bina Marga", province="Sumatera Barat", year=2024,
+                        quarter=3)
+ARGS = dict(measurements=MEASUREMENTS, finances=FINANCES, sign_off=SignOff(
+    name=HEAD, rank="Pembina Utama Muda", nip=NIP, place="Padang", day=TODAY,
+    approval_note=f"Disetujui oleh Kepala Dinas pada {SIGNED}"))
 # Rows of the table: header in 6; BM1 with its two sub-kegiatan in 7-8; BM2 in 9; SK1, SK2 in
 # 10-11; the closing group's caption in 12, its two sub-kegiatan in 13-14; the total in 15.
 FIRST, CAPTION, TOTAL = 7, 12, 15
@@ -77,7 +79,7 @@ FIRST, CAPTION, TOTAL = 7, 12, 15
 
 @pytest.fixture(scope="module")
 def workbook() -> bytes:
-    return esr.esr_workbook(**ARGS)  # type: ignore[arg-type]
+    return esr.esr_workbook(HEADING, **ARGS)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
@@ -243,7 +245,7 @@ def test_the_sheet_prints_as_a_government_report(workbook: bytes, sheet: Workshe
 
 
 def test_an_empty_quarter_still_gives_a_table_and_no_signature_without_a_head() -> None:
-    data = esr.esr_workbook(agency="Dinas X", year=2024, quarter=1, measurements=(),
+    data = esr.esr_workbook(ReportHeading(agency="Dinas X", year=2024, quarter=1), measurements=(),
                             finances=(MEETINGS,))
     book = load_workbook(io.BytesIO(data))
     assert book.sheetnames == [esr.ESR_SHEET]
@@ -266,7 +268,7 @@ def _pdftotext(path: Path) -> list[str]:
 @needs_pdftotext
 def test_the_pdf_holds_the_figures_in_indonesian_format_and_the_signer(tmp_path: Path) -> None:
     path = tmp_path / "esr.pdf"
-    data = esr.esr_pdf(**ARGS, created_at=CREATED)  # type: ignore[arg-type]
+    data = esr.esr_pdf(HEADING, **ARGS, created_at=CREATED)  # type: ignore[arg-type]
     path.write_bytes(data)
     assert re.search(rb"/MediaBox \[0 0 841\.89 595\.28\]", data), "A4 landscape"
     text = " ".join(_pdftotext(path))
@@ -287,7 +289,7 @@ def test_the_pdf_holds_the_figures_in_indonesian_format_and_the_signer(tmp_path:
     assert text.count(ROAD) == 1 and text.count(ACCOUNTABILITY) == 1
     assert text.count("Rehabilitasi jalan") == 1 and text.count("500.000.000") == 1
     assert "@lampiran.pdf" in text.replace(" ", ""), "a file name may break inside its cell"
-    assert esr.esr_pdf(**ARGS, created_at=CREATED) == data, "same input, same bytes"  # type: ignore[arg-type]
+    assert esr.esr_pdf(HEADING, **ARGS, created_at=CREATED) == data, "same input, same bytes"  # type: ignore[arg-type]
 
 
 @needs_pdftotext
@@ -298,8 +300,8 @@ def test_a_long_pdf_repeats_the_header_and_keeps_every_sub_kegiatan(tmp_path: Pa
     lines = tuple(FinanceRow(f"9.99.{i:02d}", f"Sub kegiatan {i}", "Bina Marga", D(1000), None,
                              D(10), None, indicator_codes=("IK1",)) for i in range(1, 61))
     path = tmp_path / "long.pdf"
-    path.write_bytes(esr.esr_pdf(agency="Dinas X", year=2024, quarter=2, measurements=many,
-                                 finances=lines, head_name=HEAD))
+    path.write_bytes(esr.esr_pdf(ReportHeading(agency="Dinas X", year=2024, quarter=2),
+                                 measurements=many, finances=lines, sign_off=SignOff(name=HEAD)))
     pages = _pdftotext(path)
     assert len(pages) >= 4
     for number, page in enumerate(pages, 1):
@@ -332,13 +334,14 @@ def test_text_too_tall_for_a_page_is_cut_in_the_pdf_and_kept_in_the_workbook(
     row = MeasurementRow(ROAD, "BM1", "Jalan", "km", "Bina Marga", D(1), D(1), D(1), D(1),
                          D(100), D(100), listing, "", "", evidence_files=files)
     path = tmp_path / "cut.pdf"
-    path.write_bytes(esr.esr_pdf(agency="Dinas X", year=2024, quarter=1, measurements=(row,),
-                                 finances=()))
+    path.write_bytes(esr.esr_pdf(ReportHeading(agency="Dinas X", year=2024, quarter=1),
+                                 measurements=(row,), finances=()))
     text = " ".join(_pdftotext(path))
     assert "r001 r002" in text and "r029" in text and "r031" not in text
     assert esr.CUT_NOTE in text
-    sheet = load_workbook(io.BytesIO(esr.esr_workbook(
-        agency="Dinas X", year=2024, quarter=1, measurements=(row,), finances=())))[esr.ESR_SHEET]
+    heading = ReportHeading(agency="Dinas X", year=2024, quarter=1)
+    sheet = load_workbook(io.BytesIO(esr.esr_workbook(heading, measurements=(row,),
+                                                      finances=())))[esr.ESR_SHEET]
     assert sheet["O7"].value == listing and sheet["R7"].value == "\n".join(files)
     assert sheet.row_dimensions[7].height == 409, "as tall as a row may be"
 
@@ -370,7 +373,7 @@ def test_the_workbook_converts_in_libreoffice(tmp_path: Path, workbook: bytes) -
 @needs_office
 def test_the_pdf_opens_in_libreoffice(tmp_path: Path) -> None:
     source = tmp_path / "esr.pdf"
-    source.write_bytes(esr.esr_pdf(**ARGS))  # type: ignore[arg-type]
+    source.write_bytes(esr.esr_pdf(HEADING, **ARGS))  # type: ignore[arg-type]
     assert _soffice(tmp_path, source, "png").read_bytes().startswith(b"\x89PNG")
 
 
@@ -423,9 +426,9 @@ def test_report_rows_carry_the_indicator_codes_of_each_sub_kegiatan(
         ["1.03.02.01"], ["1.03.02.01"]]
     assert [f.code for f in layout.unlinked] == ["1.03.02.02"]
     assert layout.total.budget == D(1_000_500) and layout.total.realization == D(250_000)
-    book = load_workbook(io.BytesIO(esr.esr_workbook(
-        agency="Dinas BMCKTR", year=2024, quarter=3, measurements=measurements,
-        finances=finances)))
+    heading = ReportHeading(agency="Dinas BMCKTR", year=2024, quarter=3)
+    book = load_workbook(io.BytesIO(esr.esr_workbook(heading, measurements=measurements,
+                                                     finances=finances)))
     assert book[esr.ESR_SHEET]["K7"].value == (
         "Program Jalan › Penyelenggaraan Jalan › 1.03.02.01 Rehabilitasi Jalan")
 
@@ -435,8 +438,8 @@ def test_a_total_without_any_pagu_is_a_dash_not_zero() -> None:
     layout = esr.esr_layout((), lines)
     assert layout.total.budget is None and layout.total.realization == D(5)
     assert layout.total.absorption is None
-    book = load_workbook(io.BytesIO(esr.esr_workbook(
-        agency="Dinas X", year=2024, quarter=1, measurements=(), finances=lines)))
+    heading = ReportHeading(agency="Dinas X", year=2024, quarter=1)
+    book = load_workbook(io.BytesIO(esr.esr_workbook(heading, measurements=(), finances=lines)))
     table = book[esr.ESR_SHEET]
     total = next(r for r in range(1, table.max_row + 1)
                  if table.cell(row=r, column=1).value == esr.TOTAL_LABEL)

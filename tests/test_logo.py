@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from reports.esr import ESR_SHEET, esr_workbook
+from reports.heading import ReportHeading
 from reports.letters import Letterhead, head_memo_pdf
 from reports.logo import MAX_BYTES, SIDE, LogoRefused, logo_size, prepare_logo
 from reports.pdf import LOGO_HEIGHT
@@ -67,10 +69,10 @@ def test_the_kop_places_the_logo_at_the_left_and_keeps_the_text() -> None:
 
 def test_the_esr_workbook_carries_the_logo_over_its_title() -> None:
     logo = prepare_logo(picture(200, 100))
-    plain = load_workbook(io.BytesIO(esr_workbook(agency="Dinas", year=2026, quarter=1,
-                                                  measurements=(), finances=())))
-    book = load_workbook(io.BytesIO(esr_workbook(agency="Dinas", year=2026, quarter=1,
-                                                 measurements=(), finances=(), logo=logo)))
+    heading = ReportHeading(agency="Dinas", year=2026, quarter=1)
+    plain = load_workbook(io.BytesIO(esr_workbook(heading, measurements=(), finances=())))
+    book = load_workbook(io.BytesIO(esr_workbook(replace(heading, logo=logo), measurements=(),
+                                                 finances=())))
     assert not plain[ESR_SHEET]._images
     [image] = book[ESR_SHEET]._images
     emu = 9525  # per pixel

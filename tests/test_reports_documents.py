@@ -17,6 +17,7 @@ from bot import texts
 from bot.domain.capaian import EfficiencyThresholds, average_achievement
 from reports import charts, letters, workbooks
 from reports import pdf as pdf_module
+from reports.heading import ReportHeading, SignOff
 from reports.report_pdf import report_pdf
 from reports.workbooks import (
     FinanceRow,
@@ -165,12 +166,12 @@ def test_charts_are_phone_wide_pngs_sized_to_their_rows() -> None:
 # --- the workbook -------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def workbook() -> bytes:
-    return workbooks.compiled_report(
-        agency="Dinas Bina Marga", year=2024, quarter=2, parts=PARTS, final=True,
-        approval_note="=Disetujui oleh Kepala Dinas", measurements=MEASUREMENTS,
-        finances=FINANCES, province="Sumatera Barat", head_name=HEAD,
-        head_rank="Pembina Utama Muda", head_nip=NIP, place="Padang", day=SIGNED,
-        cap=100)
+    heading = ReportHeading(agency="Dinas Bina Marga", year=2024, quarter=2,
+                            province="Sumatera Barat")
+    signed = SignOff(name=HEAD, rank="Pembina Utama Muda", nip=NIP, place="Padang", day=SIGNED,
+                     approval_note="=Disetujui oleh Kepala Dinas")
+    return workbooks.compiled_report(heading, parts=PARTS, final=True, measurements=MEASUREMENTS,
+                                     finances=FINANCES, cap=100, sign_off=signed)
 
 
 def _number(value: D | None) -> float | None:
@@ -294,8 +295,8 @@ def test_the_workbook_prints_on_a4_landscape_and_keeps_its_headers(workbook: byt
 
 
 def test_a_report_without_master_data_still_lists_the_parts() -> None:
-    data = workbooks.compiled_report(agency="Dinas X", year=2024, quarter=1, parts=PARTS,
-                                     approval_note="Disetujui")
+    data = workbooks.compiled_report(ReportHeading(agency="Dinas X", year=2024, quarter=1),
+                                     parts=PARTS, sign_off=SignOff(approval_note="Disetujui"))
     book = load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["Pengukuran", "Data Dukung"]
     frame = pd.read_excel(io.BytesIO(data), sheet_name="Pengukuran", header=4)
@@ -306,11 +307,13 @@ def test_a_report_without_master_data_still_lists_the_parts() -> None:
 
 # --- the report PDF -----------------------------------------------------------------------------
 def test_the_report_pdf_holds_the_tables_charts_and_signature() -> None:
-    data = report_pdf(
-        agency="Dinas Bina Marga", year=2024, quarter=2, measurements=MEASUREMENTS,
-        finances=FINANCES, parts=PARTS, final=True, approval_note="Disetujui oleh Kepala Dinas",
-        province="Sumatera Barat", head_name=HEAD, head_rank="Pembina Utama Muda", head_nip=NIP,
-        place="Padang", day=SIGNED, created_at=CREATED)
+    data = report_pdf(ReportHeading(agency="Dinas Bina Marga", year=2024, quarter=2,
+                                    province="Sumatera Barat"),
+                      measurements=MEASUREMENTS, finances=FINANCES, parts=PARTS, final=True,
+                      created_at=CREATED,
+                      sign_off=SignOff(name=HEAD, rank="Pembina Utama Muda", nip=NIP,
+                                       place="Padang", day=SIGNED,
+                                       approval_note="Disetujui oleh Kepala Dinas"))
     assert data.startswith(b"%PDF")
     assert re.search(rb"/MediaBox \[0 0 841\.89 595\.28\]", data), "A4 landscape"
     assert len(re.findall(rb"/Subtype /Image", data)) >= 2, "both charts are embedded"
@@ -328,8 +331,8 @@ def test_the_report_pdf_holds_the_tables_charts_and_signature() -> None:
 
 
 def test_an_agency_name_like_a_formula_stays_text() -> None:
-    data = workbooks.compiled_report(agency="=1+1 Dinas", year=2024, quarter=3, parts=PARTS,
-                                     measurements=MEASUREMENTS, finances=FINANCES)
+    data = workbooks.compiled_report(ReportHeading(agency="=1+1 Dinas", year=2024, quarter=3),
+                                     parts=PARTS, measurements=MEASUREMENTS, finances=FINANCES)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")]
     assert sheets and not any(b"<f>" in sheet for sheet in sheets)
@@ -431,11 +434,11 @@ def test_the_step_time_chart_colours_each_step_by_where_it_stands(
 
 
 def test_the_compiled_draft_is_signed_by_its_compiler() -> None:
-    data = report_pdf(agency="Dinas Bina Marga", year=2024, quarter=2,
+    data = report_pdf(ReportHeading(agency="Dinas Bina Marga", year=2024, quarter=2),
                       measurements=MEASUREMENTS, finances=FINANCES, parts=PARTS, final=False,
-                      head_title=texts.COMPILED_BY, head_name="ANDI PRATAMA, ST",
-                      head_nip="198501012010011001", place="Padang", day=SIGNED,
-                      created_at=CREATED)
+                      created_at=CREATED,
+                      sign_off=SignOff(name="ANDI PRATAMA, ST", nip="198501012010011001",
+                                       title=texts.COMPILED_BY, place="Padang", day=SIGNED))
     text = " ".join(" ".join(pdf_pages(data)).split())
     for expected in ("Disusun oleh Tim SAKIP,", "ANDI PRATAMA, ST", f"Padang, {written(SIGNED)}",
                      "NIP. 19850101 201001 1 001"):

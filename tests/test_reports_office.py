@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reports import report_pdf, workbooks
+from reports.heading import ReportHeading, SignOff
 
 needs_office = pytest.mark.skipif(shutil.which("soffice") is None,
                                   reason="LibreOffice (soffice) is not installed")
@@ -31,14 +32,14 @@ FINANCES = (
                          budget=Decimal(1_000_000_000), quarter_target=Decimal(250_000_000),
                          realization=Decimal(212_500_000), absorption=Decimal("21.25")),
 )
+HEADING = ReportHeading(agency="Dinas BMCKTR", year=2024, quarter=1)
 
 
 @needs_office
 def test_the_report_workbook_converts_in_libreoffice(tmp_path: Path) -> None:
     source = tmp_path / "laporan.xlsx"
-    source.write_bytes(workbooks.compiled_report(
-        agency="Dinas BMCKTR", year=2024, quarter=1, parts=[], measurements=ROWS,
-        finances=FINANCES))
+    source.write_bytes(workbooks.compiled_report(HEADING, parts=[], measurements=ROWS,
+                                                 finances=FINANCES))
     result = subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
          "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
@@ -55,9 +56,10 @@ def test_the_report_workbook_converts_in_libreoffice(tmp_path: Path) -> None:
 @needs_pdftotext
 def test_the_report_pdf_holds_the_figures(tmp_path: Path) -> None:
     pdf = tmp_path / "laporan.pdf"
-    pdf.write_bytes(report_pdf.report_pdf(
-        agency="Dinas BMCKTR", year=2024, quarter=1, measurements=ROWS, finances=FINANCES,
-        final=True, head_name="ERASUKMA MUNAF, ST, MM", head_nip="197209251998031003"))
+    pdf.write_bytes(report_pdf.report_pdf(HEADING, measurements=ROWS, finances=FINANCES,
+                                          final=True,
+                                          sign_off=SignOff(name="ERASUKMA MUNAF, ST, MM",
+                                                           nip="197209251998031003")))
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     for expected in ("Jalan mantap", "78,5", "104,67", "212.500.000", "21,25",
@@ -68,8 +70,7 @@ def test_the_report_pdf_holds_the_figures(tmp_path: Path) -> None:
 @needs_office
 def test_the_report_pdf_opens_in_libreoffice(tmp_path: Path) -> None:
     pdf = tmp_path / "laporan.pdf"
-    pdf.write_bytes(report_pdf.report_pdf(
-        agency="Dinas BMCKTR", year=2024, quarter=1, measurements=ROWS, finances=FINANCES))
+    pdf.write_bytes(report_pdf.report_pdf(HEADING, measurements=ROWS, finances=FINANCES))
     result = subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
          "--convert-to", "png", "--outdir", str(tmp_path / "out"), str(pdf)],

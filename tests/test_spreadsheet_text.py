@@ -34,6 +34,7 @@ from bot.sample_data.master_sample import sample_master
 from bot.services import province, year_report
 from bot.services.context import ServiceContext
 from reports import archive_bundle, compliance, esr, forms, master_template, workbooks
+from reports.heading import ReportHeading, SignOff
 from reports.sheets import FORMULA_START
 from storage import agencies, users
 from storage.documents import FileStore
@@ -104,11 +105,16 @@ def part_rows() -> list[workbooks.PartSummary]:
             for i in range(len(HOSTILE))]
 
 
-def signed(offset: int) -> dict[str, object]:
-    """Agency, province, the Kepala Dinas and the place: all typed by an administrator."""
-    return dict(agency=h(offset), province=h(offset + 1), head_name=h(offset + 2),
-                head_rank=h(offset + 3), head_nip=h(offset + 4), head_title=h(offset + 5),
-                place=h(offset + 6), day=DAY, approval_note=h(offset + 7))
+def heading(offset: int, year: int, quarter: int) -> ReportHeading:
+    """Agency and province: typed by an administrator."""
+    return ReportHeading(agency=h(offset), province=h(offset + 1), year=year, quarter=quarter)
+
+
+def signed(offset: int) -> SignOff:
+    """The Kepala Dinas and the place: all typed by an administrator."""
+    return SignOff(name=h(offset + 2), rank=h(offset + 3), nip=h(offset + 4),
+                   title=h(offset + 5), place=h(offset + 6), day=DAY,
+                   approval_note=h(offset + 7))
 
 
 # --- the writers --------------------------------------------------------------------------------
@@ -116,12 +122,13 @@ def compiled_report(_: pytest.FixtureRequest) -> list[Output]:
     """reports/workbooks.py compiled_report: structured (Ringkasan, Grafik, Kinerja, Keuangan,
     Data Dukung, Pengukuran) and with parts only (approval note and signature there)."""
     full = [workbooks.compiled_report(
-        year=2024, quarter=2, parts=part_rows(), final=final, measurements=measurement_rows(),
-        finances=finance_rows(), cap=100, **signed(offset))  # type: ignore[arg-type]
+        heading(offset, 2024, 2), parts=part_rows(), final=final,
+        measurements=measurement_rows(), finances=finance_rows(), cap=100,
+        sign_off=signed(offset))
         for offset, final in ((0, False), (3, True))]
-    parts_only = [workbooks.compiled_report(
-        year=2024, quarter=1, parts=part_rows(), **signed(offset))  # type: ignore[arg-type]
-        for offset in range(len(HOSTILE))]
+    parts_only = [workbooks.compiled_report(heading(offset, 2024, 1), parts=part_rows(),
+                                            sign_off=signed(offset))
+                  for offset in range(len(HOSTILE))]
     return [Output("xlsx", f"compiled-{n}", data) for n, data in enumerate([*full, *parts_only])]
 
 
@@ -136,8 +143,8 @@ def fallback_form(_: pytest.FixtureRequest) -> list[Output]:
 def esr_workbook(_: pytest.FixtureRequest) -> list[Output]:
     """reports/esr.py esr_workbook, with its evidence index."""
     return [Output("xlsx", f"esr-{offset}", esr.esr_workbook(
-        year=2024, quarter=2, measurements=measurement_rows(), finances=finance_rows(),
-        **signed(offset)))  # type: ignore[arg-type]
+        heading(offset, 2024, 2), measurements=measurement_rows(), finances=finance_rows(),
+        sign_off=signed(offset)))
         for offset in (0, 5)]
 
 

@@ -22,6 +22,7 @@ from bot.services import fill_in, realization, steps, tasks, year_report
 from bot.services.context import ServiceContext
 from bot.services.uploads import Upload
 from reports import esr, workbooks
+from reports.heading import ReportHeading
 from storage.documents import FileStore
 from storage.models import (
     Document,
@@ -159,8 +160,9 @@ def test_a_quarter_never_reported_is_named_in_the_reports(ctx: ServiceContext,
     assert notes == [f"{', '.join(lacking)}: realisasi TW I tidak ada, sehingga Realisasi dan "
                      "Capaian s.d. TW tidak mencakupnya."]
     assert "BM1" in lacking
-    book = load_workbook(io.BytesIO(esr.esr_workbook(
-        agency="Dinas", year=2024, quarter=2, measurements=tuple(rows.values()), finances=())))
+    heading = ReportHeading(agency="Dinas", year=2024, quarter=2)
+    book = load_workbook(io.BytesIO(esr.esr_workbook(heading, measurements=tuple(rows.values()),
+                                                     finances=())))
     cells = {c.value for row in book[esr.ESR_SHEET].iter_rows() for c in row}
     assert notes[0] in cells
     assert run.run_id

@@ -20,6 +20,7 @@ from bot.formatting import datetime_short, period_label
 from bot.services import outputs, realization
 from bot.services.context import RunRef, ServiceContext
 from reports import charts, esr, report_pdf, workbooks
+from reports.heading import ReportHeading, SignOff
 from storage import cycles, documents, performance, users
 from storage.models import MeasurementCycle, User
 
@@ -141,15 +142,15 @@ def _make_report(
         title = texts.head_title(acting=bool(signer and signer.acting_for))
     else:
         signed_by, title = actor.user, texts.COMPILED_BY
-    day = to_local(ctx.now()).date() if signed_by else None
+    sign_off = SignOff(approval_note=approval, title=title) if signed_by is None else SignOff(
+        name=signed_by.name, rank=signed_by.title, nip=signed_by.nip, title=title,
+        place=letterhead.place, day=to_local(ctx.now()).date(), approval_note=approval)
     # Rendered by the report workers (reports.pool), from these values alone.
     common: dict[str, Any] = {
-        "agency": letterhead.agency, "province": letterhead.province, "year": cycle.year,
-        "quarter": cycle.quarter, "measurements": measurements, "finances": finances,
-        "approval_note": approval, "head_name": signed_by.name if signed_by else None,
-        "head_rank": signed_by.title if signed_by else None,
-        "head_nip": signed_by.nip if signed_by else None, "head_title": title,
-        "place": letterhead.place if signed_by else None, "day": day, "logo": letterhead.logo}
+        "heading": ReportHeading(agency=letterhead.agency, year=cycle.year,
+                                 quarter=cycle.quarter, province=letterhead.province,
+                                 logo=letterhead.logo),
+        "sign_off": sign_off, "measurements": measurements, "finances": finances}
     # The agency's own cap, predikat scale and efisiensi thresholds judge its report.
     settings = outputs.report_settings(session, cycle.agency_id)
     # Drawn once: sent to the chat as pictures, and attached to the report's PDF.
