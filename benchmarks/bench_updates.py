@@ -7,7 +7,7 @@ Run from the repository root (about 1.5 minutes with the defaults)::
 
 Three kinds of process share the machine, as they would in production on one small server:
 
-* this process: the Bot API stand-in (``bot.standin``, aiohttp on 127.0.0.1) and the simulated
+* this process: the Bot API stand-in (``standin``, aiohttp on 127.0.0.1) and the simulated
   officials, in one event loop;
 * **sakip-bot**: ``python -m bot run``, the production Application, configured by environment
   variables only (``TELEGRAM_BOT_TOKEN``, ``TELEGRAM_API_BASE_URL`` and
@@ -111,13 +111,13 @@ from benchmarks.bench_report import master_bytes
 from bot import texts
 from bot.bootstrap import build_context
 from bot.config import Settings
-from bot.demo_scenario import PDF, answer_for, sample_pdf
 from bot.domain.clock import JAKARTA
 from bot.domain.sop import DocumentKind, Role, StepKey
 from bot.services import master_data, provisioning, steps, tasks
 from bot.services.context import ServiceContext
 from bot.services.uploads import Upload
-from bot.standin import BotApiStandIn, SentMessage, SimulatedUser, TranscriptEvent
+from standin import BotApiStandIn, SentMessage, SimulatedUser, TranscriptEvent
+from standin.demo_scenario import PDF, answer_for, sample_pdf
 from storage import inbox, outbox
 from storage.models import Division, Indicator
 

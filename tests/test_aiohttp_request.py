@@ -15,7 +15,7 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, 
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.aiohttp_request import AiohttpRequest, _proxy
-from bot.standin import BotApiStandIn, FaultKind, FaultPlan, SimulatedUser
+from standin import BotApiStandIn, FaultKind, FaultPlan, SimulatedUser
 
 CLIENTS = {"aiohttp": AiohttpRequest, "httpx (PTB's own)": HTTPXRequest}
 HANG = 0.6

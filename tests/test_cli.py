@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from bot import cli
+from bot import cli, texts
 from bot.bootstrap import build_context
 from bot.config import Settings
 from bot.domain.sop import Role, mermaid
@@ -404,13 +404,22 @@ def test_run_hands_settings_to_the_app_without_printing_the_token(
 def test_demo_passes_the_output_folder(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import bot.demo
+    import standin.demo
 
     seen: list[Path | None] = []
-    monkeypatch.setattr(bot.demo, "main", lambda out=None: seen.append(out) or 0)
+    monkeypatch.setattr(standin.demo, "main", lambda out=None: seen.append(out) or 0)
     assert run(capsys, "demo", "--out", str(tmp_path / "hasil"))[0] == 0
     assert run(capsys, "demo")[0] == 0
     assert seen == [tmp_path / "hasil", None]
+
+
+def test_demo_without_the_source_checkout_says_where_to_run_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Installed from a wheel, the stand-in is not there: one sentence, no traceback."""
+    monkeypatch.setitem(sys.modules, "standin.demo", None)  # import fails as if absent
+    code, _, err = run(capsys, "demo")
+    assert code == 1 and err.strip() == texts.CLI_DEMO_NEEDS_SOURCE
 
 
 @pytest.mark.parametrize(("umask", "file_mode", "folder_mode"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import texts
-from bot.demo_scenario import answer_for
+from standin.demo_scenario import answer_for
 
 
 def test_the_demo_answers_the_quarter_s_own_target_whatever_the_quarter() -> None:

@@ -12,8 +12,8 @@ from sqlmodel import Session, select
 
 from benchmarks.bench_hostile_files import at_the_limit
 from bot import texts
-from bot.demo import World, running_bot
 from bot.sample_data.master_sample import sample_master
+from standin.demo import World, running_bot
 from storage.models import Indicator, PerformanceAgreement
 from tests.clock import YEAR, RunningClock
 

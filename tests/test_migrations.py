@@ -24,9 +24,9 @@ from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (the tables, for the metadata)
 from bot import cli, texts
-from bot.demo import running_bot
-from bot.demo_scenario import play_quarter
 from bot.domain.clock import to_utc
+from standin.demo import running_bot
+from standin.demo_scenario import play_quarter
 from storage import schema
 from storage.db import make_engine
 from tests import databases

@@ -23,7 +23,7 @@ from bot.outbox_sender import MAX_ATTEMPTS, OutboxSender
 from bot.pacing import Pacer
 from bot.services import delivery, provisioning
 from bot.services.context import ServiceContext
-from bot.standin import BotApiStandIn, SimulatedUser
+from standin import BotApiStandIn, SimulatedUser
 from storage import documents, outbox
 from storage.documents import FileStore
 from storage.models import OutboxMessage

@@ -20,10 +20,10 @@ import pytest
 from sqlmodel import select
 
 from bot import demo_scenario
-from bot.demo import running_bot
-from bot.demo_scenario import play_quarter
-from bot.standin import FaultPlan
-from bot.standin.faults import FaultKind
+from standin import FaultPlan
+from standin.demo import running_bot
+from standin.demo_scenario import play_quarter
+from standin.faults import FaultKind
 from storage.models import OutboxMessage
 from tests import databases
 from tests.clock import YEAR, RunningClock

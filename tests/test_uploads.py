@@ -12,7 +12,7 @@ from bot import texts
 from bot.domain import errors
 from bot.services import uploads
 from bot.services.uploads import Upload
-from bot.standin import tiny_png
+from standin import tiny_png
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

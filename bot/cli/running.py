@@ -33,8 +33,14 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from bot.demo import main as demo_main
-
+    # The demo plays against the Bot API stand-in, which is development support: it lives in
+    # the source checkout (standin/), not in the installed package.
+    try:
+        from standin.demo import main as demo_main
+    except ModuleNotFoundError as missing:
+        if missing.name is None or missing.name.split(".")[0] != "standin":
+            raise
+        raise Failure(texts.CLI_DEMO_NEEDS_SOURCE) from None
     return demo_main(args.out)
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "CLI_CODE_REQUIRED",
     "CLI_COMMANDS",
     "CLI_DELEGATIONS_HEADER",
+    "CLI_DEMO_NEEDS_SOURCE",
     "CLI_DESCRIPTION",
     "CLI_DIVISION_IGNORED",
     "CLI_EMPTY",
@@ -196,6 +197,8 @@ def cli_bad_id(value: str) -> str:
 
 # A log line (%s: the kind of failure, the seconds until the next attempt).
 TELEGRAM_UNREACHABLE_AT_START = "Telegram belum dapat dihubungi (%s); mencoba lagi dalam %g detik."
+CLI_DEMO_NEEDS_SOURCE = ("Demo memerlukan salinan sumber sakip-bot (git clone), karena stand-in Bot "
+                         "API tidak ikut terpasang. Jalankan dari folder sumber: python3 -m bot demo")
 CLI_TOKEN_REJECTED = ("Mohon maaf, Telegram menolak token bot. Periksa TELEGRAM_BOT_TOKEN, dan "
                       "TELEGRAM_API_BASE_URL bila memakai server Bot API sendiri.")
 

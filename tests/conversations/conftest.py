@@ -17,16 +17,16 @@ from typing import Any, TypeVar
 import pytest
 
 from bot import texts
-from bot.demo import World, running_bot
 from bot.demo_data import OFFICIALS
-from bot.demo_scenario import PARTS, sample_pdf
 from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, StepKey
 from bot.formatting import period_label
 from bot.services import fill_in, identity, review, steps, tasks
 from bot.services.uploads import Upload
-from bot.standin import SimulatedUser
-from bot.standin.models import SentMessage
+from standin import SimulatedUser
+from standin.demo import World, running_bot
+from standin.demo_scenario import PARTS, sample_pdf
+from standin.models import SentMessage
 from storage import inbox, outbox
 from tests.clock import RunningClock
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.demo import World
 from bot.domain.sop import StepKey
+from standin.demo import World
 from tests.clock import YEAR
 from tests.conversations.conftest import NAMES, TIMEOUT, forward, settle
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot import texts
-from bot.demo import World
 from bot.demo_data import AGENCY_CODE, AGENCY_NAME
 from bot.domain.sop import Role, StepKey
 from bot.services import identity, provisioning, tasks
+from standin.demo import World
 from tests.clock import YEAR
 from tests.conversations.conftest import TIMEOUT, call, forward, next_reply, settle, uid
 

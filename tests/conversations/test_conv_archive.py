@@ -7,9 +7,9 @@ import zipfile
 from io import BytesIO
 
 from bot import texts
-from bot.demo import World
 from bot.domain.sop import StepKey
 from reports.archive_bundle import MANIFEST, verify_bundle
+from standin.demo import World
 from tests.clock import YEAR
 from tests.conversations.conftest import TIMEOUT, forward, settle
 

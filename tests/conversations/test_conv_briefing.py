@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot import texts
-from bot.demo import World
-from bot.demo_scenario import sample_pdf
 from bot.domain.sop import StepKey
 from bot.formatting import date_long
-from bot.standin.files import tiny_png
-from bot.standin.models import SentMessage
+from standin.demo import World
+from standin.demo_scenario import sample_pdf
+from standin.files import tiny_png
+from standin.models import SentMessage
 from tests.clock import YEAR
 from tests.conversations.conftest import (
     NAMES,

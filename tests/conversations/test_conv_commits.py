@@ -12,7 +12,7 @@ from sqlalchemy import event, func
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
-from bot.demo import World
+from standin.demo import World
 from storage.models import InboxUpdate
 from tests.conversations.conftest import TIMEOUT, settle
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from bot import texts
-from bot.demo import World, running_bot
 from bot.domain.sop import StepKey
 from bot.services import realization
+from standin.demo import World, running_bot
 from tests.clock import YEAR, RunningClock
 from tests.conversations.conftest import TIMEOUT, begin, call, forward, run_id, settle, uid
 

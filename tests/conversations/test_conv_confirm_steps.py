@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from bot import texts
-from bot.demo import World
-from bot.demo_scenario import PARTS
 from bot.domain import errors
 from bot.domain.sop import STEP_BY_KEY, StepKey
 from bot.services import fill_in, tasks
-from bot.standin.files import tiny_png
-from bot.standin.models import SentMessage
+from standin.demo import World
+from standin.demo_scenario import PARTS
+from standin.files import tiny_png
+from standin.models import SentMessage
 from tests.clock import YEAR
 from tests.conversations.conftest import (
     TIMEOUT,

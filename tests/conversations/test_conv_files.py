@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot import texts
-from bot.demo import World
-from bot.demo_scenario import sample_pdf
 from bot.domain import errors
+from standin.demo import World
+from standin.demo_scenario import sample_pdf
 from tests.clock import YEAR
 from tests.conversations.conftest import PDF, TIMEOUT
 from tests.conversations.test_conv_order import open_cycle

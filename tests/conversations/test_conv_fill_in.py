@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from bot import texts
 from bot.callbacks import Action, data
-from bot.demo import World
-from bot.demo_scenario import sample_pdf
 from bot.domain import errors
 from bot.domain.sop import StepKey
 from bot.services import fill_in, tasks
-from bot.standin.files import tiny_png
-from bot.standin.models import SentMessage
+from standin.demo import World
+from standin.demo_scenario import sample_pdf
+from standin.files import tiny_png
+from standin.models import SentMessage
 from tests.clock import YEAR
 from tests.conversations.conftest import (
     PDF,

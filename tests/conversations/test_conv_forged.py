@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot import texts
-from bot.demo import World
 from bot.domain.sop import StepKey
+from standin.demo import World
 from tests.clock import YEAR
 from tests.conversations.conftest import TIMEOUT, forward, settle
 

@@ -43,14 +43,14 @@ from sqlmodel import select
 
 from bot import texts
 from bot.callbacks import Action
-from bot.demo import World, running_bot
-from bot.demo_scenario import sample_pdf
 from bot.domain import errors
 from bot.domain.sop import STEP_BY_KEY, StepKey
 from bot.services import drafts, identity, realization
-from bot.standin import SimulatedUser
-from bot.standin.files import tiny_png
-from bot.standin.models import SentMessage
+from standin import SimulatedUser
+from standin.demo import World, running_bot
+from standin.demo_scenario import sample_pdf
+from standin.files import tiny_png
+from standin.models import SentMessage
 from storage.models import (
     AuditEvent,
     ConversationDraft,

@@ -7,11 +7,11 @@ import json
 from datetime import timedelta
 
 from bot import texts
-from bot.demo import World
-from bot.demo_scenario import sample_pdf
 from bot.domain.sop import Role, StepKey
 from bot.services import identity, provisioning, tasks
-from bot.standin import SimulatedUser
+from standin import SimulatedUser
+from standin.demo import World
+from standin.demo_scenario import sample_pdf
 from tests.clock import YEAR, RunningClock
 from tests.conversations.conftest import (
     NAMES,

@@ -11,11 +11,11 @@ import pytest
 
 from benchmarks.bench_report import master_bytes
 from bot import texts
-from bot.demo import World, running_bot
 from bot.demo_data import AGENCY_CODE
 from bot.domain.sop import StepKey
 from bot.services import master_data
 from conversations.realization import MENU_PAGE
+from standin.demo import World, running_bot
 from tests.clock import YEAR, RunningClock
 from tests.conversations.conftest import TIMEOUT, begin, call, forward, settle
 

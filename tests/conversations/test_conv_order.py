@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bot import texts
-from bot.demo import World
-from bot.demo_scenario import sample_pdf
 from bot.domain import errors
 from bot.domain.sop import StepKey
 from bot.services import tasks
+from standin.demo import World
+from standin.demo_scenario import sample_pdf
 from tests.clock import YEAR
 from tests.conversations.conftest import (
     PDF,

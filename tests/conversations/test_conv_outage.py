@@ -15,8 +15,8 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
 from bot import texts
-from bot.demo import World
 from bot.domain.sop import StepKey
+from standin.demo import World
 from tests.clock import YEAR
 from tests.conversations.conftest import TIMEOUT, forward, settle
 

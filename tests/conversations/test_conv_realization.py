@@ -12,11 +12,11 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from bot import texts
-from bot.demo import World, running_bot
-from bot.demo_scenario import sample_pdf
 from bot.domain import errors
 from bot.domain.sop import Role, StepKey
 from bot.services import provisioning, realization
+from standin.demo import World, running_bot
+from standin.demo_scenario import sample_pdf
 from storage.models import AuditEvent
 from tests.clock import YEAR, RunningClock
 from tests.conversations.conftest import (

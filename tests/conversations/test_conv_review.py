@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bot import texts
-from bot.demo import World
 from bot.domain import errors
 from bot.domain.sop import StepKey
 from bot.formatting import telegram_length
-from bot.standin.files import tiny_png
-from bot.standin.models import SentMessage
+from standin.demo import World
+from standin.files import tiny_png
+from standin.models import SentMessage
 from tests.clock import YEAR
 from tests.conversations.conftest import (
     NAMES,

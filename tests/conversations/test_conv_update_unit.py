@@ -19,9 +19,9 @@ from sqlmodel import col, select
 from telegram import Update
 
 from bot import texts
-from bot.demo import World, restart
 from bot.domain.sop import StepKey
 from bot.webhook import web_app
+from standin.demo import World, restart
 from storage import inbox
 from storage.models import AuditEvent, InboxUpdate, OutboxMessage
 from tests.clock import YEAR

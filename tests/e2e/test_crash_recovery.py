@@ -26,8 +26,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
-from bot.demo_scenario import Officials, play_quarter
-from bot.standin import BotApiStandIn, TranscriptEvent
+from standin import BotApiStandIn, TranscriptEvent
+from standin.demo_scenario import Officials, play_quarter
 from tests import databases
 from tests.e2e.harness import YEAR, BotProcess, bot_env, provision
 

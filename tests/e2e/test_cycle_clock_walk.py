@@ -1,7 +1,7 @@
 """A whole measurement cycle through the real bot, nine days in seconds, the clock in our hand.
 
 The production Application polls the Bot API stand-in over HTTP on 127.0.0.1 (as in
-``bot.demo.running_bot``); the services read a settable clock. TW I 2026 is measured from
+``standin.demo.running_bot``); the services read a settable clock. TW I 2026 is measured from
 Wednesday 1 April to Wednesday 8 April 2026: Friday 3 April is a national holiday of the
 deployment calendar (Wafat Yesus Kristus), then comes a weekend, and step 4 runs across both.
 At chosen moments the reminders job registered in ``bot.app`` is run as its scheduler runs it;
@@ -26,11 +26,11 @@ import pytest
 from telegram.ext import Job
 
 from bot import texts
-from bot.demo import World, restart, running_bot
 from bot.domain.clock import JAKARTA
 from bot.domain.sop import STEP_BY_KEY, STEPS, DocumentKind, StepKey
 from bot.services import archive, review, steps, tasks
 from bot.telegram_context import BotContext
+from standin.demo import World, restart, running_bot
 from tests.conversations.conftest import (
     NAMES,
     TIMEOUT,

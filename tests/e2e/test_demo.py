@@ -13,17 +13,18 @@ from pathlib import Path
 import pytest
 
 from bot import texts
-from bot.demo import running_bot
-from bot.demo_scenario import play_quarter
+from standin.demo import running_bot
+from standin.demo_scenario import play_quarter
 from tests.clock import YEAR, RunningClock
 from tests.conversations.conftest import settle
 
 
 def test_the_demo_command_plays_this_quarter_to_the_archive(tmp_path: Path) -> None:
     out = tmp_path / "hasil"
+    # As the README runs it: from the source checkout, where the stand-in lives.
     done = subprocess.run([sys.executable, "-m", "bot", "demo", "--out", str(out)],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                          check=False)
+                          cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                          text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert texts.demo_done(str(out)) in done.stdout
     transcript = (out / "transkrip.txt").read_text(encoding="utf-8")

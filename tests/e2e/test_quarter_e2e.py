@@ -26,8 +26,8 @@ from bot.demo_data import (
     OFFICIALS,
     PLACE,
 )
-from bot.demo_scenario import TIMEOUT, Officials, play_quarter
-from bot.standin import BotApiStandIn
+from standin import BotApiStandIn
+from standin.demo_scenario import TIMEOUT, Officials, play_quarter
 from tests import databases
 from tests.e2e.harness import YEAR, BotProcess, bot_env
 from tests.e2e.harness import cli as _cli

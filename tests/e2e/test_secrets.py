@@ -14,7 +14,7 @@ import pytest
 
 from bot import texts
 from bot.log_redaction import MASK, RedactingFilter
-from bot.standin import BotApiStandIn
+from standin import BotApiStandIn
 from tests import databases
 
 REJECTED = "987654:THIS-TOKEN-MUST-NOT-BE-LOGGED"

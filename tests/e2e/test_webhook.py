@@ -13,10 +13,10 @@ import aiohttp
 import pytest
 
 from bot import texts
-from bot.demo_scenario import Officials, play_quarter
-from bot.standin import BotApiStandIn
-from bot.standin.webhook import Webhook
 from bot.webhook import SECRET_HEADER
+from standin import BotApiStandIn
+from standin.demo_scenario import Officials, play_quarter
+from standin.webhook import Webhook
 from tests import databases
 from tests.e2e.harness import YEAR, BotProcess, bot_env, provision
 

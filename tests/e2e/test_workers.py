@@ -24,8 +24,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
 from bot.demo_data import AGENCY_CODE
-from bot.demo_scenario import Officials, play_quarter
-from bot.standin import BotApiStandIn
+from standin import BotApiStandIn
+from standin.demo_scenario import Officials, play_quarter
 from tests import databases
 from tests.e2e.harness import YEAR, BotProcess, bot_env, provision
 from tests.e2e.test_crash_recovery import _DIGITS, _the_reference

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from bot.standin import BotApiStandIn, SimulatedUser
+from standin import BotApiStandIn, SimulatedUser
 
 
 @pytest.fixture

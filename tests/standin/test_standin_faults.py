@@ -18,7 +18,7 @@ from telegram import Bot
 from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.request import HTTPXRequest
 
-from bot.standin import (
+from standin import (
     BotApiStandIn,
     FaultKind,
     FaultPlan,
@@ -27,8 +27,8 @@ from bot.standin import (
     parse_fault_plan,
     summarize_faults,
 )
-from bot.standin.__main__ import _build_parser
-from bot.standin.faults import CALL_FAULT_KINDS, FaultInjector
+from standin.__main__ import _build_parser
+from standin.faults import CALL_FAULT_KINDS, FaultInjector
 
 HANG = 0.5  # how long an injected hang lasts in these tests
 IMPATIENT = 0.2  # client read timeout, shorter than HANG

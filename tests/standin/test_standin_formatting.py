@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.standin.files import image_size, tiny_png
-from bot.standin.formatting import EntityParseError, render
+from standin.files import image_size, tiny_png
+from standin.formatting import EntityParseError, render
 
 
 def test_html_tags_entities_and_escapes() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.standin import BotApiStandIn, SimulatedUser
+from standin import BotApiStandIn, SimulatedUser
 
 
 async def call(client: httpx.AsyncClient, method: str, **kwargs: Any) -> tuple[int, Any]:

@@ -1,4 +1,4 @@
-"""``python -m bot.standin`` serves another process over real HTTP."""
+"""``python -m standin`` serves another process over real HTTP."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ async def test_standalone_server_serves_other_processes() -> None:
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "bot.standin",
+        "standin",
         "--port",
         "0",
         "--token",

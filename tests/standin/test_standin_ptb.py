@@ -33,7 +33,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.standin import BotApiStandIn, ButtonNotFound, SimulatedUser, tiny_png
+from standin import BotApiStandIn, ButtonNotFound, SimulatedUser, tiny_png
 
 APPROVE = "✅ Setujui"
 RETURN = "↩️ Kembalikan"

@@ -1,6 +1,6 @@
 """A local stand-in for the Telegram Bot API with simulated users, for tests and demos."""
 
-from bot.standin.faults import (
+from standin.faults import (
     FaultKind,
     FaultPlan,
     FaultRecord,
@@ -8,8 +8,8 @@ from bot.standin.faults import (
     parse_fault_plan,
     summarize_faults,
 )
-from bot.standin.files import StoredFile, tiny_png
-from bot.standin.models import (
+from standin.files import StoredFile, tiny_png
+from standin.models import (
     ApiCall,
     ApiError,
     ButtonNotFound,
@@ -18,8 +18,8 @@ from bot.standin.models import (
     SentMessage,
     TranscriptEvent,
 )
-from bot.standin.server import BotApiStandIn
-from bot.standin.users import SimulatedUser
+from standin.server import BotApiStandIn
+from standin.users import SimulatedUser
 
 __all__ = [
     "ApiCall",

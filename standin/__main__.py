@@ -1,4 +1,4 @@
-"""Run the stand-in standalone: ``python -m bot.standin --port 8081 --token TOKEN``."""
+"""Run the stand-in standalone: ``python -m standin --port 8081 --token TOKEN``."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import sys
 import threading
 from pathlib import Path
 
-from bot.standin.faults import FaultPlan, parse_fault_plan
-from bot.standin.server import BotApiStandIn
-from bot.standin.users import SimulatedUser
+from standin.faults import FaultPlan, parse_fault_plan
+from standin.server import BotApiStandIn
+from standin.users import SimulatedUser
 
 _STDIN_HELP = """\
 Lines on stdin act as a simulated user (the first one unless prefixed by a label):
@@ -44,7 +44,7 @@ def _build_parser() -> argparse.ArgumentParser:
     """Command line options."""
     parser = argparse.ArgumentParser(
         epilog=_STDIN_HELP,
-        prog="python -m bot.standin",
+        prog="python -m standin",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

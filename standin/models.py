@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.standin.files import StoredFile
+from standin.files import StoredFile
 
 Markup = dict[str, Any]
 

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 import aiohttp
 
-from bot.standin.models import bad_request
+from standin.models import bad_request
 
 if TYPE_CHECKING:
-    from bot.standin.state import ApiState
+    from standin.state import ApiState
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as secret_token

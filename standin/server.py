@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from bot.standin.faults import (
+from standin.faults import (
     MALFORMED_BODY,
     FaultInjector,
     FaultKind,
@@ -25,12 +25,12 @@ from bot.standin.faults import (
     chat_id_of,
     summarize_faults,
 )
-from bot.standin.files import StoredFile
-from bot.standin.methods import METHODS
-from bot.standin.models import ApiCall, ApiError, CallbackQueryRecord, TranscriptEvent
-from bot.standin.params import Params, read_params
-from bot.standin.state import ApiState, EventListener
-from bot.standin.users import SimulatedUser
+from standin.files import StoredFile
+from standin.methods import METHODS
+from standin.models import ApiCall, ApiError, CallbackQueryRecord, TranscriptEvent
+from standin.params import Params, read_params
+from standin.state import ApiState, EventListener
+from standin.users import SimulatedUser
 
 T = TypeVar("T")
 

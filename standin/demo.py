@@ -21,12 +21,12 @@ from bot import texts
 from bot.bootstrap import build_context
 from bot.config import Settings
 from bot.demo_data import seed
-from bot.demo_scenario import Officials, play_quarter
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.clock import JAKARTA
 from bot.services.context import ServiceContext
-from bot.standin import BotApiStandIn
 from bot.telegram_context import SakipApplication
+from standin import BotApiStandIn
+from standin.demo_scenario import Officials, play_quarter
 
 
 @dataclass

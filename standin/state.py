@@ -9,8 +9,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from bot.standin.files import FileStore
-from bot.standin.models import (
+from standin.files import FileStore
+from standin.models import (
     ApiCall,
     ApiError,
     CallbackQueryRecord,
@@ -20,8 +20,8 @@ from bot.standin.models import (
 )
 
 if TYPE_CHECKING:
-    from bot.standin.users import SimulatedUser
-    from bot.standin.webhook import Webhook
+    from standin.users import SimulatedUser
+    from standin.webhook import Webhook
 
 T = TypeVar("T")
 EventListener = Callable[[TranscriptEvent], None]

@@ -8,7 +8,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.standin.models import ApiError, bad_request
+from standin.models import ApiError, bad_request
 
 # PTB sends string parameters verbatim and everything else JSON-encoded, so only these names
 # must be kept as strings ("123" as text must not become the number 123).

@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 from bot.demo_data import OFFICIALS
 from bot.domain.numbers import parse_number
 from bot.formatting import number
-from bot.standin import BotApiStandIn, SentMessage, SimulatedUser
-from bot.standin.files import tiny_png
+from standin import BotApiStandIn, SentMessage, SimulatedUser
+from standin.files import tiny_png
 
 TIMEOUT = 20.0
 PDF = "application/pdf"

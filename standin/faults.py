@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from bot.standin.methods import METHODS
+from standin.methods import METHODS
 
 
 class FaultKind(StrEnum):

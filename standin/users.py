@@ -7,9 +7,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from bot.standin.files import tiny_png
-from bot.standin.formatting import utf16_len
-from bot.standin.models import (
+from standin.files import tiny_png
+from standin.formatting import utf16_len
+from standin.models import (
     ButtonNotFound,
     CallbackQueryRecord,
     Markup,
@@ -19,7 +19,7 @@ from bot.standin.models import (
     inline_rows,
     keyboard_labels,
 )
-from bot.standin.state import ApiState
+from standin.state import ApiState
 
 MessagePredicate = Callable[[SentMessage], bool]
 _COMMAND_RE = re.compile(r"^/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?")

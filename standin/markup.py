@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.standin.models import Markup, bad_request
+from standin.models import Markup, bad_request
 
 _BUTTON_ACTIONS = (
     "callback_data",

@@ -9,10 +9,10 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.standin.files import DOWNLOAD_LIMIT, FileKind, StoredFile, image_size
-from bot.standin.formatting import EntityParseError, render, utf16_len
-from bot.standin.markup import inline_only, normalize_markup
-from bot.standin.models import (
+from standin.files import DOWNLOAD_LIMIT, FileKind, StoredFile, image_size
+from standin.formatting import EntityParseError, render, utf16_len
+from standin.markup import inline_only, normalize_markup
+from standin.models import (
     ApiError,
     MessageEdit,
     SentMessage,
@@ -21,9 +21,9 @@ from bot.standin.models import (
     inline_rows,
     keyboard_labels,
 )
-from bot.standin.params import Params, UploadedPart
-from bot.standin.state import ApiState
-from bot.standin.webhook import Webhook
+from standin.params import Params, UploadedPart
+from standin.state import ApiState
+from standin.webhook import Webhook
 
 Method = Callable[[ApiState, Params], Awaitable[Any]]
 
