@@ -22,8 +22,10 @@ from bot.config import Settings
 from bot.domain import errors
 from bot.domain.clock import to_local, to_utc, use_zone, utcnow
 from bot.domain.sop import Role
+from bot.formatting import format_nip
+from bot.services import provisioning
 from bot.services.context import ServiceContext, resolve_agency
-from storage import agencies, schema
+from storage import schema
 from storage.db import make_engine
 
 PROG = "sakip-bot"
@@ -111,7 +113,7 @@ def normalise_nip(text: str) -> tuple[str | None, str | None]:
         return written, "appointment"
     if digits[14] not in "12":
         return written, "sex"
-    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}", None
+    return format_nip(digits), None
 
 
 def parse_year(value: str) -> int:
@@ -224,11 +226,7 @@ class Admin:
             use_zone(self.ctx.calendar_of(session, agency.id).zone)
 
     def division_names(self) -> list[str]:
-        with self.ctx.transaction() as session:
-            agency = resolve_agency(session, self.agency_code)
-            assert agency.id is not None
-            return [d.name for d in agencies.list_divisions(session=session,
-                                                             agency_id=agency.id)]
+        return provisioning.division_names(self.ctx, self.agency_code) or []
 
 
 # --- helpers ---------------------------------------------------------------------------------

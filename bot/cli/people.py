@@ -13,8 +13,6 @@ from bot.domain import errors
 from bot.domain.errors import Reason
 from bot.domain.sop import Role
 from bot.services import provisioning
-from bot.services.context import resolve_agency
-from storage import agencies, users
 from storage.models import User
 
 
@@ -27,18 +25,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     if not code:
         raise Failure(texts.CLI_CODE_REQUIRED)
     wanted = list(dict.fromkeys(" ".join(d.split()) for d in args.division if d.strip()))
-    with admin.ctx.transaction() as session:
-        before = agencies.get_agency(session=session, code=code)
-        known = ([d.name for d in agencies.list_divisions(session=session, agency_id=before.id,
-                                                          active_only=False)]
-                 if before is not None and before.id is not None else [])
-    agency = provisioning.init_agency(admin.ctx, name=name, code=code, divisions=wanted)
-    with admin.ctx.transaction() as session:
-        assert agency.id is not None
-        divisions = [d.name for d in agencies.list_divisions(session=session,
-                                                             agency_id=agency.id)]
-    added = [d for d in wanted if d not in known]
-    print(texts.cli_agency_ready(name, code, before is None, divisions, added))
+    known = provisioning.division_names(admin.ctx, code, active_only=False)
+    provisioning.init_agency(admin.ctx, name=name, code=code, divisions=wanted)
+    divisions = provisioning.division_names(admin.ctx, code) or []
+    added = [d for d in wanted if d not in (known or [])]
+    print(texts.cli_agency_ready(name, code, known is None, divisions, added))
     logo = logo_bytes(args)
     if any(v is not None for v in (args.province, args.address, args.place, logo, args.cap,
                                    args.predikat, args.efficiency)):
@@ -56,14 +47,12 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     nip = checked_nip(args.nip)
     existing = False
     if args.telegram_id is not None:
-        with admin.ctx.transaction() as session:
-            agency = resolve_agency(session, admin.agency_code)
-            existing = users.get_user_by_telegram_id(
-                session=session, telegram_id=args.telegram_id, agency_id=agency.id
-            ) is not None
+        existing = provisioning.telegram_id_taken(admin.ctx, args.telegram_id, admin.agency_code)
     user = _add_user(admin, args, name=name, nip=nip, telegram_id=args.telegram_id)
     assert user.id is not None
-    print(texts.cli_user_added(user.id, user.name, _labels(admin, user.id), user.nip, existing))
+    row = provisioning.user_row(admin.ctx, user.id, admin.agency_code)
+    print(texts.cli_user_added(row.user_id, row.name, [_label(r) for r in row.roles], row.nip,
+                               existing))
     return 0
 
 
@@ -85,9 +74,7 @@ def cmd_user_invite(args: argparse.Namespace) -> int:
         assert created.id is not None
         user_id = created.id
     code = provisioning.invite(admin.ctx, user_id, admin.agency_code)
-    with admin.ctx.transaction() as session:
-        user = users.get_user(session=session, user_id=user_id)
-        assert user is not None
+    user = provisioning.user_row(admin.ctx, user_id, admin.agency_code)
     if user.telegram_id is not None:
         warn(texts.cli_invite_rebind(user.telegram_id))
     if not user.active:
@@ -114,9 +101,7 @@ def cmd_user_update(args: argparse.Namespace) -> int:
 def cmd_user_active(args: argparse.Namespace) -> int:
     admin = Admin.open(args)
     provisioning.set_active(admin.ctx, args.user_id, args.active, admin.agency_code)
-    with admin.ctx.transaction() as session:
-        user = users.get_user(session=session, user_id=args.user_id)
-        assert user is not None
+    user = provisioning.user_row(admin.ctx, args.user_id, admin.agency_code)
     print(texts.cli_active_changed(args.user_id, user.name, args.active))
     return 0
 
@@ -155,17 +140,6 @@ def _add_user(admin: Admin, args: argparse.Namespace, *, name: str, nip: str | N
         if error.params.get("reason") == Reason.UNKNOWN_DIVISION:
             raise Failure(texts.cli_error(error, divisions=admin.division_names())) from None
         raise
-
-
-def _labels(admin: Admin, user_id: int) -> list[str]:
-    with admin.ctx.transaction() as session:
-        labels = []
-        for assignment in users.roles_of(session=session, user_id=user_id):
-            division = (agencies.get_division(session=session,
-                                              division_id=assignment.division_id)
-                        if assignment.division_id else None)
-            labels.append(_label(assignment.role, division.name if division else None))
-        return labels
 
 
 def _label(role: str, division: str | None = None) -> str:

@@ -315,18 +315,45 @@ def list_users(ctx: ServiceContext, agency_code: str | None = None) -> list[User
     with ctx.transaction() as session:
         agency = _agency(session, agency_code)
         assert agency.id is not None
-        rows = []
-        for user in users.list_users(session=session, agency_id=agency.id):
-            assert user.id is not None
-            labels = []
-            for assignment in users.roles_of(session=session, user_id=user.id):
-                division = (agencies.get_division(session=session,
-                                                  division_id=assignment.division_id)
-                            if assignment.division_id else None)
-                labels.append(f"{assignment.role}" + (f":{division.name}" if division else ""))
-            rows.append(UserRow(user.id, user.name, user.telegram_id, user.nip, user.active,
-                                labels))
-        return rows
+        return [_row(session, user) for user in users.list_users(session=session,
+                                                                 agency_id=agency.id)]
+
+
+def user_row(ctx: ServiceContext, user_id: int, agency_code: str | None = None) -> UserRow:
+    """One official of the agency, as ``list_users`` shows them."""
+    with ctx.transaction() as session:
+        return _row(session, _user(session, user_id, agency_code))
+
+
+def _row(session: Session, user: User) -> UserRow:
+    assert user.id is not None
+    labels = []
+    for assignment in users.roles_of(session=session, user_id=user.id):
+        division = (agencies.get_division(session=session, division_id=assignment.division_id)
+                    if assignment.division_id else None)
+        labels.append(f"{assignment.role}" + (f":{division.name}" if division else ""))
+    return UserRow(user.id, user.name, user.telegram_id, user.nip, user.active, labels)
+
+
+def telegram_id_taken(ctx: ServiceContext, telegram_id: int,
+                      agency_code: str | None = None) -> bool:
+    """Whether an official of the agency already has this Telegram account."""
+    with ctx.transaction() as session:
+        agency = _agency(session, agency_code)
+        return users.get_user_by_telegram_id(session=session, telegram_id=telegram_id,
+                                             agency_id=agency.id) is not None
+
+
+def division_names(ctx: ServiceContext, agency_code: str | None = None, *,
+                   active_only: bool = True) -> list[str] | None:
+    """The agency's divisions by name; ``None`` when there is no agency with that code."""
+    with ctx.transaction() as session:
+        agency = (agencies.get_agency(session=session, code=agency_code)
+                  if agency_code is not None else _agency(session, None))
+        if agency is None or agency.id is None:
+            return None
+        return [d.name for d in agencies.list_divisions(session=session, agency_id=agency.id,
+                                                         active_only=active_only)]
 
 
 def _user(session: Session, user_id: int, agency_code: str | None) -> User:
