@@ -75,18 +75,7 @@ async def begin(update: Update, context: BotContext) -> object:
                        **{**draft, "earliest": earliest.isoformat() if earliest else None})
     if "date" in draft:
         await reply(update, texts.BRIEFING_RESUMED)
-        if not draft.get("attendees"):
-            return await _ask_attendees(update, context)
-        if not draft.get("note_taker"):
-            return await _ask_note_taker(update, context, draft)
-        if not draft.get("directions"):
-            await reply(update, texts.ASK_DIRECTIONS)
-            return BriefingState.DIRECTIONS
-        if draft.get("attachment_id"):
-            return await _confirm(update, context)
-        await reply(update, texts.ASK_MINUTES_FILE,
-                    with_cancel([[button(texts.BTN_SKIP, Action.SKIP)]]))
-        return BriefingState.ATTACHMENT
+        return await _go_on(update, context, draft)
     today = _today(context)
     choices = [button(texts.BTN_TODAY, Action.DATE, today.isoformat()),
                button(texts.BTN_YESTERDAY, Action.DATE, (today - timedelta(days=1)).isoformat())]
@@ -171,9 +160,25 @@ async def note_taker_button(update: Update, context: BotContext) -> object:
 
 
 async def _store_note_taker(update: Update, context: BotContext, user_id: int) -> object:
-    await call(context, drafts.update, context.me.user_id, FLOW, note_taker=user_id)
-    await reply(update, texts.ASK_DIRECTIONS)
-    return BriefingState.DIRECTIONS
+    draft = await call(context, drafts.update, context.me.user_id, FLOW, note_taker=user_id)
+    return await _go_on(update, context, draft)
+
+
+async def _go_on(update: Update, context: BotContext, draft: dict[str, Any]) -> object:
+    """The first question the saved minutes have no answer to yet: what was typed before a
+    /batal (or before an upgrade that added a question) is never asked again."""
+    if not draft.get("attendees"):
+        return await _ask_attendees(update, context)
+    if not draft.get("note_taker"):
+        return await _ask_note_taker(update, context, draft)
+    if not draft.get("directions"):
+        await reply(update, texts.ASK_DIRECTIONS)
+        return BriefingState.DIRECTIONS
+    if draft.get("attachment_id"):
+        return await _confirm(update, context)
+    await reply(update, texts.ASK_MINUTES_FILE,
+                with_cancel([[button(texts.BTN_SKIP, Action.SKIP)]]))
+    return BriefingState.ATTACHMENT
 
 
 async def directions(update: Update, context: BotContext) -> object:

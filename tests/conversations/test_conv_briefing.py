@@ -7,6 +7,7 @@ from datetime import timedelta
 from bot import texts
 from bot.domain.sop import StepKey
 from bot.formatting import date_long
+from bot.services import drafts, identity
 from standin.demo import World
 from standin.demo_scenario import sample_pdf
 from standin.files import tiny_png
@@ -200,6 +201,41 @@ async def test_cancelled_and_resumed_the_minutes_keep_what_was_entered(world: Wo
         TIMEOUT, after=len(secretary.messages) - 1)
     await secretary.press(texts.BTN_SKIP, ask_file)
     summary = texts.confirm_minutes(date_long(today(world)), [LEAD, MEMBER], MEMBER, DIRECTIONS,
+                                    None)
+    await secretary.wait_for_text(summary, TIMEOUT)
+
+
+async def test_minutes_saved_before_the_notulis_question_ask_only_for_the_notulis(
+        world: World) -> None:
+    """A draft kept from the release before the notulis was asked: date, attendees and
+    directions are there. Resumed, only the notulis is asked, then the optional file."""
+    secretary = world.people["secretary"]
+    await secretary.press(texts.BTN_TODAY, await start_briefing(world))
+    await pick_attendees(world, LEAD, MEMBER)
+    await secretary.send_text(DIRECTIONS)
+    await secretary.wait_for_text(texts.ASK_MINUTES_FILE, TIMEOUT)
+    await secretary.send_command("batal")
+    await secretary.wait_for_text(texts.CANCELLED, TIMEOUT)
+    await settle(world)
+    member = identity.whoami(world.services, secretary.id)
+    assert member is not None
+    saved = drafts.load(world.services, member.user_id, "briefing")
+    assert saved["directions"] == DIRECTIONS and saved["note_taker"]
+    drafts.clear(world.services, member.user_id, "briefing")
+    drafts.update(world.services, member.user_id, "briefing",
+                  **{k: v for k, v in saved.items() if k != "note_taker"})
+    await secretary.send_command("tugas")
+    listing = await secretary.wait_for_text(texts.tasks_header(1), TIMEOUT)
+    asked = len(secretary.messages)
+    await secretary.press("▶️ Langkah 2", listing)
+    ask = await secretary.wait_for_text(texts.ASK_NOTE_TAKER, TIMEOUT, after=asked)
+    await secretary.press(LEAD, ask)
+    ask_file = await secretary.wait_for_message(
+        lambda m: texts.ASK_MINUTES_FILE in m.content and texts.BTN_SKIP in m.button_labels,
+        TIMEOUT, after=asked)
+    assert not [m for m in secretary.messages[asked:] if m.content == texts.ASK_DIRECTIONS]
+    await secretary.press(texts.BTN_SKIP, ask_file)
+    summary = texts.confirm_minutes(date_long(today(world)), [LEAD, MEMBER], LEAD, DIRECTIONS,
                                     None)
     await secretary.wait_for_text(summary, TIMEOUT)
 
