@@ -30,6 +30,7 @@ from bot.sample_data.master_sample import (
 )
 from bot.services import achievement, master_data, provisioning
 from bot.services.context import ServiceContext
+from reports import master_reading
 from reports.master_template import headers, master_template, master_workbook, write_rows
 from reports.sheets import to_bytes
 from storage import agencies
@@ -583,7 +584,7 @@ def test_a_workbook_past_a_configured_limit_is_refused(
 
 
 def test_too_many_rows_are_refused(ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(master_data, "MAX_ROWS", 5)
+    monkeypatch.setattr(master_reading, "MAX_ROWS", 5)
     problems = refused(ctx, sample_master(YEAR))
     assert ("Indikator", None, None, "too_many_rows") in where(problems)
     assert ("Anggaran", None, None, "too_many_rows") in where(problems)
