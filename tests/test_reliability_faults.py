@@ -19,8 +19,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from bot import demo_scenario
-from standin import FaultPlan
+from standin import FaultPlan, demo_scenario
 from standin.demo import running_bot
 from standin.demo_scenario import play_quarter
 from standin.faults import FaultKind
