@@ -119,6 +119,13 @@ def documents_of(
     return list(session.exec(query, params={k: v for k, v in params.items() if v is not None}))
 
 
+def kinds_held(*, session: Session, cycle_id: int) -> frozenset[tuple[str, int | None]]:
+    """The (kind, division) of every document the cycle holds."""
+    query = select(Document.kind, Document.division_id).where(
+        Document.cycle_id == cycle_id).distinct()
+    return frozenset((kind, division_id) for kind, division_id in session.exec(query))
+
+
 def divisions_with(*, session: Session, cycle_id: int, kind: str) -> set[int | None]:
     """The divisions that have a document of ``kind`` in the cycle."""
     query = select(Document.division_id).where(

@@ -87,3 +87,100 @@ def test_the_stand_in_is_not_packaged() -> None:
     assert not any(fnmatch.fnmatch("standin", pattern) for pattern in include)
     assert all(any(fnmatch.fnmatch(package, pattern) for pattern in include)
                for package in SHIPPED)
+
+
+# The layers, inner first. Words are the user-facing text and the format helpers shared by
+# everyone (strings, Indonesian numbers, the buttons' callback data); Face is what meets the
+# official or the administrator: handlers, the application, the CLI.
+LAYERS: dict[str, str] = {
+    "bot.domain": "Domain", "bot.texts": "Words", "bot.formatting": "Words",
+    "bot.callbacks": "Words", "storage": "Store", "reports": "Docs", "bot.services": "Flows",
+    "conversations": "Face", "bot": "Face",
+}
+# Which layer may import which: each only inward, so no two layers need each other.
+MAY_USE: dict[str, set[str]] = {
+    "Domain": set(),
+    "Words": {"Domain"},
+    "Store": {"Domain"},
+    "Docs": {"Domain", "Words"},
+    "Flows": {"Domain", "Words", "Store", "Docs"},
+    "Face": {"Domain", "Words", "Store", "Docs", "Flows"},
+}
+OUTSIDE_THE_DOMAIN = ("sqlmodel", "sqlalchemy", "storage", "telegram", "reports",
+                      "conversations", "aiohttp", "openpyxl", "pandas", "apscheduler")
+
+
+def _layer(module: str) -> str | None:
+    for prefix in sorted(LAYERS, key=len, reverse=True):
+        if module == prefix or module.startswith(f"{prefix}."):
+            return LAYERS[prefix]
+    return None
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """Every module ``path`` imports, anywhere in it; ``from bot import texts`` is
+    ``bot.texts``."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                nested = ROOT.joinpath(*node.module.split("."), alias.name)
+                is_module = nested.with_suffix(".py").exists() or (nested / "__init__.py").exists()
+                found.add(f"{node.module}.{alias.name}" if is_module else node.module)
+    return found
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+
+
+@pytest.mark.parametrize("path", _modules("bot/domain"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_domain_is_pure(path: Path) -> None:
+    """The engine, the SOP table and the formulas: no database, no Telegram, no documents, no
+    services, so that each can be read and tested as plain Python."""
+    imported = _imported_modules(path)
+    outside = {n for n in imported if n.split(".")[0] in OUTSIDE_THE_DOMAIN}
+    assert not outside, f"{path} imports {outside}"
+    assert {_layer(n) for n in imported} <= {None, "Domain"}, path
+
+
+def _layer_imports() -> dict[tuple[str, str], set[str]]:
+    found: dict[tuple[str, str], set[str]] = {}
+    for path in _modules(*SHIPPED):
+        source = _layer(_module_name(path))
+        assert source is not None, path
+        for module in _imported_modules(path):
+            target = _layer(module)
+            if target is not None and target != source:
+                found.setdefault((source, target), set()).add(
+                    f"{_module_name(path)} → {module}")
+    return found
+
+
+def test_each_layer_uses_only_the_layers_inside_it() -> None:
+    """Face → Flows → Docs/Store → Words → Domain, never back: the reports never call a
+    service, the services never a handler, so that no two layers need each other."""
+    wrong = {edge: sorted(where) for edge, where in _layer_imports().items()
+             if edge[1] not in MAY_USE[edge[0]]}
+    assert not wrong, wrong
+
+
+def test_the_layer_rules_have_no_cycle() -> None:
+    order: list[str] = []
+    while len(order) < len(MAY_USE):
+        ready = [layer for layer, uses in MAY_USE.items()
+                 if layer not in order and uses <= set(order)]
+        assert ready, f"the layers {set(MAY_USE) - set(order)} need each other"
+        order += ready
+    assert order[0] == "Domain" and order[-1] == "Face"
+
+
+def test_the_layer_check_sees_a_wrong_import() -> None:
+    """The checks above would notice: a report calling a service, a domain module reading the
+    database."""
+    assert "Flows" not in MAY_USE["Docs"] and "Store" not in MAY_USE["Domain"]
+    assert _layer("reports.esr") == "Docs" and _layer("bot.services.engine") == "Flows"
+    assert _layer("bot.callbacks") == "Words" and _layer("bot.app") == "Face"
+    assert ("Flows", "Store") in _layer_imports()

@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from bot.domain import errors, workflow
 from bot.domain.sop import STEP_BY_KEY, STEPS, DocumentKind, Outcome, Role, Step, StepKey, step
+from bot.services import engine, roster
 from storage import agencies, audit, cycles, documents
 from storage.documents import FileStore
 from storage.models import Agency, AuditEvent, Division, MeasurementCycle, StepRun, User
@@ -75,7 +76,7 @@ class Office:
         return [self.secretariat, self.bina_marga, self.cipta_karya]
 
     def actor(self, user: User) -> workflow.Actor:
-        return workflow.load_actor(session=self.session, user=user)
+        return roster.load_actor(session=self.session, user=user)
 
     def user_for(self, role: Role) -> User:
         """The official holding ``role`` (the Bina Marga official for the Bidang role)."""
@@ -122,7 +123,7 @@ class Office:
     # --- actions
 
     def start(self, year: int = 2024, quarter: int = 1) -> MeasurementCycle:
-        return workflow.start_cycle(
+        return engine.start_cycle(
             session=self.session, agency_id=self.agency_id, actor=self.actor(self.head),
             year=year, quarter=quarter, now=NOW,
         ).cycle
@@ -134,20 +135,20 @@ class Office:
         user: User,
         division: Division | None = None,
         now: datetime = NOW,
-    ) -> workflow.Result:
+    ) -> engine.Result:
         """Carry out ``key`` as ``user``: complete it, or approve it for the decision step."""
         assert cycle.id is not None
         if step(key).decision:
-            return workflow.decide(
+            return engine.decide(
                 session=self.session, cycle_id=cycle.id, actor=self.actor(user), approve=True,
                 now=now,
             )
-        return workflow.complete_step(
+        return engine.complete_step(
             session=self.session, cycle_id=cycle.id, key=key, actor=self.actor(user), now=now,
             division_id=division.id if division else None,
         )
 
-    def submit_part(self, cycle: MeasurementCycle, division: Division) -> workflow.Result:
+    def submit_part(self, cycle: MeasurementCycle, division: Division) -> engine.Result:
         self.prepare_part(cycle, division)
         return self.act(cycle, StepKey.FILL_IN, self.owner(StepKey.FILL_IN, division), division)
 
@@ -173,9 +174,9 @@ class Office:
 
     def return_report(
         self, cycle: MeasurementCycle, divisions: list[Division], note: str = "Lengkapi data"
-    ) -> workflow.Result:
+    ) -> engine.Result:
         assert cycle.id is not None
-        return workflow.decide(
+        return engine.decide(
             session=self.session, cycle_id=cycle.id, actor=self.actor(self.head), approve=False,
             now=NOW, note=note, return_division_ids=[d.id for d in divisions if d.id],
         )
@@ -183,12 +184,12 @@ class Office:
     # --- reading state
 
     def current(self, cycle: MeasurementCycle) -> list[StepKey]:
-        return [s.key for s in workflow.current_steps(session=self.session, cycle=cycle)]
+        return [s.key for s in engine.current_steps(session=self.session, cycle=cycle)]
 
     def run(
         self, cycle: MeasurementCycle, key: StepKey, division: Division | None = None
     ) -> StepRun | None:
-        return workflow.active_run(
+        return engine.active_run(
             session=self.session, cycle=cycle, key=key,
             division_id=division.id if division else None,
         )
@@ -250,7 +251,7 @@ def missing_pairs(
 
 
 def test_head_starts_a_cycle_with_step_1_active(office: Office) -> None:
-    result = workflow.start_cycle(
+    result = engine.start_cycle(
         session=office.session, agency_id=office.agency_id, actor=office.actor(office.head),
         year=2024, quarter=2, now=NOW,
     )
@@ -271,7 +272,7 @@ def test_head_starts_a_cycle_with_step_1_active(office: Office) -> None:
 @pytest.mark.parametrize("role", [r for r in Role if r is not Role.HEAD])
 def test_only_the_head_starts_a_cycle(office: Office, role: Role) -> None:
     with pytest.raises(errors.NotAllowed):
-        workflow.start_cycle(
+        engine.start_cycle(
             session=office.session, agency_id=office.agency_id,
             actor=office.actor(office.user_for(role)), year=2024, quarter=1, now=NOW,
         )
@@ -309,7 +310,7 @@ def test_same_period_in_another_agency_is_its_own_cycle(office: Office) -> None:
     assert other.id is not None
     other_head = office.factory.user(other, "Kepala Dinas Lain", Role.HEAD)
 
-    result = workflow.start_cycle(
+    result = engine.start_cycle(
         session=office.session, agency_id=other.id, actor=office.actor(other_head), year=2024,
         quarter=1, now=NOW,
     )
@@ -330,7 +331,7 @@ def test_head_of_another_agency_cannot_start_a_cycle_here(office: Office) -> Non
     other = agencies.create_agency(session=office.session, name="Dinas Lain", code="lain", now=NOW)
     stranger = office.factory.user(other, "Kepala Dinas Lain", Role.HEAD)
     with pytest.raises(errors.NotAllowed):
-        workflow.start_cycle(
+        engine.start_cycle(
             session=office.session, agency_id=office.agency_id,
             actor=office.actor(stranger), year=2024, quarter=1, now=NOW,
         )
@@ -531,7 +532,7 @@ def test_fill_in_opens_one_part_per_division_including_the_secretariat(office: O
     assert [r.division_id for r in result.activated] == [d.id for d in office.parts]
     assert all(r.step == StepKey.FILL_IN and r.round == 1 for r in result.activated)
     assert all(r.due_at == LATER + timedelta(days=2) for r in result.activated)
-    assert [d.id for d in workflow.parts(session=office.session, cycle=cycle)] == [
+    assert [d.id for d in engine.parts(session=office.session, cycle=cycle)] == [
         d.id for d in office.parts
     ]
 
@@ -672,7 +673,7 @@ def test_division_added_during_fill_in_joins_the_next_cycle(office: Office) -> N
         office.agency, "Kabid TR", (Role.DIVISION, tata_ruang)
     )
 
-    assert [d.id for d in workflow.parts(session=office.session, cycle=cycle)] == [
+    assert [d.id for d in engine.parts(session=office.session, cycle=cycle)] == [
         d.id for d in office.parts
     ]
     office.advance(cycle, StepKey.FILL_IN)
@@ -680,7 +681,7 @@ def test_division_added_during_fill_in_joins_the_next_cycle(office: Office) -> N
 
     assert office.run(cycle, StepKey.FILL_IN, tata_ruang) is None
     assert office.current(cycle) == [StepKey.FORWARD]
-    assert tata_ruang in workflow.parts(session=office.session, cycle=office.start(2024, 2))
+    assert tata_ruang in engine.parts(session=office.session, cycle=office.start(2024, 2))
 
 
 # --- step 7: the decision -------------------------------------------------------------------
@@ -690,7 +691,7 @@ def test_complete_step_refuses_the_decision_step(office: Office) -> None:
     cycle = office.walk_to(StepKey.REVIEW)
     assert cycle.id is not None
     with pytest.raises(errors.InvalidInput) as refused:
-        workflow.complete_step(
+        engine.complete_step(
             session=office.session, cycle_id=cycle.id, key=StepKey.REVIEW,
             actor=office.actor(office.head), now=NOW,
         )
@@ -719,7 +720,7 @@ def test_return_needs_a_note(office: Office, note: str | None) -> None:
     cycle = office.walk_to(StepKey.REVIEW)
     assert cycle.id is not None
     with pytest.raises(errors.InvalidInput) as refused:
-        workflow.decide(
+        engine.decide(
             session=office.session, cycle_id=cycle.id, actor=office.actor(office.head),
             approve=False, now=NOW, note=note,
         )
@@ -731,7 +732,7 @@ def test_return_to_an_unknown_division_is_refused(office: Office) -> None:
     cycle = office.walk_to(StepKey.REVIEW)
     assert cycle.id is not None
     with pytest.raises(errors.InvalidInput) as refused:
-        workflow.decide(
+        engine.decide(
             session=office.session, cycle_id=cycle.id, actor=office.actor(office.head),
             approve=False, now=NOW, note="Lengkapi", return_division_ids=[9999],
         )

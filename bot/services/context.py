@@ -20,6 +20,7 @@ from bot.domain.calendar import WorkingCalendar
 from bot.domain.calendar_config import CalendarConfigError, agency_calendar
 from bot.domain.clock import utcnow
 from bot.domain.errors import Reason
+from bot.services import roster
 from reports.pool import ReportPool
 from reports.safe_workbook import WorkbookLimits
 from storage import agencies, cycles, outbox, users
@@ -134,7 +135,7 @@ def _load_actor(session: Session, user_id: int, now: datetime | None) -> workflo
     user = users.get_user(session=session, user_id=user_id)
     if user is None or not user.active:
         raise errors.NotAllowed(step="-")
-    return workflow.load_actor(session=session, user=user, now=now)
+    return roster.load_actor(session=session, user=user, now=now)
 
 
 def load_run(session: Session, run_id: int, actor: workflow.Actor) -> RunRef:

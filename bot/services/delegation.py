@@ -12,7 +12,7 @@ from bot.domain import errors, workflow
 from bot.domain.clock import as_utc
 from bot.domain.errors import Reason
 from bot.domain.sop import Role, step
-from bot.services import notify
+from bot.services import engine, notify, roster
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run, resolve_agency
 from storage import agencies, audit, cycles, delegations, users
 from storage.models import Delegation, User
@@ -62,7 +62,7 @@ def assignees(ctx: ServiceContext, user_id: int, run_id: int) -> list[tuple[int,
         people = [u for u in users.list_users(session=session, agency_id=actor.user.agency_id)
                   if u.id is not None and u.active and u.telegram_id is not None]
         s = step(ref.run.step)
-        people = [u for u in people if workflow.load_actor(session=session, user=u, now=now)
+        people = [u for u in people if roster.load_actor(session=session, user=u, now=now)
                   .may_act(s, ref.division)]
         return [(u.id, u.name) for u in people if u.id is not None]
 
@@ -252,7 +252,7 @@ def reassign(ctx: ServiceContext, user_id: int, run_id: int, to_user_id: int) ->
                      before={"assignee_user_id": before},
                      after={"run": run_id, "assignee_user_id": to_user_id})
         notify.announce(session=session, now=now, actor=actor,
-                        result=workflow.Result(cycle=ref.cycle, activated=[ref.run]))
+                        result=engine.Result(cycle=ref.cycle, activated=[ref.run]))
         return person.name
 
 
@@ -266,7 +266,7 @@ def _refuse_outside_the_sop(session: Session, ref: RunRef, person: User,
     s = step(ref.run.step)
     if Role.HEAD in s.actors:
         raise errors.InvalidInput(reason=Reason.REASSIGN_HEAD_STEP, step=s.number)
-    if workflow.load_actor(session=session, user=person, now=now).may_act(s, ref.division):
+    if roster.load_actor(session=session, user=person, now=now).may_act(s, ref.division):
         return
     if s.per_division:
         raise errors.InvalidInput(reason=Reason.REASSIGN_OTHER_DIVISION, name=person.name,

@@ -16,12 +16,13 @@ from bot.callbacks import Action, button
 from bot.domain import workflow
 from bot.domain.sop import DocumentKind, Outcome, Role, StepKey, step
 from bot.domain.workflow import PER_DIVISION_KINDS
+from bot.services import engine, roster
 from storage import agencies, cycles, documents, outbox, users
 from storage.models import Document, MeasurementCycle, StepRun, User
 
 
 def announce(
-    *, session: Session, result: workflow.Result, actor: workflow.Actor, now: datetime
+    *, session: Session, result: engine.Result, actor: workflow.Actor, now: datetime
 ) -> None:
     cycle = result.cycle
     handed_off: set[int] = set()
@@ -32,7 +33,7 @@ def announce(
     if result.closed:
         notice = texts.archived_notice(cycle.year, cycle.quarter, actor.signature)
         roles = (Role.HEAD, Role.SECRETARY, Role.SAKIP_TEAM)
-        for user in workflow.users_with_any_role(
+        for user in roster.users_with_any_role(
             session=session, agency_id=cycle.agency_id, roles=roles, now=now
         ):
             _send(session, cycle, user, notice, now)
@@ -71,7 +72,7 @@ def _handoff_message(session: Session, cycle: MeasurementCycle, run: StepRun) ->
 
 
 def _handoff(session: Session, cycle: MeasurementCycle, run: StepRun, now: datetime) -> set[int]:
-    recipients = workflow.assignees(session=session, cycle=cycle, run=run, now=now)
+    recipients = roster.assignees(session=session, cycle=cycle, run=run, now=now)
     for user in recipients:
         resend_handoff(session=session, cycle=cycle, run=run, user=user, now=now)
     return {u.id for u in recipients if u.id is not None}
@@ -114,7 +115,7 @@ def _completion_notice(
         document_id = final.id if final else None
     else:
         return
-    for user in workflow.users_with_any_role(
+    for user in roster.users_with_any_role(
         session=session, agency_id=cycle.agency_id, roles=s.participants, now=now
     ):
         if user.id not in skip and user.id != actor.id:
@@ -131,7 +132,7 @@ def _charts(session: Session, cycle: MeasurementCycle) -> list[Document]:
 def review_summary(*, session: Session, cycle: MeasurementCycle) -> str:
     assert cycle.id is not None
     parts = []
-    for division in workflow.parts(session=session, cycle=cycle):
+    for division in engine.parts(session=session, cycle=cycle):
         evidence = documents.documents_of(session=session, cycle_id=cycle.id,
                                           kind="evidence", division_id=division.id)
         parts.append((division.name, len(evidence)))

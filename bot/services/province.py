@@ -18,6 +18,7 @@ from bot.domain import errors, workflow
 from bot.domain.sop import Role, step
 from bot.services import realization
 from bot.services.context import ServiceContext, load_actor
+from bot.services.roster import Roster
 from reports import charts, sheets, workbooks
 from storage import agencies, cycles
 from storage.models import Agency
@@ -105,7 +106,7 @@ def _of_agency(session: Session, ctx: ServiceContext, agency: Agency,
     active = [r for r in runs if r.status == workflow.ACTIVE]
     current = min(active, key=lambda r: (step(r.step).number, r.due_at), default=None)
     waiting: list[str] = []
-    roster = workflow.Roster(session, agency.id, now)
+    roster = Roster(session, agency.id, now)
     if current is not None:
         for run in active:
             if run.step == current.step:

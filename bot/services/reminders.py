@@ -23,7 +23,7 @@ from bot.domain.calendar import WorkingCalendar
 from bot.domain.clock import to_local, zone_of
 from bot.domain.errors import Reason
 from bot.domain.sop import Role, Step, TimeUnit, step
-from bot.services import notify, province
+from bot.services import engine, notify, province, roster
 from bot.services.context import ServiceContext, load_actor
 from storage import agencies, cycles, leases, notices, users
 from storage.models import MeasurementCycle, StepRun, User
@@ -174,7 +174,7 @@ def _send(session: Session, cycle: MeasurementCycle, run: StepRun, s: Step, kind
           now: datetime, done: set[str]) -> int:
     """Send one planned notice; ``done`` gets the keys of notices it stands for besides its
     own, so that they are not sent (nor marked twice) later in the same sweep."""
-    assignees = workflow.assignees(session=session, cycle=cycle, run=run, now=now)
+    assignees = roster.assignees(session=session, cycle=cycle, run=run, now=now)
     division = (agencies.get_division(session=session, division_id=run.division_id)
                 if run.division_id is not None else None)
     name = division.name if division else None
@@ -190,7 +190,7 @@ def _send(session: Session, cycle: MeasurementCycle, run: StepRun, s: Step, kind
     waiting_on = {u.id for u in assignees}
     recipients: list[User] = []
     for role in roles:
-        recipients = [u for u in workflow.users_with_any_role(
+        recipients = [u for u in roster.users_with_any_role(
             session=session, agency_id=cycle.agency_id, roles=(role,), now=now)
             if u.id not in waiting_on]
         if recipients:
@@ -252,12 +252,12 @@ def _digest(session: Session, calendar: WorkingCalendar, agency_id: int, now: da
         for run in cycles.active_runs(session=session, cycle_id=cycle.id):
             division = (agencies.get_division(session=session, division_id=run.division_id)
                         if run.division_id is not None else None)
-            people = workflow.assignees(session=session, cycle=cycle, run=run, now=now)
+            people = roster.assignees(session=session, cycle=cycle, run=run, now=now)
             lines.append(texts.digest_line(step(run.step), cycle.year, cycle.quarter,
                                            division.name if division else None,
                                            [u.name for u in people], run.due_at,
                                            run.due_at < now))
-    secretaries = workflow.users_with_any_role(session=session, agency_id=agency_id,
+    secretaries = roster.users_with_any_role(session=session, agency_id=agency_id,
                                                roles=(Role.SECRETARY,), now=now)
     if not lines or not secretaries:
         return 0
@@ -301,7 +301,7 @@ def nudge(ctx: ServiceContext, user_id: int, cycle_id: int) -> int:
             raise errors.CycleClosed(year=cycle.year, quarter=cycle.quarter)
         hour = int(now.timestamp() // NUDGE_EVERY.total_seconds())
         sent = 0
-        for run in workflow.open_parts(session=session, cycle=cycle):
+        for run in engine.open_parts(session=session, cycle=cycle):
             key = f"nudge:{run.id}:{hour}"
             if notices.sent(session=session, key=key):
                 continue
@@ -310,7 +310,7 @@ def nudge(ctx: ServiceContext, user_id: int, cycle_id: int) -> int:
             text = texts.nudge(step(run.step), cycle.year, cycle.quarter, run.due_at,
                                division.name if division else None, actor.signature)
             assert run.id is not None
-            sent += _deliver(session, cycle, workflow.assignees(session=session, cycle=cycle,
+            sent += _deliver(session, cycle, roster.assignees(session=session, cycle=cycle,
                                                                 run=run), text, now,
                              [[button(texts.BTN_BEGIN, Action.BEGIN, run.step, run.id)]])
         return sent

@@ -6,7 +6,7 @@ from bot import texts
 from bot.domain import errors, workflow
 from bot.domain.errors import Reason
 from bot.domain.sop import Role, StepKey
-from bot.services import notify, runs
+from bot.services import engine, notify, runs
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from bot.services.runs import RunView
 
@@ -30,7 +30,7 @@ def targets(ctx: ServiceContext, user_id: int, run_id: int) -> list[tuple[int, s
         actor = load_actor(session, user_id, ctx.now())
         ref = load_run(session, run_id, actor)
         _check(ref, actor)
-        divisions = [(d.id, d.name) for d in workflow.parts(session=session, cycle=ref.cycle)
+        divisions = [(d.id, d.name) for d in engine.parts(session=session, cycle=ref.cycle)
                      if d.id is not None]
         return [*divisions, (TEAM, texts.role_label(Role.SAKIP_TEAM))]
 
@@ -46,7 +46,7 @@ def decide(
         ref = load_run(session, run_id, actor)
         _check(ref, actor)
         assert ref.cycle.id is not None
-        result = workflow.decide(
+        result = engine.decide(
             session=session, cycle_id=ref.cycle.id, actor=actor, approve=approve, now=now,
             calendar=ctx.calendar_of(session, ref.cycle.agency_id),
             note=note, return_division_ids=[d for d in division_ids or [] if d != TEAM],

@@ -15,7 +15,7 @@ from bot.domain.calendar import WorkingCalendar
 from bot.domain.errors import Reason
 from bot.domain.sop import StepKey, step
 from bot.formatting import period_label
-from bot.services import notify
+from bot.services import engine, notify
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from storage import cycles
 
@@ -63,7 +63,8 @@ def require_active(ref: RunRef, actor: workflow.Actor) -> workflow.Actor:
     """Refuse early, before any work, when the actor cannot act on this run now; returns the
     actor as they sign for it (a Plh. doing their own role's work signs as themselves)."""
     s = step(ref.run.step)
-    if not (actor.may_act(s, ref.division) or workflow.is_reassigned_to(ref.run, actor)):
+    if not (actor.may_act(s, ref.division)
+            or workflow.is_reassigned_to(ref.run.step, ref.run.data, actor)):
         raise errors.NotAllowed(step=s.number)
     if ref.cycle.status != workflow.OPEN:
         raise errors.CycleClosed(year=ref.cycle.year, quarter=ref.cycle.quarter)
@@ -75,9 +76,9 @@ def require_active(ref: RunRef, actor: workflow.Actor) -> workflow.Actor:
 def complete(
     session: Session, ref: RunRef, actor: workflow.Actor, now: datetime, *,
     calendar: WorkingCalendar, note: str | None = None, data: dict[str, object] | None = None,
-) -> workflow.Result:
+) -> engine.Result:
     assert ref.cycle.id is not None
-    result = workflow.complete_step(
+    result = engine.complete_step(
         session=session, cycle_id=ref.cycle.id, key=StepKey(ref.run.step), actor=actor, now=now,
         division_id=ref.run.division_id, note=note, data=data, calendar=calendar,
     )

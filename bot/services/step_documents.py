@@ -17,7 +17,7 @@ from bot.domain.capaian import PredikatScale
 from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, StepKey, step
 from bot.formatting import datetime_short, period_label
-from bot.services import outputs, realization
+from bot.services import engine, outputs, realization
 from bot.services.context import RunRef, ServiceContext
 from reports import charts, esr, report_pdf, workbooks
 from reports.heading import ReportHeading, SignOff
@@ -39,7 +39,7 @@ def esr_preview(session: Session, ref: RunRef) -> list[str]:
 def _form_contents(session: Session, cycle: MeasurementCycle) -> list[tuple[str, int, int]]:
     """Per division: how many indicators and sub-kegiatan its form will hold."""
     rows = []
-    for division in workflow.parts(session=session, cycle=cycle):
+    for division in engine.parts(session=session, cycle=cycle):
         if cycle.agreement_id is None:
             rows.append((division.name, 0, 0))
             continue
@@ -59,7 +59,7 @@ def completeness(session: Session, ref: RunRef) -> list[str]:
     assert cycle.id is not None
     latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=StepKey.FILL_IN)
     lines = []
-    for division in workflow.parts(session=session, cycle=cycle):
+    for division in engine.parts(session=session, cycle=cycle):
         run = latest.get(division.id)
         evidence = documents.documents_of(session=session, cycle_id=cycle.id,
                                           kind=DocumentKind.EVIDENCE, division_id=division.id)
@@ -91,7 +91,7 @@ def make_final_report(ctx: ServiceContext, session: Session, ref: RunRef,
 
 
 def _check_parts_ready(session: Session, ref: RunRef) -> None:
-    missing = workflow.missing_documents(session=session, cycle=ref.cycle,
+    missing = engine.missing_documents(session=session, cycle=ref.cycle,
                                          kinds=step(StepKey.COMPILE).inputs)
     if missing:
         raise errors.MissingInputs(step=step(StepKey.COMPILE).number, missing=missing)
@@ -100,7 +100,7 @@ def _check_parts_ready(session: Session, ref: RunRef) -> None:
 def _make_forms(ctx: ServiceContext, session: Session, ref: RunRef, actor: workflow.Actor) -> None:
     cycle = ref.cycle
     agency = outputs.agency_name(session, cycle.agency_id)
-    for division in workflow.parts(session=session, cycle=cycle):
+    for division in engine.parts(session=session, cycle=cycle):
         if cycle.agreement_id is not None:
             content = realization.division_form(session, cycle, division)
         else:
@@ -118,7 +118,7 @@ def _make_report(
     assert cycle.id is not None
     latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=StepKey.FILL_IN)
     parts = []
-    for division in workflow.parts(session=session, cycle=cycle):
+    for division in engine.parts(session=session, cycle=cycle):
         run = latest.get(division.id)
         evidence = documents.documents_of(session=session, cycle_id=cycle.id,
                                           kind=DocumentKind.EVIDENCE, division_id=division.id)

@@ -13,7 +13,7 @@ from bot.domain import errors, workflow
 from bot.domain.clock import to_local
 from bot.domain.errors import Reason
 from bot.domain.sop import DocumentKind, Role, StepKey, step
-from bot.services import archive, notify, outputs, runs
+from bot.services import archive, engine, notify, outputs, runs
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from bot.services.runs import RunView
 from bot.services.step_work import How, work
@@ -44,7 +44,7 @@ def _start_cycle(ctx: ServiceContext, user_id: int, year: int, quarter: int) -> 
     now = ctx.now()
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())
-        result = workflow.start_cycle(session=session, agency_id=actor.user.agency_id,
+        result = engine.start_cycle(session=session, agency_id=actor.user.agency_id,
                                       actor=actor, year=year, quarter=quarter, now=now,
                                       calendar=ctx.calendar_of(session, actor.user.agency_id))
         agreement = performance.latest_agreement(session=session,
@@ -72,7 +72,7 @@ def open_order_run(ctx: ServiceContext, user_id: int) -> RunView | None:
         actor = load_actor(session, user_id, ctx.now())
         for cycle in cycles.list_cycles(session=session, agency_id=actor.user.agency_id,
                                         status=workflow.OPEN):
-            run = workflow.active_run(session=session, cycle=cycle, key=StepKey.ORDER)
+            run = engine.active_run(session=session, cycle=cycle, key=StepKey.ORDER)
             if run is not None and run.id is not None:
                 return runs.view(load_run(session, run.id, actor))
     return None
@@ -289,7 +289,7 @@ def returnable_parts(session: Session, ref: RunRef) -> list[tuple[int, str]]:
     cycle = ref.cycle
     assert cycle.id is not None
     latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=StepKey.FILL_IN)
-    return [(d.id, d.name) for d in workflow.parts(session=session, cycle=cycle)
+    return [(d.id, d.name) for d in engine.parts(session=session, cycle=cycle)
             if d.id is not None and d.id in latest and latest[d.id].status == workflow.DONE]
 
 
@@ -302,7 +302,7 @@ def return_part(
         if ref.run.step != StepKey.COMPILE:
             raise errors.InvalidInput(reason=Reason.UNKNOWN_RUN)
         assert ref.cycle.id is not None
-        result = workflow.return_part(session=session, cycle_id=ref.cycle.id, actor=actor,
+        result = engine.return_part(session=session, cycle_id=ref.cycle.id, actor=actor,
                                       division_id=division_id, note=note, now=now,
                                       calendar=ctx.calendar_of(session, ref.cycle.agency_id))
         notify.announce(session=session, result=result, actor=actor, now=now)

@@ -13,6 +13,7 @@ from bot.domain.calendar import WorkingCalendar
 from bot.domain.sop import STEPS, DocumentKind, Step, StepKey, step
 from bot.formatting import names_list, period_label
 from bot.services.context import ServiceContext, load_actor
+from bot.services.roster import Roster
 from reports import charts
 from storage import agencies, cycles, documents, performance, users
 from storage.models import MeasurementCycle, StepRun
@@ -89,7 +90,7 @@ def open_tasks(ctx: ServiceContext, user_id: int) -> list[Task]:
                 division = divisions.get(run.division_id)
                 s = step(run.step)
                 if run.id is None or not (actor.may_act(s, division)
-                                          or workflow.is_reassigned_to(run, actor)):
+                                          or workflow.is_reassigned_to(run.step, run.data, actor)):
                     continue
                 tasks.append(Task(run.id, s.key, s.number, s.label,
                                   period_label(cycle.year, cycle.quarter),
@@ -109,7 +110,7 @@ def cycle_status(ctx: ServiceContext, user_id: int) -> list[CycleStatus]:
         # and every run's label looks up its division again.
         divisions = agencies.list_divisions(session=session, agency_id=actor.user.agency_id,
                                             active_only=False)
-        roster = workflow.Roster(session, actor.user.agency_id, now, many=True)
+        roster = Roster(session, actor.user.agency_id, now, many=True)
         calendar = ctx.calendar_of(session, actor.user.agency_id)
         statuses = []
         for c in shown:
@@ -145,7 +146,7 @@ def _latest_by_step(runs: list[StepRun]) -> dict[StepKey, dict[int | None, StepR
     return latest
 
 
-def _step_state(session: Session, roster: workflow.Roster, calendar: WorkingCalendar,
+def _step_state(session: Session, roster: Roster, calendar: WorkingCalendar,
                 cycle: MeasurementCycle, s: Step, latest: dict[int | None, StepRun]) -> StepState:
     assert cycle.id is not None and roster.now is not None
     now = roster.now
@@ -189,7 +190,7 @@ def _used_percent(calendar: WorkingCalendar, runs: list[StepRun], now: datetime
     return 100.0 * used / allowed if allowed else (0.0 if not used else None)
 
 
-def _waiting_label(session: Session, roster: workflow.Roster, run: StepRun) -> str:
+def _waiting_label(session: Session, roster: Roster, run: StepRun) -> str:
     waiting = roster.assignees(run)
     people = names_list([u.name for u in waiting])
     if run.division_id is None:
