@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from bot import texts
 from bot.domain import errors
 from bot.domain.errors import Reason
+from bot.domain.master_plan import SheetRow
 from bot.domain.master_rules import (
     COLUMNS,
     SHEETS,
@@ -64,12 +65,6 @@ class MasterDataInvalid(errors.InvalidInput):
 
 
 # --- reading the workbook ----------------------------------------------------------------------
-@dataclass(frozen=True)
-class SheetRow:
-    number: int
-    cells: Mapping[str, object]  # column key → cell value
-
-
 class ProblemReport:
     """Collects problems and warnings with their sheet, row and column letter."""
 
@@ -91,9 +86,10 @@ class ProblemReport:
                           warning=warning)
         (self.warnings if warning else self.problems).append(problem)
 
-    def issue(self, sheet_key: str, row: int, issue: Issue) -> None:
-        self.add(sheet_key, issue.row if issue.row is not None else row, issue.column,
-                 issue.key, issue.params, warning=issue.warning)
+    def issue(self, sheet_key: str, issue: Issue) -> None:
+        message = texts.number_error(issue.cause) if issue.cause is not None else None
+        self.add(sheet_key, issue.row, issue.column, issue.key, issue.params,
+                 warning=issue.warning, message=message)
 
     def refuse(self) -> NoReturn:
         raise MasterDataInvalid(self.sorted(self.problems))

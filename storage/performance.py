@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
+from bot.domain.master_plan import BudgetPlan, GoalPlan, IndicatorPlan, Plan
+from bot.domain.master_rules import LEVELS, key_of
 from storage.models import (
     BudgetItem,
     FinancialRealization,
@@ -181,3 +183,73 @@ def earlier_values(
     for code, quarter, value in session.exec(_EARLIER, params=params):
         found.setdefault(code, {})[quarter] = value
     return found
+
+
+def stored_plan(*, session: Session, agreement_id: int) -> Plan:
+    """An imported agreement read back as the plan it was stored from."""
+    goals = goals_of(session=session, agreement_id=agreement_id)
+    goal_codes = {g.id: g.code for g in goals}
+    indicators = indicators_of(session=session, agreement_id=agreement_id)
+    items = budget_items_of(session=session, agreement_id=agreement_id)
+    item_codes = {b.id: b.code for b in items}
+    return Plan(
+        goals=tuple(GoalPlan(g.code, g.name) for g in goals),
+        indicators=tuple(
+            IndicatorPlan(
+                code=i.code, goal_code=goal_codes[i.goal_id], name=i.name, unit=i.unit,
+                direction=i.direction, range_low=i.range_low, range_high=i.range_high,
+                turun_formula=i.turun_formula,
+                accumulation=i.accumulation, cumulative_targets=i.cumulative_targets,
+                decimals=i.decimals, allow_negative=i.allow_negative,
+                annual_target=i.annual_target,
+                quarters=(i.target_q1, i.target_q2, i.target_q3, i.target_q4),
+                division_id=i.division_id, formula_note=i.formula_note,
+            ) for i in indicators),
+        budget=tuple(
+            BudgetPlan(
+                level=b.level, code=b.code,
+                parent_code=item_codes.get(b.parent_id) if b.parent_id else None,
+                name=b.name, division_id=b.division_id, budget=b.budget,
+                quarters=(b.target_q1, b.target_q2, b.target_q3, b.target_q4),
+                indicator_codes=tuple(str(code) for code in b.indicator_codes),
+            ) for b in items),
+    )
+
+
+def store_plan(*, session: Session, agreement_id: int, plan: Plan) -> None:
+    """Store ``plan`` as the content of ``agreement_id``: goals, indicators, budget tree."""
+    goal_ids: dict[str, int] = {}
+    for position, goal in enumerate(plan.goals):
+        row = StrategicGoal(agreement_id=agreement_id, code=goal.code, name=goal.name,
+                            position=position)
+        session.add(row)
+        session.flush()
+        assert row.id is not None
+        goal_ids[key_of(goal.code)] = row.id
+    for position, i in enumerate(plan.indicators):
+        q1, q2, q3, q4 = i.quarters
+        session.add(Indicator(
+            agreement_id=agreement_id, goal_id=goal_ids[key_of(i.goal_code)],
+            division_id=i.division_id, code=i.code, name=i.name, unit=i.unit,
+            direction=i.direction, range_low=i.range_low, range_high=i.range_high,
+            turun_formula=i.turun_formula,
+            accumulation=i.accumulation, cumulative_targets=i.cumulative_targets,
+            decimals=i.decimals, allow_negative=i.allow_negative,
+            annual_target=i.annual_target, target_q1=q1, target_q2=q2, target_q3=q3,
+            target_q4=q4, formula_note=i.formula_note, position=position,
+        ))
+    item_ids: dict[str, int] = {}
+    ordered = sorted(enumerate(plan.budget), key=lambda pair: LEVELS.index(pair[1].level))
+    for position, b in ordered:  # parents before children; position keeps the sheet order
+        q1, q2, q3, q4 = b.quarters
+        item = BudgetItem(
+            agreement_id=agreement_id,
+            parent_id=item_ids[key_of(b.parent_code)] if b.parent_code else None,
+            division_id=b.division_id, level=b.level, code=b.code, name=b.name,
+            budget=b.budget, target_q1=q1, target_q2=q2, target_q3=q3, target_q4=q4,
+            indicator_codes=list(b.indicator_codes), position=position,
+        )
+        session.add(item)
+        session.flush()
+        assert item.id is not None
+        item_ids[key_of(b.code)] = item.id

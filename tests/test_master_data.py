@@ -33,7 +33,7 @@ from bot.services.context import ServiceContext
 from reports import master_reading
 from reports.master_template import headers, master_template, master_workbook, write_rows
 from reports.sheets import to_bytes
-from storage import agencies
+from storage import agencies, performance
 from storage.documents import FileStore
 from storage.models import AuditEvent, BudgetItem, Indicator, PerformanceAgreement, StrategicGoal
 
@@ -75,6 +75,14 @@ def counts(engine: Engine) -> dict[str, int]:
             for model in (PerformanceAgreement, StrategicGoal, Indicator, BudgetItem)
         } | {"audit": session.exec(select(func.count()).select_from(AuditEvent)
                                    .where(AuditEvent.action == master_data.AUDIT_ACTION)).one()}
+
+
+def versions(ctx: ServiceContext) -> list[PerformanceAgreement]:
+    """Every stored version of YEAR's Perjanjian Kinerja, oldest first."""
+    with Session(ctx.engine) as session:
+        return list(session.exec(select(PerformanceAgreement)
+                                 .where(PerformanceAgreement.year == YEAR)
+                                 .order_by(PerformanceAgreement.version)))
 
 
 def refused(ctx: ServiceContext, data: bytes) -> list[master_data.Problem]:
@@ -264,14 +272,17 @@ def test_the_sample_imports_cleanly_as_version_1(ctx: ServiceContext) -> None:
     assert event.after["version"] == 1 and event.after["sha256"] == agreement.source_sha256
 
     assert bina_marga is not None and bina_marga.id is not None
-    listed = master_data.division_indicators(ctx, summary.agreement_id, bina_marga.id)
-    assert [d.indicator.code for d in listed] == ["IK1.1", "IK1.2", "IK1.3", "IK1.4"]
-    assert listed[0].goal.code == "SS1"
-    assert [b.code for b in listed[0].budget_items] == ["1.03.10.2.01.0017",
-                                                        "1.03.10.2.01.0024"]
-    own = master_data.division_budget_items(ctx, summary.agreement_id, bina_marga.id)
-    assert [b.code for b in own] == ["1.03.10", "1.03.10.2.01.0017", "1.03.10.2.01.0024",
-                                     "1.03.10.2.01.0033"]
+    with Session(ctx.engine) as session:
+        own = performance.indicators_of(session=session, agreement_id=summary.agreement_id,
+                                        division_id=bina_marga.id)
+        assert [i.code for i in own] == ["IK1.1", "IK1.2", "IK1.3", "IK1.4"]
+        goals = performance.goals_of(session=session, agreement_id=summary.agreement_id)
+        assert next(g.code for g in goals if g.id == own[0].goal_id) == "SS1"
+        budget = performance.budget_items_of(session=session, agreement_id=summary.agreement_id)
+    assert [b.code for b in budget if "IK1.1" in b.indicator_codes] == [
+        "1.03.10.2.01.0017", "1.03.10.2.01.0024"]
+    assert [b.code for b in budget if b.division_id == bina_marga.id] == [
+        "1.03.10", "1.03.10.2.01.0017", "1.03.10.2.01.0024", "1.03.10.2.01.0033"]
 
 
 def test_the_same_file_again_creates_no_new_version(ctx: ServiceContext) -> None:
@@ -302,8 +313,7 @@ def test_a_changed_file_becomes_pk_perubahan_and_version_1_stays(ctx: ServiceCon
                                        source_name="pk-perubahan.xlsx")
     assert second.created and (second.version, second.label) == (2, "PK Perubahan")
     assert second.agreement_id != first.agreement_id
-    versions = master_data.list_agreements(ctx, YEAR)
-    assert [(a.version, a.label) for a in versions] == [(1, "Perjanjian Kinerja"),
+    assert [(a.version, a.label) for a in versions(ctx)] == [(1, "Perjanjian Kinerja"),
                                                        (2, "PK Perubahan")]
     latest = master_data.latest_agreement(ctx, YEAR)
     assert latest is not None and latest.id == second.agreement_id

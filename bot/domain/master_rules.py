@@ -112,6 +112,8 @@ class Issue:
     row: int | None = None
     params: dict[str, Any] = field(default_factory=dict)
     warning: bool = False
+    # A number that could not be read: worded as every number prompt of the bot words it.
+    cause: numbers.InvalidNumber | None = None
 
 
 # --- reading cells ---------------------------------------------------------------------------

@@ -276,6 +276,8 @@ def _master_value(value: object, money: bool = False) -> str:
 
 def master_message(key: str, params: dict[str, object]) -> str:
     """The Indonesian sentence for one problem found in the master-data workbook."""
+    if "choice" in params:  # the labels of the choice the cell had to be one of
+        params = {**params, "allowed": list(MASTER_CHOICES[str(params["choice"])].values())}
     shown: dict[str, str] = {}
     for name, value in params.items():
         if name == "quarter":
