@@ -2,23 +2,25 @@
 
 Each exists as plain UTF-8 text (every phone opens it) and the first two also as an A4 PDF
 with letterhead and signature block (:func:`head_memo_pdf`, :func:`minutes_pdf`). The PDF
-functions take the same keyword parameters as the text ones, plus optional ones for the
-signatory (rank, NIP, title), the place, and ``created_at`` for reproducible files.
+functions take the same keyword parameters as the text ones, plus ``created_at`` for reproducible
+files. Who signs is a ``reports.heading.SignOff``: name, rank, NIP, title and place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from bot.formatting import DAYS, date_long, format_nip, period_label
-from reports.heading import HEAD_TITLE
+from reports.heading import SignOff
 from reports.pdf import OfficialPDF, Signature, government_line
 
 MEMO_TITLE = "Nota Kepala Dinas"
 MINUTES_TITLE = "Notulen Rapat"
 MEMO_SUBJECT = "Pelaksanaan Pengukuran Kinerja"
+CHAIR_TITLE = "Pimpinan Rapat"
+NOTE_TAKER_TITLE = "Notulis"
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,23 @@ def _header(letterhead: Letterhead, title: str, number: str, day: date) -> list[
     return lines
 
 
-def _signature_lines(title: str, name: str, rank: str | None, nip: str | None) -> list[str]:
-    lines = [f"{title.rstrip(',')},", "", name]
-    if rank:
-        lines.append(rank)
-    if nip:
-        lines.append(f"NIP. {format_nip(nip)}")
+def _signature_lines(signed: SignOff) -> list[str]:
+    assert signed.name is not None
+    lines = [f"{signed.title.rstrip(',')},", "", signed.name]
+    if signed.rank:
+        lines.append(signed.rank)
+    if signed.nip:
+        lines.append(f"NIP. {format_nip(signed.nip)}")
     return lines
+
+
+def _signature(signed: SignOff, place_date: str | None = None) -> Signature:
+    assert signed.name is not None
+    return Signature(signed.title, signed.name, signed.rank, signed.nip, place_date=place_date)
+
+
+def _as_note_taker(signed: SignOff) -> SignOff:
+    return replace(signed, title=NOTE_TAKER_TITLE)
 
 
 def _text(lines: list[str]) -> bytes:
@@ -85,42 +97,41 @@ def _memo_body(year: int, quarter: int, analysis_name: str) -> list[str]:
 
 def head_memo(
     *, letterhead: Letterhead, number: str, day: date, year: int, quarter: int,
-    head_name: str, secretary_names: list[str], analysis_name: str,
-    head_rank: str | None = None, head_nip: str | None = None, head_title: str = HEAD_TITLE,
+    signed: SignOff, secretary_names: list[str], analysis_name: str,
 ) -> bytes:
-    """Nota Kepala Dinas: the order that starts a cycle (step 1), as plain text."""
+    """Nota Kepala Dinas: the order that starts a cycle (step 1), as plain text, signed by
+    ``signed`` (the Kepala Dinas, or the acting one with their title)."""
     lines = _header(letterhead, MEMO_TITLE, number, day)
     lines += [
         f"Kepada   : {_recipients(secretary_names)}",
-        f"Dari     : {head_title}",
+        f"Dari     : {signed.title}",
         f"Perihal  : {MEMO_SUBJECT} {period_label(year, quarter)}",
         "",
         *(paragraph for text in _memo_body(year, quarter, analysis_name)
           for paragraph in (text, "")),
-        *_signature_lines(head_title, head_name, head_rank, head_nip),
+        *_signature_lines(signed),
     ]
     return _text(lines)
 
 
 def head_memo_pdf(
     *, letterhead: Letterhead, number: str, day: date, year: int, quarter: int,
-    head_name: str, secretary_names: list[str], analysis_name: str,
-    head_rank: str | None = None, head_nip: str | None = None, head_title: str = HEAD_TITLE,
-    place: str | None = None, on_behalf_of: str | None = None,
-    created_at: datetime | None = None,
+    signed: SignOff, secretary_names: list[str], analysis_name: str,
+    on_behalf_of: str | None = None, created_at: datetime | None = None,
 ) -> bytes:
     """Nota Kepala Dinas as an A4 PDF: letterhead, title and number, Kepada / Dari / Tanggal /
-    Lampiran / Perihal, the order, and the Kepala Dinas's signature block. An acting head
-    (``head_title`` "Plh. Kepala Dinas") names the official replaced in ``on_behalf_of``, so
-    that the memo carries both names."""
-    pdf = OfficialPDF(title=f"{MEMO_TITLE} {number}", author=head_name, created_at=created_at)
+    Lampiran / Perihal, the order, and the Kepala Dinas's signature block, dated at
+    ``signed.place``. An acting head (``signed.title`` "Plh. Kepala Dinas") names the official
+    replaced in ``on_behalf_of``, so that the memo carries both names."""
+    assert signed.name is not None
+    pdf = OfficialPDF(title=f"{MEMO_TITLE} {number}", author=signed.name, created_at=created_at)
     pdf.add_page()
     pdf.letterhead(agency=letterhead.agency, province=letterhead.province,
                    address=letterhead.address, logo=letterhead.logo)
     pdf.title_block(MEMO_TITLE, f"Nomor: {number}")
     pdf.key_values([
         ("Kepada", _recipients(secretary_names)),
-        ("Dari", f"{head_title} (a.n. {on_behalf_of})" if on_behalf_of else head_title),
+        ("Dari", f"{signed.title} (a.n. {on_behalf_of})" if on_behalf_of else signed.title),
         ("Tanggal", date_long(day)),
         ("Lampiran", analysis_name or "-"),
         ("Perihal", f"{MEMO_SUBJECT} {period_label(year, quarter)}"),
@@ -128,8 +139,8 @@ def head_memo_pdf(
     pdf.rule()
     for text in _memo_body(year, quarter, analysis_name):
         pdf.paragraph(text)
-    pdf.signatures([Signature(head_title, head_name, head_rank, head_nip,
-                              place_date=f"{place}, {date_long(day)}" if place else None)])
+    place_date = f"{signed.place}, {date_long(day)}" if signed.place else None
+    pdf.signatures([_signature(signed, place_date=place_date)])
     return pdf.to_bytes()
 
 
@@ -140,11 +151,11 @@ def _agenda(year: int, quarter: int) -> str:
 
 def minutes(
     *, letterhead: Letterhead, number: str, day: date, year: int, quarter: int,
-    chair: str, attendees: list[str], directions: str, attachment: str | None,
-    note_taker: str | None = None, note_taker_rank: str | None = None,
-    note_taker_nip: str | None = None, place: str | None = None, time: str | None = None,
+    chair: SignOff, attendees: list[str], directions: str, attachment: str | None,
+    note_taker: SignOff | None = None, place: str | None = None, time: str | None = None,
 ) -> bytes:
-    """Notulen Rapat of the briefing meeting (step 2), as plain text."""
+    """Notulen Rapat of the briefing meeting (step 2), as plain text; ``place`` is where the
+    meeting was held."""
     lines = _header(letterhead, MINUTES_TITLE, number, day)
     lines += [f"Hari/Tanggal : {day_and_date(day)}"]
     if time:
@@ -153,7 +164,7 @@ def minutes(
         lines.append(f"Tempat       : {place}")
     lines += [
         f"Acara        : {_agenda(year, quarter)}",
-        f"Pimpinan     : {chair}",
+        f"Pimpinan     : {chair.name}",
         "Peserta      :",
         *[f"  {i}. {name}" for i, name in enumerate(attendees, 1)],
         "",
@@ -162,22 +173,22 @@ def minutes(
         "",
         f"Lampiran     : {attachment or '-'}",
         "",
-        *_signature_lines("Notulis", note_taker or chair, note_taker_rank, note_taker_nip),
+        *_signature_lines(_as_note_taker(note_taker or chair)),
     ]
     return _text(lines)
 
 
 def minutes_pdf(
     *, letterhead: Letterhead, number: str, day: date, year: int, quarter: int,
-    chair: str, attendees: list[str], directions: str, attachment: str | None,
-    note_taker: str | None = None, note_taker_rank: str | None = None,
-    note_taker_nip: str | None = None, place: str | None = None, time: str | None = None,
-    created_at: datetime | None = None, chair_rank: str | None = None,
-    chair_nip: str | None = None,
+    chair: SignOff, attendees: list[str], directions: str, attachment: str | None,
+    note_taker: SignOff | None = None, place: str | None = None, time: str | None = None,
+    created_at: datetime | None = None,
 ) -> bytes:
     """Notulen Rapat as an A4 PDF. ``note_taker`` defaults to the chair (who records the
     meeting in the bot); when it is someone else, the chair signs too, as *Pimpinan Rapat*."""
-    pdf = OfficialPDF(title=f"{MINUTES_TITLE} {number}", author=note_taker or chair,
+    notes = _as_note_taker(note_taker or chair)
+    assert chair.name is not None and notes.name is not None
+    pdf = OfficialPDF(title=f"{MINUTES_TITLE} {number}", author=notes.name,
                       created_at=created_at)
     pdf.add_page()
     pdf.letterhead(agency=letterhead.agency, province=letterhead.province,
@@ -188,7 +199,7 @@ def minutes_pdf(
         rows.append(("Waktu", time))
     if place:
         rows.append(("Tempat", place))
-    rows += [("Acara", _agenda(year, quarter)), ("Pimpinan Rapat", chair)]
+    rows += [("Acara", _agenda(year, quarter)), ("Pimpinan Rapat", chair.name)]
     pdf.key_values(rows, label_width=36)
     if attendees:
         pdf.key_values([("Peserta", "")], label_width=36, values=False)
@@ -202,9 +213,9 @@ def minutes_pdf(
         if line.strip():
             pdf.paragraph(line.strip(), indent=5)
     pdf.key_values([("Lampiran", attachment or "-")], label_width=36)
-    signatures = [Signature("Notulis", note_taker or chair, note_taker_rank, note_taker_nip)]
-    if note_taker and note_taker.strip() != chair.strip():
-        signatures.insert(0, Signature("Pimpinan Rapat", chair, chair_rank, chair_nip))
+    signatures = [_signature(notes)]
+    if notes.name.strip() != chair.name.strip():
+        signatures.insert(0, _signature(replace(chair, title=CHAIR_TITLE)))
     pdf.signatures(signatures)
     return pdf.to_bytes()
 

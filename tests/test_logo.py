@@ -12,7 +12,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from reports.esr import ESR_SHEET, esr_workbook
-from reports.heading import ReportHeading
+from reports.heading import ReportHeading, SignOff
 from reports.letters import Letterhead, head_memo_pdf
 from reports.logo import MAX_BYTES, SIDE, LogoRefused, logo_size, prepare_logo
 from reports.pdf import LOGO_HEIGHT
@@ -55,7 +55,7 @@ def _images_on_first_page(data: bytes) -> list[tuple[float, float]]:
 def test_the_kop_places_the_logo_at_the_left_and_keeps_the_text() -> None:
     logo = prepare_logo(picture(300, 300))
     common = {"number": "ND/01/SAKIP/2026", "day": date(2026, 1, 12), "year": 2026,
-              "quarter": 1, "head_name": "KEPALA", "secretary_names": ["SEKRETARIS"],
+              "quarter": 1, "signed": SignOff(name="KEPALA"), "secretary_names": ["SEKRETARIS"],
               "analysis_name": "a.pdf"}
     plain = head_memo_pdf(letterhead=Letterhead("Dinas Bina Marga", "Sumatera Barat"), **common)
     with_logo = head_memo_pdf(letterhead=Letterhead("Dinas Bina Marga", "Sumatera Barat",

@@ -77,9 +77,10 @@ def png_size(data: bytes) -> tuple[int, int]:
 def _memo(head_title: str = "Kepala Dinas") -> bytes:
     return letters.head_memo_pdf(
         letterhead=LETTERHEAD, number="ND/03/SAKIP/2024", day=SIGNED, year=2024,
-        quarter=1, head_name=HEAD, secretary_names=["Dra. Siti Ñurhaliza Çelik"],
-        analysis_name="Analisa-TW4-2023.pdf", head_rank="Pembina Utama Muda",
-        head_nip=NIP, place="Padang", created_at=CREATED, head_title=head_title)
+        quarter=1, signed=SignOff(name=HEAD, rank="Pembina Utama Muda", nip=NIP,
+                                  title=head_title, place="Padang"),
+        secretary_names=["Dra. Siti Ñurhaliza Çelik"], analysis_name="Analisa-TW4-2023.pdf",
+        created_at=CREATED)
 
 
 def test_the_memo_pdf_has_letterhead_order_and_signature() -> None:
@@ -110,9 +111,9 @@ def test_the_minutes_pdf_runs_over_pages_with_numbers() -> None:
     attendees = [f"Peserta Rapat Nomor {i}" for i in range(1, 46)]
     data = letters.minutes_pdf(
         letterhead=LETTERHEAD, number="NR/03/SAKIP/2024", day=SIGNED, year=2024,
-        quarter=1, chair="Dra. Siti", attendees=attendees,
+        quarter=1, chair=SignOff(name="Dra. Siti"), attendees=attendees,
         directions="Lengkapi data dukung.\nKirim tepat waktu.", attachment="foto-rapat.jpg",
-        note_taker="Budi Santoso", note_taker_nip="198001012005011002", place="Aula Dinas",
+        note_taker=SignOff(name="Budi Santoso", nip="198001012005011002"), place="Aula Dinas",
         time="09.00 WIB", created_at=CREATED)
     assert data.startswith(b"%PDF")
     pages = pdf_pages(data)
@@ -132,13 +133,13 @@ def test_the_minutes_pdf_runs_over_pages_with_numbers() -> None:
 def test_the_text_letters_keep_their_parameters_and_take_the_new_ones() -> None:
     memo = letters.head_memo(
         letterhead=letters.Letterhead("Dinas X"), number="ND/1", day=SIGNED,
-        year=2024, quarter=1, head_name="A", secretary_names=[], analysis_name="b.pdf",
-        head_nip=NIP).decode()
+        year=2024, quarter=1, signed=SignOff(name="A", nip=NIP), secretary_names=[],
+        analysis_name="b.pdf").decode()
     assert written(SIGNED) in memo and NIP_TEXT in memo and "Kepada   : Sekretaris" in memo
     notes = letters.minutes(
         letterhead=letters.Letterhead("Dinas X"), number="NR/1", day=SIGNED,
-        year=2024, quarter=1, chair="C", attendees=["D"], directions="E", attachment=None
-    ).decode()
+        year=2024, quarter=1, chair=SignOff(name="C"), attendees=["D"], directions="E",
+        attachment=None).decode()
     assert written_with_weekday(SIGNED) in notes and "Notulis," in notes
 
 
@@ -400,8 +401,8 @@ def test_a_symbol_the_font_lacks_is_printed_as_a_box_not_dropped() -> None:
     assert pdf_module.unprintable("Arahan biasa, tanpa simbol.") == 0
     data = letters.minutes_pdf(
         letterhead=LETTERHEAD, number="NR/03/SAKIP/2024", day=SIGNED, year=2024, quarter=1,
-        chair="Dra. Siti", attendees=["Budi"], directions=typed, attachment=None,
-        note_taker="Budi", note_taker_nip=None, place="Aula Dinas", time="09.00 WIB",
+        chair=SignOff(name="Dra. Siti"), attendees=["Budi"], directions=typed, attachment=None,
+        note_taker=SignOff(name="Budi"), place="Aula Dinas", time="09.00 WIB",
         created_at=CREATED)
     text = " ".join(" ".join(pdf_pages(data)).split())
     assert "Lengkapi data dukung □ □ — “segera”, Ñ ❤" in text

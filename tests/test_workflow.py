@@ -184,7 +184,10 @@ class Office:
     # --- reading state
 
     def current(self, cycle: MeasurementCycle) -> list[StepKey]:
-        return [s.key for s in engine.current_steps(session=self.session, cycle=cycle)]
+        """The steps that have an active run, in SOP order."""
+        assert cycle.id is not None
+        active = {run.step for run in cycles.active_runs(session=self.session, cycle_id=cycle.id)}
+        return [s.key for s in STEPS if s.key in active]
 
     def run(
         self, cycle: MeasurementCycle, key: StepKey, division: Division | None = None

@@ -25,6 +25,7 @@ from bot.domain.sop import (
     Role,
     Step,
     StepKey,
+    next_step,
     step,
     transitions_from,
 )
@@ -326,17 +327,18 @@ class _Draft:
         self.state = replace(self.state, runs=(*self.state.runs, *started))
         self.activated += started
 
-    def follow(self, key: StepKey, outcome: Outcome) -> None:
-        edges = transitions_from(key, outcome)
-        target = edges[0].target if edges else None
+    def follow(self, key: StepKey) -> None:
+        """Start the step that follows ``key`` when it is done or approved, or close the cycle
+        after the last."""
+        target = next_step(key)
         if target is None:
             self.state = replace(self.state, status=ARCHIVED, closed_at=self.now)
             self.closed = True
             self.record("cycle.archived", before={"status": OPEN}, after={"status": ARCHIVED})
             return
-        if self.state.active_run(target) is not None:
+        if self.state.active_run(target.key) is not None:
             return  # a part returned by the Tim SAKIP came back: step 5 is already waiting
-        self.activate(step(target))
+        self.activate(target)
 
 
 def start(
@@ -389,7 +391,7 @@ def complete(
     if s.per_division and any(r.status == ACTIVE
                               for r in draft.state.latest(s.key).values()):
         return draft.change()
-    draft.follow(done.step, Outcome.DONE)
+    draft.follow(done.step)
     return draft.change()
 
 
@@ -409,7 +411,7 @@ def decide(
     if approve:
         draft.finish(run, Outcome.APPROVED, note, {})
         draft.record("step.review.approved", after={"note": note})
-        draft.follow(REVIEW.key, Outcome.APPROVED)
+        draft.follow(REVIEW.key)
         return draft.change()
     if not note or not note.strip():
         raise errors.InvalidInput(reason=Reason.NOTE_REQUIRED)

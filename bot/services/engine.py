@@ -16,7 +16,7 @@ from sqlmodel import Session
 from bot.domain import errors, workflow
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.errors import Reason
-from bot.domain.sop import STEPS, DocumentKind, Step, StepKey
+from bot.domain.sop import STEPS, DocumentKind, StepKey
 from bot.domain.workflow import DEFAULT_CALENDAR, Actor, CycleState, Part, Run
 from storage import agencies, audit, cycles, documents
 from storage.models import Division, MeasurementCycle, StepRun
@@ -187,13 +187,6 @@ def open_parts(*, session: Session, cycle: MeasurementCycle) -> list[StepRun]:
     assert cycle.id is not None
     latest = cycles.latest_runs(session=session, cycle_id=cycle.id, step=workflow.FILL_IN.key)
     return [run for run in latest.values() if run.status == workflow.ACTIVE]
-
-
-def current_steps(*, session: Session, cycle: MeasurementCycle) -> list[Step]:
-    """The steps that have an active run, in SOP order."""
-    assert cycle.id is not None
-    keys = {run.step for run in cycles.active_runs(session=session, cycle_id=cycle.id)}
-    return [s for s in STEPS if s.key in keys]
 
 
 def _divisions(session: Session, agency_id: int) -> tuple[Part, ...]:

@@ -19,6 +19,7 @@ from bot.services.runs import RunView
 from bot.services.step_work import How, work
 from bot.services.uploads import Upload
 from reports import letters
+from reports.heading import SignOff
 from reports.pdf import unprintable
 from storage import agencies, cycles, documents, performance, users
 from storage.models import User
@@ -154,11 +155,11 @@ def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
         content = letters.head_memo_pdf(
             letterhead=letterhead, number=outputs.number("ND", cycle.year, cycle.quarter),
             day=to_local(now).date(), year=cycle.year, quarter=cycle.quarter,
-            head_name=actor.user.name, secretary_names=[u.name for u in secretaries],
-            analysis_name=analysis.original_name, head_rank=actor.user.title,
-            head_nip=actor.user.nip, head_title=texts.head_title(acting=bool(actor.acting_for)),
-            place=letterhead.place or None, created_at=now,
-            on_behalf_of=", ".join(p.name for p in actor.acting_for) or None,
+            signed=SignOff(name=actor.user.name, rank=actor.user.title, nip=actor.user.nip,
+                           title=texts.head_title(acting=bool(actor.acting_for)),
+                           place=letterhead.place or None),
+            secretary_names=[u.name for u in secretaries], analysis_name=analysis.original_name,
+            on_behalf_of=", ".join(p.name for p in actor.acting_for) or None, created_at=now,
         )
         outputs.generate(ctx, session, ref, actor, DocumentKind.HEAD_MEMO,
                          f"Nota-Kepala-Dinas-TW{cycle.quarter}-{cycle.year}.pdf", content,
@@ -235,12 +236,12 @@ def record_briefing(
         content = letters.minutes_pdf(
             letterhead=outputs.letterhead(session, cycle.agency_id),
             number=outputs.number("NR", cycle.year, cycle.quarter), day=meeting_date,
-            year=cycle.year, quarter=cycle.quarter, chair=actor.signature,
-            chair_rank=actor.user.title, chair_nip=actor.user.nip,
+            year=cycle.year, quarter=cycle.quarter,
+            chair=SignOff(name=actor.signature, rank=actor.user.title, nip=actor.user.nip),
             attendees=[a.name for a in attendees.values()], directions=directions.strip(),
             attachment=attachment.original_name if attachment else None,
-            note_taker=note_taker.name, note_taker_rank=note_taker.title,
-            note_taker_nip=note_taker.nip, created_at=now,
+            note_taker=SignOff(name=note_taker.name, rank=note_taker.title, nip=note_taker.nip),
+            created_at=now,
         )
         outputs.generate(ctx, session, ref, actor, DocumentKind.MINUTES,
                          f"Notulen-Rapat-TW{cycle.quarter}-{cycle.year}.pdf", content,
