@@ -27,9 +27,17 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.domain.master_rules import key_of
-from bot.formatting import ROMAN, period_label, place_date
+from bot.formatting import ROMAN, period_label
 from reports.heading import UNSIGNED, ReportHeading, SignOff
-from reports.pdf import FONT, REPORT_MARGIN, OfficialPDF, Signature, clean, government_line
+from reports.pdf import (
+    FONT,
+    REPORT_MARGIN,
+    OfficialPDF,
+    Signature,
+    clean,
+    government_line,
+    signature_of,
+)
 from reports.pdf_tables import (
     CELL_CHARS,
     GROUP_STYLE,
@@ -52,7 +60,6 @@ from reports.sheets import (
     CellKind,
     ColumnSpec,
     Figure,
-    SignatureBlock,
     new_workbook,
     place_logo,
     set_print_layout,
@@ -284,9 +291,9 @@ def _typed(text: str) -> str | None:
     return text if text.strip() else None
 
 
-def _heading(agency: str, province: str, year: int, quarter: int) -> list[str]:
-    lines = [government_line(province), agency.upper(), ESR_TITLE,
-             period_label(year, quarter).upper()]
+def _heading(heading: ReportHeading) -> list[str]:
+    lines = [government_line(heading.province), heading.agency.upper(), ESR_TITLE,
+             period_label(heading.year, heading.quarter).upper()]
     return [line for line in lines if line]
 
 
@@ -298,29 +305,23 @@ def esr_workbook(
     """The ESR table as xlsx bytes: sheet *Realisasi Rencana Aksi* (title block, header in row
     6, the table, its notes, the sign-off's approval note and, when it names someone, the
     signature block) and, unless ``evidence_index=False``, *Indeks Data Dukung*."""
-    agency, year, quarter = heading.agency, heading.year, heading.quarter
-    province, logo = heading.province, heading.logo
-    head_name, head_rank, head_nip = sign_off.name, sign_off.rank, sign_off.nip
-    head_title, place, day = sign_off.title, sign_off.place, sign_off.day
-    approval_note = sign_off.approval_note
-    columns = _columns(quarter)
+    columns = _columns(heading.quarter)
     book, sheet = new_workbook(ESR_SHEET)
-    title_lines = _heading(agency, province, year, quarter)
+    title_lines = _heading(heading)
     write_title(sheet, title_lines, len(columns))
-    place_logo(sheet, logo)
+    place_logo(sheet, heading.logo)
     write_header(sheet, ESR_HEADER_ROW, tuple(c.title for c in columns),
                 [c.width for c in columns])
     end = _write_grid(sheet, columns, _grid(esr_layout(measurements, finances)))
     closing = [(note, Font(italic=True, size=9))
                for note in (*NOTES, *missing_quarter_notes(measurements))]
-    if approval_note:  # after a blank line, in bold
-        closing += [("", Font()), (approval_note, Font(bold=True))]
+    if sign_off.approval_note:  # after a blank line, in bold
+        closing += [("", Font()), (sign_off.approval_note, Font(bold=True))]
     for row, (text, font) in enumerate(closing, end + 2):
         if text:
             write_text(sheet.cell(row=row, column=1), text)
             sheet.cell(row=row, column=1).font = font
-    write_signature(sheet, end + len(closing) + 3, 15, SignatureBlock(
-        head_title, head_name, head_rank, head_nip, place, day))
+    write_signature(sheet, end + len(closing) + 3, 15, sign_off)
     sheet.freeze_panes = f"D{ESR_HEADER_ROW + 1}"
     set_print_layout(sheet, ESR_HEADER_ROW)
     if evidence_index and measurements:
@@ -400,18 +401,14 @@ def esr_pdf(
 ) -> bytes:
     """The ESR table as A4 landscape PDF bytes, the header repeated on every page; parameters
     as for :func:`esr_workbook`, ``created_at`` fixes the file's date (reproducible output)."""
-    agency, year, quarter = heading.agency, heading.year, heading.quarter
-    province, logo = heading.province, heading.logo
-    head_name, head_rank, head_nip = sign_off.name, sign_off.rank, sign_off.nip
-    head_title, place, day = sign_off.title, sign_off.place, sign_off.day
-    approval_note = sign_off.approval_note
-    pdf = OfficialPDF(orientation="L", margin=REPORT_MARGIN, title=esr_title(year, quarter),
-                      author=agency, created_at=created_at)
+    pdf = OfficialPDF(orientation="L", margin=REPORT_MARGIN,
+                      title=esr_title(heading.year, heading.quarter), author=heading.agency,
+                      created_at=created_at)
     pdf.set_left_margin(_PDF_SIDE_MARGIN)
     pdf.set_right_margin(_PDF_SIDE_MARGIN)
     pdf.add_page()
-    pdf.report_heading(_heading(agency, province, year, quarter), logo=logo)
-    cells = _PdfCells(pdf, _columns(quarter))
+    pdf.report_heading(_heading(heading), logo=heading.logo)
+    cells = _PdfCells(pdf, _columns(heading.quarter))
     grid = _grid(esr_layout(measurements, finances), split=cells.split)
     pdf.set_font(FONT, "", _PDF_SIZE)
     rows = []
@@ -427,8 +424,7 @@ def esr_pdf(
                cells.breaker)
     pdf.ln(2)
     notes = [*NOTES, *missing_quarter_notes(measurements), *([CUT_NOTE] if cells.cut else [])]
-    _pdf_closing(pdf, notes, approval_note, None if not head_name else Signature(
-        head_title, head_name, head_rank, head_nip, place_date=place_date(place, day)))
+    _pdf_closing(pdf, notes, sign_off.approval_note, signature_of(sign_off))
     return pdf.to_bytes()
 
 

@@ -21,7 +21,8 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from bot.formatting import format_nip
+from bot.formatting import format_nip, place_date
+from reports.heading import SignOff
 
 FONT = "DejaVu"
 _FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -285,3 +286,11 @@ class Signature:
 
     def height(self) -> float:
         return (len(self.heading_lines()) + 1 + len(self.detail_lines())) * LINE + self.space + 8
+
+
+def signature_of(signed: SignOff) -> Signature | None:
+    """The signature block of a report's sign-off, dated at its place; none without a name."""
+    if not signed.name:
+        return None
+    return Signature(signed.title, signed.name, signed.rank, signed.nip,
+                     place_date=place_date(signed.place, signed.day))

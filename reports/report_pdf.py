@@ -24,11 +24,10 @@ from bot.domain.capaian import (
     EfficiencyThresholds,
     PredikatScale,
 )
-from bot.formatting import number, period_label, place_date
-from reports import charts as charts_
+from bot.formatting import number, period_label
 from reports.charts import PREDIKAT_COLOURS, predikat_label
 from reports.heading import UNSIGNED, ReportHeading, SignOff
-from reports.pdf import FONT, REPORT_MARGIN, OfficialPDF, Signature, clean, government_line
+from reports.pdf import FONT, REPORT_MARGIN, OfficialPDF, clean, government_line, signature_of
 from reports.pdf_tables import (
     CELL_CHARS,
     GROUP_STYLE,
@@ -42,6 +41,7 @@ from reports.pdf_tables import (
     money_text,
     percent_text,
 )
+from reports.report_charts import for_the_pdf, report_charts
 from reports.workbooks import (
     Basis,
     FinanceRow,
@@ -73,42 +73,38 @@ def report_pdf(
     """The report as A4 landscape PDF bytes. Parameters as for
     :func:`reports.workbooks.compiled_report`; the sign-off's day dates the signature (no
     date line without it), ``created_at`` fixes the file's creation date (reproducible
-    output). ``chart_images``: the charts as drawn already for the chat, attached as they are
-    instead of drawn again."""
-    agency, year, quarter = heading.agency, heading.year, heading.quarter
-    province, logo = heading.province, heading.logo
-    head_name, head_rank, head_nip = sign_off.name, sign_off.rank, sign_off.nip
-    head_title, place, day = sign_off.title, sign_off.place, sign_off.day
-    approval_note = sign_off.approval_note
+    output). ``chart_images``: the charts as drawn already for the chat
+    (``reports.report_charts``), attached as they are; without them they are drawn here."""
     title = report_title(final)
-    period = period_label(year, quarter)
+    period = period_label(heading.year, heading.quarter)
     pdf = OfficialPDF(orientation="L", margin=REPORT_MARGIN, title=f"{title.title()} {period}",
-                      author=agency, created_at=created_at)
+                      author=heading.agency, created_at=created_at)
     pdf.add_page()
-    pdf.report_heading([government_line(province), agency.upper(), title, period.upper()],
-                       logo=logo)
+    pdf.report_heading([government_line(heading.province), heading.agency.upper(), title,
+                        period.upper()], logo=heading.logo)
     summary = summarize(measurements, finances, cap=cap, basis=basis, scale=scale,
                         thresholds=thresholds)
     section = _Sections()
     if measurements or finances:
-        _summary(pdf, section, summary, quarter, scale)
+        _summary(pdf, section, summary, heading.quarter, scale)
     if measurements:
         _measurements(pdf, section, measurements, summary)
     if finances:
         _finances(pdf, section, finances)
     if parts:
         _parts(pdf, section, parts, full=not (measurements or finances))
-    if approval_note:
+    if sign_off.approval_note:
         pdf.ln(3)
         pdf.set_font(FONT, "B", 10)
-        pdf.multi_cell(0, 5, clean(approval_note), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    if head_name:
-        pdf.signatures([Signature(head_title, head_name, head_rank, head_nip,
-                                  place_date=place_date(place, day))], width=95)
-    if charts and chart_images is not None:
+        pdf.multi_cell(0, 5, clean(sign_off.approval_note), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    signature = signature_of(sign_off)
+    if signature is not None:
+        pdf.signatures([signature], width=95)
+    if charts and chart_images is None:
+        drawn = report_charts(measurements, finances, period=period, scale=scale)
+        chart_images = for_the_pdf(drawn, measurements, finances)
+    if charts and chart_images:
         _chart_pages(pdf, chart_images)
-    elif charts and (measurements or finances):
-        _charts(pdf, measurements, summary, quarter, scale)
     return pdf.to_bytes()
 
 
@@ -271,21 +267,6 @@ def _parts(pdf: OfficialPDF, section: _Sections, parts: Sequence[PartSummary], *
                   cell_text(p.submitted_at), str(len(p.evidence))], None, None)
                 for i, p in enumerate(parts, 1)]
     _table(pdf, heads, widths, rows)
-
-
-def _charts(pdf: OfficialPDF, rows: Sequence[MeasurementRow], summary: Summary, quarter: int,
-            scale: PredikatScale) -> None:
-    basis = basis_label(summary.basis, quarter)
-    images = []
-    if rows:
-        images.append(charts_.achievement_chart(
-            [(f"{m.code} {m.indicator}", m.basis_value(summary.basis)) for m in rows],
-            f"{basis} per Indikator", scale=scale))
-    divisions = [d for d in summary.divisions if d.lines]
-    if divisions:
-        images.append(charts_.absorption_chart([(d.name, d.absorption) for d in divisions],
-                                               "Serapan Anggaran per Bidang"))
-    _chart_pages(pdf, images)
 
 
 def _chart_pages(pdf: OfficialPDF, images: Sequence[bytes]) -> None:

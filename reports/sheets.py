@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.formatting import as_decimal, format_nip, place_date, shown_decimals
+from reports.heading import SignOff
 
 FMT_INT = "#,##0"
 FMT_DEC = "#,##0.00"
@@ -199,38 +200,26 @@ def write_header(sheet: Worksheet, row: int, titles: tuple[str, ...],
     sheet.row_dimensions[row].height = 45
 
 
-@dataclass(frozen=True)
-class SignatureBlock:
-    """Who signs a workbook (the Kepala Dinas or the acting official) and where and when."""
-
-    title: str
-    name: str | None
-    rank: str | None
-    nip: str | None
-    place: str | None
-    day: date | None
-
-    def lines(self) -> list[tuple[str, bool]]:
-        """(text, is the name) lines, with blank lines for the signature; none without a
-        name."""
-        if not self.name:
-            return []
-        lines: list[tuple[str, bool]] = []
-        dated = place_date(self.place, self.day)
-        if dated is not None:
-            lines.append((dated, False))
-        lines += [(f"{self.title.rstrip(',')},", False), ("", False), ("", False), ("", False),
-                  (self.name, True)]
-        if self.rank:
-            lines.append((self.rank, False))
-        if self.nip:
-            lines.append((f"NIP. {format_nip(self.nip)}", False))
-        return lines
+def signature_lines(signed: SignOff) -> list[tuple[str, bool]]:
+    """(text, is the name) lines, with blank lines for the signature; none without a name."""
+    if not signed.name:
+        return []
+    lines: list[tuple[str, bool]] = []
+    dated = place_date(signed.place, signed.day)
+    if dated is not None:
+        lines.append((dated, False))
+    lines += [(f"{signed.title.rstrip(',')},", False), ("", False), ("", False), ("", False),
+              (signed.name, True)]
+    if signed.rank:
+        lines.append((signed.rank, False))
+    if signed.nip:
+        lines.append((f"NIP. {format_nip(signed.nip)}", False))
+    return lines
 
 
-def write_signature(sheet: Worksheet, row: int, column: int, block: SignatureBlock) -> None:
+def write_signature(sheet: Worksheet, row: int, column: int, signed: SignOff) -> None:
     """The signature block from ``row`` down in ``column``, the name bold and underlined."""
-    for offset, (text, is_name) in enumerate(block.lines()):
+    for offset, (text, is_name) in enumerate(signature_lines(signed)):
         if not text:
             continue
         cell = sheet.cell(row=row + offset, column=max(column, 1))

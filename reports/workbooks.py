@@ -58,7 +58,6 @@ from reports.sheets import (
     TOTAL_FILL,
     ColumnSpec,
     Figure,
-    SignatureBlock,
     new_workbook,
     place_logo,
     set_print_layout,
@@ -402,38 +401,34 @@ def compiled_report(
     ``cap`` limits each capaian to that value when averaging (the raw values stay in
     *Kinerja*). When ``sign_off`` names someone, the *Ringkasan* ends with their signature
     block. The heading's logo stands over the first sheet's title."""
-    agency, year, quarter = heading.agency, heading.year, heading.quarter
-    province, logo = heading.province, heading.logo
-    head_name, head_rank, head_nip = sign_off.name, sign_off.rank, sign_off.nip
-    head_title, place, day = sign_off.title, sign_off.place, sign_off.day
-    approval_note = sign_off.approval_note
     title = report_title(final)
-    period = period_label(year, quarter).upper()
+    period = period_label(heading.year, heading.quarter).upper()
     book = Workbook()
     first = book.active
     assert first is not None
     book.remove(first)
     summary = summarize(measurements, finances, cap=cap, basis=basis, scale=scale,
                         thresholds=thresholds)
-    signature = SignatureBlock(head_title, head_name, head_rank, head_nip, place, day)
-    title_lines = [agency.upper(), title, period]
+    title_lines = [heading.agency.upper(), title, period]
     if measurements or finances:
-        _summary_sheet(book.create_sheet("Ringkasan"), [government_line(province), *title_lines],
-                       summary, quarter, scale, approval_note, signature)
+        _summary_sheet(book.create_sheet("Ringkasan"),
+                       [government_line(heading.province), *title_lines], summary,
+                       heading.quarter, scale, sign_off)
         if charts:
-            _chart_sheet(book.create_sheet("Grafik"), title_lines, measurements, summary, quarter)
+            _chart_sheet(book.create_sheet("Grafik"), title_lines, measurements, summary,
+                         heading.quarter)
     if measurements:
         _measurement_sheet(book.create_sheet("Kinerja"), title_lines, measurements, summary)
     if finances:
         _finance_sheet(book.create_sheet("Keuangan"), title_lines, finances)
     structured = bool(measurements or finances)
     _parts_sheet(book.create_sheet("Pengukuran"), title_lines, parts,
-                 None if structured else approval_note, None if structured else signature)
+                 UNSIGNED if structured else sign_off)
     if measurements or any(p.evidence for p in parts):
         # After the parts when they are the report's content, else before them.
         evidence_sheet(book.create_sheet("Data Dukung", len(book.sheetnames) - structured),
                         title_lines, measurements, parts)
-    place_logo(book.worksheets[0], logo)
+    place_logo(book.worksheets[0], heading.logo)
     return to_bytes(book)
 
 
@@ -444,8 +439,7 @@ def report_title(final: bool) -> str:
 
 
 def _summary_sheet(sheet: Worksheet, heading: list[str], summary: Summary, quarter: int,
-                   scale: PredikatScale, approval_note: str | None,
-                   signature: SignatureBlock) -> None:
+                   scale: PredikatScale, sign_off: SignOff) -> None:
     basis = basis_label(summary.basis, quarter)
     capped = summary.cap is not None
     def columns(name: str) -> list[ColumnSpec]:
@@ -505,12 +499,12 @@ def _summary_sheet(sheet: Worksheet, heading: list[str], summary: Summary, quart
                           else note)
         cell.font = Font(italic=True, size=9)
         row += 1
-    if approval_note:
+    if sign_off.approval_note:
         row += 1
-        write_text(sheet.cell(row=row, column=1), approval_note)
+        write_text(sheet.cell(row=row, column=1), sign_off.approval_note)
         sheet.cell(row=row, column=1).font = Font(bold=True)
         row += 1
-    write_signature(sheet, row + 1, width - 3, signature)
+    write_signature(sheet, row + 1, width - 3, sign_off)
     sheet.freeze_panes = None
     set_print_layout(sheet, None)
 
@@ -580,16 +574,17 @@ def evidence_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[Measurem
 
 
 def _parts_sheet(sheet: Worksheet, heading: list[str], parts: Sequence[PartSummary],
-                 approval_note: str | None, signature: SignatureBlock | None) -> None:
+                 sign_off: SignOff) -> None:
+    """The parts as they were submitted; signed here when they are the report's whole content
+    (``UNSIGNED`` when the summary sheet carries the signature)."""
     data = [[i, p.division, p.figures, "\n".join(p.evidence), p.submitted_by, p.submitted_at]
             for i, p in enumerate(parts, 1)]
     row = _table_sheet(sheet, heading, "Penyampaian Realisasi per Bidang", _PARTS, data)
-    if approval_note is not None:
+    if sign_off.approval_note is not None:
         row += 2
-        write_text(sheet.cell(row=row, column=1), approval_note)
+        write_text(sheet.cell(row=row, column=1), sign_off.approval_note)
         sheet.cell(row=row, column=1).font = Font(bold=True)
-    if signature is not None:
-        write_signature(sheet, row + 2, 5, signature)
+    write_signature(sheet, row + 2, 5, sign_off)
 
 
 def _chart_sheet(sheet: Worksheet, heading: list[str], rows: Sequence[MeasurementRow],

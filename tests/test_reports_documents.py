@@ -18,6 +18,7 @@ from bot.domain.capaian import EfficiencyThresholds, average_achievement
 from reports import charts, letters, workbooks
 from reports import pdf as pdf_module
 from reports.heading import ReportHeading, SignOff
+from reports.report_charts import for_the_pdf, report_charts
 from reports.report_pdf import report_pdf
 from reports.workbooks import (
     FinanceRow,
@@ -445,3 +446,26 @@ def test_the_compiled_draft_is_signed_by_its_compiler() -> None:
                      "NIP. 19850101 201001 1 001"):
         assert expected in text, expected
     assert "Kepala Dinas," not in text
+
+
+def test_the_report_charts_say_what_the_report_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One drawing for the chat and the PDF: serapan is the report's (a division that has not
+    reported shows no bar, not 0 %), and the PDF takes only the charts with figures."""
+    drawn: dict[str, object] = {}
+    absorption_chart = charts.absorption_chart
+
+    def absorption(rows, title, **options):  # type: ignore[no-untyped-def]
+        drawn["rows"] = rows
+        return absorption_chart(rows, title, **options)
+
+    monkeypatch.setattr(charts, "absorption_chart", absorption)
+    silent = FinanceRow("9.9", "Belum melapor", "Tata Ruang", D(800), D(80), None, None)
+    pictures = report_charts(MEASUREMENTS, (*FINANCES, silent), period="Triwulan II Tahun 2024")
+    assert [name for name, _ in pictures] == [texts.CHART_ACHIEVEMENT, texts.CHART_ABSORPTION]
+    assert all(png.startswith(b"\x89PNG") for _, png in pictures)
+    shares = dict(drawn["rows"])  # type: ignore[call-overload]
+    assert shares["Tata Ruang"] is None
+    assert shares["Bina Marga"] is not None and shares["Bina Marga"] > 0
+    assert for_the_pdf(pictures, MEASUREMENTS, FINANCES) == [png for _, png in pictures]
+    assert for_the_pdf(pictures, MEASUREMENTS, ()) == [pictures[0][1]]
+    assert for_the_pdf(pictures, (), FINANCES) == [pictures[1][1]]

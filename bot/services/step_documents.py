@@ -6,21 +6,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from sqlmodel import Session
 
 from bot import texts
 from bot.domain import errors, workflow
-from bot.domain.capaian import PredikatScale
 from bot.domain.clock import to_local
 from bot.domain.sop import DocumentKind, StepKey, step
 from bot.formatting import datetime_short, period_label
 from bot.services import engine, outputs, realization
 from bot.services.context import RunRef, ServiceContext
-from reports import charts, esr, report_pdf, workbooks
+from reports import esr, report_pdf, workbooks
 from reports.heading import ReportHeading, SignOff
+from reports.report_charts import for_the_pdf, report_charts
 from storage import cycles, documents, performance, users
 from storage.models import MeasurementCycle, User
 
@@ -154,7 +153,9 @@ def _make_report(
     # The agency's own cap, predikat scale and efisiensi thresholds judge its report.
     settings = outputs.report_settings(session, cycle.agency_id)
     # Drawn once: sent to the chat as pictures, and attached to the report's PDF.
-    pictures = (_draw_charts(ctx, ref, measurements, finances, settings.scale)
+    pictures = (ctx.reports.render(report_charts, measurements=measurements,
+                                   finances=finances, scale=settings.scale,
+                                   period=period_label(cycle.year, cycle.quarter))
                 if measurements else [])
     if final and (measurements or finances):
         # The file uploaded to ESR: the one table of domain.md, signed by the Kepala Dinas.
@@ -165,9 +166,7 @@ def _make_report(
                   "thresholds": settings.thresholds}
         content = ctx.reports.render(workbooks.compiled_report, **common, **judged,
                                      parts=parts, final=final)
-        # The PDF attaches the absorption chart only when there is money to show.
-        attached = ([png for label, png in pictures
-                     if finances or label != texts.CHART_ABSORPTION] if pictures else None)
+        attached = for_the_pdf(pictures, measurements, finances) if pictures else None
         pdf = ctx.reports.render(report_pdf.report_pdf, **common, **judged, parts=parts,
                                  final=final, created_at=ctx.now(), chart_images=attached)
     kind = DocumentKind.FINAL_REPORT if final else DocumentKind.REPORT
@@ -212,28 +211,3 @@ def _signer(session: Session, cycle: MeasurementCycle) -> _Signer | None:
         return None
     acting = tuple(str(name) for name in decided.data.get("acting_for", ()))
     return _Signer(user, acting, decided.done_at)
-
-
-def _draw_charts(
-    ctx: ServiceContext, ref: RunRef, measurements: tuple[workbooks.MeasurementRow, ...],
-    finances: tuple[workbooks.FinanceRow, ...], scale: PredikatScale,
-) -> list[tuple[str, bytes]]:
-    """Capaian per indicator and serapan per division, for deciding from a phone."""
-    cycle = ref.cycle
-    period = period_label(cycle.year, cycle.quarter)
-    achievement = ctx.reports.render(
-        charts.achievement_chart,
-        rows=[(f"{m.code} {m.indicator}", m.achievement_to_date) for m in measurements],
-        title=texts.chart_title_achievement(period), scale=scale,
-        without_target=[f"{m.code} {m.indicator}" for m in measurements
-                        if not m.quarter_target and m.realization is not None])
-    spent: dict[str, list[Decimal]] = {}
-    for f in finances:
-        budget, used = spent.setdefault(f.division, [Decimal(0), Decimal(0)])
-        spent[f.division] = [budget + (f.budget or 0), used + (f.realization or 0)]
-    absorption = ctx.reports.render(
-        charts.absorption_chart,
-        rows=[(division, used / budget * 100 if budget else None)
-               for division, (budget, used) in spent.items()],
-        title=texts.chart_title_absorption(period))
-    return [(texts.CHART_ACHIEVEMENT, achievement), (texts.CHART_ABSORPTION, absorption)]
