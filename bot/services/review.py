@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from bot import texts
-from bot.domain import errors, workflow
-from bot.domain.errors import Reason
 from bot.domain.sop import Role, StepKey
 from bot.services import engine, notify, runs
-from bot.services.context import RunRef, ServiceContext, load_actor, load_run
+from bot.services.context import ServiceContext
 from bot.services.runs import RunView
 
 TEAM = 0  # the return target that means "back to the Tim SAKIP" rather than a division
@@ -16,20 +14,14 @@ TEAM = 0  # the return target that means "back to the Tim SAKIP" rather than a d
 def send_request_again(ctx: ServiceContext, user_id: int, run_id: int) -> None:
     """Step 7 opened from /tugas: the request comes again with the report, the charts and the
     decision buttons, so that nobody decides without the report in front of them."""
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = load_run(session, run_id, actor)
-        runs.require_active(ref, actor)
+    with runs.acting_on(ctx, user_id, run_id) as (session, ref, actor):
         notify.resend_handoff(session=session, cycle=ref.cycle, run=ref.run, user=actor.user,
                               now=ctx.now())
 
 
 def targets(ctx: ServiceContext, user_id: int, run_id: int) -> list[tuple[int, str]]:
     """What a return can name: every division, and the Tim SAKIP (as ``TEAM``)."""
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = load_run(session, run_id, actor)
-        _check(ref, actor)
+    with runs.acting_on(ctx, user_id, run_id, of=StepKey.REVIEW) as (session, ref, _actor):
         divisions = [(d.id, d.name) for d in engine.parts(session=session, cycle=ref.cycle)
                      if d.id is not None]
         return [*divisions, (TEAM, texts.role_label(Role.SAKIP_TEAM))]
@@ -41,10 +33,7 @@ def decide(
 ) -> RunView:
     """Approve, or return to the named divisions (or the Tim SAKIP when none is named)."""
     now = ctx.now()
-    with ctx.transaction() as session:
-        actor = load_actor(session, user_id, ctx.now())
-        ref = load_run(session, run_id, actor)
-        _check(ref, actor)
+    with runs.acting_on(ctx, user_id, run_id, of=StepKey.REVIEW) as (session, ref, actor):
         assert ref.cycle.id is not None
         result = engine.decide(
             session=session, cycle_id=ref.cycle.id, actor=actor, approve=approve, now=now,
@@ -53,9 +42,3 @@ def decide(
         )
         notify.announce(session=session, result=result, actor=actor, now=now)
         return runs.view(ref)
-
-
-def _check(ref: RunRef, actor: workflow.Actor) -> None:
-    if ref.run.step != StepKey.REVIEW:
-        raise errors.InvalidInput(reason=Reason.UNKNOWN_RUN)
-    runs.require_active(ref, actor)

@@ -111,10 +111,11 @@ class Acting(NamedTuple):
 
 
 @contextmanager
-def acting_on(ctx: ServiceContext, user_id: int, run_id: int, *,
-              part: bool = False) -> Iterator[Acting]:
+def acting_on(ctx: ServiceContext, user_id: int, run_id: int, *, part: bool = False,
+              of: StepKey | None = None) -> Iterator[Acting]:
     """This official acting on this run now, in one transaction. Refused before any work when
-    the run is not theirs to act on: another agency's, not their role's, closed or done.
+    the run is not theirs to act on: another agency's, not ``of`` (when given), not their
+    role's, closed or done.
 
     With ``part``, the run is a division's step-4 part (``load_part``: an older ▶️ Mulai is the
     part's newest round) and the actor is the official as loaded; otherwise the actor is the
@@ -125,4 +126,6 @@ def acting_on(ctx: ServiceContext, user_id: int, run_id: int, *,
             yield Acting(session, load_part(session, run_id, actor), actor)
             return
         ref = load_run(session, run_id, actor)
+        if of is not None and ref.run.step != of:
+            raise errors.InvalidInput(reason=Reason.UNKNOWN_RUN)
         yield Acting(session, ref, require_active(ref, actor))
