@@ -329,12 +329,6 @@ def scale_note(scale: PredikatScale = DEFAULT_PREDIKAT_SCALE) -> str:
 
 
 # --- columns ------------------------------------------------------------------------------------
-MEASUREMENT_COLUMNS = (
-    "Sasaran Strategis", "Kode", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target TW",
-    "Realisasi TW", "Realisasi s.d. TW", "Capaian TW (%)", "Capaian s.d. TW (%)",
-    "Capaian thd Target Tahunan (%)", "Predikat", "Kendala / Hambatan", "Tindak Lanjut / Upaya",
-    "Penjelasan", "Penanggung Jawab", "Data Dukung",
-)
 _MEASUREMENT = (
     ColumnSpec("Sasaran Strategis", 28), ColumnSpec("Kode", 9),
     ColumnSpec("Indikator Kinerja", 38), ColumnSpec("Satuan", 10),
@@ -346,9 +340,6 @@ _MEASUREMENT = (
     ColumnSpec("Tindak Lanjut / Upaya", 30), ColumnSpec("Penjelasan", 30),
     ColumnSpec("Penanggung Jawab", 18), ColumnSpec("Data Dukung", 28),
 )
-FINANCE_COLUMNS = ("Kode", "Program", "Kegiatan", "Sub Kegiatan", "Penanggung Jawab",
-                   "Pagu Anggaran (Rp)", "Target Keuangan TW (Rp)", "Realisasi Anggaran (Rp)",
-                   "Serapan (%)", "Realisasi thd Target TW (%)")
 _FINANCE = (
     ColumnSpec("Kode", 16), ColumnSpec("Program", 28), ColumnSpec("Kegiatan", 28),
     ColumnSpec("Sub Kegiatan", 36), ColumnSpec("Penanggung Jawab", 18),

@@ -59,11 +59,6 @@ def record(*, session: Session, updates: Iterable[dict[str, Any]], now: datetime
     return len(by_id) - len(known)
 
 
-def is_done(*, session: Session, update_id: int) -> bool:
-    row = session.get(InboxUpdate, update_id)
-    return row is not None and row.done_at is not None
-
-
 def claim(*, session: Session, update_id: int,
           payload: dict[str, Any] | Callable[[], dict[str, Any]], now: datetime,
           finish: bool = False) -> bool:
