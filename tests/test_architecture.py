@@ -184,3 +184,16 @@ def test_the_layer_check_sees_a_wrong_import() -> None:
     assert _layer("reports.esr") == "Docs" and _layer("bot.services.engine") == "Flows"
     assert _layer("bot.callbacks") == "Words" and _layer("bot.app") == "Face"
     assert ("Flows", "Store") in _layer_imports()
+
+
+# The CLI's command groups work through the services; only the wiring that opens, migrates and
+# runs the database itself touches it.
+CLI_WIRING = {"common.py", "database.py", "running.py"}
+
+
+@pytest.mark.parametrize("path", [p for p in _modules("bot/cli") if p.name not in CLI_WIRING],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_cli_commands_call_services_not_the_database(path: Path) -> None:
+    forbidden = {n for n in _imported_modules(path)
+                 if n.split(".")[0] in ("sqlmodel", "sqlalchemy", "storage")}
+    assert not forbidden, f"{path} imports {forbidden}"

@@ -13,7 +13,6 @@ from bot.domain import errors
 from bot.domain.errors import Reason
 from bot.domain.sop import Role
 from bot.services import provisioning
-from storage.models import User
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -48,9 +47,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     existing = False
     if args.telegram_id is not None:
         existing = provisioning.telegram_id_taken(admin.ctx, args.telegram_id, admin.agency_code)
-    user = _add_user(admin, args, name=name, nip=nip, telegram_id=args.telegram_id)
-    assert user.id is not None
-    row = provisioning.user_row(admin.ctx, user.id, admin.agency_code)
+    user_id = _add_user(admin, args, name=name, nip=nip, telegram_id=args.telegram_id)
+    row = provisioning.user_row(admin.ctx, user_id, admin.agency_code)
     print(texts.cli_user_added(row.user_id, row.name, [_label(r) for r in row.roles], row.nip,
                                existing))
     return 0
@@ -70,9 +68,7 @@ def cmd_user_invite(args: argparse.Namespace) -> int:
                 if row.name.casefold() == name.casefold()]
         if same:
             raise Failure(texts.cli_name_taken(name, same))
-        created = _add_user(admin, args, name=name, nip=checked_nip(args.nip), telegram_id=None)
-        assert created.id is not None
-        user_id = created.id
+        user_id = _add_user(admin, args, name=name, nip=checked_nip(args.nip), telegram_id=None)
     code = provisioning.invite(admin.ctx, user_id, admin.agency_code)
     user = provisioning.user_row(admin.ctx, user_id, admin.agency_code)
     if user.telegram_id is not None:
@@ -127,19 +123,22 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 
 def _add_user(admin: Admin, args: argparse.Namespace, *, name: str, nip: str | None,
-              telegram_id: int | None) -> User:
+              telegram_id: int | None) -> int:
+    """The new official's user id."""
     roles = list(dict.fromkeys(args.roles))
     division = " ".join(args.division.split()) if args.division else None
     if division and Role.DIVISION not in roles:
         warn(texts.CLI_DIVISION_IGNORED)
     pairs = [(role, division if role is Role.DIVISION else None) for role in roles]
     try:
-        return provisioning.add_user(admin.ctx, name=name, roles=pairs, telegram_id=telegram_id,
+        user = provisioning.add_user(admin.ctx, name=name, roles=pairs, telegram_id=telegram_id,
                                      nip=nip, rank=args.rank, agency_code=admin.agency_code)
     except errors.InvalidInput as error:
         if error.params.get("reason") == Reason.UNKNOWN_DIVISION:
             raise Failure(texts.cli_error(error, divisions=admin.division_names())) from None
         raise
+    assert user.id is not None
+    return user.id
 
 
 def _label(role: str, division: str | None = None) -> str:
