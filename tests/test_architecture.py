@@ -197,3 +197,73 @@ def test_the_cli_commands_call_services_not_the_database(path: Path) -> None:
     forbidden = {n for n in _imported_modules(path)
                  if n.split(".")[0] in ("sqlmodel", "sqlalchemy", "storage")}
     assert not forbidden, f"{path} imports {forbidden}"
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """The project's modules ``path`` imports when it runs (``if TYPE_CHECKING:`` aside)."""
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING",
+                                                                   "typing.TYPE_CHECKING"):
+            return
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            found.update(_imported_modules_of(node))
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
+    return {n for n in found if n.split(".")[0] in SHIPPED}
+
+
+def _imported_modules_of(node: ast.Import | ast.ImportFrom) -> set[str]:
+    if isinstance(node, ast.Import):
+        return {alias.name for alias in node.names}
+    if not node.module or node.level:
+        return set()
+    found = set()
+    for alias in node.names:
+        nested = ROOT.joinpath(*node.module.split("."), alias.name)
+        is_module = nested.with_suffix(".py").exists() or (nested / "__init__.py").exists()
+        found.add(f"{node.module}.{alias.name}" if is_module else node.module)
+    return found
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other, directly or round about."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def strong(module: str) -> None:
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        for other in graph.get(module, ()):
+            if other not in graph:
+                continue
+            if other not in order:
+                strong(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], order[other])
+        if low[module] == order[module]:
+            group = []
+            while (member := stack.pop()) != module:
+                group.append(member)
+            if group:
+                found.append(sorted([module, *group]))
+
+    for module in graph:
+        if module not in order:
+            strong(module)
+    return found
+
+
+def test_no_two_modules_need_each_other() -> None:
+    """Each module can be read knowing only those below it; no import hides inside a function
+    to get round a cycle."""
+    graph = {_module_name(p): _runtime_imports(p) - {_module_name(p)}
+             for p in _modules(*SHIPPED)}
+    assert _cycles(graph) == []
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]

@@ -10,7 +10,7 @@ from bot.domain import errors
 from bot.domain.clock import to_local
 from bot.domain.errors import Reason
 from bot.domain.sop import DocumentKind, StepKey, step
-from bot.services import realization, runs
+from bot.services import completion, realization, runs
 from bot.services.context import RunRef, ServiceContext
 from bot.services.outputs import TEXT, XLSX, DocView, doc_view, generate, letterhead, store_upload
 from bot.services.runs import RunView
@@ -78,7 +78,7 @@ def submit_part(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
             )
             generate(ctx, session, ref, actor, DocumentKind.DRAFT, name + ".txt", content, TEXT,
                      division_id=ref.run.division_id)
-        runs.complete(session, ref, actor, now,
+        completion.complete(session, ref, actor, now,
                       calendar=ctx.calendar_of(session, ref.cycle.agency_id))
         return runs.view(ref)
 

@@ -17,6 +17,7 @@ from bot.domain import workflow
 from bot.domain.sop import DocumentKind, Outcome, Role, StepKey, step
 from bot.domain.workflow import PER_DIVISION_KINDS
 from bot.services import engine, roster
+from bot.services.step_work import work
 from storage import agencies, cycles, documents, outbox, users
 from storage.models import Document, MeasurementCycle, StepRun, User
 
@@ -64,9 +65,6 @@ def _handoff_message(session: Session, cycle: MeasurementCycle, run: StepRun) ->
                              division=division.name if division else None, note=run.note,
                              returned=run.round > 1 and bool(run.note))
         buttons = [[button(texts.BTN_BEGIN, Action.BEGIN, s.key, run.id)]]
-    # Imported here: the table's producers reach this module through runs.complete.
-    from bot.services.step_work import work
-
     pictures = _charts(session, cycle) if work(s.key).charts else []
     return _Handoff(text, buttons, _input_document(session, cycle, run), pictures)
 

@@ -1,4 +1,5 @@
-"""Views of step runs, and the one way services complete a step and announce it."""
+"""Views of step runs, and an official acting on one: loaded, and refused before any work
+when it is not theirs to act on now."""
 
 from __future__ import annotations
 
@@ -11,11 +12,9 @@ from typing import NamedTuple
 from sqlmodel import Session
 
 from bot.domain import errors, workflow
-from bot.domain.calendar import WorkingCalendar
 from bot.domain.errors import Reason
 from bot.domain.sop import StepKey, step
 from bot.formatting import period_label
-from bot.services import engine, notify
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from storage import cycles
 
@@ -71,19 +70,6 @@ def require_active(ref: RunRef, actor: workflow.Actor) -> workflow.Actor:
     if ref.run.status != workflow.ACTIVE:
         raise errors.StepNotActive(step=s.number, division=ref.division_name)
     return actor.for_step(s, ref.division)
-
-
-def complete(
-    session: Session, ref: RunRef, actor: workflow.Actor, now: datetime, *,
-    calendar: WorkingCalendar, note: str | None = None, data: dict[str, object] | None = None,
-) -> engine.Result:
-    assert ref.cycle.id is not None
-    result = engine.complete_step(
-        session=session, cycle_id=ref.cycle.id, key=StepKey(ref.run.step), actor=actor, now=now,
-        division_id=ref.run.division_id, note=note, data=data, calendar=calendar,
-    )
-    notify.announce(session=session, result=result, actor=actor, now=now)
-    return result
 
 
 def load_part(session: Session, run_id: int, actor: workflow.Actor) -> RunRef:

@@ -13,7 +13,7 @@ from bot.domain import errors, workflow
 from bot.domain.clock import to_local
 from bot.domain.errors import Reason
 from bot.domain.sop import DocumentKind, Role, StepKey, step
-from bot.services import archive, engine, notify, outputs, runs
+from bot.services import archive, completion, engine, notify, outputs, runs
 from bot.services.context import RunRef, ServiceContext, load_actor, load_run
 from bot.services.runs import RunView
 from bot.services.step_work import How, work
@@ -164,7 +164,7 @@ def issue_memo(ctx: ServiceContext, user_id: int, run_id: int) -> RunView:
         outputs.generate(ctx, session, ref, actor, DocumentKind.HEAD_MEMO,
                          f"Nota-Kepala-Dinas-TW{cycle.quarter}-{cycle.year}.pdf", content,
                          outputs.PDF)
-        runs.complete(session, ref, actor, now,
+        completion.complete(session, ref, actor, now,
                       calendar=ctx.calendar_of(session, ref.cycle.agency_id))
         return runs.view(ref)
 
@@ -248,7 +248,7 @@ def record_briefing(
                          outputs.PDF)
         data = {"meeting_date": meeting_date.isoformat(), "attendee_ids": attendee_ids,
                 "note_taker_id": note_taker_id, "directions": directions.strip()}
-        runs.complete(session, ref, actor, now,
+        completion.complete(session, ref, actor, now,
                       calendar=ctx.calendar_of(session, ref.cycle.agency_id), data=data)
         return runs.view(ref)
 
@@ -320,7 +320,7 @@ def confirm(ctx: ServiceContext, user_id: int, run_id: int, note: str | None = N
             raise errors.InvalidInput(reason=Reason.NOT_CONFIRM_STEP)
         if todo.makes is not None:
             todo.makes(ctx, session, ref, actor)
-        result = runs.complete(session, ref, actor, now, note=note,
+        result = completion.complete(session, ref, actor, now, note=note,
                                calendar=ctx.calendar_of(session, ref.cycle.agency_id))
         view = runs.view(ref)
     if result.closed:
