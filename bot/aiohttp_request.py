@@ -27,6 +27,13 @@ from yarl import URL
 _NOT_GIVEN = type(BaseRequest.DEFAULT_NONE)
 
 
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    # Reading the bundle costs tens of milliseconds, and a bot opens several sessions (updates,
+    # replies, the outbox): one context serves them all, as contexts may be shared.
+    return ssl.create_default_context(cafile=certifi.where())
+
+
 class AiohttpRequest(BaseRequest):
     """A ``telegram.request.BaseRequest`` on one ``aiohttp.ClientSession``.
 
@@ -54,9 +61,8 @@ class AiohttpRequest(BaseRequest):
         if self._session is None or self._session.closed:
             # certifi's authorities, as httpx trusts: a server without the system's CA bundle
             # still reaches api.telegram.org. No trust_env: see _proxy.
-            tls = ssl.create_default_context(cafile=certifi.where())
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._pool_size, ssl=tls),
+                connector=aiohttp.TCPConnector(limit=self._pool_size, ssl=_tls()),
                 headers={"User-Agent": self.USER_AGENT})
 
     async def shutdown(self) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 import matplotlib
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from fpdf.enums import TextEmphasis, XPos, YPos
 
 from bot.formatting import format_nip, place_date
 from reports.heading import SignOff
@@ -96,14 +96,23 @@ class OfficialPDF(FPDF):
         self._several_pages = False
         self.set_margins(margin, margin, margin)
         self.set_auto_page_break(True, margin=margin)
-        for style, name in _FONT_FILES.items():
-            self.add_font(FONT, style, str(_FONT_DIR / name))
         self.set_font(FONT, size=11)
         self.set_creation_date(created_at or datetime.now(UTC))
         self.set_title(title)
         self.set_author(author)
         self.set_creator("sakip-bot")
         self.set_lang("id")
+
+    def set_font(self, family: str | None = None, style: str | TextEmphasis = "",
+                 size: float = 0) -> None:
+        # Reading a DejaVu file costs about 70 ms, and most documents use two of the four
+        # styles: each is read when first asked for, not for every document up front.
+        letters = style.style if isinstance(style, TextEmphasis) else style
+        key = "".join(sorted(letters.upper().replace("U", "").replace("S", "")))
+        if (family or self.font_family or FONT).lower() == FONT.lower() \
+                and key in _FONT_FILES and FONT.lower() + key not in self.fonts:
+            self.add_font(FONT, key, str(_FONT_DIR / _FONT_FILES[key]))
+        super().set_font(family, style, size)
 
     def add_page(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
         if self.page >= 1:

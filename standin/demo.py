@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import sys
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -59,8 +60,9 @@ async def running_bot(
             database_url=database_url, poll_timeout=1.0, telegram_timeout=telegram_timeout,
             telegram_pacing=False,  # the stand-in has no limits to keep
         )
-        services = await asyncio.to_thread(_prepare, settings, master_year, clock, calendar,
-                                           seed)
+        services = await asyncio.to_thread(
+            functools.partial(prepare, settings, master_year=master_year, clock=clock,
+                              calendar=calendar, seeded=seed))
         people = Officials.register(standin)
         world = World(standin, await _start(settings, services), services, people, settings)
         try:
@@ -104,9 +106,11 @@ async def _stop(application: SakipApplication) -> None:
     application.services.engine.dispose()
 
 
-def _prepare(settings: Settings, master_year: int | None,
-             clock: Callable[[], datetime] | None,
-             calendar: WorkingCalendar | None, seeded: bool = True) -> ServiceContext:
+def prepare(settings: Settings, *, master_year: int | None = None,
+            clock: Callable[[], datetime] | None = None,
+            calendar: WorkingCalendar | None = None, seeded: bool = True) -> ServiceContext:
+    """The services on ``settings``' database, migrated and (with ``seeded``) holding the demo
+    agency, with the sample Perjanjian Kinerja of ``master_year`` if one is given."""
     services = build_context(settings, clock=clock, calendar=calendar, migrate=True)
     if seeded:
         seed(services, master_year=master_year)

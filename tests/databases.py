@@ -80,6 +80,15 @@ class PostgresServer:
         assert source and source.startswith(self.prefix), f"not a database of this run: {source}"
         return self.url_of(self._create(template=source))
 
+    def refill(self, url: str, source_url: str) -> None:
+        """Make the database at ``url`` (a database of this run that nothing is connected to)
+        a copy of the one at ``source_url``, under the same name."""
+        name, source = make_url(url).database, make_url(source_url).database
+        assert name and name.startswith(self.prefix), f"not a database of this run: {name}"
+        with self._admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE "{name}"')
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+
     def drop(self, url: str) -> None:
         name = make_url(url).database
         assert name and name.startswith(self.prefix), f"not a database of this run: {name}"

@@ -13,18 +13,18 @@ from sqlmodel import Session, select
 from benchmarks.bench_hostile_files import at_the_limit
 from bot import texts
 from bot.sample_data.master_sample import sample_master
-from standin.demo import World, running_bot
+from standin.demo import World
 from storage.models import Indicator, PerformanceAgreement
 from tests.clock import YEAR, RunningClock
+from tests.seeded import seeded_bot
 
 TIMEOUT = 10.0
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture
-async def world(tmp_path: Path, database_url: str | None) -> AsyncIterator[World]:
-    async with running_bot(tmp_path / "data", clock=RunningClock(),
-                           database_url=database_url) as world:
+async def world(tmp_path: Path) -> AsyncIterator[World]:
+    async with seeded_bot(tmp_path / "data", clock=RunningClock()) as world:
         yield world
 
 

@@ -20,7 +20,6 @@ import pytest
 from sqlmodel import select
 
 from standin import FaultPlan, demo_scenario
-from standin.demo import running_bot
 from standin.demo_scenario import play_quarter
 from standin.faults import FaultKind
 from storage.models import OutboxMessage
@@ -28,6 +27,7 @@ from tests import databases
 from tests.clock import YEAR, RunningClock
 from tests.conversations.conftest import settle
 from tests.delivery_check import compare, intended, leading_pieces
+from tests.seeded import seeded_bot
 
 HTTP_TIMEOUT = 1.0  # seconds: the bot's time-out for one Bot API call
 OUTAGE = float(os.environ.get("SAKIP_OUTAGE_SECONDS", "180"))
@@ -42,8 +42,8 @@ async def test_a_quarter_through_faults_and_an_outage_delivers_everything_once_i
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The officials wait as long as the outage lasts (and the back-off after it).
     monkeypatch.setattr(demo_scenario, "TIMEOUT", OUTAGE + 120)
-    async with running_bot(tmp_path / "data", clock=RunningClock(), master_year=YEAR,
-                           telegram_timeout=HTTP_TIMEOUT) as world:
+    async with seeded_bot(tmp_path / "data", clock=RunningClock(), master_year=YEAR,
+                          telegram_timeout=HTTP_TIMEOUT) as world:
         standin = world.standin
         standin.set_fault_plan(PLAN)
         await play_quarter(world.people, YEAR, 1, structured=True)

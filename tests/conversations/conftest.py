@@ -1,8 +1,9 @@
 """The real bot polling the Bot API stand-in in this event loop, plus fast-forward helpers.
 
-Every test gets a fresh seeded database (the demo agency), simulated officials and a clock
-that starts at the moment of ``tests.clock`` (never the wall clock's date). Helpers
-call the service layer directly to bring a cycle to a given step without the chat, so that
+Every test gets a database of its own holding the demo agency (a copy of one seeded per
+session, ``tests/seeded.py``), simulated officials and a clock that starts at the moment of
+``tests.clock`` (never the wall clock's date). Helpers call the service layer directly to bring
+a cycle to a given step without the chat, so that
 each test drives only the step it is about.
 """
 
@@ -24,11 +25,12 @@ from bot.formatting import period_label
 from bot.services import fill_in, identity, review, steps, tasks
 from bot.services.uploads import Upload
 from standin import SimulatedUser
-from standin.demo import World, running_bot
+from standin.demo import World
 from standin.demo_scenario import PARTS, sample_pdf
 from standin.models import SentMessage
 from storage import inbox, outbox
 from tests.clock import RunningClock
+from tests.seeded import seeded_bot
 
 T = TypeVar("T")
 TIMEOUT = 10.0
@@ -51,20 +53,22 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture
-async def world(tmp_path: Path, request: pytest.FixtureRequest,
-                database_url: str | None) -> AsyncIterator[World]:
-    async with running_bot(tmp_path / "data", clock=RunningClock(),
-                           database_url=database_url) as w:
+async def world(tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[World]:
+    async with seeded_bot(tmp_path / "data", clock=RunningClock()) as w:
         yield w
-        if request.node.get_closest_marker("xfail"):
-            return  # a known bug: its test shows what goes wrong
-        await settle(w, quiet=0.1)
-        assert not w.standin.errors, w.standin.errors
-        assert not w.standin.unanswered_callback_queries, "a button press was never answered"
-        if request.node.get_closest_marker("tolerate_server_error"):
-            return
-        for user in w.standin.users:
-            assert texts.SERVER_ERROR not in user.texts, f"{user.label} saw a server error"
+        await _checked(w, request)
+
+
+async def _checked(w: World, request: pytest.FixtureRequest) -> None:
+    if request.node.get_closest_marker("xfail"):
+        return  # a known bug: its test shows what goes wrong
+    await settle(w, quiet=0.1)
+    assert not w.standin.errors, w.standin.errors
+    assert not w.standin.unanswered_callback_queries, "a button press was never answered"
+    if request.node.get_closest_marker("tolerate_server_error"):
+        return
+    for user in w.standin.users:
+        assert texts.SERVER_ERROR not in user.texts, f"{user.label} saw a server error"
 
 
 # --- small helpers -------------------------------------------------------------------------------

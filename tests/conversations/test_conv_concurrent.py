@@ -13,18 +13,18 @@ import pytest
 from bot import texts
 from bot.domain.sop import StepKey
 from bot.services import realization
-from standin.demo import World, running_bot
+from standin.demo import World
 from tests.clock import YEAR, RunningClock
 from tests.conversations.conftest import TIMEOUT, begin, call, forward, run_id, settle, uid
+from tests.seeded import seeded_bot
 
 FILLERS = {"bina_marga": "Bina Marga", "cipta_karya": "Cipta Karya",
            "tata_ruang": "Tata Ruang"}
 
 
 @pytest.fixture
-async def world(tmp_path: Path, database_url: str | None) -> AsyncIterator[World]:
-    async with running_bot(tmp_path / "data", master_year=YEAR, clock=RunningClock(),
-                           database_url=database_url) as w:
+async def world(tmp_path: Path) -> AsyncIterator[World]:
+    async with seeded_bot(tmp_path / "data", master_year=YEAR, clock=RunningClock()) as w:
         await forward(w, YEAR, 1, through=StepKey.PREPARE_FORMS)
         yield w
 

@@ -47,7 +47,7 @@ from bot.domain import errors
 from bot.domain.sop import STEP_BY_KEY, StepKey
 from bot.services import drafts, identity, realization
 from standin import SimulatedUser
-from standin.demo import World, running_bot
+from standin.demo import World
 from standin.demo_scenario import sample_pdf
 from standin.files import tiny_png
 from standin.models import SentMessage
@@ -77,6 +77,7 @@ from tests.conversations.conftest import (
     settle,
     uid,
 )
+from tests.seeded import seeded_bot
 
 EXAMPLES = int(os.environ.get("SAKIP_FUZZ_EXAMPLES", "4"))
 QUIET = 0.1
@@ -685,12 +686,12 @@ class _Driver:
                     "the database; the SQLite run fuzzes every state (CI time)")
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 async def test_hostile_input_changes_nothing_and_is_answered_in_indonesian(
-        case: Case, tmp_path: Path, database_url: str | None, monkeypatch: pytest.MonkeyPatch,
+        case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         error_log: _ErrorLog) -> None:
     started = time.monotonic()
     spy = _RefusalSpy(monkeypatch)
-    async with running_bot(tmp_path / "data", master_year=YEAR if case.master else None,
-                           clock=RunningClock(), database_url=database_url) as world:
+    async with seeded_bot(tmp_path / "data", master_year=YEAR if case.master else None,
+                          clock=RunningClock()) as world:
         assert world.application.job_queue is not None
         # Reminders are timed, not input: a reminder written mid-input would look like an
         # input's change.
@@ -731,11 +732,10 @@ async def test_hostile_input_changes_nothing_and_is_answered_in_indonesian(
 
 # --- regressions the fuzzing found -----------------------------------------------------------
 async def test_a_made_up_item_button_is_refused_and_the_menu_stays(
-        tmp_path: Path, database_url: str | None) -> None:
+        tmp_path: Path) -> None:
     # Found by the fuzz test: item:i:<an indicator of another part> ended in StopIteration
     # inside the handler, i.e. "terjadi gangguan" instead of a refusal.
-    async with running_bot(tmp_path / "data", master_year=YEAR, clock=RunningClock(),
-                           database_url=database_url) as world:
+    async with seeded_bot(tmp_path / "data", master_year=YEAR, clock=RunningClock()) as world:
         await forward(world, YEAR, 1, through=StepKey.PREPARE_FORMS)
         user = world.people["bina_marga"]
         await _realization("realization.menu")(world, user)
@@ -753,11 +753,9 @@ async def test_a_made_up_item_button_is_refused_and_the_menu_stays(
         assert all(texts.SERVER_ERROR not in m.content for m in user.messages)
 
 
-async def test_control_characters_are_not_echoed_raw(tmp_path: Path,
-                                                     database_url: str | None) -> None:
+async def test_control_characters_are_not_echoed_raw(tmp_path: Path) -> None:
     # Found by the fuzz test: a typed "\x1b" came back inside “…”, and so did a file name.
-    async with running_bot(tmp_path / "data", master_year=YEAR, clock=RunningClock(),
-                           database_url=database_url) as world:
+    async with seeded_bot(tmp_path / "data", master_year=YEAR, clock=RunningClock()) as world:
         await forward(world, YEAR, 1, through=StepKey.PREPARE_FORMS)
         user = world.people["bina_marga"]
         await _realization("realization.value")(world, user)

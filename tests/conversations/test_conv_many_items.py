@@ -15,17 +15,17 @@ from bot.demo_data import AGENCY_CODE
 from bot.domain.sop import StepKey
 from bot.services import master_data
 from conversations.realization import MENU_PAGE
-from standin.demo import World, running_bot
+from standin.demo import World
 from tests.clock import YEAR, RunningClock
 from tests.conversations.conftest import TIMEOUT, begin, call, forward, settle
+from tests.seeded import seeded_bot
 
 INDICATORS = 150
 
 
 @pytest.fixture
-async def world(tmp_path: Path, database_url: str | None) -> AsyncIterator[World]:
-    async with running_bot(tmp_path / "data", clock=RunningClock(),
-                           database_url=database_url) as w:
+async def world(tmp_path: Path) -> AsyncIterator[World]:
+    async with seeded_bot(tmp_path / "data", clock=RunningClock()) as w:
         # Every second indicator is the Sekretariat's: 150 of 300 are Bina Marga's.
         await call(w, master_data.import_master, master_bytes(2 * INDICATORS, ["Bina Marga"],
                                                               YEAR),

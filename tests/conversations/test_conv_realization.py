@@ -15,7 +15,7 @@ from bot import texts
 from bot.domain import errors
 from bot.domain.sop import Role, StepKey
 from bot.services import provisioning, realization
-from standin.demo import World, running_bot
+from standin.demo import World
 from standin.demo_scenario import sample_pdf
 from storage.models import AuditEvent
 from tests.clock import YEAR, RunningClock
@@ -29,14 +29,14 @@ from tests.conversations.conftest import (
     settle,
     uid,
 )
+from tests.seeded import seeded_bot
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture
-async def world(tmp_path: Path, database_url: str | None) -> AsyncIterator[World]:
-    async with running_bot(tmp_path / "data", master_year=YEAR, clock=RunningClock(),
-                           database_url=database_url) as w:
+async def world(tmp_path: Path) -> AsyncIterator[World]:
+    async with seeded_bot(tmp_path / "data", master_year=YEAR, clock=RunningClock()) as w:
         await forward(w, YEAR, 1, through=StepKey.PREPARE_FORMS)
         await settle(w)
         yield w

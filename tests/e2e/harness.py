@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import atexit
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -20,6 +25,7 @@ from bot.demo_data import (
 )
 from bot.domain.clock import JAKARTA
 from bot.sample_data.master_sample import sample_master
+from tests import databases
 
 YEAR = datetime.now(JAKARTA).year  # the head is offered this year and the one before
 ROLE_FLAGS = {"head": "head", "secretary": "secretary", "division": "division",
@@ -36,14 +42,54 @@ def cli(env: dict[str, str], *args: str) -> str:
 def provision(env: dict[str, str], master: Path | None = None, *, code: str = AGENCY_CODE,
               telegram_offset: int = 0) -> None:
     """The demo agency, through the CLI; another ``code`` and ``telegram_offset`` (added to
-    every Telegram id) make one more of the same shape beside it."""
+    every Telegram id) make one more of the same shape beside it.
+
+    The CLI's ten commands cost about twenty seconds of interpreter starts. The demo agency
+    itself (the first ``provision`` of a test, into an empty data folder and database) is made
+    through them once per session, with and once without ``master``; later tests get a copy of
+    what they left, the data folder and the database.
+    """
+    if master is not None:
+        master.parent.mkdir(parents=True, exist_ok=True)
+        master.write_bytes(sample_master(YEAR))
+    data_dir = Path(env["DATA_DIR"])
+    first = code == AGENCY_CODE and telegram_offset == 0 and not data_dir.exists()
+    made = _provisioned.get(master is not None) if first else None
+    if made is not None:
+        shutil.copytree(made.data_dir, data_dir)
+        if made.url is not None:
+            databases.server().refill(env["DATABASE_URL"], made.url)
+        return
+    _provision_with_cli(env, master, code, telegram_offset)
+    if first:
+        _provisioned[master is not None] = _Provisioned.of(env)
+
+
+@dataclass(frozen=True)
+class _Provisioned:
+    data_dir: Path  # a copy of the data folder the CLI left (on SQLite, with the database)
+    url: str | None  # a copy of the PostgreSQL database it left
+
+    @classmethod
+    def of(cls, env: dict[str, str]) -> _Provisioned:
+        copy = Path(tempfile.mkdtemp(prefix="sakip-provisioned-")) / "data"
+        atexit.register(shutil.rmtree, copy.parent, ignore_errors=True)
+        shutil.copytree(env["DATA_DIR"], copy)
+        url = env.get("DATABASE_URL")
+        return cls(copy, databases.server().copy_of(url) if url else None)
+
+
+_provisioned: dict[bool, _Provisioned] = {}
+
+
+def _provision_with_cli(env: dict[str, str], master: Path | None, code: str,
+                        telegram_offset: int = 0) -> None:
     division_args = [a for d in DIVISIONS for a in ("--division", d)]
     command = ("init",) if code == AGENCY_CODE else ("agency", "add")
     cli(env, *command, "--name", AGENCY_NAME, "--code", code, *division_args,
          "--province", GOVERNMENT, "--address", ADDRESS, "--place", PLACE)
     env = {**env, "AGENCY_CODE": code}
     if master is not None:
-        master.write_bytes(sample_master(YEAR))
         cli(env, "import", "master", str(master), "--year", str(YEAR))
     for official in OFFICIALS:
         args = ["user", "add", "--name", official.name, "--telegram-id",
@@ -76,11 +122,13 @@ class BotProcess:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=10)
 
-    def stop(self) -> None:
+    async def stop(self) -> None:
+        """Ctrl+C, and wait for the bot to finish. The wait leaves the event loop free: the
+        stand-in in it must answer the bot's last calls, or the bot waits out their time-out."""
         if self.process is not None and self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
             try:
-                self.process.wait(timeout=15)
+                await asyncio.to_thread(self.process.wait, timeout=15)
             except subprocess.TimeoutExpired:
                 self.kill()
 

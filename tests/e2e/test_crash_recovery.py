@@ -114,7 +114,7 @@ async def _quarter(tmp_path: Path, name: str, processes: int = 1) -> AsyncIterat
                     url or f"sqlite:///{(folder / 'data' / 'sakip.db').as_posix()}")
             finally:
                 for bot in bots:
-                    bot.stop()
+                    await bot.stop()
             assert not standin.errors, standin.errors
 
 

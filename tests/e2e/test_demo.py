@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from bot import texts
-from standin.demo import running_bot
 from standin.demo_scenario import play_quarter
 from tests.clock import YEAR, RunningClock
 from tests.conversations.conftest import settle
+from tests.seeded import seeded_bot
 
 
 def test_the_demo_command_plays_this_quarter_to_the_archive(tmp_path: Path) -> None:
@@ -34,11 +34,10 @@ def test_the_demo_command_plays_this_quarter_to_the_archive(tmp_path: Path) -> N
 
 @pytest.mark.parametrize("quarter", [2, 4])
 async def test_a_later_quarter_plays_with_the_master_data(
-    tmp_path: Path, quarter: int, database_url: str | None
+    tmp_path: Path, quarter: int
 ) -> None:
     """After TW I the prompts show the quarter's own target beside the one up to it."""
-    async with running_bot(tmp_path / "data", master_year=YEAR, clock=RunningClock(),
-                           database_url=database_url) as world:
+    async with seeded_bot(tmp_path / "data", master_year=YEAR, clock=RunningClock()) as world:
         await play_quarter(world.people, YEAR, quarter, structured=True)
         await settle(world)
         assert not world.standin.errors

@@ -51,7 +51,7 @@ async def world(
         try:
             yield standin, people, bot
         finally:
-            bot.stop()
+            await bot.stop()
         assert not standin.errors, standin.errors
 
 

@@ -78,7 +78,7 @@ async def test_a_quarter_over_a_webhook_with_refusals_and_a_restart(tmp_path: Pa
                 assert webhook.delivered == sum(event.to_bot for event in standin.transcript)
 
                 # Down: Telegram keeps the update and tries again; up: it is answered.
-                bot.stop()
+                await bot.stop()
                 assert bot.process is not None and bot.process.returncode == 0
                 assert standin.state.webhook is webhook, "the webhook stays registered"
                 before = len(head.messages)
@@ -89,7 +89,7 @@ async def test_a_quarter_over_a_webhook_with_refusals_and_a_restart(tmp_path: Pa
                 assert len(head.messages) > before
                 assert texts.status_header(YEAR, 1, True) in answer.content
             finally:
-                bot.stop()
+                await bot.stop()
             assert not standin.errors, standin.errors
     logged = log.read_text()
     assert "webhook set" in logged

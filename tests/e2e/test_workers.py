@@ -119,7 +119,7 @@ async def test_three_processes_serve_three_agencies_as_one_serves_one(tmp_path: 
                 await standin.wait_idle(timeout=60, quiet=1.0)
             finally:
                 for bot in bots:
-                    bot.stop()
+                    await bot.stop()
             assert not standin.errors, standin.errors
             counts = await asyncio.to_thread(_counts, url)
 
