@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -27,6 +29,7 @@ from bot.domain.clock import local_zone, use_zone
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+PARENT_CHECK = 1.0  # seconds between a worker's looks at whether the bot is still there
 
 
 class ReportPool:
@@ -56,7 +59,8 @@ class ReportPool:
                 # Spawned, not forked: the bot's process has threads and an event loop that a
                 # fork would copy half-way.
                 self._executor = ProcessPoolExecutor(
-                    self.workers, mp_context=multiprocessing.get_context("spawn"))
+                    self.workers, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_end_with, initargs=(os.getpid(),))
             return self._executor
 
     def _discard(self) -> None:
@@ -70,6 +74,19 @@ class ReportPool:
             executor, self._executor = self._executor, None
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _end_with(parent: int) -> None:
+    """In a worker: end once the process that started it is gone. A bot killed outright
+    (SIGKILL, out of memory) cannot stop its pool, and a worker waiting for work would wait
+    forever: it holds both ends of its own queue, so it never reads an end of file."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _in_zone(zone: tzinfo, renderer: Callable[..., T], values: dict[str, Any]) -> T:
