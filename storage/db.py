@@ -211,6 +211,11 @@ class Unit:
         self._remembered: dict[Hashable, tuple[object, tuple[type, ...]]] = {}
         self._held: dict[Hashable, object] = {}
         self._unwritten: dict[Hashable, Callable[[Session], None]] = {}
+        # Every row the unit loads or writes, held for as long as the unit: the session's
+        # identity map holds rows only while something else does, and services that keep
+        # what they need of a row (a name, an id) left it to be read again by the next
+        # service of the same update (the official's division twice in each update).
+        self.rows: list[object] = []
 
     def _before_flush(self, session: Session, *_: object) -> None:
         if session.new or session.dirty or session.deleted:
@@ -349,6 +354,12 @@ def _unit_flushes(session: _UnitSession, *_: object) -> None:
 @event.listens_for(_UnitSession, "do_orm_execute")
 def _unit_executes(state: ORMExecuteState) -> None:
     cast(_UnitSession, state.session).unit._before_statement(state)
+
+
+@event.listens_for(_UnitSession, "loaded_as_persistent")
+@event.listens_for(_UnitSession, "pending_to_persistent")
+def _unit_holds(session: _UnitSession, instance: object) -> None:
+    session.unit.rows.append(instance)
 
 
 _joined: ContextVar[Unit | None] = ContextVar("storage_unit", default=None)

@@ -135,12 +135,12 @@ def financial_of(*, session: Session, cycle_id: int, item_id: int) -> FinancialR
 
 
 def save_realization(
-    *, session: Session, cycle_id: int, indicator: Indicator, now: datetime,
-    user_id: int | None, **fields: Decimal | str | None,
+    *, session: Session, cycle_id: int, indicator: Indicator, record: IndicatorRealization | None,
+    now: datetime, user_id: int | None, **fields: Decimal | str | None,
 ) -> IndicatorRealization:
-    """Set the given fields of an indicator's realisation, creating it on first use."""
+    """Set the given fields of an indicator's realisation ``record`` as the caller read it
+    (``realization_of``), creating it on first use (``None``)."""
     assert indicator.id is not None
-    record = realization_of(session=session, cycle_id=cycle_id, indicator_id=indicator.id)
     if record is None:
         record = IndicatorRealization(cycle_id=cycle_id, indicator_id=indicator.id,
                                       division_id=indicator.division_id, updated_at=now)

@@ -32,6 +32,7 @@ from storage.models import (
     Indicator,
     IndicatorRealization,
     MeasurementCycle,
+    StrategicGoal,
 )
 
 TEXT_FIELDS = ("explanation", "obstacles", "follow_up")
@@ -147,8 +148,8 @@ def save_value(
         _refuse_if_changed(session, "value", indicator.name, now and now.value,
                            now and now.updated_by_user_id, actor.id, shown, value,
                            decimals=indicator.decimals, unit=indicator.unit)
-        return _item_of(session, ref, indicator_id,
-                        saving=lambda: _save(session, ref, indicator, ctx, actor.id, value=value))
+        return _item_of(session, ref, indicator_id, saving=lambda: _save(
+            session, ref, indicator, now, ctx, actor.id, value=value))
 
 
 def _realization_now(session: Session, ref: RunRef,
@@ -186,9 +187,8 @@ def save_text(
         now = _realization_now(session, ref, indicator)
         _refuse_if_changed(session, name, indicator.name, now and getattr(now, name),
                            now and now.updated_by_user_id, actor.id, shown, typed)
-        return _item_of(session, ref, indicator_id,
-                        saving=lambda: _save(session, ref, indicator, ctx, actor.id,
-                                             **{name: typed}))
+        return _item_of(session, ref, indicator_id, saving=lambda: _save(
+            session, ref, indicator, now, ctx, actor.id, **{name: typed}))
 
 
 def is_filled_form(ctx: ServiceContext, upload: Upload) -> bool:
@@ -254,14 +254,8 @@ def save_financial(
         return next(f for f in sheet(session, ref).financials if f.item_id == item_id)
 
 
-def sheet(session: Session, ref: RunRef, *, only: int | None = None,
-          saving: Callable[[], IndicatorRealization] | None = None) -> PartSheet:
-    """Everything a division reports in this cycle, with what is filled in so far; with
-    ``only``, that one indicator and no money (what a save answers with).
-
-    ``saving`` saves the realisation of ``only``, after everything else is read: on SQLite
-    the file is locked for every other writer from a transaction's first write to its
-    commit, and a save that read the sheet again after writing held the lock through that."""
+def sheet(session: Session, ref: RunRef) -> PartSheet:
+    """Everything a division reports in this cycle, with what is filled in so far."""
     cycle = ref.cycle
     view = runs.view(ref)
     if cycle.agreement_id is None or ref.run.division_id is None:
@@ -272,24 +266,17 @@ def sheet(session: Session, ref: RunRef, *, only: int | None = None,
                                                         agreement_id=cycle.agreement_id)}
     saved = performance.realizations_of(session=session, cycle_id=cycle.id,
                                         division_id=division_id)
-    evidence = documents.documents_of(session=session, cycle_id=cycle.id,
-                                      kind=DocumentKind.EVIDENCE, division_id=division_id)
+    files = _by_indicator(documents.documents_of(
+        session=session, cycle_id=cycle.id, kind=DocumentKind.EVIDENCE, division_id=division_id))
     earlier = _earlier_quarters(session, cycle)
-    files = _by_indicator(evidence)
-    listed = [indicator for indicator in performance.indicators_of(
-        session=session, agreement_id=cycle.agreement_id, division_id=division_id)
-        if only is None or indicator.id == only]  # the others' achievements are costly
-    if saving is not None and listed:
-        saved[listed[0].id] = saving()
     indicators = []
-    for indicator in listed:
+    for indicator in performance.indicators_of(session=session, agreement_id=cycle.agreement_id,
+                                               division_id=division_id):
         assert indicator.id is not None
-        record = saved.get(indicator.id)
         indicators.append(_item(indicator, goals.get(indicator.goal_id, "-"), cycle.quarter,
-                                record, [doc_view(d) for d in files.get(indicator.id, ())],
+                                saved.get(indicator.id),
+                                [doc_view(d) for d in files.get(indicator.id, ())],
                                 earlier.get(key_of(indicator.code), {})))
-    if only is not None:
-        return PartSheet(run=view, indicators=indicators)
     money = performance.financials_of(session=session, cycle_id=cycle.id,
                                       division_id=division_id)
     financials = []
@@ -332,22 +319,35 @@ def _item(
 
 def _item_of(session: Session, ref: RunRef, indicator_id: int, *,
              saving: Callable[[], IndicatorRealization] | None = None) -> IndicatorItem:
-    found = sheet(session, ref, only=indicator_id, saving=saving).indicators
-    if not found:  # not this part's
-        raise errors.InvalidInput(reason=Reason.UNKNOWN_ITEM)
-    return found[0]
+    """One indicator of the part as ``sheet`` shows it, reading only its own rows (a figure
+    typed answers with its indicator, and a division may have dozens).
+
+    ``saving`` saves its realisation, after everything else is read: on SQLite the file is
+    locked for every other writer from a transaction's first write to its commit, and a save
+    that read the rest after writing held the lock through that."""
+    indicator = _indicator(session, ref, indicator_id)
+    cycle = ref.cycle
+    assert cycle.id is not None
+    goal = session.get(StrategicGoal, indicator.goal_id)
+    files = [doc_view(d) for d in documents.documents_of(
+        session=session, cycle_id=cycle.id, kind=DocumentKind.EVIDENCE,
+        division_id=ref.run.division_id) if d.indicator_id == indicator_id]
+    earlier = _earlier_quarters(session, cycle).get(key_of(indicator.code), {})
+    record = saving() if saving is not None else _realization_now(session, ref, indicator)
+    return _item(indicator, goal.name if goal is not None else "-", cycle.quarter, record,
+                 files, earlier)
 
 
-def _save(session: Session, ref: RunRef, indicator: Indicator, ctx: ServiceContext,
-          user_id: int, **fields: Decimal | str | None) -> IndicatorRealization:
+def _save(session: Session, ref: RunRef, indicator: Indicator,
+          before: IndicatorRealization | None, ctx: ServiceContext, user_id: int,
+          **fields: Decimal | str | None) -> IndicatorRealization:
+    """Save ``fields`` over ``before``, the realisation as read in this transaction."""
     assert ref.cycle.id is not None and indicator.id is not None
-    before = performance.realization_of(session=session, cycle_id=ref.cycle.id,
-                                        indicator_id=indicator.id)
     old = {name: _plain(getattr(before, name) if before else None) for name in fields}
     previous_user = before.updated_by_user_id if before else None  # the save overwrites it
     record = performance.save_realization(session=session, cycle_id=ref.cycle.id,
-                                          indicator=indicator, now=ctx.now(), user_id=user_id,
-                                          **fields)
+                                          indicator=indicator, record=before, now=ctx.now(),
+                                          user_id=user_id, **fields)
     _audit_change(session, ref, ctx, user_id, "realization.changed", indicator.code, old,
                   {name: _plain(value) for name, value in fields.items()}, previous_user)
     return record
@@ -449,8 +449,13 @@ def import_form(ctx: ServiceContext, user_id: int, run_id: int, data: bytes) -> 
                     problems.append((forms.MONEY_SHEET, line.row, "F", _why(error)))
         if problems:
             raise FormInvalid(reason=Reason.CELLS, problems=problems)
+        saved = performance.realizations_of(session=session, cycle_id=ref.cycle.id,
+                                            division_id=ref.run.division_id)
         for indicator, fields in updates:
-            _save(session, ref, indicator, ctx, actor.id, **fields)
+            assert indicator.id is not None
+            # Kept: a form that lists an indicator twice saves over its first row.
+            saved[indicator.id] = _save(session, ref, indicator, saved.get(indicator.id), ctx,
+                                        actor.id, **fields)
         for item, amount in money:
             _save_money(session, ref, item, ctx, actor.id, amount)
         return sheet(session, ref)
