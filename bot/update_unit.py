@@ -91,6 +91,9 @@ class UpdateUnits:
         # unfinished is queued again at start: looking for older updates would be a query
         # per update for nothing.
         self.shared_inbox = False
+        # Chats whose conversations could not be read back after an attempt that did not
+        # commit: their next update reads them first.
+        self._unsure: set[int] = set()
 
     async def take(self, payloads: list[dict[str, Any]]) -> None:
         """Write updates just taken from Telegram to the inbox, before they are acknowledged.
@@ -157,12 +160,19 @@ class UpdateUnits:
                        handle: Callable[[Update], Awaitable[None]]) -> None:
         failures = 0
         told = False
+        attempted = False
         while True:
             try:
                 conversations = self._app.conversations_of(update)
                 # Another process, or this update's failed attempt, may have moved them on.
-                stored = await asyncio.to_thread(self._look, conversations)
-                self._take_loaded(conversations, stored)
+                # Alone on the inbox, and at a first attempt, this process holds them as they
+                # committed: every way an attempt can end uncommitted reads them back.
+                chat = _chat_of(update)
+                if self.shared_inbox or attempted or chat in self._unsure:
+                    stored = await asyncio.to_thread(self._look, conversations)
+                    self._take_loaded(conversations, stored)
+                    self._unsure.discard(chat)
+                attempted = True
                 await self._attempt(update, handle, conversations)
                 return
             except AlreadyHandled:
@@ -208,17 +218,17 @@ class UpdateUnits:
                 await update.effective_message.reply_text(texts.SERVER_ERROR)
 
     async def _reload(self, update: Update) -> None:
-        with contextlib.suppress(Exception):
+        try:
             conversations = self._app.conversations_of(update)
             stored = await asyncio.to_thread(self._look, conversations)
             self._take_loaded(conversations, stored)
+        except Exception:
+            self._unsure.add(_chat_of(update))
 
     def _mark_given_up(self, update: Update) -> None:
         with session_scope(self._ctx.engine) as session:
-            now = self._ctx.now()
             inbox.claim(session=session, update_id=update.update_id, payload=update.to_dict(),
-                        now=now)
-            inbox.finish(session=session, update_id=update.update_id, now=now)
+                        now=self._ctx.now())
 
     async def _wait_for_database(self) -> None:
         log.warning("database unreachable; waiting to handle the update again")
@@ -231,8 +241,7 @@ class UpdateUnits:
     async def _attempt(self, update: Update, handle: Callable[[Update], Awaitable[None]],
                        conversations: list[Conversation]) -> None:
         begin = functools.partial(self._claim, update=update)
-        chat = update.effective_chat or update.effective_user
-        attempt = _Attempt(Unit(self._ctx.engine, begin), OwedReplies(chat.id if chat else 0))
+        attempt = _Attempt(Unit(self._ctx.engine, begin), OwedReplies(_chat_of(update)))
         unit = attempt.unit
         try:
             with _attempting(attempt):
@@ -277,9 +286,9 @@ class UpdateUnits:
                   for c in conversations)
         return [write for write in writes if write is not None]
 
-    def _claim(self, session: Session, *, update: Update, finish: bool = False) -> None:
+    def _claim(self, session: Session, *, update: Update) -> None:
         if not inbox.claim(session=session, update_id=update.update_id,
-                           payload=update.to_dict, now=self._ctx.now(), finish=finish):
+                           payload=update.to_dict, now=self._ctx.now()):
             raise AlreadyHandled(update.update_id)
 
     def _commit(self, attempt: _Attempt, update: Update, writes: list[StateWrite]) -> None:
@@ -292,10 +301,6 @@ class UpdateUnits:
                                 if (file := call.attachment) is not None else None)
                 for call in attempt.owed.calls]
         try:
-            # Nothing written yet (a command that only reads): take the update and mark it
-            # done in one statement.
-            finished = not unit.begun
-            unit.begin(functools.partial(self._claim, update=update, finish=True))
             with unit.closing_writes() as session:
                 store = self._app.state_store
                 if store is not None:
@@ -304,8 +309,6 @@ class UpdateUnits:
                                            chat_ids={c.chat_id for c in attempt.owed.calls})
                 outbox.owe_all(session=session, rows=owed)
                 outbox.queue_again(session=session, taken=notices)
-                if not finished:
-                    inbox.finish(session=session, update_id=update_id, now=now)
             attempt.queued = bool(unit.session.info.get(outbox.QUEUED))
             unit.commit()
         finally:
@@ -323,3 +326,9 @@ class UpdateUnits:
     def prune(self) -> int:
         with session_scope(self._ctx.engine) as session:
             return inbox.prune(session=session, done_before=self._ctx.now() - KEEP_DONE)
+
+
+def _chat_of(update: Update) -> int:
+    """The chat the update's replies go to (0 for none)."""
+    chat = update.effective_chat or update.effective_user
+    return chat.id if chat else 0

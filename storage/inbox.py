@@ -20,12 +20,8 @@ from storage.models import InboxUpdate
 # bound name in an UPDATE must not be a column's: ``b_`` as SQLAlchemy suggests.
 _OPEN = (col(InboxUpdate.update_id) == bindparam("b_update_id"),
          col(InboxUpdate.done_at).is_(None))
-_TAKE = (update(InboxUpdate).where(*_OPEN).values(received_at=InboxUpdate.received_at)
+_TAKE = (update(InboxUpdate).where(*_OPEN).values(done_at=bindparam("b_now"))
          .execution_options(synchronize_session=False))
-_TAKE_AND_FINISH = (update(InboxUpdate).where(*_OPEN).values(done_at=bindparam("b_now"))
-                    .execution_options(synchronize_session=False))
-_FINISH = (update(InboxUpdate).where(col(InboxUpdate.update_id) == bindparam("b_update_id"))
-           .values(done_at=bindparam("b_now")).execution_options(synchronize_session=False))
 
 
 def chat_of(payload: dict[str, Any]) -> int | None:
@@ -60,21 +56,16 @@ def record(*, session: Session, updates: Iterable[dict[str, Any]], now: datetime
 
 
 def claim(*, session: Session, update_id: int,
-          payload: dict[str, Any] | Callable[[], dict[str, Any]], now: datetime,
-          finish: bool = False) -> bool:
-    """Take the update for this transaction; False if it is already done. With ``finish`` it
-    is marked done in the same statement (an update that writes nothing else before its
-    commit).
+          payload: dict[str, Any] | Callable[[], dict[str, Any]], now: datetime) -> bool:
+    """Take the update for this transaction and mark it done; False if it is done already.
 
-    The UPDATE is the transaction's first write: on PostgreSQL it locks the row, so a second
-    process handling the same update waits and then finds it done; on SQLite it opens the
-    write transaction before any savepoint does (a savepoint opened first would commit on its
-    own release).
+    Done as it is taken: the mark commits with everything else the transaction does, or is
+    rolled back with it, and the update is then taken again. The UPDATE is the transaction's
+    first write: on PostgreSQL it locks the row, so a second process handling the same update
+    waits and then finds it done; on SQLite it opens the write transaction before any
+    savepoint does (a savepoint opened first would commit on its own release).
     """
-    # Without ``finish`` a no-op change: what matters is the write (and the row lock) it takes.
-    taken = (session.execute(_TAKE_AND_FINISH, {"b_update_id": update_id, "b_now": now})
-             if finish else session.execute(_TAKE, {"b_update_id": update_id}))
-    if taken.rowcount:  # type: ignore[attr-defined]
+    if session.execute(_TAKE, {"b_update_id": update_id, "b_now": now}).rowcount:  # type: ignore[attr-defined]
         return True
     if session.get(InboxUpdate, update_id) is not None:
         return False
@@ -84,12 +75,8 @@ def claim(*, session: Session, update_id: int,
     body = payload() if callable(payload) else payload
     session.execute(insert(InboxUpdate).values(update_id=update_id, payload=body,
                                                 received_at=now, chat_id=chat_of(body),
-                                                done_at=now if finish else None))
+                                                done_at=now))
     return True
-
-
-def finish(*, session: Session, update_id: int, now: datetime) -> None:
-    session.execute(_FINISH, {"b_update_id": update_id, "b_now": now})
 
 
 def unfinished(*, session: Session) -> list[dict[str, Any]]:

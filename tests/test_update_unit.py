@@ -75,9 +75,12 @@ def test_an_update_is_claimed_once_and_not_again_when_done(engine: Engine) -> No
     with session_scope(engine) as session:
         assert inbox.record(session=session, updates=[{"update_id": 5}, {"update_id": 5}],
                             now=_now()) == 1
-    with session_scope(engine) as session:
+    with pytest.raises(RuntimeError), session_scope(engine) as session:
         assert inbox.claim(session=session, update_id=5, payload={}, now=_now())
-        inbox.finish(session=session, update_id=5, now=_now())
+        raise RuntimeError("the update failed after its claim")
+    with session_scope(engine) as session:
+        assert [p["update_id"] for p in inbox.unfinished(session=session)] == [5]
+        assert inbox.claim(session=session, update_id=5, payload={}, now=_now())
     with session_scope(engine) as session:
         assert not inbox.claim(session=session, update_id=5, payload={}, now=_now())
         assert inbox.record(session=session, updates=[{"update_id": 5}], now=_now()) == 0
