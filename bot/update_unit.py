@@ -91,9 +91,6 @@ class UpdateUnits:
         # unfinished is queued again at start: looking for older updates would be a query
         # per update for nothing.
         self.shared_inbox = False
-        # Chats whose conversations could not be read back after an attempt that did not
-        # commit: their next update reads them first.
-        self._unsure: set[int] = set()
 
     async def take(self, payloads: list[dict[str, Any]]) -> None:
         """Write updates just taken from Telegram to the inbox, before they are acknowledged.
@@ -160,19 +157,14 @@ class UpdateUnits:
                        handle: Callable[[Update], Awaitable[None]]) -> None:
         failures = 0
         told = False
-        attempted = False
         while True:
             try:
                 conversations = self._app.conversations_of(update)
                 # Another process, or this update's failed attempt, may have moved them on.
-                # Alone on the inbox, and at a first attempt, this process holds them as they
-                # committed: every way an attempt can end uncommitted reads them back.
-                chat = _chat_of(update)
-                if self.shared_inbox or attempted or chat in self._unsure:
-                    stored = await asyncio.to_thread(self._look, conversations)
-                    self._take_loaded(conversations, stored)
-                    self._unsure.discard(chat)
-                attempted = True
+                # Read when polling too: a second bot started by mistake on the same database
+                # may have handled the chat's last update.
+                stored = await asyncio.to_thread(self._look, conversations)
+                self._take_loaded(conversations, stored)
                 await self._attempt(update, handle, conversations)
                 return
             except AlreadyHandled:
@@ -218,12 +210,10 @@ class UpdateUnits:
                 await update.effective_message.reply_text(texts.SERVER_ERROR)
 
     async def _reload(self, update: Update) -> None:
-        try:
+        with contextlib.suppress(Exception):
             conversations = self._app.conversations_of(update)
             stored = await asyncio.to_thread(self._look, conversations)
             self._take_loaded(conversations, stored)
-        except Exception:
-            self._unsure.add(_chat_of(update))
 
     def _mark_given_up(self, update: Update) -> None:
         with session_scope(self._ctx.engine) as session:
@@ -241,7 +231,8 @@ class UpdateUnits:
     async def _attempt(self, update: Update, handle: Callable[[Update], Awaitable[None]],
                        conversations: list[Conversation]) -> None:
         begin = functools.partial(self._claim, update=update)
-        attempt = _Attempt(Unit(self._ctx.engine, begin), OwedReplies(_chat_of(update)))
+        chat = update.effective_chat or update.effective_user
+        attempt = _Attempt(Unit(self._ctx.engine, begin), OwedReplies(chat.id if chat else 0))
         unit = attempt.unit
         try:
             with _attempting(attempt):
@@ -326,9 +317,3 @@ class UpdateUnits:
     def prune(self) -> int:
         with session_scope(self._ctx.engine) as session:
             return inbox.prune(session=session, done_before=self._ctx.now() - KEEP_DONE)
-
-
-def _chat_of(update: Update) -> int:
-    """The chat the update's replies go to (0 for none)."""
-    chat = update.effective_chat or update.effective_user
-    return chat.id if chat else 0

@@ -12,10 +12,13 @@ the test's in-memory database, ``CREATE DATABASE … TEMPLATE`` on PostgreSQL.
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import os
 import secrets
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -244,6 +247,30 @@ def engine_from(frozen: Snapshot) -> Iterator[Engine]:
         yield engine
     finally:
         engine.dispose()
+
+
+@dataclass(frozen=True)
+class DataSnapshot:
+    """A bot's data folder with its database, frozen to start several tests from: a copy of
+    the folder (on SQLite, with the database file in it), removed when the run ends, and on
+    PostgreSQL a copy of the database, used as a template."""
+
+    folder: Path
+    url: str | None
+
+    def copy_to(self, folder: Path) -> None:
+        """Give ``folder`` (which must not exist) the snapshot's files; the database is the
+        caller's to take: ``copy_of(url)`` as a new one, or ``refill`` of one by name."""
+        shutil.copytree(self.folder, folder)
+
+
+def data_snapshot(folder: Path, url: str | None) -> DataSnapshot:
+    """Freeze ``folder`` and the PostgreSQL database ``url`` (``None`` on SQLite) as they are;
+    nothing may be connected to the database meanwhile."""
+    copy = Path(tempfile.mkdtemp(prefix="sakip-data-")) / "data"
+    atexit.register(shutil.rmtree, copy.parent, ignore_errors=True)
+    shutil.copytree(folder, copy)
+    return DataSnapshot(copy, server().copy_of(url) if url else None)
 
 
 def set_database(env: MutableMapping[str, str], url: str | None) -> None:

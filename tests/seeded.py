@@ -10,13 +10,9 @@ as a template. The clock of the seeding is the tests' own starting moment, as be
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,30 +21,23 @@ from standin.demo import World, prepare, running_bot
 from tests import databases
 from tests.clock import RunningClock
 
-
-@dataclass(frozen=True)
-class _Seeded:
-    folder: Path  # the data folder as seeding left it (on SQLite, with the database in it)
-    url: str | None  # the seeded PostgreSQL database, kept as a template
+_seeded: dict[int | None, databases.DataSnapshot] = {}
 
 
-_seeded: dict[int | None, _Seeded] = {}
-_root: Path | None = None
-
-
-def _seed(master_year: int | None) -> _Seeded:
-    global _root
-    if _root is None:
-        _root = Path(tempfile.mkdtemp(prefix="sakip-seeded-"))
-        atexit.register(shutil.rmtree, _root, ignore_errors=True)
-    folder = _root / f"data-{master_year or 'none'}"
-    url = databases.server().empty() if databases.ON_POSTGRES else None
-    settings = Settings(telegram_bot_token="1:seeding", data_dir=folder, database_url=url)
-    services = prepare(settings, master_year=master_year, clock=RunningClock())
-    # Closing the last connection folds SQLite's write-ahead log into the file, and a
-    # PostgreSQL template must have no connection open while it is copied.
-    services.engine.dispose()
-    return _Seeded(folder, url)
+def _seed(master_year: int | None) -> databases.DataSnapshot:
+    with tempfile.TemporaryDirectory(prefix="sakip-seeding-") as root:
+        folder = Path(root) / "data"
+        url = databases.server().empty() if databases.ON_POSTGRES else None
+        settings = Settings(telegram_bot_token="1:seeding", data_dir=folder, database_url=url)
+        services = prepare(settings, master_year=master_year, clock=RunningClock())
+        # Closing the last connection folds SQLite's write-ahead log into the file, and a
+        # PostgreSQL database must have no connection open while it is copied.
+        services.engine.dispose()
+        try:
+            return databases.data_snapshot(folder, url)
+        finally:
+            if url is not None:
+                databases.server().drop(url)
 
 
 @contextmanager
@@ -59,7 +48,7 @@ def seeded_data(data_dir: Path, *, master_year: int | None = None) -> Iterator[s
     if master_year not in _seeded:
         _seeded[master_year] = _seed(master_year)
     seeded = _seeded[master_year]
-    shutil.copytree(seeded.folder, data_dir)
+    seeded.copy_to(data_dir)
     if seeded.url is None:
         yield None
         return
@@ -70,7 +59,7 @@ def seeded_data(data_dir: Path, *, master_year: int | None = None) -> Iterator[s
         databases.server().drop(url)
 
 
-@contextlib.asynccontextmanager
+@asynccontextmanager
 async def seeded_bot(data_dir: Path, *, master_year: int | None = None,
                      **options: Any) -> AsyncIterator[World]:
     """``running_bot`` on a copy of the seeded demo agency (``seeded_data``); ``options`` are

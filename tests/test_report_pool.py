@@ -51,7 +51,7 @@ def test_a_worker_that_dies_is_replaced(pool: ReportPool) -> None:
 # A bot with a pool whose worker has rendered once; it prints the worker's process id and
 # waits to be killed.
 BOT = """
-import os, sys, time
+import os, time
 from reports.pool import ReportPool
 pool = ReportPool(2)
 print(pool.render(os.getpid), flush=True)

@@ -39,13 +39,15 @@ def _last_update(world: World) -> InboxUpdate:
 
 
 @contextmanager
-def _failing_once(world: World, statement_start: str) -> Iterator[threading.Event]:
-    """The first statement that starts with ``statement_start`` fails as a dropped connection
-    does; the returned event is set once it did."""
+def _failing_once(world: World, statement_start: str,
+                  naming: str = "") -> Iterator[threading.Event]:
+    """The first statement that starts with ``statement_start`` (and names ``naming``) fails
+    as a dropped connection does; the returned event is set once it did."""
     failed = threading.Event()
 
     def fail(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        if not failed.is_set() and statement.lstrip().upper().startswith(statement_start):
+        text = statement.lstrip().upper()
+        if not failed.is_set() and text.startswith(statement_start) and naming in text:
             failed.set()
             raise OperationalError(statement, {}, ConnectionResetError("connection lost"))
 
@@ -111,7 +113,8 @@ async def test_a_failure_at_the_last_moment_undoes_the_whole_update_which_then_r
     shown = await lead.wait_for_message(lambda m: confirm in m.button_labels, TIMEOUT)
     await settle(world)
     audited, queued = len(_rows(world, AuditEvent)), len(_rows(world, OutboxMessage))
-    with _failing_once(world, "UPDATE INBOXUPDATE SET DONE_AT") as failed:
+    # The update's last statement before its commit: the replies it owes, into the outbox.
+    with _failing_once(world, "INSERT INTO OUTBOXMESSAGE", naming="METHOD") as failed:
         await lead.press(confirm, shown)
         await lead.wait_for_text(texts.STEP_DONE[StepKey.PREPARE_FORMS], TIMEOUT)
         await settle(world)

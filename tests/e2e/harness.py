@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import atexit
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -56,30 +52,17 @@ def provision(env: dict[str, str], master: Path | None = None, *, code: str = AG
     first = code == AGENCY_CODE and telegram_offset == 0 and not data_dir.exists()
     made = _provisioned.get(master is not None) if first else None
     if made is not None:
-        shutil.copytree(made.data_dir, data_dir)
+        made.copy_to(data_dir)
         if made.url is not None:
             databases.server().refill(env["DATABASE_URL"], made.url)
         return
     _provision_with_cli(env, master, code, telegram_offset)
     if first:
-        _provisioned[master is not None] = _Provisioned.of(env)
+        _provisioned[master is not None] = databases.data_snapshot(data_dir,
+                                                                   env.get("DATABASE_URL"))
 
 
-@dataclass(frozen=True)
-class _Provisioned:
-    data_dir: Path  # a copy of the data folder the CLI left (on SQLite, with the database)
-    url: str | None  # a copy of the PostgreSQL database it left
-
-    @classmethod
-    def of(cls, env: dict[str, str]) -> _Provisioned:
-        copy = Path(tempfile.mkdtemp(prefix="sakip-provisioned-")) / "data"
-        atexit.register(shutil.rmtree, copy.parent, ignore_errors=True)
-        shutil.copytree(env["DATA_DIR"], copy)
-        url = env.get("DATABASE_URL")
-        return cls(copy, databases.server().copy_of(url) if url else None)
-
-
-_provisioned: dict[bool, _Provisioned] = {}
+_provisioned: dict[bool, databases.DataSnapshot] = {}
 
 
 def _provision_with_cli(env: dict[str, str], master: Path | None, code: str,
