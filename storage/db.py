@@ -344,6 +344,9 @@ class Unit:
     def close(self) -> None:
         with self._lock:
             self.session.close()
+            # Let the rows go now: the unit and its session refer to each other, and only a
+            # collection of the cycle would free them (with them) otherwise.
+            self.rows.clear()
 
 
 @event.listens_for(_UnitSession, "before_flush")
