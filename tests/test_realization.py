@@ -232,6 +232,25 @@ def test_filled_form_is_imported_whole_or_not_at_all(
     assert other.value.params["reason"] == "not_xlsx"
 
 
+def test_an_indicator_listed_twice_in_a_form_keeps_one_realisation_with_its_last_row(
+    ctx: ServiceContext, at_step_4: dict[str, int]
+) -> None:
+    """An official who copies a row to try another figure: the lower row is the one kept."""
+    p = at_step_4
+    part = _task(ctx, p["bm"], StepKey.FILL_IN)
+    book = _bina_marga_form(ctx)
+    sheet = book[forms.PERFORMANCE_SHEET]
+    sheet["H6"], sheet["J6"], sheet["H7"] = "9,5", "Cuaca", 8
+    sheet["B8"], sheet["H8"] = "BM1", "11"
+    typed = io.BytesIO()
+    book.save(typed)
+    imported = realization.import_form(ctx, p["bm"], part, typed.getvalue())
+    assert [(i.code, i.value, i.obstacles) for i in imported.indicators] == [
+        ("BM1", Decimal(11), "Cuaca"), ("BM2", Decimal(8), None)]
+    with Session(ctx.engine) as session:
+        assert len(session.exec(select(IndicatorRealization)).all()) == 2
+
+
 def test_tim_sakip_returns_one_part(ctx: ServiceContext, at_step_4: dict[str, int]) -> None:
     p = at_step_4
     bina_marga_first = _complete_bina_marga(ctx, p)

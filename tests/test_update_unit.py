@@ -6,6 +6,7 @@ The bot's side (redelivery, a failure at the last moment, a restart) is in
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from sqlmodel import Session, select
 
 from storage import drafts, inbox, outbox, schema
 from storage.db import Unit, joined, make_engine, session_scope
-from storage.models import InboxUpdate, MessageLog
+from storage.models import Division, InboxUpdate, MessageLog
 from tests.conftest import Factory
 
 
@@ -162,6 +163,41 @@ def test_what_a_unit_remembers_is_forgotten_when_it_writes_what_it_depends_on(
         unit.commit()
     finally:
         unit.close()
+
+
+def test_a_unit_reads_a_row_by_its_key_once_although_nothing_kept_it_between(
+        engine: Engine) -> None:
+    """Two services of one update each ask for the official's division by its id, and the
+    first keeps only its name: the second gets it without a query."""
+    with Session(engine, expire_on_commit=False) as session:
+        factory = Factory(session)
+        division_id = factory.division(factory.agency(), "Bina Marga").id
+        session.commit()
+    reads: list[str] = []
+
+    def read(_connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if "FROM division" in statement:
+            reads.append(statement)
+
+    def name() -> str:
+        with session_scope(engine) as session:
+            division = session.get(Division, division_id)
+            assert division is not None
+            return division.name
+
+    unit = Unit(engine, _take(1))
+    event.listen(engine, "before_cursor_execute", read)
+    try:
+        with joined(unit):
+            first = name()
+            gc.collect()  # whatever only the session's identity map held is gone now
+            assert name() == first
+        assert len(reads) == 1, reads
+        assert unit.rows, "the unit holds what it read"
+    finally:
+        event.remove(engine, "before_cursor_execute", read)
+        unit.close()
+    assert unit.rows == [], "and lets it go when it closes"
 
 
 def test_a_draft_saved_in_an_update_is_written_with_its_commit_and_undone_with_its_savepoint(
