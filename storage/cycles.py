@@ -4,24 +4,37 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, select
 
 from storage.models import MeasurementCycle, StepRun
+
+# Built once with bound parameters (why: storage/users.py): every service on a run reads it.
+_RUN_AND_CYCLE = (select(StepRun, MeasurementCycle)
+                  .join(MeasurementCycle, col(MeasurementCycle.id) == col(StepRun.cycle_id))
+                  .where(col(StepRun.id) == bindparam("run_id")))
 
 
 def get_cycle(
     *, session: Session, cycle_id: int, for_update: bool = False
 ) -> MeasurementCycle | None:
-    query = select(MeasurementCycle).where(MeasurementCycle.id == cycle_id)
-    if for_update:
-        lock_cycle(session=session, cycle_id=cycle_id)
-        # NO KEY UPDATE: rows inserted earlier in this transaction that point at the cycle
-        # hold KEY SHARE on it, which a plain FOR UPDATE would wait for: two parts submitted
-        # at once then deadlocked. NO KEY UPDATE still makes the second wait for the first.
-        # And read again: a copy loaded before the lock may be out of date.
-        query = query.with_for_update(key_share=True).execution_options(populate_existing=True)
+    if not for_update:
+        return session.get(MeasurementCycle, cycle_id)  # no query if the session has it
+    lock_cycle(session=session, cycle_id=cycle_id)
+    # NO KEY UPDATE: rows inserted earlier in this transaction that point at the cycle hold
+    # KEY SHARE on it, which a plain FOR UPDATE would wait for: two parts submitted at once
+    # then deadlocked. NO KEY UPDATE still makes the second wait for the first. And read
+    # again: a copy loaded before the lock may be out of date.
+    query = (select(MeasurementCycle).where(MeasurementCycle.id == cycle_id)
+             .with_for_update(key_share=True).execution_options(populate_existing=True))
     return session.exec(query).first()
+
+
+def run_and_cycle(*, session: Session, run_id: int
+                  ) -> tuple[StepRun, MeasurementCycle] | None:
+    """A run with its cycle, in one statement."""
+    found = session.exec(_RUN_AND_CYCLE, params={"run_id": run_id}).first()
+    return (found[0], found[1]) if found is not None else None
 
 
 def lock_cycle(*, session: Session, cycle_id: int) -> None:

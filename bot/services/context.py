@@ -140,12 +140,10 @@ def _load_actor(session: Session, user_id: int, now: datetime | None) -> workflo
 
 def load_run(session: Session, run_id: int, actor: workflow.Actor) -> RunRef:
     """The run ``run_id`` if it belongs to the actor's agency."""
-    run = session.get(StepRun, run_id)
-    if run is None:
+    found = cycles.run_and_cycle(session=session, run_id=run_id)
+    if found is None or found[1].agency_id != actor.user.agency_id:
         raise errors.InvalidInput(reason=Reason.UNKNOWN_RUN)
-    cycle = cycles.get_cycle(session=session, cycle_id=run.cycle_id)
-    if cycle is None or cycle.agency_id != actor.user.agency_id:
-        raise errors.InvalidInput(reason=Reason.UNKNOWN_RUN)
+    run, cycle = found
     division = (
         agencies.get_division(session=session, division_id=run.division_id)
         if run.division_id is not None else None
