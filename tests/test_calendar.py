@@ -637,6 +637,18 @@ early_starts = st.datetimes(
 )
 
 
+def test_an_office_open_one_day_a_week_skips_whole_weeks_of_holidays() -> None:
+    """Found by the property below: the search for the next working period gave up after
+    the number of holidays plus eight closed days, which one open weekday outlasts."""
+    tuesdays = (date(2026, 1, 6), date(2026, 1, 13), date(2026, 1, 20))
+    cal = WorkingCalendar(
+        office_hours=(None, ClockRange(time(8), time(9)), None, None, None, None, None),
+        breaks=((),) * 7, holidays=frozenset(tuesdays), zone=JAKARTA)
+    start = datetime(2025, 12, 30, 1, 0, tzinfo=UTC)  # Tuesday 08:00 WIB
+    assert cal.due(start, TimeStandard(90, TimeUnit.MINUTES)) == datetime(
+        2026, 1, 27, 1, 30, tzinfo=UTC)
+
+
 @settings(max_examples=150, deadline=None)
 @given(cal=calendars(), start=early_starts, standard=standards)
 def test_any_calendar_due_is_in_office_hours_or_at_a_closing_boundary(

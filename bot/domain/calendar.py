@@ -247,8 +247,10 @@ class WorkingCalendar:
 
     def _periods_from(self, moment: datetime) -> Iterator[Period]:
         """Working periods ending after ``moment`` (UTC), in order, without end."""
-        # Any run of closed days is shorter than a week plus the number of holidays.
-        limit = len(self.holidays) + 8
+        # Every week has an open weekday, and a holiday closes at most one open day: a run of
+        # closed days is shorter than a week for each holiday and one more (an office open on
+        # Tuesdays only, with a holiday on a Tuesday, waits thirteen days).
+        limit = 7 * (len(self.holidays) + 1)
         idle = 0
         for day in self._days_from(moment.astimezone(self.zone).date()):
             found = False
