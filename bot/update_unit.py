@@ -32,7 +32,16 @@ from bot.owed_replies import OwedReplies, collecting
 from bot.persistence import StateWrite
 from bot.services.context import ServiceContext
 from storage import inbox, outbox
-from storage.db import Unit, durable_scope, joined, reachable, session_scope
+from storage.db import (
+    Unit,
+    WouldWait,
+    durable_scope,
+    joined,
+    on_loop,
+    reachable,
+    runs_on_loop,
+    session_scope,
+)
 
 if TYPE_CHECKING:
     from bot.telegram_context import Conversation, SakipApplication
@@ -234,6 +243,8 @@ class UpdateUnits:
         chat = update.effective_chat or update.effective_user
         attempt = _Attempt(Unit(self._ctx.engine, begin), OwedReplies(chat.id if chat else 0))
         unit = attempt.unit
+        # Behind a shared webhook another process writes too: its lock is waited for in SQLite.
+        unit.loop_ok = not self.shared_inbox
         try:
             with _attempting(attempt):
                 await handle(update)
@@ -242,7 +253,7 @@ class UpdateUnits:
                 writes = self._state_writes(conversations)
                 # Commit and close in one step: on SQLite the write lock is then held only
                 # while this thread writes, not across a trip through the event loop.
-                await asyncio.to_thread(self._commit, attempt, update, writes)
+                await self._finish(attempt, update, writes)
         except BaseException:
             with contextlib.suppress(Exception):
                 await asyncio.to_thread(unit.close)  # rolls back what did not commit
@@ -282,6 +293,16 @@ class UpdateUnits:
                            payload=update.to_dict, now=self._ctx.now()):
             raise AlreadyHandled(update.update_id)
 
+    async def _finish(self, attempt: _Attempt, update: Update, writes: list[StateWrite]) -> None:
+        if runs_on_loop(attempt.unit):
+            try:
+                with on_loop():
+                    self._commit(attempt, update, writes)
+                return
+            except WouldWait:
+                pass  # another update holds the write lock: nothing was written, wait in a thread
+        await asyncio.to_thread(self._commit, attempt, update, writes)
+
     def _commit(self, attempt: _Attempt, update: Update, writes: list[StateWrite]) -> None:
         unit, update_id = attempt.unit, update.update_id
         now = self._ctx.now()
@@ -302,8 +323,12 @@ class UpdateUnits:
                 outbox.queue_again(session=session, taken=notices)
             attempt.queued = bool(unit.session.info.get(outbox.QUEUED))
             unit.commit()
-        finally:
+        except WouldWait:
+            raise  # raised by the first write, before anything was written: the unit stays
+        except BaseException:
             unit.close()
+            raise
+        unit.close()
 
     # --- after a restart ----------------------------------------------------------------------
 

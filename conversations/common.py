@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import functools
 import unicodedata
@@ -15,7 +14,7 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import BaseHandler, ConversationHandler
 
-from bot import keyboards, owed_replies, texts
+from bot import database_work, keyboards, owed_replies, texts
 from bot.callbacks import parse
 from bot.domain import errors
 from bot.domain.errors import Reason
@@ -44,8 +43,9 @@ class Flow:
 
 
 async def call(context: BotContext, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
-    """Run a (blocking) service function in a worker thread."""
-    return await asyncio.to_thread(fn, context.services, *args, **kwargs)
+    """Run a (blocking) service function off the event loop, or on it when that is safe and
+    cheaper (``bot.database_work``)."""
+    return await database_work.run(fn, context.services, *args, **kwargs)
 
 
 async def reply(update: Update, text: str, buttons: keyboards.Rows | None = None) -> Message:
@@ -152,7 +152,7 @@ async def download(update: Update, context: BotContext) -> Upload:
 
 async def draft_run_id(context: BotContext, flow: str) -> int:
     """The step run the member's current ``flow`` is about, kept in their draft."""
-    draft = await asyncio.to_thread(drafts.load, context.services, context.me.user_id, flow)
+    draft = await call(context, drafts.load, context.me.user_id, flow)
     if "run_id" not in draft:
         raise errors.InvalidInput(reason=Reason.UNKNOWN_RUN)
     return int(draft["run_id"])
@@ -166,17 +166,17 @@ async def toggle_choice(
     assert query is not None
     await query.answer()
     user_id = context.me.user_id
-    draft = await asyncio.to_thread(drafts.load, context.services, user_id, flow)
+    draft = await call(context, drafts.load, user_id, flow)
     chosen = set(draft.get(key, [])) ^ {int(callback_args(update)[0])}
     values = {key: sorted(chosen)}
-    await asyncio.to_thread(drafts.update, context.services, user_id, flow, **values)
+    await call(context, drafts.update, user_id, flow, **values)
     await query.edit_message_reply_markup(keyboards.inline(keyboards.checklist(items, chosen)))
 
 
 async def chosen_or_alert(update: Update, context: BotContext, flow: str, key: str,
                           alert: str) -> list[int] | None:
     """The ticked items, or None after telling the member to tick at least one."""
-    draft = await asyncio.to_thread(drafts.load, context.services, context.me.user_id, flow)
+    draft = await call(context, drafts.load, context.me.user_id, flow)
     chosen = [int(c) for c in draft.get(key, [])]
     if not chosen:
         assert update.callback_query is not None

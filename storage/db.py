@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import weakref
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -44,7 +45,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             if path:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(url, echo=echo, connect_args=connect_args, **_POOL)
-            _queue_writers(engine, _writer_for(path))
+            _queues[engine] = _writer_for(path)
+            _queue_writers(engine, _queues[engine])
         _enable_sqlite_pragmas(engine)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True, **_POOL)
@@ -94,11 +96,18 @@ class _WriterQueue:
         self._lock = threading.Lock()
         self._holder: int | None = None  # id() of the DBAPI connection holding it
 
+    @property
+    def free(self) -> bool:
+        return self._holder is None
+
     def enter(self, dbapi_connection: object) -> None:
         dbapi_connection = _raw(dbapi_connection)
         if self._holder == id(dbapi_connection):
             return
-        if not self._lock.acquire(timeout=WRITE_WAIT):
+        if _on_loop.get():
+            if not self._lock.acquire(blocking=False):
+                raise WouldWait
+        elif not self._lock.acquire(timeout=WRITE_WAIT):
             raise sqlite3.OperationalError("database is locked (waited for this process's "
                                            "other writers)")
         self._holder = id(dbapi_connection)
@@ -108,6 +117,43 @@ class _WriterQueue:
         if self._holder == id(dbapi_connection):
             self._holder = None
             self._lock.release()
+
+
+class WouldWait(Exception):
+    """Work running on the event loop was about to wait for the write lock."""
+
+
+# Set while a unit's work runs on the event loop (``on_loop``): there a writer must not wait.
+_on_loop: ContextVar[bool] = ContextVar("storage_on_loop", default=False)
+_queues: weakref.WeakKeyDictionary[Engine, _WriterQueue] = weakref.WeakKeyDictionary()
+
+
+@contextmanager
+def on_loop() -> Iterator[None]:
+    """Run what follows on the event loop's thread: a first write that would wait for the
+    write lock raises ``WouldWait`` instead, before anything is written."""
+    token = _on_loop.set(True)
+    try:
+        yield
+    finally:
+        _on_loop.reset(token)
+
+
+def runs_on_loop(unit: Unit | None) -> bool:
+    """Whether ``unit``'s next database work may run on the event loop.
+
+    Only on a SQLite file this process alone writes to, through this process's writer queue
+    (so ``unit.loop_ok``, which a bot taking updates behind a shared webhook does not set):
+    SQLite is a library, not a server, so a query there is CPU work under the GIL, and a
+    worker thread runs it no sooner; it only adds two thread switches per call, and a third of
+    the bot's CPU went to those (BENCHMARKS.md, 8 December). What may wait goes to a thread:
+    a first write while another update holds the write lock (it holds it across its awaits,
+    until its commit). A unit that holds it already never waits.
+    """
+    if unit is None or not unit.loop_ok:
+        return False
+    queue = _queues.get(unit.engine)
+    return queue is not None and (unit.begun or queue.free)
 
 
 def _raw(connection: object) -> object:
@@ -204,6 +250,7 @@ class Unit:
         self.session = _UnitSession(engine, expire_on_commit=False)
         self.session.unit = self
         self._begin = begin
+        self.loop_ok = False  # see runs_on_loop
         self._begun = False
         self._beginning = False
         self._lock = threading.RLock()

@@ -107,3 +107,13 @@ class Factory:
 @pytest.fixture
 def factory(session: Session) -> Factory:
     return Factory(session)
+
+
+@pytest.fixture
+def file_engine(tmp_path: Path) -> Iterator[Engine]:
+    """A SQLite file with one table ``t (x integer)``: its writer queue, its pragmas."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'writers.db'}")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("create table t (x integer)")
+    yield engine
+    engine.dispose()

@@ -4,8 +4,6 @@ promises about the disk (storage.db)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -13,18 +11,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 from storage import db
-from storage.db import durable_scope, make_engine, session_scope
+from storage.db import durable_scope, session_scope
 
 WAIT = 10.0  # seconds; generous bounds for a loaded CI machine, never reached when all is well
-
-
-@pytest.fixture
-def file_engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'writers.db'}")
-    with engine.begin() as connection:
-        connection.exec_driver_sql("create table t (x integer)")
-    yield engine
-    engine.dispose()
 
 
 def _count(engine: Engine) -> int:

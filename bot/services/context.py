@@ -1,7 +1,9 @@
 """What every service needs: the database, the file store, the clock and the letterhead.
 
 Services are plain synchronous functions over a ``ServiceContext``; the Telegram layer runs them
-in a worker thread so that database and file work never blocks the event loop.
+in a worker thread so that database and file work never blocks the event loop, except those
+marked ``database_only``, which on SQLite run on the loop when they cannot wait there
+(``bot.database_work``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -37,6 +40,14 @@ from storage.models import (
 )
 
 log = logging.getLogger(__name__)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def database_only(fn: F) -> F:
+    """Mark a service whose work is only bounded database work for one official: no files, no
+    rendering, nothing that waits on anything but the database (``bot.database_work``)."""
+    fn.database_only = True  # type: ignore[attr-defined]
+    return fn
 
 
 @dataclass

@@ -11,7 +11,7 @@ from bot.domain.clock import to_local
 from bot.domain.errors import Reason
 from bot.domain.sop import DocumentKind, StepKey, step
 from bot.services import completion, realization, runs
-from bot.services.context import RunRef, ServiceContext
+from bot.services.context import RunRef, ServiceContext, database_only
 from bot.services.outputs import TEXT, XLSX, DocView, doc_view, generate, letterhead, store_upload
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
@@ -26,6 +26,7 @@ class PartView:
     evidence: list[DocView]
 
 
+@database_only
 def open_part(ctx: ServiceContext, user_id: int, run_id: int) -> PartView:
     with runs.acting_on(ctx, user_id, run_id, part=True) as (session, ref, _actor):
         return _view(session, ref)

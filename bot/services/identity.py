@@ -11,7 +11,7 @@ from bot.domain import errors
 from bot.domain.clock import JAKARTA
 from bot.domain.errors import Reason
 from bot.domain.sop import Role
-from bot.services.context import ServiceContext
+from bot.services.context import ServiceContext, database_only
 from storage import agencies, audit, cycles, users
 from storage.models import StepRun, User
 
@@ -40,6 +40,7 @@ class Member:
         return dict(self.agencies).get(self.agency_id)
 
 
+@database_only
 def whoami(ctx: ServiceContext, telegram_id: int) -> Member | None:
     """The official behind ``telegram_id``: of the agency they chose, if they are one in
     several; ``chosen`` is False until they have."""

@@ -19,7 +19,7 @@ from bot.domain.numbers import parse_money, parse_value
 from bot.domain.sop import DocumentKind
 from bot.services import runs
 from bot.services.achievement import achievements, figures, quarter_targets
-from bot.services.context import RunRef, ServiceContext
+from bot.services.context import RunRef, ServiceContext, database_only
 from bot.services.outputs import DocView, agency_name, doc_view, remove_upload, store_upload
 from bot.services.runs import RunView
 from bot.services.uploads import Upload
@@ -114,11 +114,13 @@ class PartSheet:
         return next((f for f in self.financials if f.amount is None), None)
 
 
+@database_only
 def part_sheet(ctx: ServiceContext, user_id: int, run_id: int) -> PartSheet:
     with runs.acting_on(ctx, user_id, run_id, part=True) as (session, ref, _actor):
         return sheet(session, ref)
 
 
+@database_only
 def part_item(ctx: ServiceContext, user_id: int, run_id: int,
               indicator_id: int) -> IndicatorItem:
     """One indicator of the part as ``part_sheet`` shows it, without computing the others."""
@@ -129,6 +131,7 @@ def part_item(ctx: ServiceContext, user_id: int, run_id: int,
 ANY = object()  # ``shown``: save whatever is there now
 
 
+@database_only
 def save_value(
     ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, text: str,
     *, shown: object = ANY,
@@ -172,6 +175,7 @@ def _refuse_if_changed(session: Session, field: str, name: str, current: object,
                                   value=current, typed=typed, **display)
 
 
+@database_only
 def save_text(
     ctx: ServiceContext, user_id: int, run_id: int, indicator_id: int, name: str, text: str,
     *, shown: object = ANY,
@@ -236,6 +240,7 @@ def _plausible(item: BudgetItem, amount: Decimal) -> Decimal:
     return amount
 
 
+@database_only
 def save_financial(
     ctx: ServiceContext, user_id: int, run_id: int, item_id: int, text: str,
     *, shown: object = ANY,

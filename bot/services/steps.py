@@ -14,7 +14,7 @@ from bot.domain.clock import to_local
 from bot.domain.errors import Reason
 from bot.domain.sop import DocumentKind, Role, StepKey, step
 from bot.services import archive, completion, engine, notify, outputs, runs
-from bot.services.context import RunRef, ServiceContext, load_actor, load_run
+from bot.services.context import RunRef, ServiceContext, database_only, load_actor, load_run
 from bot.services.runs import RunView
 from bot.services.step_work import How, work
 from bot.services.uploads import Upload
@@ -79,6 +79,7 @@ def open_order_run(ctx: ServiceContext, user_id: int) -> RunView | None:
     return None
 
 
+@database_only
 def get_run(ctx: ServiceContext, user_id: int, run_id: int, *, for_action: bool = True) -> RunView:
     with ctx.transaction() as session:
         actor = load_actor(session, user_id, ctx.now())

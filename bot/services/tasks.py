@@ -12,7 +12,7 @@ from bot.domain import workflow
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.sop import STEPS, DocumentKind, Step, StepKey, step
 from bot.formatting import names_list, period_label
-from bot.services.context import ServiceContext, load_actor
+from bot.services.context import ServiceContext, database_only, load_actor
 from bot.services.roster import Roster
 from reports import charts
 from storage import agencies, cycles, documents, performance, users
@@ -76,6 +76,7 @@ class CycleStatus:
                    if state != PartState.SUBMITTED)
 
 
+@database_only
 def open_tasks(ctx: ServiceContext, user_id: int) -> list[Task]:
     now = ctx.now()
     with ctx.transaction() as session:
@@ -99,6 +100,7 @@ def open_tasks(ctx: ServiceContext, user_id: int) -> list[Task]:
         return sorted(tasks, key=lambda t: (t.due_at, t.number))
 
 
+@database_only
 def cycle_status(ctx: ServiceContext, user_id: int) -> list[CycleStatus]:
     """Every open cycle, or the latest archived one when none is open."""
     now = ctx.now()
