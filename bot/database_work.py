@@ -1,9 +1,9 @@
 """Where an update's database work runs: on the event loop, or in a worker thread.
 
 A service marked ``database_only`` (``bot.services.context``) runs on the event loop when
-``storage.db.runs_on_loop`` allows it (a SQLite file written by this process alone, and no wait
-for the write lock); everything else, and anything on PostgreSQL, runs in a worker thread,
-where it may wait.
+``storage.db.runs_on_loop`` allows it (a SQLite file written by this process alone), and goes
+to a worker thread the moment it would wait for the write lock, before writing anything;
+everything else, and anything on PostgreSQL, runs in a worker thread, where it may wait.
 """
 
 from __future__ import annotations

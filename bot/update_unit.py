@@ -300,7 +300,7 @@ class UpdateUnits:
                     self._commit(attempt, update, writes)
                 return
             except WouldWait:
-                pass  # another update holds the write lock: nothing was written, wait in a thread
+                pass  # another update holds the write lock: nothing written; wait in a thread
         await asyncio.to_thread(self._commit, attempt, update, writes)
 
     def _commit(self, attempt: _Attempt, update: Update, writes: list[StateWrite]) -> None:

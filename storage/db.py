@@ -96,10 +96,6 @@ class _WriterQueue:
         self._lock = threading.Lock()
         self._holder: int | None = None  # id() of the DBAPI connection holding it
 
-    @property
-    def free(self) -> bool:
-        return self._holder is None
-
     def enter(self, dbapi_connection: object) -> None:
         dbapi_connection = _raw(dbapi_connection)
         if self._holder == id(dbapi_connection):
@@ -140,20 +136,19 @@ def on_loop() -> Iterator[None]:
 
 
 def runs_on_loop(unit: Unit | None) -> bool:
-    """Whether ``unit``'s next database work may run on the event loop.
+    """Whether ``unit``'s next database work may be tried on the event loop (``on_loop``).
 
-    Only on a SQLite file this process alone writes to, through this process's writer queue
-    (so ``unit.loop_ok``, which a bot taking updates behind a shared webhook does not set):
-    SQLite is a library, not a server, so a query there is CPU work under the GIL, and a
-    worker thread runs it no sooner; it only adds two thread switches per call, and a third of
-    the bot's CPU went to those (BENCHMARKS.md, 8 December). What may wait goes to a thread:
-    a first write while another update holds the write lock (it holds it across its awaits,
-    until its commit). A unit that holds it already never waits.
+    Only on a SQLite file, where this process's writers queue (``_WriterQueue``) and the unit
+    says no other process takes updates (``unit.loop_ok``; a bot behind a shared webhook does
+    not set it, as another process's write lock is waited for inside SQLite). SQLite is a
+    library, not a server: a query is CPU work under the GIL, which a worker thread runs no
+    sooner; it only adds thread switches, which took a third of the bot's CPU under load
+    (BENCHMARKS.md, 8 December). Reading never waits in WAL mode. The one wait, for the write
+    lock another update holds (from its first write to its commit, across its awaits), is
+    never waited for on the loop: the first write raises ``WouldWait`` before writing, and the
+    work goes to a worker thread.
     """
-    if unit is None or not unit.loop_ok:
-        return False
-    queue = _queues.get(unit.engine)
-    return queue is not None and (unit.begun or queue.free)
+    return unit is not None and unit.loop_ok and unit.engine in _queues
 
 
 def _raw(connection: object) -> object:

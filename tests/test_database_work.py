@@ -60,29 +60,12 @@ def other_writer(file_engine: Engine) -> Iterator[threading.Event]:
     thread.join(WAIT)
 
 
-def test_a_unit_runs_on_the_loop_while_no_one_else_writes_and_whenever_it_writes_itself(
-        file_engine: Engine, other_writer: threading.Event) -> None:
-    unit = _unit(file_engine)
-    assert not runs_on_loop(unit)  # the other transaction holds the write lock
-    other_writer.set()
-    for _ in range(int(WAIT * 100)):
-        if runs_on_loop(unit):
-            break
-        threading.Event().wait(0.01)
-    assert runs_on_loop(unit)
-    with joined(unit), session_scope(file_engine) as session:
-        _insert(session, 1)
-    assert unit.begun and runs_on_loop(unit)
-    unit.commit()
-    unit.close()
-    assert _rows(file_engine) == [0, 1, 100]
-
-
-def test_never_on_the_loop_without_leave_on_a_database_in_memory_or_on_a_server(
+def test_work_is_tried_on_the_loop_only_for_a_unit_on_a_sqlite_file_no_other_process_writes(
         file_engine: Engine) -> None:
+    assert runs_on_loop(_unit(file_engine))
     assert not runs_on_loop(None)
-    assert not runs_on_loop(Unit(file_engine, _first_write))  # loop_ok not given
-    memory = make_engine("sqlite://")
+    assert not runs_on_loop(Unit(file_engine, _first_write))  # behind a shared webhook
+    memory = make_engine("sqlite://")  # no writer queue: one connection for everything
     unit = Unit(memory, _first_write)
     unit.loop_ok = True
     assert not runs_on_loop(unit)
@@ -111,6 +94,13 @@ def _record(engine: Engine, value: int) -> int:
     return threading.get_ident()
 
 
+@database_only
+def _read(engine: Engine) -> int:
+    with session_scope(engine) as session:
+        session.execute(text("select count(*) from t")).scalar_one()
+    return threading.get_ident()
+
+
 def _unmarked(engine: Engine, value: int) -> int:
     return int(_record(engine, value))
 
@@ -120,8 +110,9 @@ async def test_database_only_work_runs_on_the_loop_and_goes_to_a_thread_when_it_
     loop_thread = threading.get_ident()
     unit = _unit(file_engine)
     with joined(unit):
+        assert await database_work.run(_read, file_engine) == loop_thread  # reads never wait
         asyncio.get_running_loop().call_later(0.2, other_writer.set)
-        # The lock is another's: the work waits for it in a thread, the loop goes on.
+        # The lock is another's: the write waits for it in a thread, the loop goes on.
         assert await database_work.run(_record, file_engine, 1) != loop_thread
         # Now the unit holds the lock: on the loop; work not marked stays in a thread.
         assert await database_work.run(_record, file_engine, 2) == loop_thread
