@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,20 +15,21 @@ from sqlmodel import Session, col, select
 
 from storage.models import Document
 
+_FILTERS = (Document.kind, Document.division_id, Document.indicator_id)
 
-def _documents_of(kind: bool, division: bool) -> Any:
+
+def _documents_of(given: tuple[bool, ...]) -> Any:
     query = select(Document).where(col(Document.cycle_id) == bindparam("cycle_id"))
-    if kind:
-        query = query.where(col(Document.kind) == bindparam("kind"))
-    if division:
-        query = query.where(col(Document.division_id) == bindparam("division_id"))
+    for column, is_given in zip(_FILTERS, given, strict=True):
+        if is_given:
+            query = query.where(col(column) == bindparam(col(column).key))
     return query.order_by(col(Document.id))
 
 
-# Built once with bound parameters (why: storage/users.py), by (kind given, division given):
-# the evidence a division holds is read for every figure typed and every file sent.
-_DOCUMENTS_OF = {(kind, division): _documents_of(kind, division)
-                 for kind in (False, True) for division in (False, True)}
+# Built once with bound parameters (why: storage/users.py), by which of kind, division and
+# indicator are given: an indicator's evidence is read for every figure typed and file sent.
+_DOCUMENTS_OF = {given: _documents_of(given) for given in itertools.product((False, True),
+                                                                             repeat=3)}
 _UNSAFE = re.compile(r"[^A-Za-z0-9._ -]+")
 
 
@@ -62,7 +64,7 @@ def _safe_name(name: str) -> str:
     return cleaned[:120]
 
 
-def add_document(
+def record_document(
     *,
     session: Session,
     store: FileStore,
@@ -77,9 +79,10 @@ def add_document(
     division_id: int | None = None,
     created_by_user_id: int | None = None,
     indicator_id: int | None = None,
-) -> Document:
+) -> tuple[Document, bool]:
     """Store the bytes and record them; the same file for the same slot (cycle, kind,
-    division and, for evidence, indicator) is recorded once. The bytes are kept once anyway."""
+    division and, for evidence, indicator) is recorded once. The bytes are kept once anyway.
+    With the record: whether it is new (False when the slot held the same file already)."""
     path, digest = store.save(data, original_name)
     query = select(Document).where(
         Document.agency_id == agency_id,
@@ -91,7 +94,7 @@ def add_document(
     )
     existing = session.exec(query).first()
     if existing is not None:
-        return existing
+        return existing, False
     document = Document(
         agency_id=agency_id, cycle_id=cycle_id, step=step, kind=kind, division_id=division_id,
         path=path, original_name=_safe_name(original_name), mime_type=mime_type, size=len(data),
@@ -100,7 +103,7 @@ def add_document(
     )
     session.add(document)
     session.flush()
-    return document
+    return document, True
 
 
 def get_document(*, session: Session, document_id: int) -> Document | None:
@@ -113,9 +116,11 @@ def documents_of(
     cycle_id: int,
     kind: str | None = None,
     division_id: int | None = None,
+    indicator_id: int | None = None,
 ) -> list[Document]:
-    params = {"cycle_id": cycle_id, "kind": kind, "division_id": division_id}
-    query = _DOCUMENTS_OF[kind is not None, division_id is not None]
+    params = {"cycle_id": cycle_id, "kind": kind, "division_id": division_id,
+              "indicator_id": indicator_id}
+    query = _DOCUMENTS_OF[kind is not None, division_id is not None, indicator_id is not None]
     return list(session.exec(query, params={k: v for k, v in params.items() if v is not None}))
 
 

@@ -116,7 +116,7 @@ async def test_a_broken_message_holds_up_no_other_chat_and_is_set_aside_once(
     secretary_chat = people["secretary"][1]
     # A document whose file went missing from disk: an error of ours, not Telegram's.
     with ctx.transaction() as session:
-        document = documents.add_document(
+        document, _ = documents.record_document(
             session=session, store=ctx.store, agency_id=1, kind=DocumentKind.ANALYSIS_REPORT,
             data=b"%PDF-1.4 hilang", original_name="hilang.pdf", mime_type="application/pdf",
             now=ctx.now())

@@ -351,6 +351,33 @@ def test_one_file_may_back_two_indicators_and_is_kept_once_per_indicator(
     assert [[d.name for d in i.evidence] for i in after] == [["Survei-Jalan.pdf"]] * 2
 
 
+def test_a_file_is_checked_against_its_own_indicator_not_every_file_of_the_quarter(
+    ctx: ServiceContext, at_step_4: dict[str, int]
+) -> None:
+    """Whether a file was sent before is asked of its slot: the quarter's evidence grows with
+    every file of every division, and each upload used to read all of it."""
+    p = at_step_4
+    part = _task(ctx, p["bm"], StepKey.FILL_IN)
+    bm1, bm2 = realization.part_sheet(ctx, p["bm"], part).indicators
+    for n in range(30):
+        realization.add_evidence(ctx, p["bm"], part, bm2.indicator_id, _pdf(f"lain-{n}.pdf"))
+    loaded: list[object] = []
+
+    def counted(_session: Session, instance: object) -> None:
+        loaded.append(instance)
+
+    event.listen(Session, "loaded_as_persistent", counted)
+    try:
+        first = realization.add_evidence(ctx, p["bm"], part, bm1.indicator_id, _pdf("a.pdf"))
+        again = realization.add_evidence(ctx, p["bm"], part, bm1.indicator_id, _pdf("a.pdf"))
+    finally:
+        event.remove(Session, "loaded_as_persistent", counted)
+    assert not first.doc.duplicate and again.doc.duplicate
+    assert [d.name for d in again.item.evidence] == ["a.pdf"]
+    documents = [o for o in loaded if type(o).__name__ == "Document"]
+    assert len(documents) <= 4, f"{len(documents)} documents read for two uploads"
+
+
 def test_spending_far_above_the_pagu_is_refused_and_the_last_amount_kept(
     ctx: ServiceContext, at_step_4: dict[str, int]
 ) -> None:

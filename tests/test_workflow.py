@@ -104,12 +104,13 @@ class Office:
         key: StepKey,
         division: Division | None = None,
     ) -> documents.Document:
-        return documents.add_document(
+        document, _ = documents.record_document(
             session=self.session, store=self.store, agency_id=self.agency_id, kind=kind,
             data=f"{kind} #{next(self._serial)}".encode(), original_name="x.pdf",
             mime_type="application/pdf", now=NOW, cycle_id=cycle.id, step=key,
             division_id=division.id if division else None,
         )
+        return document
 
     def prepare(self, cycle: MeasurementCycle, key: StepKey) -> None:
         """Attach what ``key``'s actor brings (not step 4: see ``prepare_part``)."""

@@ -2,7 +2,7 @@
 
 The archive is stored as a document of the cycle (kind ``"archive"``) and is reproducible: the
 bundle is dated by the newest thing it holds, not by when it is built, so building it again for
-an unchanged cycle gives the same bytes and ``storage.documents.add_document`` returns the same
+an unchanged cycle gives the same bytes and ``storage.documents.record_document`` returns the same
 record. The cycle's own ``archive.*`` audit events are therefore left out of the bundled log.
 """
 
@@ -176,16 +176,14 @@ def _build(
         "generated_at": max(as_utc(m) for m in moments if m is not None),
     }
     data = archive_bundle.build_bundle(entries, rows, meta)
-    earlier = {d.id for d in documents.documents_of(session=session, cycle_id=cycle.id,
-                                                     kind=ARCHIVE_KIND)}
     now = ctx.now()
-    document = documents.add_document(
+    document, new = documents.record_document(
         session=session, store=ctx.store, agency_id=cycle.agency_id, kind=ARCHIVE_KIND, data=data,
         original_name=texts.ARCHIVE_FILENAME.format(year=cycle.year, quarter=cycle.quarter),
         mime_type=ARCHIVE_MIME, now=now, cycle_id=cycle.id, step=ARCHIVE_STEP,
         created_by_user_id=actor_user_id,
     )
-    if document.id in earlier:
+    if not new:
         return document, True
     audit.record(
         session=session, agency_id=cycle.agency_id, cycle_id=cycle.id,

@@ -41,14 +41,13 @@ def store_upload(
     upload: Upload, *, indicator_id: int | None = None,
 ) -> DocView:
     assert ref.cycle.id is not None
-    before = {d.id for d in documents.documents_of(session=session, cycle_id=ref.cycle.id)}
-    document = documents.add_document(
+    document, new = documents.record_document(
         session=session, store=ctx.store, agency_id=ref.cycle.agency_id, kind=kind,
         data=upload.data, original_name=upload.name, mime_type=upload.mime_type, now=ctx.now(),
         cycle_id=ref.cycle.id, step=ref.run.step, division_id=ref.run.division_id,
         created_by_user_id=actor.id, indicator_id=indicator_id,
     )
-    return doc_view(document, duplicate=document.id in before)
+    return doc_view(document, duplicate=not new)
 
 
 def remove_upload(
@@ -77,11 +76,12 @@ def generate(
     kind: DocumentKind, name: str, content: bytes, mime: str, *, division_id: int | None = None,
 ) -> Document:
     assert ref.cycle.id is not None
-    return documents.add_document(
+    document, _ = documents.record_document(
         session=session, store=ctx.store, agency_id=ref.cycle.agency_id, kind=kind,
         data=content, original_name=name, mime_type=mime, now=ctx.now(), cycle_id=ref.cycle.id,
         step=ref.run.step, division_id=division_id, created_by_user_id=actor.id,
     )
+    return document
 
 
 def letterhead(session: Session, agency_id: int) -> letters.Letterhead:

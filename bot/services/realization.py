@@ -336,7 +336,7 @@ def _item_of(session: Session, ref: RunRef, indicator_id: int, *,
     goal = session.get(StrategicGoal, indicator.goal_id)
     files = [doc_view(d) for d in documents.documents_of(
         session=session, cycle_id=cycle.id, kind=DocumentKind.EVIDENCE,
-        division_id=ref.run.division_id) if d.indicator_id == indicator_id]
+        division_id=ref.run.division_id, indicator_id=indicator_id)]
     earlier = _earlier_quarters(session, cycle).get(key_of(indicator.code), {})
     record = saving() if saving is not None else _realization_now(session, ref, indicator)
     return _item(indicator, goal.name if goal is not None else "-", cycle.quarter, record,
