@@ -20,7 +20,15 @@ R = TypeVar("R")
 
 async def run(fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> R:
     """``fn(*args, **kwargs)``, where it costs least without making the event loop wait."""
-    if getattr(fn, "database_only", False) and runs_on_loop(current_unit()):
+    if getattr(fn, "database_only", False):
+        return await run_database(fn, *args, **kwargs)
+    return await asyncio.to_thread(fn, *args, **kwargs)
+
+
+async def run_database(fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> R:
+    """``fn(*args, **kwargs)``, only database work of the joined unit: tried on the event loop
+    when ``runs_on_loop`` allows it, in a worker thread otherwise or once it would wait."""
+    if runs_on_loop(current_unit()):
         try:
             # A copy of the context, as asyncio.to_thread gives: what fn sets stays in fn.
             return contextvars.copy_context().run(_on_loop, fn, args, kwargs)

@@ -27,21 +27,12 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlmodel import Session
 from telegram import Update
 
-from bot import texts
+from bot import database_work, texts
 from bot.owed_replies import OwedReplies, collecting
 from bot.persistence import StateWrite
 from bot.services.context import ServiceContext
 from storage import inbox, outbox
-from storage.db import (
-    Unit,
-    WouldWait,
-    durable_scope,
-    joined,
-    on_loop,
-    reachable,
-    runs_on_loop,
-    session_scope,
-)
+from storage.db import Unit, WouldWait, durable_scope, joined, reachable, session_scope
 
 if TYPE_CHECKING:
     from bot.telegram_context import Conversation, SakipApplication
@@ -241,10 +232,10 @@ class UpdateUnits:
                        conversations: list[Conversation]) -> None:
         begin = functools.partial(self._claim, update=update)
         chat = update.effective_chat or update.effective_user
-        attempt = _Attempt(Unit(self._ctx.engine, begin), OwedReplies(chat.id if chat else 0))
-        unit = attempt.unit
         # Behind a shared webhook another process writes too: its lock is waited for in SQLite.
-        unit.loop_ok = not self.shared_inbox
+        attempt = _Attempt(Unit(self._ctx.engine, begin, loop_ok=not self.shared_inbox),
+                           OwedReplies(chat.id if chat else 0))
+        unit = attempt.unit
         try:
             with _attempting(attempt):
                 await handle(update)
@@ -253,7 +244,7 @@ class UpdateUnits:
                 writes = self._state_writes(conversations)
                 # Commit and close in one step: on SQLite the write lock is then held only
                 # while this thread writes, not across a trip through the event loop.
-                await self._finish(attempt, update, writes)
+                await database_work.run_database(self._commit, attempt, update, writes)
         except BaseException:
             with contextlib.suppress(Exception):
                 await asyncio.to_thread(unit.close)  # rolls back what did not commit
@@ -292,16 +283,6 @@ class UpdateUnits:
         if not inbox.claim(session=session, update_id=update.update_id,
                            payload=update.to_dict, now=self._ctx.now()):
             raise AlreadyHandled(update.update_id)
-
-    async def _finish(self, attempt: _Attempt, update: Update, writes: list[StateWrite]) -> None:
-        if runs_on_loop(attempt.unit):
-            try:
-                with on_loop():
-                    self._commit(attempt, update, writes)
-                return
-            except WouldWait:
-                pass  # another update holds the write lock: nothing written; wait in a thread
-        await asyncio.to_thread(self._commit, attempt, update, writes)
 
     def _commit(self, attempt: _Attempt, update: Update, writes: list[StateWrite]) -> None:
         unit, update_id = attempt.unit, update.update_id

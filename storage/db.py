@@ -240,12 +240,13 @@ class Unit:
     for a file to download, before it. Worker threads take turns on the one session.
     """
 
-    def __init__(self, engine: Engine, begin: Callable[[Session], None]) -> None:
+    def __init__(self, engine: Engine, begin: Callable[[Session], None], *,
+                 loop_ok: bool = False) -> None:
         self.engine = engine
         self.session = _UnitSession(engine, expire_on_commit=False)
         self.session.unit = self
         self._begin = begin
-        self.loop_ok = False  # see runs_on_loop
+        self.loop_ok = loop_ok  # see runs_on_loop
         self._begun = False
         self._beginning = False
         self._lock = threading.RLock()

@@ -31,9 +31,7 @@ def _first_write(session: Session) -> None:
 
 
 def _unit(engine: Engine) -> Unit:
-    unit = Unit(engine, _first_write)
-    unit.loop_ok = True
-    return unit
+    return Unit(engine, _first_write, loop_ok=True)
 
 
 def _rows(engine: Engine) -> list[int]:
@@ -65,10 +63,8 @@ def test_work_is_tried_on_the_loop_only_for_a_unit_on_a_sqlite_file_no_other_pro
     assert runs_on_loop(_unit(file_engine))
     assert not runs_on_loop(None)
     assert not runs_on_loop(Unit(file_engine, _first_write))  # behind a shared webhook
-    memory = make_engine("sqlite://")  # no writer queue: one connection for everything
-    unit = Unit(memory, _first_write)
-    unit.loop_ok = True
-    assert not runs_on_loop(unit)
+    # No writer queue: one connection for everything.
+    assert not runs_on_loop(_unit(make_engine("sqlite://")))
 
 
 def test_a_first_write_on_the_loop_that_would_wait_writes_nothing_and_the_unit_goes_on(
