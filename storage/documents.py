@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -47,9 +48,14 @@ class FileStore:
         target = self.root / relative
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(target.suffix + ".part")
-            tmp.write_bytes(data)
-            tmp.replace(target)
+            # A name of its own: another thread or process may be storing the same bytes now,
+            # and a shared one was renamed away under the writer that came second.
+            tmp = target.with_name(f"{target.name}.{secrets.token_hex(8)}.part")
+            try:
+                tmp.write_bytes(data)
+                tmp.replace(target)
+            finally:
+                tmp.unlink(missing_ok=True)
         return relative.as_posix(), digest
 
     def path(self, relative: str) -> Path:

@@ -108,3 +108,24 @@ def test_fifty_divisions_submitting_at_once_complete_step_4_once(ctx: ServiceCon
     assert len(fill) == len(parts) and {r.status for r in fill} == {workflow.DONE}
     assert len(compile_runs) == 1 and compile_runs[0].status == workflow.ACTIVE
     assert len({e.after["division_id"] for e in submitted}) == len(submitted) == len(parts)
+
+
+def test_the_same_file_stored_at_once_by_many_writers_is_stored_once_whole(
+        tmp_path: Path) -> None:
+    """Officials of several agencies (or processes behind one webhook) may send the very same
+    file at the same moment: every writer succeeds and the store holds it once, whole."""
+    store = FileStore(tmp_path / "data")
+    writers = 8
+    for round_ in range(20):
+        data = f"%PDF-1.4 bukti yang sama, putaran {round_}".encode() * 2000
+        start = threading.Barrier(writers)
+
+        def save(data: bytes = data, start: threading.Barrier = start) -> tuple[str, str]:
+            start.wait()
+            return store.save(data, "bukti.pdf")
+
+        with ThreadPoolExecutor(writers) as pool:
+            saved = list(pool.map(lambda _: save(), range(writers)))
+        assert len(set(saved)) == 1
+        assert store.read(saved[0][0]) == data
+    assert not list((tmp_path / "data").rglob("*.part"))
